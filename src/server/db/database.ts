@@ -1,0 +1,31 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import type { Database } from './schema';
+
+export type DbKind = 'sqlite' | 'postgres';
+export interface Db { kysely: Kysely<Database>; kind: DbKind; url: string; close(): Promise<void> }
+
+/**
+ * Opens the database: PostgreSQL when the URL is postgres://, otherwise an SQLite file
+ * (or ':memory:'). SQLite runs in WAL mode with foreign keys on.
+ */
+export function openDatabase(options: { databaseUrl?: string; dataDir: string }): Db {
+  const url = options.databaseUrl;
+  if (url && /^postgres(ql)?:\/\//.test(url)) {
+    const pool = new pg.Pool({ connectionString: url, max: 10 });
+    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { kysely, kind: 'postgres', url, close: () => kysely.destroy() };
+  }
+  const file = url && url !== '' ? url.replace(/^sqlite:/, '') : path.join(options.dataDir, 'sinergi.sqlite');
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL');
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { kysely, kind: 'sqlite', url: file, close: () => kysely.destroy() };
+}

@@ -1,0 +1,61 @@
+// Kysely table types. Column names mirror the migrations; timestamps and dates are text.
+
+export type RegionLevel = 1 | 2 | 3 | 4;
+export type TimeZoneName = 'WIB' | 'WITA' | 'WIT';
+
+export interface RegionsTable { code: string; name: string; level: number; parent_code: string | null; time_zone: TimeZoneName }
+export interface CountriesTable { code: string; alpha2: string | null; name_id: string; name_en: string; icao_only: number }
+export interface AgenciesTable { id: string; kind: string; name: string; region_code: string; created_at: string }
+export interface ReporterOrgsTable {
+  id: string; kind: 'lodging' | 'company' | 'private'; lodging_type: string | null; name: string; address: string;
+  village_code: string; phone: string | null; verified_at: string | null; verified_by: string | null; created_at: string;
+}
+export interface UsersTable {
+  id: string; username: string; display_name: string; email: string | null; password_hash: string; role: string;
+  agency_id: string | null; area_code: string | null; reporter_org_id: string | null; totp_secret: string | null;
+  locale: string; active: number; failed_logins: number; locked_until: string | null; created_at: string;
+}
+export interface SessionsTable { id: string; user_id: string; created_at: string; expires_at: string; last_seen_at: string; ip: string | null }
+export interface TeamsTable {
+  id: string; name: string; level: string; region_code: string; office_agency_id: string; sk_number: string;
+  sk_date: string; sk_issuer: string; budget_year: number; created_at: string;
+}
+export interface TeamMembersTable { team_id: string; agency_id: string }
+export interface PersonsTable {
+  id: string; surname: string; given_names: string; sex: 'M' | 'F' | 'X'; date_of_birth: string; nationality: string;
+  created_at: string; updated_at: string;
+}
+export interface PersonDocumentsTable {
+  id: string; person_id: string; type: string; number: string; issuing_state: string; expiry_date: string; created_at: string;
+}
+export interface StaysTable {
+  id: string; receipt_number: string; person_id: string; document_id: string; lodging_id: string; region_code: string;
+  arrival_date: string; planned_departure: string | null; departure_date: string | null; room: string | null;
+  permit_kind: string; permit_number: string | null; permit_valid_from: string; permit_valid_until: string | null;
+  reported_by: string; created_at: string; checked_out_at: string | null; checked_out_by: string | null;
+}
+export interface AuditLogTable {
+  seq: number; at: string; actor_id: string | null; actor_username: string | null; action: string; resource_type: string;
+  resource_id: string | null; region_code: string | null; detail: string; prev_hash: string; hash: string;
+}
+export interface OutboxTable { id: string; at: string; event: string; region_code: string | null; payload: string; published_at: string | null }
+export interface IdempotencyKeysTable { key: string; user_id: string; route: string; request_hash: string; status: number; body: string; created_at: string }
+export interface SettingsTable { key: string; value: string }
+
+export interface Database {
+  regions: RegionsTable;
+  countries: CountriesTable;
+  agencies: AgenciesTable;
+  reporter_orgs: ReporterOrgsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  teams: TeamsTable;
+  team_members: TeamMembersTable;
+  persons: PersonsTable;
+  person_documents: PersonDocumentsTable;
+  stays: StaysTable;
+  audit_log: AuditLogTable;
+  outbox: OutboxTable;
+  idempotency_keys: IdempotencyKeysTable;
+  settings: SettingsTable;
+}
