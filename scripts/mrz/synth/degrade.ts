@@ -1,0 +1,153 @@
+// Camera-like degradations on RGBA pixels: perspective, uneven light, glare, blur,
+// downscale, sensor noise and JPEG re-encoding. Geometry first, then optics, then sensor.
+import { createCanvas, loadImage, type Canvas } from '@napi-rs/canvas';
+import type { Rng } from './rng';
+
+export type Mat3 = number[]; // row-major 3x3
+
+/** Homography mapping the 4 points `src` onto `dst` (direct linear solve, h33 = 1). */
+export function homography(src: number[][], dst: number[][]): Mat3 {
+  const A: number[][] = [];
+  for (let i = 0; i < 4; i++) {
+    const [x, y] = src[i];
+    const [u, v] = dst[i];
+    A.push([x, y, 1, 0, 0, 0, -u * x, -u * y, u]);
+    A.push([0, 0, 0, x, y, 1, -v * x, -v * y, v]);
+  }
+  // Gaussian elimination with partial pivoting on the 8x9 augmented matrix
+  for (let c = 0; c < 8; c++) {
+    let p = c;
+    for (let r = c + 1; r < 8; r++) if (Math.abs(A[r][c]) > Math.abs(A[p][c])) p = r;
+    [A[c], A[p]] = [A[p], A[c]];
+    for (let r = 0; r < 8; r++) {
+      if (r === c) continue;
+      const k = A[r][c] / A[c][c];
+      for (let k2 = c; k2 < 9; k2++) A[r][k2] -= k * A[c][k2];
+    }
+  }
+  const h = A.map((row, i) => row[8] / row[i]);
+  return [...h, 1];
+}
+
+export function applyH(H: Mat3, x: number, y: number): [number, number] {
+  const w = H[6] * x + H[7] * y + H[8];
+  return [(H[0] * x + H[1] * y + H[2]) / w, (H[3] * x + H[4] * y + H[5]) / w];
+}
+
+/** Rectify the quadrilateral `quad` of the source onto the whole output (keystone effect). */
+export function warpFromQuad(src: Uint8ClampedArray, W: number, H: number, quad: number[][]): Uint8ClampedArray {
+  const inv = homography([[0, 0], [W, 0], [W, H], [0, H]], quad); // output -> source
+  const out = new Uint8ClampedArray(W * H * 4);
+  for (let y = 0; y < H; y++) {
+    for (let x = 0; x < W; x++) {
+      const w = inv[6] * (x + 0.5) + inv[7] * (y + 0.5) + inv[8];
+      let sx = (inv[0] * (x + 0.5) + inv[1] * (y + 0.5) + inv[2]) / w - 0.5;
+      let sy = (inv[3] * (x + 0.5) + inv[4] * (y + 0.5) + inv[5]) / w - 0.5;
+      sx = Math.min(Math.max(sx, 0), W - 1.001);
+      sy = Math.min(Math.max(sy, 0), H - 1.001);
+      const x0 = sx | 0, y0 = sy | 0;
+      const fx = sx - x0, fy = sy - y0;
+      const i00 = (y0 * W + x0) * 4, i10 = i00 + 4, i01 = i00 + W * 4, i11 = i01 + 4;
+      const o = (y * W + x) * 4;
+      for (let c = 0; c < 3; c++) {
+        const top = src[i00 + c] + (src[i10 + c] - src[i00 + c]) * fx;
+        const bot = src[i01 + c] + (src[i11 + c] - src[i01 + c]) * fx;
+        out[o + c] = top + (bot - top) * fy;
+      }
+      out[o + 3] = 255;
+    }
+  }
+  return out;
+}
+
+export interface LightOptions {
+  /** strength of the linear gradient, 0..1 */
+  gradient: number;
+  /** a soft shadow edge across the frame, darkening by this fraction (0 = none) */
+  shadow: number;
+  /** overall exposure multiplier */
+  exposure: number;
+}
+
+/** Multiply by a smooth illumination field: gradient, vignette and an optional soft shadow. */
+export function unevenLight(px: Uint8ClampedArray, W: number, H: number, rng: Rng, o: LightOptions): void {
+  const ang = rng.range(0, Math.PI * 2);
+  const gx = Math.cos(ang), gy = Math.sin(ang);
+  const sAng = rng.range(0, Math.PI * 2);
+  const sx = Math.cos(sAng), sy = Math.sin(sAng);
+  const sOff = rng.range(-0.3, 0.3);
+  const soft = rng.range(0.03, 0.15);
+  const vig = rng.range(0, 0.25);
+  for (let y = 0; y < H; y++) {
+    const ny = y / H - 0.5;
+    for (let x = 0; x < W; x++) {
+      const nx = x / W - 0.5;
+      let l = o.exposure * (1 + o.gradient * (nx * gx + ny * gy)) * (1 - vig * (nx * nx + ny * ny));
+      if (o.shadow > 0) {
+        const t = (nx * sx + ny * sy - sOff) / soft;
+        l *= 1 - o.shadow / (1 + Math.exp(-t));
+      }
+      const i = (y * W + x) * 4;
+      px[i] *= l; px[i + 1] *= l; px[i + 2] *= l;
+    }
+  }
+}
+
+/** A specular highlight: pixels pushed toward white inside a soft elliptic blob. */
+export function glare(px: Uint8ClampedArray, W: number, H: number, cx: number, cy: number, r: number, strength: number): void {
+  const x0 = Math.max(0, Math.floor(cx - 3 * r)), x1 = Math.min(W, Math.ceil(cx + 3 * r));
+  const y0 = Math.max(0, Math.floor(cy - 3 * r)), y1 = Math.min(H, Math.ceil(cy + 3 * r));
+  for (let y = y0; y < y1; y++) {
+    for (let x = x0; x < x1; x++) {
+      const d2 = ((x - cx) ** 2 + ((y - cy) * 1.6) ** 2) / (r * r);
+      const g = strength * Math.exp(-d2 / 2);
+      if (g < 0.004) continue;
+      const i = (y * W + x) * 4;
+      for (let c = 0; c < 3; c++) px[i + c] += (255 - px[i + c]) * g;
+    }
+  }
+}
+
+/** Additive Gaussian noise, mostly on luminance, with a little chroma noise. */
+export function noise(px: Uint8ClampedArray, rng: Rng, sigma: number): void {
+  if (sigma <= 0) return;
+  for (let i = 0; i < px.length; i += 4) {
+    const l = rng.gauss() * sigma;
+    px[i] += l + rng.gauss() * sigma * 0.3;
+    px[i + 1] += l + rng.gauss() * sigma * 0.3;
+    px[i + 2] += l + rng.gauss() * sigma * 0.3;
+  }
+}
+
+export function toCanvas(px: Uint8ClampedArray, W: number, H: number): Canvas {
+  const c = createCanvas(W, H);
+  const ctx = c.getContext('2d');
+  const id = ctx.createImageData(W, H);
+  id.data.set(px);
+  ctx.putImageData(id, 0, 0);
+  return c;
+}
+
+export function fromCanvas(c: Canvas): Uint8ClampedArray {
+  return c.getContext('2d').getImageData(0, 0, c.width, c.height).data as Uint8ClampedArray;
+}
+
+/** Gaussian blur (sigma in pixels) and optional resize, done by Skia. */
+export function blurAndResize(src: Canvas, sigma: number, outW: number, outH: number): Canvas {
+  const c = createCanvas(outW, outH);
+  const ctx = c.getContext('2d');
+  ctx.imageSmoothingEnabled = true;
+  ctx.imageSmoothingQuality = 'high';
+  if (sigma > 0.05) ctx.filter = `blur(${sigma * (outW / src.width)}px)`;
+  ctx.drawImage(src, 0, 0, outW, outH);
+  return c;
+}
+
+/** Encode as JPEG at `quality` (0-100) and decode again, so the pixels carry the artefacts. */
+export async function jpegRoundTrip(c: Canvas, quality: number): Promise<{ jpeg: Buffer; px: Uint8ClampedArray }> {
+  const jpeg = await c.encode('jpeg', quality);
+  const img = await loadImage(jpeg);
+  const d = createCanvas(c.width, c.height);
+  d.getContext('2d').drawImage(img, 0, 0);
+  return { jpeg, px: fromCanvas(d) };
+}
