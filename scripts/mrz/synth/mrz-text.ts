@@ -1,6 +1,6 @@
 // Builds MRZ lines for every ICAO 9303 layout, with check digits, and the fields cleaned
 // the way truth.json and the `mrz` package's parse() clean them.
-// Temporary own implementation: switch to src/domain/mrz/checkdigit.ts once it exists.
+import { checkDigitChar } from '../../../src/domain/mrz/checkdigit';
 import type { MrzFields, MrzKind } from '../../../src/domain/mrz/types';
 
 export const LINE_LENGTHS: Record<MrzKind, { lines: number; length: number }> = {
@@ -11,20 +11,9 @@ export const LINE_LENGTHS: Record<MrzKind, { lines: number; length: number }> = 
   MRVB: { lines: 2, length: 36 },
 };
 
-function charValue(c: string): number {
-  if (c === '<') return 0;
-  const code = c.charCodeAt(0);
-  if (code >= 48 && code <= 57) return code - 48;
-  if (code >= 65 && code <= 90) return code - 55;
-  throw new Error(`not an MRZ character: ${c}`);
-}
-
-/** ICAO 9303 check digit: weights 7, 3, 1 repeating, sum mod 10. */
+/** ICAO 9303 check digit character, from the reader's own implementation. */
 export function checkDigit(s: string): string {
-  const w = [7, 3, 1];
-  let sum = 0;
-  for (let i = 0; i < s.length; i++) sum += charValue(s[i]) * w[i % 3];
-  return String(sum % 10);
+  return checkDigitChar(s);
 }
 
 /** Pad with fillers to n, or cut to n. */
