@@ -1,0 +1,25 @@
+import { runAuditCommand } from './audit';
+
+// npm run cli -- <command> [...]: operations that run beside (or without) the server.
+const commands: Record<string, { summary: string; run: (args: string[]) => Promise<number> }> = {
+  audit: { summary: 'audit verify: check the audit log hash chain', run: runAuditCommand },
+  mrz: {
+    summary: 'mrz read <image>...: read passport MRZs, one JSON line per image',
+    run: async (args) => (await import('./mrz')).runMrzCommand(args),
+  },
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  const command = name ? commands[name] : undefined;
+  if (!command) {
+    console.error('usage: npm run cli -- <command>\n' + Object.entries(commands).map(([n, c]) => `  ${n.padEnd(6)} ${c.summary}`).join('\n'));
+    return 2;
+  }
+  return command.run(rest);
+}
+
+main(process.argv.slice(2)).then((code) => process.exit(code), (err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
