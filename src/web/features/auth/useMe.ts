@@ -1,0 +1,85 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, ApiError } from '../../api/client';
+import type { Me } from '../../api/types';
+import { zoneOf, type Zone } from '../../lib/time';
+
+const CACHE_KEY = 'sinergi.me';
+export const ME_KEY = ['me'] as const;
+
+function cachedMe(): Me | null {
+  try {
+    const raw = localStorage.getItem(CACHE_KEY);
+    return raw ? (JSON.parse(raw) as Me) : null;
+  } catch {
+    return null;
+  }
+}
+
+function rememberMe(me: Me | null) {
+  try {
+    if (me) localStorage.setItem(CACHE_KEY, JSON.stringify(me));
+    else localStorage.removeItem(CACHE_KEY);
+  } catch {
+    /* storage unavailable */
+  }
+}
+
+/** The signed-in user, or null. Offline, the last known user keeps the app shell usable. */
+export async function fetchMe(): Promise<Me | null> {
+  try {
+    const me = await api<Me>('/api/v1/me');
+    rememberMe(me);
+    return me;
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401) {
+      rememberMe(null);
+      return null;
+    }
+    if (err instanceof ApiError && err.isNetwork) {
+      const me = cachedMe();
+      if (me) return me;
+    }
+    throw err;
+  }
+}
+
+export function useMe() {
+  return useQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: 60_000, retry: false });
+}
+
+/** The signed-in user inside the authenticated part of the app. */
+export function useCurrentUser(): Me {
+  const { data } = useMe();
+  if (!data) throw new Error('useCurrentUser outside an authenticated route');
+  return data;
+}
+
+export function useZone(): Zone {
+  const { data } = useMe();
+  return zoneOf(data?.area?.timeZone);
+}
+
+export function useLogin() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { username: string; password: string; totp?: string }) =>
+      api<{ user: Me }>('/api/v1/auth/login', { method: 'POST', body }),
+    onSuccess: ({ user }) => {
+      rememberMe(user);
+      qc.clear();
+      qc.setQueryData(ME_KEY, user);
+    },
+  });
+}
+
+export function useLogout() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<void>('/api/v1/auth/logout', { method: 'POST' }),
+    onSettled: () => {
+      rememberMe(null);
+      qc.clear();
+      qc.setQueryData(ME_KEY, null);
+    },
+  });
+}

@@ -1,0 +1,77 @@
+import { useEffect, useState } from 'react';
+import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/client';
+import type { Stay } from '../../api/types';
+import { formatDate, isIsoDate } from '../../lib/time';
+import { useCheckOut } from './api';
+import { guestName } from './StayTable';
+
+export function CheckOutModal({ stay, today, onClose }: { stay: Stay | null; today: string; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const checkOut = useCheckOut();
+  const [date, setDate] = useState(today);
+  const [error, setError] = useState<string | undefined>();
+
+  useEffect(() => {
+    if (stay) {
+      setDate(today);
+      setError(undefined);
+      checkOut.reset();
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [stay?.id]);
+
+  const submit = () => {
+    if (!stay) return;
+    if (!date) return setError(t('validation.required'));
+    if (!isIsoDate(date)) return setError(t('validation.date'));
+    if (date < stay.arrivalDate) return setError(t('validation.departureAfterArrival'));
+    if (date > today) return setError(t('validation.departureFuture'));
+    checkOut.mutate(
+      { id: stay.id, departureDate: date },
+      {
+        onSuccess: () => {
+          notifications.show({ color: 'green', message: t('stays.checkedOut', { guest: guestName(stay) }) });
+          onClose();
+        },
+        onError: (err) => {
+          if (err instanceof ApiError) {
+            const f = err.fieldErrors.find((e) => e.field === 'departureDate');
+            setError(f?.message);
+          }
+        },
+      },
+    );
+  };
+
+  const other = checkOut.error instanceof ApiError && !checkOut.error.fieldErrors.some((e) => e.field === 'departureDate') ? checkOut.error.message : null;
+  return (
+    <Modal opened={!!stay} onClose={onClose} title={t('stays.checkOutTitle')} centered>
+      {stay && (
+        <Stack>
+          <Text>
+            <Text span fw={600}>{guestName(stay)}</Text> · {t('stays.arrived', { date: formatDate(stay.arrivalDate, i18n.language) })}
+          </Text>
+          {other && <Alert color="red">{other}</Alert>}
+          <TextInput
+            type="date"
+            label={t('fields.departureDate')}
+            required
+            value={date}
+            min={stay.arrivalDate}
+            max={today}
+            onChange={(e) => { setDate(e.currentTarget.value); setError(undefined); }}
+            error={error}
+            data-testid="checkout-date"
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
+            <Button onClick={submit} loading={checkOut.isPending} data-testid="checkout-confirm">{t('stays.checkOut')}</Button>
+          </Group>
+        </Stack>
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,77 @@
+import { Anchor, Badge, Button, Table, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { useCountryNames } from '../../api/reference';
+import type { Stay } from '../../api/types';
+import { formatDate, formatDateTime, type Zone } from '../../lib/time';
+
+export function guestName(s: Stay): string {
+  return [s.guest.surname, s.guest.givenNames].filter(Boolean).join(', ');
+}
+
+export function StayTable({ items, zone, onCheckOut, showLodging = false, testId }: {
+  items: Stay[];
+  zone: Zone;
+  onCheckOut?: (stay: Stay) => void;
+  showLodging?: boolean;
+  testId?: string;
+}) {
+  const { t, i18n } = useTranslation();
+  const country = useCountryNames();
+  const lang = i18n.language;
+  return (
+    <Table.ScrollContainer minWidth={720}>
+      <Table striped highlightOnHover verticalSpacing="xs" data-testid={testId}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('stays.guest')}</Table.Th>
+            <Table.Th>{t('fields.nationality')}</Table.Th>
+            <Table.Th>{t('fields.permitKind')}</Table.Th>
+            {showLodging && <Table.Th>{t('stays.lodging')}</Table.Th>}
+            <Table.Th>{t('fields.room')}</Table.Th>
+            <Table.Th>{t('fields.arrivalDate')}</Table.Th>
+            <Table.Th>{t('stays.status')}</Table.Th>
+            <Table.Th>{t('stays.reportedAt')}</Table.Th>
+            <Table.Th>{t('receipt.number')}</Table.Th>
+            {onCheckOut && <Table.Th />}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {items.map((s) => (
+            <Table.Tr key={s.id} data-testid="stay-row">
+              <Table.Td>
+                <Text fw={600} size="sm">{guestName(s)}</Text>
+                <Text size="xs" c="dimmed">{s.guest.document.number}</Text>
+              </Table.Td>
+              <Table.Td><Text size="sm">{country(s.guest.nationality)}</Text></Table.Td>
+              <Table.Td><Text size="sm">{t(`permit.${s.permit.kind}`)}</Text></Table.Td>
+              {showLodging && <Table.Td><Text size="sm">{s.lodging?.name}</Text></Table.Td>}
+              <Table.Td><Text size="sm">{s.room ?? '—'}</Text></Table.Td>
+              <Table.Td><Text size="sm">{formatDate(s.arrivalDate, lang)}</Text></Table.Td>
+              <Table.Td>
+                {s.departureDate ? (
+                  <Badge color="gray" variant="light">{t('stays.departed', { date: formatDate(s.departureDate, lang) })}</Badge>
+                ) : (
+                  <Badge color="green" variant="light">{t('stays.present')}</Badge>
+                )}
+              </Table.Td>
+              <Table.Td><Text size="sm">{formatDateTime(s.createdAt, zone, lang)}</Text></Table.Td>
+              <Table.Td>
+                <Anchor component={Link} to={`/stays/${s.id}/receipt`} size="sm" ff="monospace">{s.receiptNumber}</Anchor>
+              </Table.Td>
+              {onCheckOut && (
+                <Table.Td>
+                  {s.abilities?.checkOut && !s.departureDate && (
+                    <Button size="xs" variant="light" onClick={() => onCheckOut(s)} data-testid="checkout-open">
+                      {t('stays.checkOut')}
+                    </Button>
+                  )}
+                </Table.Td>
+              )}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

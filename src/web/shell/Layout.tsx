@@ -1,0 +1,133 @@
+import type { ReactNode } from 'react';
+import { AppShell, Avatar, Badge, Burger, Group, Menu, NavLink, ScrollArea, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import { NavLink as RouterLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import type { Abilities } from '../api/types';
+import { useCurrentUser, useLogout, useZone } from '../features/auth/useMe';
+import { IconBuilding, IconCheckIn, IconDashboard, IconGuests, IconHotel, IconLogout, IconUsers } from './icons';
+import { LanguageSwitch } from './LanguageSwitch';
+import { Logo } from './Logo';
+
+export interface NavItem { to: string; labelKey: string; icon: ReactNode; ability: keyof Abilities; section: 'work' | 'admin' }
+
+export const NAV_ITEMS: NavItem[] = [
+  { to: '/dashboard', labelKey: 'nav.dashboard', icon: <IconDashboard />, ability: 'viewDashboard', section: 'work' },
+  { to: '/check-in', labelKey: 'nav.checkIn', icon: <IconCheckIn />, ability: 'checkIn', section: 'work' },
+  { to: '/stays', labelKey: 'nav.stays', icon: <IconGuests />, ability: 'checkIn', section: 'work' },
+  { to: '/admin/agencies', labelKey: 'nav.agencies', icon: <IconBuilding />, ability: 'manageAgencies', section: 'admin' },
+  { to: '/admin/reporter-orgs', labelKey: 'nav.reporterOrgs', icon: <IconHotel />, ability: 'manageAgencies', section: 'admin' },
+  { to: '/admin/users', labelKey: 'nav.users', icon: <IconUsers />, ability: 'manageUsers', section: 'admin' },
+];
+
+export function allowedNav(abilities: Abilities): NavItem[] {
+  return NAV_ITEMS.filter((item) => abilities[item.ability]);
+}
+
+function initials(name: string): string {
+  return name.split(/\s+/).filter(Boolean).slice(0, 2).map((w) => w[0]!.toUpperCase()).join('');
+}
+
+export function Layout() {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const zone = useZone();
+  const logout = useLogout();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [opened, { toggle, close }] = useDisclosure();
+  const items = allowedNav(me.abilities);
+  const work = items.filter((i) => i.section === 'work');
+  const admin = items.filter((i) => i.section === 'admin');
+
+  const link = (item: NavItem) => (
+    <NavLink
+      key={item.to}
+      component={RouterLink}
+      to={item.to}
+      label={t(item.labelKey)}
+      leftSection={item.icon}
+      active={location.pathname === item.to || location.pathname.startsWith(item.to + '/')}
+      onClick={close}
+      data-testid={`nav-${item.to.replace(/^\//, '').replace(/\//g, '-')}`}
+      variant="light"
+      style={{ borderRadius: 'var(--mantine-radius-md)' }}
+    />
+  );
+
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="md"
+      className="app-shell"
+    >
+      <AppShell.Header className="no-print">
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.toggle')} data-testid="nav-burger" />
+            <UnstyledButton onClick={() => navigate('/')} aria-label={t('app.name')}>
+              <Group gap={8} wrap="nowrap">
+                <Logo size={30} />
+                <Title order={4} visibleFrom="xs">{t('app.name')}</Title>
+              </Group>
+            </UnstyledButton>
+            {me.area && (
+              <Badge variant="light" color="blue" visibleFrom="md" data-testid="area-badge">
+                {me.area.name} · {zone.abbr}
+              </Badge>
+            )}
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <LanguageSwitch />
+            <Menu position="bottom-end" shadow="md" width={240}>
+              <Menu.Target>
+                <UnstyledButton aria-label={t('nav.account')} data-testid="user-menu">
+                  <Avatar color="blue" radius="xl" size={34}>{initials(me.displayName || me.username)}</Avatar>
+                </UnstyledButton>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Label>
+                  <Text size="sm" fw={600} c="var(--mantine-color-text)">{me.displayName}</Text>
+                  <Text size="xs" c="dimmed">{me.username} · {t(`roles.${me.role}`)}</Text>
+                  {me.agency && <Text size="xs" c="dimmed">{me.agency.name}</Text>}
+                  {me.reporterOrg && <Text size="xs" c="dimmed">{me.reporterOrg.name}</Text>}
+                </Menu.Label>
+                <Menu.Divider />
+                <Menu.Item
+                  leftSection={<IconLogout size={16} />}
+                  onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) })}
+                  data-testid="logout"
+                >
+                  {t('nav.logout')}
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+          </Group>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="sm" className="no-print">
+        <AppShell.Section grow component={ScrollArea}>
+          <Stack gap={4}>
+            {work.map(link)}
+            {admin.length > 0 && (
+              <Text size="xs" fw={700} c="dimmed" tt="uppercase" mt="md" mb={4} px="sm">{t('nav.administration')}</Text>
+            )}
+            {admin.map(link)}
+          </Stack>
+        </AppShell.Section>
+        <AppShell.Section>
+          <Stack gap={2} px="sm" py="xs">
+            <Text size="xs" c="dimmed" truncate>{me.reporterOrg?.name ?? me.agency?.name ?? t(`roles.${me.role}`)}</Text>
+            {me.area && <Text size="xs" c="dimmed" truncate>{me.area.name} ({me.area.code}) · {zone.abbr}</Text>}
+          </Stack>
+        </AppShell.Section>
+      </AppShell.Navbar>
+
+      <AppShell.Main>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

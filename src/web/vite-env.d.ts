@@ -1,0 +1,6 @@
+/// <reference types="vite/client" />
+
+declare module 'virtual:mrz-reader' {
+  import type { MrzReading, RgbaImage } from '../domain/mrz/types';
+  export function readMrz(image: RgbaImage): MrzReading | Promise<MrzReading>;
+}
