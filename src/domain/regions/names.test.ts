@@ -14,5 +14,7 @@ describe('region names', () => {
   it('turns the source data\'s double-quote apostrophes into apostrophes', () => {
     expect(cleanRegionName('Soka"an')).toBe("Soka'an");
     expect(cleanRegionName('Lalabata Rilau')).toBe('Lalabata Rilau');
+    expect(cleanRegionName('lamuk')).toBe('Lamuk');
+    expect(cleanRegionName('RD. PJKA')).toBe('RD. PJKA'); // mixed or upper case is kept as published
   });
 });

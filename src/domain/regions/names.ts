@@ -20,7 +20,11 @@ export function titleCaseRegionName(upper: string): string {
     .join(' ');
 }
 
-/** idn-area-data spells the apostrophe in a few village names as a double quote (Soka"an). */
+/**
+ * Tidies a district or village name: idn-area-data spells the apostrophe in a few names as
+ * a double quote (Soka"an), and writes a handful all in lower case (lamuk).
+ */
 export function cleanRegionName(name: string): string {
-  return name.replace(/"/g, "'").trim();
+  const tidy = name.replace(/"/g, "'").replace(/\s+/g, ' ').trim();
+  return /\p{Lu}/u.test(tidy) ? tidy : tidy.split(' ').map(capitalise).join(' ');
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { Insertable, Kysely } from 'kysely';
 import countriesLib from 'i18n-iso-countries';
-import type { CountriesTable, Database, RegionsTable } from './schema';
+import type { CountriesTable, Database, RegionsTable, TimeZoneName } from './schema';
 import { cleanRegionName, timeZoneOfRegion, titleCaseRegionName } from '../../domain/regions';
 import { ICAO_EXTRA_COUNTRIES } from '../../domain/identity/countries';
 
@@ -13,6 +13,8 @@ const require = createRequire(import.meta.url);
 const BATCH_ROWS = 6000;
 const REGIONS_KEY = 'reference.regions';
 const COUNTRIES_KEY = 'reference.countries';
+// Bump when the way rows are derived changes (names, zones), so existing databases reload.
+const LOADER_REVISION = 1;
 
 export interface ReferenceLoadResult {
   regions: { skipped: boolean; rows: number; ms: number };
@@ -49,16 +51,24 @@ export function readRegionRows(): Insertable<RegionsTable>[] {
   const dir = path.join(path.dirname(require.resolve('idn-area-data/package.json')), 'data');
   const read = (file: string) => fs.readFileSync(path.join(dir, file), 'utf8');
   const rows: Insertable<RegionsTable>[] = [];
+  // The zone depends on the province only: derive it once per province, not per village.
+  const zones = new Map<string, TimeZoneName>();
+  const timeZone = (code: string): TimeZoneName => {
+    const province = code.slice(0, 2);
+    let tz = zones.get(province);
+    if (!tz) zones.set(province, (tz = timeZoneOfRegion(province)));
+    return tz;
+  };
   for (const [code, name] of parseAreaCsv(read('provinces.csv'), 2)) {
-    rows.push({ code, name: titleCaseRegionName(name), level: 1, parent_code: null, time_zone: timeZoneOfRegion(code) });
+    rows.push({ code, name: titleCaseRegionName(name), level: 1, parent_code: null, time_zone: timeZone(code) });
   }
   for (const [code, parent, name] of parseAreaCsv(read('regencies.csv'), 3)) {
-    rows.push({ code, name: titleCaseRegionName(name), level: 2, parent_code: parent, time_zone: timeZoneOfRegion(code) });
+    rows.push({ code, name: titleCaseRegionName(name), level: 2, parent_code: parent, time_zone: timeZone(code) });
   }
   const levels: [string, 3 | 4][] = [['districts.csv', 3], ['villages.csv', 4]];
   for (const [file, level] of levels) {
     for (const [code, parent, name] of parseAreaCsv(read(file), 3)) {
-      rows.push({ code, name: cleanRegionName(name), level, parent_code: parent, time_zone: timeZoneOfRegion(code) });
+      rows.push({ code, name: cleanRegionName(name), level, parent_code: parent, time_zone: timeZone(code) });
     }
   }
   return rows;
@@ -103,7 +113,7 @@ export async function loadReferenceData(db: Kysely<Database>): Promise<Reference
     countries: { skipped: true, rows: 0, ms: 0 },
   };
 
-  const regionsVersion = `idn-area-data@${packageVersion('idn-area-data')}`;
+  const regionsVersion = `idn-area-data@${packageVersion('idn-area-data')}/r${LOADER_REVISION}`;
   if ((await marker(db, REGIONS_KEY)) !== regionsVersion) {
     const t0 = performance.now();
     const rows = readRegionRows();
@@ -123,7 +133,7 @@ export async function loadReferenceData(db: Kysely<Database>): Promise<Reference
     result.regions = { skipped: false, rows: rows.length, ms: performance.now() - t0 };
   }
 
-  const countriesVersion = `i18n-iso-countries@${packageVersion('i18n-iso-countries')}+icao-9303`;
+  const countriesVersion = `i18n-iso-countries@${packageVersion('i18n-iso-countries')}+icao-9303/r${LOADER_REVISION}`;
   if ((await marker(db, COUNTRIES_KEY)) !== countriesVersion) {
     const t0 = performance.now();
     const rows = countryRows();
