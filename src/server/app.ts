@@ -1,0 +1,121 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Config } from './config';
+import type { AppContext } from './context';
+import { type Db, openDatabase } from './db/database';
+import { migrateToLatest } from './db/migrate';
+import { loadReferenceData } from './db/reference';
+import type { Database } from './db/schema';
+import { seedDemoOnce } from './db/demo';
+import { type EventBus, LocalBus, OutboxRelay, PostgresBus } from './events/bus';
+import { registerActorResolution } from './http/actor';
+import { registerProblemHandler, sendProblem } from './http/problems';
+import { languageOf } from './i18n/messages';
+import { problemSchema } from './http/schemas';
+import { adminRoutes } from './features/admin/routes';
+import { authRoutes } from './features/auth/routes';
+import { eventsRoutes } from './features/events/routes';
+import { healthRoutes } from './features/health/routes';
+import { referenceRoutes } from './features/reference/routes';
+import { statsRoutes } from './features/stats/routes';
+import { staysRoutes } from './features/stays/routes';
+
+export const VERSION: string = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
+
+/** Prepares the database: schema, reference data, and on an empty database in demo mode the Soppeng demo. */
+export async function prepareDatabase(db: Kysely<Database>, config: Pick<Config, 'demo'>): Promise<void> {
+  await migrateToLatest(db);
+  await loadReferenceData(db);
+  if (config.demo) await seedDemoOnce(db);
+}
+
+async function receiptKey(db: Kysely<Database>): Promise<Buffer> {
+  const row = await db.selectFrom('settings').select('value').where('key', '=', 'receipt_key').executeTakeFirst();
+  if (row) return Buffer.from(row.value, 'base64');
+  const key = randomBytes(32);
+  await db.insertInto('settings').values({ key: 'receipt_key', value: key.toString('base64') })
+    .onConflict((oc) => oc.column('key').doNothing()).execute();
+  const stored = await db.selectFrom('settings').select('value').where('key', '=', 'receipt_key').executeTakeFirstOrThrow();
+  return Buffer.from(stored.value, 'base64');
+}
+
+/**
+ * Builds the whole app on a database (opened from config unless given). Tests call this
+ * directly and use app.inject() or listen on port 0. Closing the app closes a database it opened.
+ */
+export async function buildApp(config: Config, options: { db?: Db } = {}): Promise<FastifyInstance> {
+  const db = options.db ?? openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await prepareDatabase(db.kysely, config);
+  const bus: EventBus = db.kind === 'postgres' ? new PostgresBus(db.url) : new LocalBus();
+  if (bus instanceof PostgresBus) await bus.whenReady();
+  const ctx: AppContext = {
+    db: db.kysely, dbKind: db.kind, config, bus, relay: new OutboxRelay(db.kysely, bus), receiptKey: await receiptKey(db.kysely), version: VERSION,
+  };
+
+  const app = Fastify({
+    logger: config.logger ? { level: 'info', redact: ['req.headers.cookie', 'req.headers.authorization'] } : false,
+    bodyLimit: 2 * 1024 * 1024, // a bit over 1 MB so an oversized field gets a 400 naming it, not a bare 413
+    trustProxy: true,
+    ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false } },
+  });
+  // JSON only: a cross-site form can post text/plain without a CORS preflight, so refuse it
+  app.removeContentTypeParser('text/plain');
+  app.addSchema(problemSchema);
+  registerProblemHandler(app);
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Sinergi API', version: VERSION, description: 'Reporting and supervision of foreign nationals (WNA). See docs/api.md.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'sinergi_session' } } },
+      security: [{ session: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  registerActorResolution(app, ctx);
+
+  for (const routes of [healthRoutes, authRoutes, referenceRoutes, staysRoutes, statsRoutes, eventsRoutes, adminRoutes]) routes(app, ctx);
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await serveWebApp(app, config.webDir);
+
+  const relayTimer = setInterval(() => void ctx.relay.kick().catch((err) => app.log.error({ err }, 'outbox relay')), 2000);
+  app.addHook('onClose', async () => {
+    clearInterval(relayTimer);
+    await bus.close();
+    if (!options.db) await db.close(); // a database handed in belongs to the caller
+  });
+  await ctx.relay.kick(); // anything committed before a crash goes out now
+  return app;
+}
+
+/**
+ * Serves the built web app (when built) and answers every unknown route: client-side
+ * routes of the web app get index.html, anything else a problem+json 404.
+ */
+async function serveWebApp(app: FastifyInstance, webDir: string): Promise<void> {
+  const index = path.join(webDir, 'index.html');
+  const hasWebApp = fs.existsSync(index);
+  if (hasWebApp) {
+    await app.register(fastifyStatic, {
+      root: webDir, wildcard: false, index: ['index.html'], cacheControl: false,
+      setHeaders: (reply, file) => {
+        // hashed assets are immutable; the shell and the service worker must revalidate
+        reply.header('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const url = request.url.split('?')[0];
+    const isPage = request.method === 'GET' && !url.startsWith('/api/') && !url.startsWith('/docs') && !path.extname(url);
+    if (hasWebApp && isPage) return reply.type('text/html').header('cache-control', 'no-cache').send(fs.readFileSync(index));
+    return sendProblem(reply, languageOf(request.headers['accept-language']), 404, 'not_found', []);
+  });
+}

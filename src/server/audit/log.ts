@@ -1,0 +1,83 @@
+import { createHash } from 'node:crypto';
+import { type Kysely, sql } from 'kysely';
+import type { Actor } from '../auth/actor';
+import type { AuditLogTable, Database } from '../db/schema';
+
+// Append-only, hash-chained audit log. Each entry's hash covers its own fields and the
+// previous entry's hash, so editing or deleting any row breaks every hash after it.
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface AuditInput {
+  action: string;
+  resourceType: string;
+  resourceId?: string | null;
+  regionCode?: string | null;
+  detail?: Record<string, unknown>;
+}
+
+type Hashed = Omit<AuditLogTable, 'hash'>;
+
+export function hashEntry(entry: Hashed): string {
+  const canonical = JSON.stringify([
+    entry.seq, entry.at, entry.actor_id, entry.actor_username, entry.action, entry.resource_type,
+    entry.resource_id, entry.region_code, entry.detail, entry.prev_hash,
+  ]);
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+/**
+ * Serialises writers on PostgreSQL (transaction-scoped advisory lock) so the chain stays
+ * linear; SQLite already runs one write transaction at a time. Call first in a write transaction.
+ */
+export async function lockWrites(trx: Kysely<Database>): Promise<void> {
+  if (isPostgres(trx)) await sql`select pg_advisory_xact_lock(7301200)`.execute(trx);
+}
+
+export function isPostgres(db: Kysely<Database>): boolean {
+  return db.getExecutor().adapter.constructor.name.startsWith('Postgres');
+}
+
+/** Appends one entry inside the caller's transaction (call lockWrites first on PostgreSQL). */
+export async function appendAudit(trx: Kysely<Database>, actor: Pick<Actor, 'id' | 'username'> | null, input: AuditInput, now = new Date()): Promise<number> {
+  await lockWrites(trx);
+  const last = await trx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const entry: Hashed = {
+    seq: (last ? Number(last.seq) : 0) + 1,
+    at: now.toISOString(),
+    actor_id: actor?.id ?? null,
+    actor_username: actor?.username ?? null,
+    action: input.action,
+    resource_type: input.resourceType,
+    resource_id: input.resourceId ?? null,
+    region_code: input.regionCode ?? null,
+    detail: JSON.stringify(input.detail ?? {}),
+    prev_hash: last?.hash ?? GENESIS_HASH,
+  };
+  await trx.insertInto('audit_log').values({ ...entry, hash: hashEntry(entry) }).execute();
+  return entry.seq;
+}
+
+export interface ChainReport { ok: boolean; entries: number; firstBroken?: { seq: number; reason: string } }
+
+/** Walks the whole chain in pages; reports the first entry whose link or hash does not hold. */
+export async function verifyAuditChain(db: Kysely<Database>, pageSize = 5000): Promise<ChainReport> {
+  let prevHash = GENESIS_HASH;
+  let expectedSeq = 1;
+  let entries = 0;
+  for (;;) {
+    const rows = await db.selectFrom('audit_log').selectAll().where('seq', '>=', expectedSeq)
+      .orderBy('seq').limit(pageSize).execute();
+    if (rows.length === 0) return { ok: true, entries };
+    for (const row of rows) {
+      const seq = Number(row.seq);
+      if (seq !== expectedSeq) return { ok: false, entries, firstBroken: { seq: expectedSeq, reason: `entry ${expectedSeq} is missing` } };
+      if (row.prev_hash !== prevHash) return { ok: false, entries, firstBroken: { seq, reason: 'prev_hash does not match the previous entry' } };
+      const { hash, ...rest } = row;
+      if (hashEntry({ ...rest, seq }) !== hash) return { ok: false, entries, firstBroken: { seq, reason: 'content does not match its hash (edited)' } };
+      prevHash = hash;
+      expectedSeq++;
+      entries++;
+    }
+  }
+}

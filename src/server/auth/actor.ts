@@ -1,0 +1,22 @@
+// The signed-in person as commands and policies see it. No Fastify types here.
+
+export type Role = 'admin' | 'immigration_officer' | 'timpora_member' | 'field_officer' | 'reporter' | 'auditor';
+export const ROLES: Role[] = ['admin', 'immigration_officer', 'timpora_member', 'field_officer', 'reporter', 'auditor'];
+
+export interface Actor {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  locale: string;
+  agencyId: string | null;
+  /** region code of the officer's work area (e.g. 73.12); null for reporters and admins */
+  areaCode: string | null;
+  reporterOrg: { id: string; kind: string; villageCode: string; verified: boolean } | null;
+}
+
+/** The system itself, for jobs, the CLI and the demo seed. */
+export const SYSTEM_ACTOR: Actor = {
+  id: 'system', username: 'system', displayName: 'Sinergi', role: 'admin', locale: 'id',
+  agencyId: null, areaCode: null, reporterOrg: null,
+};

@@ -1,0 +1,17 @@
+import type { Kysely } from 'kysely';
+import type { Config } from './config';
+import type { DbKind } from './db/database';
+import type { Database } from './db/schema';
+import type { EventBus, OutboxRelay } from './events/bus';
+
+/** What routes need from the running app: handed to each feature's routes at registration. */
+export interface AppContext {
+  db: Kysely<Database>;
+  dbKind: DbKind;
+  config: Config;
+  bus: EventBus;
+  relay: OutboxRelay;
+  /** key for signing receipt QR codes; generated at first start and kept in the settings table */
+  receiptKey: Buffer;
+  version: string;
+}

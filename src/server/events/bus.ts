@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import type { Kysely } from 'kysely';
+import pg from 'pg';
+import type { Database } from '../db/schema';
+
+// Domain events leave a command through the outbox (written in the command's transaction);
+// after commit the relay claims unpublished rows and publishes them on the bus. The bus is
+// in-process, or PostgreSQL LISTEN/NOTIFY so every app instance sharing the database hears them.
+
+export interface DomainEvent {
+  id: string;
+  name: string; // e.g. stay.checked_in
+  regionCode: string | null;
+  data: Record<string, unknown>;
+  at: string;
+}
+
+export type EventListener = (event: DomainEvent) => void;
+
+export interface EventBus {
+  publish(event: DomainEvent): Promise<void>;
+  subscribe(listener: EventListener): () => void;
+  close(): Promise<void>;
+}
+
+export class LocalBus implements EventBus {
+  private readonly emitter = new EventEmitter().setMaxListeners(0);
+  async publish(event: DomainEvent): Promise<void> { this.emitter.emit('event', event); }
+  subscribe(listener: EventListener): () => void {
+    this.emitter.on('event', listener);
+    return () => this.emitter.off('event', listener);
+  }
+  async close(): Promise<void> { this.emitter.removeAllListeners(); }
+}
+
+const CHANNEL = 'sinergi_events';
+
+/** NOTIFY on publish; a dedicated LISTEN connection delivers to local subscribers. */
+export class PostgresBus implements EventBus {
+  private readonly local = new LocalBus();
+  private readonly listener: pg.Client;
+  private readonly ready: Promise<void>;
+  constructor(private readonly connectionString: string) {
+    this.listener = new pg.Client({ connectionString });
+    this.listener.on('notification', (msg) => {
+      if (msg.channel === CHANNEL && msg.payload) void this.local.publish(JSON.parse(msg.payload) as DomainEvent);
+    });
+    this.listener.on('error', () => { /* the pool user sees errors on its own queries */ });
+    this.ready = this.listener.connect().then(() => this.listener.query(`LISTEN ${CHANNEL}`)).then(() => undefined);
+  }
+  async publish(event: DomainEvent): Promise<void> {
+    await this.ready;
+    // NOTIFY payloads are limited to 8000 bytes: events carry ids and codes, never personal data.
+    await this.listener.query('select pg_notify($1, $2)', [CHANNEL, JSON.stringify(event)]);
+  }
+  subscribe(listener: EventListener): () => void { return this.local.subscribe(listener); }
+  async whenReady(): Promise<void> { await this.ready; }
+  async close(): Promise<void> { await this.local.close(); await this.listener.end().catch(() => undefined); }
+}
+
+/** The outbox row a command writes inside its transaction. */
+export function outboxRow(name: string, regionCode: string | null, data: Record<string, unknown>, now = new Date()) {
+  return { id: randomUUID(), at: now.toISOString(), event: name, region_code: regionCode, payload: JSON.stringify(data), published_at: null };
+}
+
+/** Publishes committed outbox rows. kick() after each commit; overlapping kicks coalesce. */
+export class OutboxRelay {
+  private running: Promise<void> | null = null;
+  private again = false;
+  constructor(private readonly db: Kysely<Database>, private readonly bus: EventBus) {}
+
+  kick(): Promise<void> {
+    if (this.running) { this.again = true; return this.running; }
+    this.running = (async () => {
+      try {
+        do { this.again = false; await this.drain(); } while (this.again);
+      } finally { this.running = null; }
+    })();
+    return this.running;
+  }
+
+  private async drain(): Promise<void> {
+    for (;;) {
+      const batch = await this.db.selectFrom('outbox').selectAll().where('published_at', 'is', null).orderBy('at').limit(100).execute();
+      if (batch.length === 0) return;
+      for (const row of batch) {
+        // claim the row; another instance may have taken it already
+        const claimed = await this.db.updateTable('outbox').set({ published_at: new Date().toISOString() })
+          .where('id', '=', row.id).where('published_at', 'is', null).executeTakeFirst();
+        if (Number(claimed.numUpdatedRows) === 0) continue;
+        await this.bus.publish({ id: row.id, name: row.event, regionCode: row.region_code, data: JSON.parse(row.payload), at: row.at });
+      }
+    }
+  }
+}

@@ -1,0 +1,89 @@
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Actor } from '../../auth/actor';
+import { checkCredentials } from '../../auth/login';
+import { SESSION_COOKIE, actorForToken, createSession, destroySession } from '../../auth/sessions';
+import type { AppContext } from '../../context';
+import type { Database } from '../../db/schema';
+import { requireActor } from '../../http/actor';
+import { problems } from '../../http/schemas';
+import { abilities, allow, isOfficer } from '../../policies';
+
+allow('agency', 'manage', (actor) => actor.role === 'admin');
+allow('user', 'manage', (actor) => actor.role === 'admin');
+allow('audit', 'view', (actor) => actor.role === 'auditor');
+
+const nullableObject = (properties: Record<string, unknown>) => ({ type: ['object', 'null'], properties });
+
+export const meJson = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' }, username: { type: 'string' }, displayName: { type: 'string' }, role: { type: 'string' }, locale: { type: 'string' },
+    agency: nullableObject({ id: { type: 'string' }, kind: { type: 'string' }, name: { type: 'string' } }),
+    area: nullableObject({ code: { type: 'string' }, name: { type: 'string' }, level: { type: 'integer' }, timeZone: { type: 'string' } }),
+    reporterOrg: nullableObject({
+      id: { type: 'string' }, kind: { type: 'string' }, lodgingType: { type: ['string', 'null'] }, name: { type: 'string' },
+      villageCode: { type: 'string' }, verified: { type: 'boolean' },
+    }),
+    abilities: {
+      type: 'object',
+      properties: { checkIn: { type: 'boolean' }, viewDashboard: { type: 'boolean' }, manageAgencies: { type: 'boolean' }, manageUsers: { type: 'boolean' }, viewAudit: { type: 'boolean' } },
+    },
+  },
+} as const;
+
+export async function presentMe(db: Kysely<Database>, actor: Actor) {
+  const agency = actor.agencyId ? await db.selectFrom('agencies').select(['id', 'kind', 'name']).where('id', '=', actor.agencyId).executeTakeFirst() : undefined;
+  const area = actor.areaCode ? await db.selectFrom('regions').select(['code', 'name', 'level', 'time_zone']).where('code', '=', actor.areaCode).executeTakeFirst() : undefined;
+  const org = actor.reporterOrg
+    ? await db.selectFrom('reporter_orgs').select(['id', 'kind', 'lodging_type', 'name', 'village_code', 'verified_at']).where('id', '=', actor.reporterOrg.id).executeTakeFirst()
+    : undefined;
+  return {
+    id: actor.id, username: actor.username, displayName: actor.displayName, role: actor.role, locale: actor.locale,
+    agency: agency ?? null,
+    area: area ? { code: area.code, name: area.name, level: Number(area.level), timeZone: area.time_zone } : null,
+    reporterOrg: org ? { id: org.id, kind: org.kind, lodgingType: org.lodging_type, name: org.name, villageCode: org.village_code, verified: org.verified_at !== null } : null,
+    abilities: {
+      checkIn: (actor.role === 'reporter' && actor.reporterOrg?.kind === 'lodging' && actor.reporterOrg.verified) || actor.role === 'immigration_officer',
+      viewDashboard: isOfficer(actor),
+      ...abilities(actor, 'agency', { manageAgencies: 'manage' }),
+      ...abilities(actor, 'user', { manageUsers: 'manage' }),
+      ...abilities(actor, 'audit', { viewAudit: 'view' }),
+    },
+  };
+}
+
+export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
+  app.post<{ Body: { username: string; password: string; totp?: string } }>('/api/v1/auth/login', {
+    config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+    schema: {
+      tags: ['auth'], summary: 'Sign in; sets the session cookie',
+      body: {
+        type: 'object', required: ['username', 'password'], additionalProperties: false,
+        properties: { username: { type: 'string', minLength: 1, maxLength: 64 }, password: { type: 'string', minLength: 1, maxLength: 256 }, totp: { type: 'string', pattern: '^\\d{6}$' } },
+      },
+      response: { 200: { type: 'object', properties: { user: meJson } }, ...problems(400, 401, 423, 429) },
+    },
+  }, async (request, reply) => {
+    const userId = await checkCredentials(ctx.db, request.body);
+    const { token, expiresAt } = await createSession(ctx.db, userId, request.ip);
+    reply.setCookie(SESSION_COOKIE, token, {
+      path: '/', httpOnly: true, sameSite: 'lax', secure: ctx.config.secureCookies, expires: expiresAt,
+    });
+    const actor = (await actorForToken(ctx.db, token))!;
+    return { user: await presentMe(ctx.db, actor) };
+  });
+
+  app.post('/api/v1/auth/logout', {
+    schema: { tags: ['auth'], summary: 'Sign out', response: { 204: { type: 'null' } } },
+  }, async (request, reply) => {
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) await destroySession(ctx.db, token);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.status(204).send();
+  });
+
+  app.get('/api/v1/me', {
+    schema: { tags: ['auth'], summary: 'The signed-in user, with abilities', response: { 200: meJson, ...problems(401) } },
+  }, async (request) => presentMe(ctx.db, requireActor(request)));
+}

@@ -1,0 +1,52 @@
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { AppContext } from '../../context';
+import type { Database } from '../../db/schema';
+import { requireActor } from '../../http/actor';
+import { REGION_CODE, problems } from '../../http/schemas';
+import { allow, authorize, ensureVisible, inArea, isOfficer } from '../../policies';
+import { regionWithin } from '../../policies/scope';
+
+// The area picture: who is present now, by nationality and by permit kind. Aggregates only.
+
+allow<string>('stats', 'view', (actor, regionCode) => isOfficer(actor) && inArea(actor, regionCode));
+
+export async function presentStats(db: Kysely<Database>, region: string) {
+  const present = db.selectFrom('stays').where('departure_date', 'is', null)
+    .where((eb) => regionWithin(eb, 'stays.region_code', region));
+  const byNationality = await present.innerJoin('persons', 'persons.id', 'stays.person_id')
+    .select(['persons.nationality as key', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('persons.nationality').execute();
+  const byPermit = await present.select(['permit_kind as key', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('permit_kind').execute();
+  const toRecord = (rows: { key: string; n: number | string | bigint }[]) =>
+    Object.fromEntries(rows.map((r) => [r.key, Number(r.n)]).sort((a, b) => (b[1] as number) - (a[1] as number)));
+  return {
+    region,
+    presentCount: byPermit.reduce((sum, r) => sum + Number(r.n), 0),
+    byNationality: toRecord(byNationality),
+    byPermitKind: toRecord(byPermit),
+  };
+}
+
+const counts = { type: 'object', additionalProperties: { type: 'integer' } } as const;
+
+export function statsRoutes(app: FastifyInstance, ctx: AppContext): void {
+  app.get<{ Querystring: { region?: string } }>('/api/v1/stats/present', {
+    schema: {
+      tags: ['dashboard'], summary: 'Foreigners present now in a region (default: the caller\'s area)',
+      querystring: { type: 'object', additionalProperties: false, properties: { region: REGION_CODE } },
+      response: {
+        200: { type: 'object', properties: { region: { type: 'string' }, presentCount: { type: 'integer' }, byNationality: counts, byPermitKind: counts } },
+        ...problems(400, 401, 403, 404),
+      },
+    },
+  }, async (request) => {
+    const actor = requireActor(request);
+    authorize(actor, 'dashboard', 'view');
+    const region = request.query.region ?? actor.areaCode ?? '';
+    ensureVisible(inArea(actor, region));
+    authorize(actor, 'stats', 'view', region);
+    return presentStats(ctx.db, region);
+  });
+}
+
+allow('dashboard', 'view', (actor) => isOfficer(actor));

@@ -1,0 +1,160 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import { todayIn } from '../../../domain/dates';
+import { normalizeDocumentNumber, normalizeName } from '../../../domain/identity/names';
+import { ianaZone } from '../../../domain/regions';
+import { appendAudit, lockWrites } from '../../audit/log';
+import type { Actor } from '../../auth/actor';
+import type { Database } from '../../db/schema';
+import { AppError, conflict, fieldInvalid, forbidden } from '../../errors';
+import { outboxRow } from '../../events/bus';
+import { authorize, ensureVisible, inArea } from '../../policies';
+import { regionTimeZone } from '../reference/queries';
+import { loadStayRecord, type StayRecord } from './queries';
+import type { CheckInInput } from './schemas';
+import { validateCheckIn } from './validation';
+import './policy';
+
+export interface CheckInResult { id: string; receiptNumber: string; personId: string }
+export interface Idempotency { key: string; route: string }
+
+/**
+ * Checks a guest in: one transaction resolves the lodging, validates, finds or creates the
+ * person by issuing state + passport number, stores the stay with its receipt number, and
+ * writes the audit entry and the outbox event. A replayed Idempotency-Key returns the first answer.
+ */
+export async function checkIn(
+  db: Kysely<Database>, actor: Actor, input: CheckInInput, idem?: Idempotency, now = new Date(),
+): Promise<{ status: number; body: CheckInResult }> {
+  return db.transaction().execute(async (trx) => {
+    await lockWrites(trx);
+    const requestHash = createHash('sha256').update(JSON.stringify(input)).digest('hex');
+    if (idem) {
+      const replay = await findReplay(trx, actor, idem, requestHash);
+      if (replay) return replay as { status: number; body: CheckInResult };
+    }
+    const lodging = await resolveLodging(trx, actor, input.lodgingId);
+    authorize(actor, 'stay', 'create', { lodgingId: lodging.id, regionCode: lodging.village_code });
+
+    const zone = ianaZone(await regionTimeZone(trx, lodging.village_code));
+    const countries = new Set((await trx.selectFrom('countries').select('code').execute()).map((c) => c.code));
+    validateCheckIn(input, todayIn(zone, now), (code) => countries.has(code));
+
+    const at = now.toISOString();
+    const g = input.guest;
+    const docNumber = normalizeDocumentNumber(g.document.number);
+    const person = {
+      surname: normalizeName(g.surname), given_names: normalizeName(g.givenNames ?? ''), sex: g.sex,
+      date_of_birth: g.dateOfBirth, nationality: g.nationality,
+    };
+    const existing = await trx.selectFrom('person_documents').select(['id', 'person_id'])
+      .where('issuing_state', '=', g.document.issuingState).where('number', '=', docNumber).executeTakeFirst();
+    let personId: string;
+    let documentId: string;
+    if (existing) {
+      // Same passport, same person: keep the newest details the lodging read from it.
+      personId = existing.person_id;
+      documentId = existing.id;
+      await trx.updateTable('persons').set({ ...person, updated_at: at }).where('id', '=', personId).execute();
+      await trx.updateTable('person_documents').set({ expiry_date: g.document.expiryDate }).where('id', '=', documentId).execute();
+    } else {
+      personId = randomUUID();
+      documentId = randomUUID();
+      await trx.insertInto('persons').values({ id: personId, ...person, created_at: at, updated_at: at }).execute();
+      await trx.insertInto('person_documents').values({
+        id: documentId, person_id: personId, type: g.document.type, number: docNumber,
+        issuing_state: g.document.issuingState, expiry_date: g.document.expiryDate, created_at: at,
+      }).execute();
+    }
+
+    const stayId = randomUUID();
+    const receiptNumber = await nextReceiptNumber(trx, lodging.village_code, todayIn(zone, now));
+    await trx.insertInto('stays').values({
+      id: stayId, receipt_number: receiptNumber, person_id: personId, document_id: documentId, lodging_id: lodging.id,
+      region_code: lodging.village_code, arrival_date: input.arrivalDate, planned_departure: input.plannedDeparture ?? null,
+      departure_date: null, room: input.room?.trim() || null, permit_kind: g.permit.kind, permit_number: g.permit.number?.trim() || null,
+      permit_valid_from: g.permit.validFrom, permit_valid_until: g.permit.validUntil ?? null, reported_by: actor.id,
+      created_at: at, checked_out_at: null, checked_out_by: null,
+    }).execute();
+    await appendAudit(trx, actor, {
+      action: 'stay.check_in', resourceType: 'stay', resourceId: stayId, regionCode: lodging.village_code,
+      detail: { receiptNumber, personId, lodgingId: lodging.id, personMatched: Boolean(existing) },
+    }, now);
+    await trx.insertInto('outbox').values(outboxRow('stay.checked_in', lodging.village_code, {
+      stayId, regionCode: lodging.village_code, lodgingId: lodging.id, nationality: g.nationality, permitKind: g.permit.kind, at,
+    }, now)).execute();
+
+    const result = { status: 201, body: { id: stayId, receiptNumber, personId } };
+    if (idem) await storeReplay(trx, actor, idem, requestHash, result, at);
+    return result;
+  });
+}
+
+/** Closes a stay. Only a present stay can be checked out; the date may not precede arrival. */
+export async function checkOut(
+  db: Kysely<Database>, actor: Actor, stayId: string, input: { departureDate: string }, now = new Date(),
+): Promise<StayRecord> {
+  await db.transaction().execute(async (trx) => {
+    await lockWrites(trx);
+    const stay = await loadStayRecord(trx, stayId);
+    ensureVisible(stay !== undefined && canSee(actor, stay));
+    if (stay!.departure_date) throw conflict('detail.already_checked_out');
+    authorize(actor, 'stay', 'checkout', stay);
+    if (input.departureDate < stay!.arrival_date) throw fieldInvalid('departureDate', 'field.before_arrival');
+    const zone = ianaZone(await regionTimeZone(trx, stay!.region_code));
+    if (input.departureDate > todayIn(zone, now)) throw fieldInvalid('departureDate', 'field.date_in_future');
+    const at = now.toISOString();
+    await trx.updateTable('stays').set({ departure_date: input.departureDate, checked_out_at: at, checked_out_by: actor.id })
+      .where('id', '=', stayId).execute();
+    await appendAudit(trx, actor, {
+      action: 'stay.check_out', resourceType: 'stay', resourceId: stayId, regionCode: stay!.region_code,
+      detail: { departureDate: input.departureDate },
+    }, now);
+    await trx.insertInto('outbox').values(outboxRow('stay.checked_out', stay!.region_code, {
+      stayId, regionCode: stay!.region_code, lodgingId: stay!.lodging_id, nationality: stay!.nationality, permitKind: stay!.permit_kind, at,
+    }, now)).execute();
+  });
+  return (await loadStayRecord(db, stayId))!;
+}
+
+/** Whether the actor may know the stay exists at all (else 404). */
+export function canSee(actor: Actor, stay: { lodging_id: string; region_code: string }): boolean {
+  if (actor.role === 'reporter') return actor.reporterOrg?.id === stay.lodging_id;
+  return inArea(actor, stay.region_code);
+}
+
+async function resolveLodging(trx: Transaction<Database>, actor: Actor, lodgingId: string | undefined) {
+  const id = actor.role === 'reporter' ? actor.reporterOrg?.id : lodgingId;
+  if (actor.role !== 'reporter' && !lodgingId) throw fieldInvalid('lodgingId', 'field.lodging_required');
+  if (!id) throw forbidden();
+  const lodging = await trx.selectFrom('reporter_orgs').select(['id', 'kind', 'village_code', 'verified_at'])
+    .where('id', '=', id).executeTakeFirst();
+  if (!lodging || (actor.role !== 'reporter' && !inArea(actor, lodging.village_code))) throw fieldInvalid('lodgingId', 'field.unknown_lodging');
+  if (!lodging.verified_at) throw forbidden('detail.not_verified');
+  return lodging;
+}
+
+/** STTP/<regency>/<yyyymmdd>/<running number of that regency and day>. */
+async function nextReceiptNumber(trx: Transaction<Database>, villageCode: string, day: string): Promise<string> {
+  const prefix = `STTP/${villageCode.split('.').slice(0, 2).join('.')}/${day.replaceAll('-', '')}/`;
+  const last = await trx.selectFrom('stays').select('receipt_number').where('receipt_number', 'like', `${prefix}%`)
+    .orderBy('receipt_number', 'desc').limit(1).executeTakeFirst();
+  const next = last ? Number(last.receipt_number.slice(prefix.length)) + 1 : 1;
+  return prefix + String(next).padStart(6, '0');
+}
+
+async function findReplay(trx: Transaction<Database>, actor: Actor, idem: Idempotency, requestHash: string) {
+  const row = await trx.selectFrom('idempotency_keys').selectAll()
+    .where('user_id', '=', actor.id).where('route', '=', idem.route).where('key', '=', idem.key).executeTakeFirst();
+  if (!row) return null;
+  if (row.request_hash !== requestHash) throw new AppError(422, 'conflict', [{ field: 'Idempotency-Key', key: 'field.bad_format' }], 'detail.idempotency_mismatch');
+  return { status: Number(row.status), body: JSON.parse(row.body) as unknown };
+}
+
+async function storeReplay(trx: Transaction<Database>, actor: Actor, idem: Idempotency, requestHash: string, result: { status: number; body: unknown }, at: string) {
+  await trx.insertInto('idempotency_keys').values({
+    key: idem.key, user_id: actor.id, route: idem.route, request_hash: requestHash, status: result.status,
+    body: JSON.stringify(result.body), created_at: at,
+  }).execute();
+}
+

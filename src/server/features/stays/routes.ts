@@ -1,0 +1,95 @@
+import type { FastifyInstance } from 'fastify';
+import { appendAudit } from '../../audit/log';
+import type { AppContext } from '../../context';
+import { fieldInvalid } from '../../errors';
+import { requireActor } from '../../http/actor';
+import { ID, problems } from '../../http/schemas';
+import { authorize, ensureVisible } from '../../policies';
+import { canSee, checkIn, checkOut } from './commands';
+import { presentStay } from './presenters';
+import { listStays, loadStayRecord, type StayListFilter } from './queries';
+import { renderReceiptPdf } from './receipt';
+import { type CheckInInput, checkInBody, checkInResult, checkOutBody, listQuery, stayJson } from './schemas';
+
+const idParams = { type: 'object', required: ['id'], properties: { id: ID } } as const;
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,100}$/;
+
+export function staysRoutes(app: FastifyInstance, ctx: AppContext): void {
+  app.post<{ Body: CheckInInput }>('/api/v1/stays', {
+    schema: {
+      tags: ['stays'], summary: 'Check a foreign guest in (lapor kedatangan)',
+      description: 'Send an Idempotency-Key header to make retries safe: a replay returns the first answer.',
+      headers: { type: 'object', properties: { 'idempotency-key': { type: 'string', maxLength: 100 } } },
+      body: checkInBody, response: { 201: checkInResult, ...problems(400, 401, 403, 404, 409, 422) },
+    },
+  }, async (request, reply) => {
+    const actor = requireActor(request);
+    const key = request.headers['idempotency-key'] as string | undefined;
+    if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) throw fieldInvalid('Idempotency-Key', 'field.bad_format');
+    const result = await checkIn(ctx.db, actor, request.body, key ? { key, route: 'POST /api/v1/stays' } : undefined);
+    void ctx.relay.kick();
+    return reply.status(result.status).send(result.body);
+  });
+
+  app.post<{ Params: { id: string }; Body: { departureDate: string } }>('/api/v1/stays/:id/checkout', {
+    schema: {
+      tags: ['stays'], summary: 'Check a guest out (lapor kepulangan)', params: idParams, body: checkOutBody,
+      response: { 200: stayJson, ...problems(400, 401, 403, 404, 409) },
+    },
+  }, async (request) => {
+    const actor = requireActor(request);
+    const stay = await checkOut(ctx.db, actor, request.params.id, request.body);
+    void ctx.relay.kick();
+    return presentStay(actor, stay);
+  });
+
+  app.get<{ Querystring: StayListFilter }>('/api/v1/stays', {
+    schema: {
+      tags: ['stays'], summary: 'List stays in the caller\'s scope', querystring: listQuery,
+      response: {
+        200: { type: 'object', properties: { items: { type: 'array', items: stayJson }, total: { type: 'integer' }, page: { type: 'integer' }, pageSize: { type: 'integer' } } },
+        ...problems(400, 401, 403),
+      },
+    },
+  }, async (request) => {
+    const actor = requireActor(request);
+    authorize(actor, 'stay', 'list');
+    const { rows, total } = await listStays(ctx.db, actor, request.query);
+    await ctx.db.transaction().execute((trx) => appendAudit(trx, actor, {
+      action: 'stay.list', resourceType: 'stay', regionCode: request.query.region ?? actor.areaCode,
+      detail: { query: request.query, returned: rows.map((r) => r.id) },
+    }));
+    return { items: rows.map((r) => presentStay(actor, r)), total, page: request.query.page, pageSize: request.query.pageSize };
+  });
+
+  app.get<{ Params: { id: string } }>('/api/v1/stays/:id', {
+    schema: { tags: ['stays'], summary: 'One stay with the guest\'s details (audited)', params: idParams, response: { 200: stayJson, ...problems(401, 403, 404) } },
+  }, async (request) => {
+    const actor = requireActor(request);
+    const stay = await loadStayRecord(ctx.db, request.params.id);
+    ensureVisible(stay !== undefined && canSee(actor, stay));
+    authorize(actor, 'stay', 'read', stay);
+    await ctx.db.transaction().execute((trx) => appendAudit(trx, actor, {
+      action: 'person.read', resourceType: 'stay', resourceId: stay!.id, regionCode: stay!.region_code, detail: { personId: stay!.person_id },
+    }));
+    return presentStay(actor, stay!);
+  });
+
+  app.get<{ Params: { id: string } }>('/api/v1/stays/:id/receipt.pdf', {
+    schema: {
+      tags: ['stays'], summary: 'Surat Tanda Terima Pelaporan Orang Asing (PDF)', params: idParams,
+      produces: ['application/pdf'], response: { 200: { type: 'string', format: 'binary' }, ...problems(401, 403, 404) },
+    },
+  }, async (request, reply) => {
+    const actor = requireActor(request);
+    const stay = await loadStayRecord(ctx.db, request.params.id);
+    ensureVisible(stay !== undefined && canSee(actor, stay));
+    authorize(actor, 'stay', 'read', stay);
+    await ctx.db.transaction().execute((trx) => appendAudit(trx, actor, {
+      action: 'receipt.export', resourceType: 'stay', resourceId: stay!.id, regionCode: stay!.region_code,
+    }));
+    const pdf = await renderReceiptPdf(ctx, stay!);
+    return reply.type('application/pdf')
+      .header('content-disposition', `inline; filename="${stay!.receipt_number.replaceAll('/', '-')}.pdf"`).send(pdf);
+  });
+}

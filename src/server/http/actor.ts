@@ -1,0 +1,26 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Actor } from '../auth/actor';
+import { SESSION_COOKIE, actorForToken } from '../auth/sessions';
+import type { AppContext } from '../context';
+import { unauthenticated } from '../errors';
+import { type Lang, languageOf } from '../i18n/messages';
+
+declare module 'fastify' {
+  interface FastifyRequest { actor: Actor | null }
+}
+
+/** Resolves the session cookie to an actor on every API request. */
+export function registerActorResolution(app: FastifyInstance, ctx: AppContext): void {
+  app.decorateRequest('actor', null);
+  app.addHook('onRequest', async (request) => {
+    const token = request.cookies?.[SESSION_COOKIE];
+    if (token && request.url.startsWith('/api/')) request.actor = await actorForToken(ctx.db, token);
+  });
+}
+
+export function requireActor(request: FastifyRequest): Actor {
+  if (!request.actor) throw unauthenticated();
+  return request.actor;
+}
+
+export const langOf = (request: FastifyRequest): Lang => languageOf(request.headers['accept-language']);

@@ -1,0 +1,66 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, type FieldError, type ProblemCode } from '../errors';
+import { type Lang, languageOf, translate } from '../i18n/messages';
+
+const TYPE_BASE = 'https://sinergi.example/problems/';
+
+interface AjvError { instancePath?: string; keyword: string; params?: Record<string, unknown>; message?: string }
+
+/** Maps one ajv error to a field path (dots) and a message key. */
+export function fieldErrorFromAjv(e: AjvError): FieldError {
+  const base = (e.instancePath ?? '').split('/').filter(Boolean).join('.') || 'body';
+  const join = (name: string) => (base !== 'body' ? `${base}.${name}` : name);
+  const p = e.params ?? {};
+  switch (e.keyword) {
+    case 'required': return { field: join(String(p.missingProperty)), key: 'field.required' };
+    case 'additionalProperties': return { field: join(String(p.additionalProperty)), key: 'field.unknown_property' };
+    case 'maxLength': return { field: base, key: 'field.too_long', params: { limit: Number(p.limit) } };
+    case 'minLength':
+      return Number(p.limit) <= 1 ? { field: base, key: 'field.required' } : { field: base, key: 'field.too_short', params: { limit: Number(p.limit) } };
+    case 'enum': return { field: base, key: 'field.bad_enum', params: { allowed: ((p.allowedValues as unknown[]) ?? []).join(', ') } };
+    case 'type': return { field: base, key: 'field.bad_type', params: { type: String(p.type) } };
+    case 'format': return { field: base, key: p.format === 'date' ? 'field.bad_date' : 'field.bad_format' };
+    case 'pattern': return { field: base, key: /\\d\{4\}-/.test(String(p.pattern)) ? 'field.bad_date' : 'field.bad_format' };
+    case 'minimum': case 'maximum': return { field: base, key: 'field.out_of_range' };
+    default: return { field: base, key: 'field.bad_format' };
+  }
+}
+
+export function sendProblem(reply: FastifyReply, lang: Lang, status: number, code: ProblemCode, errors: FieldError[], detail?: string) {
+  const body: Record<string, unknown> = {
+    type: TYPE_BASE + code,
+    title: translate(lang, `problem.${code}`),
+    status,
+    code,
+  };
+  if (detail) body.detail = detail;
+  if (errors.length) body.errors = errors.map((e) => ({ field: e.field, message: translate(lang, e.key, e.params) }));
+  return reply.status(status).type('application/problem+json').send(body);
+}
+
+/** The one error handler: every failure leaves as problem+json; 5xx never leak details. */
+export function registerProblemHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply) => {
+    const lang = languageOf(request.headers['accept-language']);
+    if (error instanceof AppError) {
+      const detail = error.detailKey ? translate(lang, error.detailKey, error.detailParams) : undefined;
+      return sendProblem(reply, lang, error.status, error.code, error.fieldErrors, detail);
+    }
+    const fe = error as FastifyError & { validation?: AjvError[]; validationContext?: string };
+    if (fe.validation) {
+      const seen = new Set<string>();
+      const errors = fe.validation.map(fieldErrorFromAjv).filter((e) => !seen.has(e.field) && seen.add(e.field));
+      return sendProblem(reply, lang, 400, 'validation', errors);
+    }
+    const status = fe.statusCode ?? 500;
+    if (status === 413) return sendProblem(reply, lang, 413, 'payload_too_large', []);
+    if (status === 415) return sendProblem(reply, lang, 415, 'unsupported_media_type', []);
+    if (status === 429) return sendProblem(reply, lang, 429, 'rate_limited', []);
+    if (status >= 400 && status < 500) {
+      // e.g. malformed JSON body: say so in a problem document
+      return sendProblem(reply, lang, status, 'validation', [{ field: 'body', key: 'field.bad_format' }]);
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return sendProblem(reply, lang, 500, 'internal', []);
+  });
+}

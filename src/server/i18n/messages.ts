@@ -1,0 +1,67 @@
+// Server-side messages, Bahasa Indonesia first. Keys are stable; the web has its own catalogue.
+
+export type Lang = 'id' | 'en';
+
+const messages = {
+  'problem.validation': { id: 'Data tidak valid', en: 'Invalid data' },
+  'problem.unauthenticated': { id: 'Silakan masuk terlebih dahulu', en: 'Please sign in first' },
+  'problem.forbidden': { id: 'Anda tidak berwenang melakukan ini', en: 'You are not allowed to do this' },
+  'problem.not_found': { id: 'Data tidak ditemukan', en: 'Not found' },
+  'problem.conflict': { id: 'Terjadi konflik dengan data yang ada', en: 'Conflicts with existing data' },
+  'problem.payload_too_large': { id: 'Data yang dikirim terlalu besar', en: 'The request is too large' },
+  'problem.locked': { id: 'Akun dikunci sementara', en: 'Account temporarily locked' },
+  'problem.rate_limited': { id: 'Terlalu banyak permintaan, coba lagi nanti', en: 'Too many requests, try again later' },
+  'problem.unsupported_media_type': { id: 'Format data tidak didukung (gunakan JSON)', en: 'Unsupported content type (use JSON)' },
+  'problem.internal': { id: 'Terjadi kesalahan pada server', en: 'Server error' },
+
+  'field.required': { id: 'Wajib diisi', en: 'Required' },
+  'field.too_long': { id: 'Terlalu panjang (maksimal {limit} karakter)', en: 'Too long (at most {limit} characters)' },
+  'field.too_short': { id: 'Terlalu pendek (minimal {limit} karakter)', en: 'Too short (at least {limit} characters)' },
+  'field.bad_format': { id: 'Format tidak valid', en: 'Invalid format' },
+  'field.bad_date': { id: 'Tanggal tidak valid (format YYYY-MM-DD)', en: 'Invalid date (format YYYY-MM-DD)' },
+  'field.bad_enum': { id: 'Pilihan tidak dikenal; yang boleh: {allowed}', en: 'Unknown choice; allowed: {allowed}' },
+  'field.bad_type': { id: 'Jenis nilai salah (harus {type})', en: 'Wrong type (must be {type})' },
+  'field.unknown_property': { id: 'Kolom tidak dikenal', en: 'Unknown field' },
+  'field.out_of_range': { id: 'Nilai di luar batas', en: 'Value out of range' },
+  'field.date_in_future': { id: 'Tanggal tidak boleh di masa depan', en: 'Date must not be in the future' },
+  'field.date_too_old': { id: 'Tanggal terlalu lampau', en: 'Date is too far in the past' },
+  'field.unknown_country': { id: 'Kode negara tidak dikenal (gunakan kode ICAO 3 huruf)', en: 'Unknown country code (use the ICAO 3-letter code)' },
+  'field.expiry_before_arrival': { id: 'Paspor sudah habis berlaku sebelum tanggal kedatangan', en: 'Passport expires before the arrival date' },
+  'field.before_arrival': { id: 'Tidak boleh sebelum tanggal kedatangan', en: 'Must not be before the arrival date' },
+  'field.before_valid_from': { id: 'Tidak boleh sebelum tanggal mulai berlaku', en: 'Must not be before the start of validity' },
+  'field.permit_until_required': { id: 'Izin tinggal jenis ini wajib punya tanggal akhir berlaku', en: 'This permit kind needs an end date' },
+  'field.arrival_far_future': { id: 'Tanggal kedatangan terlalu jauh di masa depan', en: 'Arrival date is too far in the future' },
+  'field.bad_document_number': { id: 'Nomor paspor hanya huruf dan angka (maksimal 20)', en: 'Passport number: letters and digits only (at most 20)' },
+  'field.unknown_region': { id: 'Kode wilayah tidak dikenal', en: 'Unknown region code' },
+  'field.unknown_agency': { id: 'Instansi tidak dikenal', en: 'Unknown agency' },
+  'field.unknown_reporter_org': { id: 'Pelapor tidak dikenal', en: 'Unknown reporting organisation' },
+  'field.unknown_lodging': { id: 'Tempat penginapan tidak dikenal', en: 'Unknown lodging' },
+  'field.username_taken': { id: 'Nama pengguna sudah dipakai', en: 'Username already taken' },
+  'field.password_weak': { id: 'Kata sandi minimal 10 karakter', en: 'Password needs at least 10 characters' },
+  'field.area_required': { id: 'Peran ini wajib punya wilayah kerja', en: 'This role needs a work area' },
+  'field.agency_required': { id: 'Peran ini wajib punya instansi', en: 'This role needs an agency' },
+  'field.reporter_org_required': { id: 'Akun pelapor wajib terhubung ke pelapor', en: 'A reporter account needs a reporting organisation' },
+  'field.lodging_required': { id: 'Sebutkan tempat penginapan (lodgingId)', en: 'Name the lodging (lodgingId)' },
+  'field.wrong_credentials': { id: 'Nama pengguna atau kata sandi salah', en: 'Wrong username or password' },
+  'field.totp_required': { id: 'Masukkan kode autentikator (6 angka)', en: 'Enter the authenticator code (6 digits)' },
+  'field.totp_wrong': { id: 'Kode autentikator salah', en: 'Wrong authenticator code' },
+  'detail.locked_until': { id: 'Terlalu banyak percobaan gagal. Coba lagi setelah {until}.', en: 'Too many failed attempts. Try again after {until}.' },
+  'detail.not_verified': { id: 'Pelapor belum diverifikasi oleh Kantor Imigrasi', en: 'The reporter is not yet verified by the immigration office' },
+  'detail.already_checked_out': { id: 'Tamu ini sudah check-out', en: 'This guest has already checked out' },
+  'detail.idempotency_mismatch': { id: 'Idempotency-Key sudah dipakai untuk permintaan lain', en: 'Idempotency-Key was already used for a different request' },
+  'detail.passport_other_person': { id: 'Nomor paspor ini sudah terdaftar atas orang lain dengan data berbeda', en: 'This passport number is registered to a person with different details' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type MessageKey = keyof typeof messages;
+
+export function translate(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
+  const template: string = messages[key][lang];
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+}
+
+/** Picks 'en' only when the client prefers English over Indonesian. */
+export function languageOf(acceptLanguage: string | undefined): Lang {
+  if (!acceptLanguage) return 'id';
+  const first = acceptLanguage.split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('en') ? 'en' : 'id';
+}

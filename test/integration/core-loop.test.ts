@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkInBody } from '../fixtures/check-in';
+import { dialectMatrix } from '../fixtures/scratch-db';
+import { type TestServer, startTestServer } from '../fixtures/server';
+import { openEventStream } from '../fixtures/sse';
+
+// The foundation's core loop on every database of the matrix: a lodging checks a guest in,
+// the Timpora members of that regency see it live, and nobody else does.
+
+for (const kind of dialectMatrix()) {
+  describe(`core loop on ${kind}`, () => {
+    let server: TestServer;
+    let hotel: string;
+    let polres: string;
+    let makassar: string;
+
+    beforeAll(async () => {
+      server = await startTestServer({ kind, listen: true });
+      [hotel, polres, makassar] = await Promise.all([server.login('hotel.maryam'), server.login('polres.soppeng'), server.login('polres.makassar')]);
+    });
+    afterAll(async () => server?.close());
+
+    it('answers healthz with the database kind', async () => {
+      const res = await server.app.inject('/healthz');
+      expect(res.json()).toMatchObject({ status: 'ok', db: kind });
+    });
+
+    it('describes the stays, auth, regions and events routes in OpenAPI', async () => {
+      const spec = (await server.app.inject('/openapi.json')).json();
+      for (const route of ['/api/v1/stays', '/api/v1/stays/{id}/checkout', '/api/v1/auth/login', '/api/v1/regions', '/api/v1/events', '/api/v1/stats/present']) {
+        expect(Object.keys(spec.paths)).toContain(route);
+      }
+    });
+
+    it('delivers a check-in to Soppeng within a second, not to Makassar', async () => {
+      const soppengStream = await openEventStream(`${server.url}/api/v1/events`, polres);
+      const makassarStream = await openEventStream(`${server.url}/api/v1/events`, makassar);
+      try {
+        const before = (await server.app.inject({ url: '/api/v1/stats/present', headers: { cookie: polres } })).json();
+        const sentAt = Date.now();
+        const res = await server.app.inject({ method: 'POST', url: '/api/v1/stays', headers: { cookie: hotel }, payload: checkInBody() });
+        expect(res.statusCode).toBe(201);
+        const created = res.json();
+        expect(created.receiptNumber).toMatch(/^STTP\/73\.12\/\d{8}\/\d{6}$/);
+
+        const event = await soppengStream.next(1000);
+        expect(event).not.toBeNull();
+        expect(event!.event).toBe('stay.checked_in');
+        expect(event!.data).toMatchObject({ stayId: created.id, regionCode: expect.stringMatching(/^73\.12\./) });
+        expect(event!.receivedAt - sentAt).toBeLessThan(1000);
+
+        const after = (await server.app.inject({ url: '/api/v1/stats/present', headers: { cookie: polres } })).json();
+        expect(after.presentCount).toBe(before.presentCount + 1);
+        await new Promise((r) => setTimeout(r, 300));
+        expect(makassarStream.events.filter((e) => (e.data as { stayId: string }).stayId === created.id)).toHaveLength(0);
+      } finally {
+        soppengStream.close();
+        makassarStream.close();
+      }
+    });
+
+    it('refuses the dashboard to a lodging and hides other regencies', async () => {
+      expect((await server.app.inject({ url: '/api/v1/stats/present', headers: { cookie: hotel } })).statusCode).toBe(403);
+      expect((await server.app.inject({ url: '/api/v1/stats/present?region=73.71', headers: { cookie: polres } })).statusCode).toBe(404);
+      expect((await server.app.inject({ url: '/api/v1/stats/present' })).statusCode).toBe(401);
+    });
+
+    it('checks out and refuses a second check-out', async () => {
+      const created = (await server.app.inject({ method: 'POST', url: '/api/v1/stays', headers: { cookie: hotel }, payload: checkInBody() })).json();
+      const today = new Date().toISOString().slice(0, 10);
+      const out = await server.app.inject({ method: 'POST', url: `/api/v1/stays/${created.id}/checkout`, headers: { cookie: hotel }, payload: { departureDate: today } });
+      expect(out.statusCode).toBe(200);
+      expect(out.json()).toMatchObject({ departureDate: today, abilities: { checkOut: false } });
+      const again = await server.app.inject({ method: 'POST', url: `/api/v1/stays/${created.id}/checkout`, headers: { cookie: hotel }, payload: { departureDate: today } });
+      expect(again.statusCode).toBe(409);
+    });
+
+    it('finds the same person again by issuing state and passport number', async () => {
+      const body = checkInBody();
+      const first = (await server.app.inject({ method: 'POST', url: '/api/v1/stays', headers: { cookie: hotel }, payload: body })).json();
+      const second = (await server.app.inject({
+        method: 'POST', url: '/api/v1/stays', headers: { cookie: hotel },
+        payload: { ...body, guest: { ...body.guest, document: { ...body.guest.document, number: ` ${body.guest.document.number.toLowerCase()} ` } } },
+      })).json();
+      expect(second.personId).toBe(first.personId);
+      expect(second.id).not.toBe(first.id);
+    });
+
+    it('replays an Idempotency-Key without storing twice', async () => {
+      const body = checkInBody();
+      const headers = { cookie: hotel, 'idempotency-key': `retry-${kind}-0001` };
+      const a = await server.app.inject({ method: 'POST', url: '/api/v1/stays', headers, payload: body });
+      const b = await server.app.inject({ method: 'POST', url: '/api/v1/stays', headers, payload: body });
+      expect(a.statusCode).toBe(201);
+      expect(b.statusCode).toBe(201);
+      expect(b.json()).toEqual(a.json());
+      const list = (await server.app.inject({ url: `/api/v1/stays?q=${encodeURIComponent(body.guest.givenNames)}`, headers: { cookie: hotel } })).json();
+      expect(list.total).toBe(1);
+    });
+
+    it('shows a lodging its own stays only, and officers their area', async () => {
+      const own = (await server.app.inject({ url: '/api/v1/stays?pageSize=200', headers: { cookie: hotel } })).json();
+      expect(own.items.length).toBeGreaterThan(0);
+      expect(new Set(own.items.map((s: { lodging: { name: string } }) => s.lodging.name))).toEqual(new Set(['Hotel Maryam']));
+      const area = (await server.app.inject({ url: '/api/v1/stays?present=true&pageSize=200', headers: { cookie: polres } })).json();
+      expect(area.items.every((s: { regionCode: string }) => s.regionCode.startsWith('73.12.'))).toBe(true);
+      const other = (await server.app.inject({ url: `/api/v1/stays/${area.items[0].id}`, headers: { cookie: makassar } }));
+      expect(other.statusCode).toBe(404);
+    });
+
+    it('serves the receipt as a PDF', async () => {
+      const created = (await server.app.inject({ method: 'POST', url: '/api/v1/stays', headers: { cookie: hotel }, payload: checkInBody() })).json();
+      const pdf = await server.app.inject({ url: `/api/v1/stays/${created.id}/receipt.pdf`, headers: { cookie: hotel } });
+      expect(pdf.statusCode).toBe(200);
+      expect(pdf.headers['content-type']).toBe('application/pdf');
+      expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    });
+  });
+}
