@@ -80,7 +80,7 @@ export async function seedDemo(db: Kysely<Database>, opts: SeedDemoOptions = {})
     reporterUserId: need(userId, need(reporterOf, o.key)), rooms: o.rooms, weight: o.weight,
   }));
   const plan = planDemo(rng, {
-    today, soppeng: planLodgings(SOPPENG), makassar: planLodgings(MAKASSAR),
+    today, now: now.toISOString(), soppeng: planLodgings(SOPPENG), makassar: planLodgings(MAKASSAR),
     soppengPersons: 170, makassarPersons: 30, soppengPresent: 32, makassarPresent: 8, overstayers: 3,
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../../domain/random';
+import { localDate } from '../../../domain/regions';
 import { demoReceiptNumber, planDemo, type PlanLodging } from './plan';
 
 const lodging = (id: string, villageCode: string, kind: 'lodging' | 'company' = 'lodging'): PlanLodging => ({
@@ -8,6 +9,7 @@ const lodging = (id: string, villageCode: string, kind: 'lodging' | 'company' = 
 
 const OPTS = {
   today: '2026-11-27',
+  now: '2026-11-27T01:30:00.000Z', // 09:30 WITA: today's afternoon reports would be in the future
   soppeng: [lodging('a', '73.12.04.1001'), lodging('b', '73.12.05.2006'), lodging('c', '73.12.03.1001', 'company')],
   makassar: [lodging('m', '73.71.04.1008')],
   soppengPersons: 80, makassarPersons: 20, soppengPresent: 15, makassarPresent: 5, overstayers: 2,
@@ -31,7 +33,7 @@ describe('demo plan', () => {
     for (const s of plan.stays.filter((x) => x.lodging_id === 'c')) expect(s.permit_kind).toBe('itas');
   });
 
-  it('never overlaps one person\'s stays and numbers receipts per regency in order', () => {
+  it('never overlaps one person\'s stays and numbers receipts per regency and day in order', () => {
     const plan = planDemo(mulberry32(10), OPTS);
     const byPerson = new Map<string, typeof plan.stays>();
     for (const s of plan.stays) byPerson.set(s.person_id, [...(byPerson.get(s.person_id) ?? []), s]);
@@ -40,10 +42,14 @@ describe('demo plan', () => {
       for (let i = 1; i < sorted.length; i++) expect(sorted[i - 1].departure_date! < sorted[i].arrival_date).toBe(true);
       expect(sorted.slice(0, -1).every((s) => s.departure_date !== null)).toBe(true);
     }
-    for (const regency of ['73.12', '73.71']) {
-      const seqs = plan.stays.filter((s) => s.receipt_number.startsWith(`STTP/${regency}/`)).map((s) => Number(s.receipt_number.slice(-6)));
-      expect(seqs).toEqual(seqs.map((_, i) => i + 1));
+    const byDay = new Map<string, number[]>();
+    for (const s of plan.stays) {
+      const prefix = s.receipt_number.slice(0, -7);
+      expect(prefix).toBe(`STTP/${s.region_code.slice(0, 5)}/${localDate(new Date(s.created_at), 'WITA').replaceAll('-', '')}`);
+      expect(s.created_at <= OPTS.now && (s.checked_out_at ?? '') <= OPTS.now).toBe(true);
+      byDay.set(prefix, [...(byDay.get(prefix) ?? []), Number(s.receipt_number.slice(-6))]);
     }
+    for (const seqs of byDay.values()) expect(seqs).toEqual(seqs.map((_, i) => i + 1));
     expect(new Set(plan.stays.map((s) => s.receipt_number)).size).toBe(plan.stays.length);
   });
 });

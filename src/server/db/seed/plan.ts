@@ -1,6 +1,7 @@
 import { pick, pickWeighted, randInt, seededUuid, type Rng } from '../../../domain/random';
 import type { Insertable } from 'kysely';
 import type { PersonDocumentsTable, PersonsTable, StaysTable } from '../schema';
+import { localDate } from '../../../domain/regions';
 import { addDays, pickNationality, pickPermitKind, synthGuest, synthPermit, type PermitKind } from './guests';
 
 // Plans the demo's foreigners and their stays over the last 90 days: pure, so the same seed
@@ -13,6 +14,7 @@ export interface PlanLodging {
 
 export interface PlanOptions {
   today: string; // 'YYYY-MM-DD' in the regions' zone (WITA)
+  now: string; // ISO instant; nothing is reported after it
   soppeng: readonly PlanLodging[];
   makassar: readonly PlanLodging[];
   soppengPersons: number;
@@ -31,7 +33,7 @@ export interface DemoPlan {
 const LONG_TERM: readonly PermitKind[] = ['itas', 'itap', 'diplomatic', 'official'];
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
-/** Receipt number: STTP/<regency code>/<yyyymmdd>/<six-digit running number per regency>. */
+/** Receipt number: STTP/<regency code>/<yyyymmdd>/<six-digit running number of that regency and day>, as check-in makes them. */
 export function demoReceiptNumber(regencyCode: string, date: string, seq: number): string {
   return `STTP/${regencyCode}/${date.replaceAll('-', '')}/${String(seq).padStart(6, '0')}`;
 }
@@ -47,9 +49,11 @@ function sample(rng: Rng, n: number, k: number): Set<number> {
 }
 
 // Reports arrive in the afternoon or evening local time (WITA = UTC+8); check-outs in the morning.
-function reportedAt(rng: Rng, date: string, fromLocalHour: number, toLocalHour: number): string {
+function reportedAt(rng: Rng, now: string, date: string, fromLocalHour: number, toLocalHour: number): string {
   const h = randInt(rng, fromLocalHour, toLocalHour) - 8;
-  return `${date}T${pad2(h)}:${pad2(randInt(rng, 0, 59))}:${pad2(randInt(rng, 0, 59))}.000Z`;
+  const at = `${date}T${pad2(h)}:${pad2(randInt(rng, 0, 59))}:${pad2(randInt(rng, 0, 59))}.000Z`;
+  // Today's reports cannot lie in the future: move them to a few minutes before now.
+  return at <= now ? at : new Date(Date.parse(now) - randInt(rng, 1, 30) * 60_000).toISOString();
 }
 
 interface Visit { arrival: string; departure: string | null; nights: number; entryDaysBefore?: number }
@@ -121,8 +125,8 @@ export function planDemo(rng: Rng, opts: PlanOptions): DemoPlan {
       for (const v of visits) {
         const lodging = v === last ? home : pickWeighted(rng, lodgings.map((l) => [l, l.weight] as const));
         const permit = v === last || LONG_TERM.includes(kind) ? guest.permit : synthPermit(rng, kind, v.arrival);
-        const createdAt = reportedAt(rng, v.arrival, 12, 21);
-        const checkedOutAt = v.departure ? reportedAt(rng, v.departure, 9, 12) : null;
+        const createdAt = reportedAt(rng, opts.now, v.arrival, 12, 21);
+        const checkedOutAt = v.departure ? reportedAt(rng, opts.now, v.departure, 9, 12) : null;
         firstAt ||= createdAt;
         lastAt = checkedOutAt ?? createdAt;
         stays.push({
@@ -159,13 +163,15 @@ export function planDemo(rng: Rng, opts: PlanOptions): DemoPlan {
     }
   }
 
-  // Running numbers per regency follow the order the reports came in.
+  // Running numbers per regency and day (the local WITA day of the report) follow the order
+  // the reports came in.
   stays.sort((a, b) => (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : 0));
-  const seqByRegency = new Map<string, number>();
+  const seqByDay = new Map<string, number>();
   for (const { regencyCode, ...row } of stays) {
-    const seq = (seqByRegency.get(regencyCode) ?? 0) + 1;
-    seqByRegency.set(regencyCode, seq);
-    plan.stays.push({ ...row, receipt_number: demoReceiptNumber(regencyCode, row.created_at.slice(0, 10), seq) });
+    const day = localDate(new Date(row.created_at), 'WITA');
+    const seq = (seqByDay.get(`${regencyCode}/${day}`) ?? 0) + 1;
+    seqByDay.set(`${regencyCode}/${day}`, seq);
+    plan.stays.push({ ...row, receipt_number: demoReceiptNumber(regencyCode, day, seq) });
   }
   return plan;
 }
