@@ -118,7 +118,7 @@ async function main(): Promise<void> {
   if (read && !flag('no-browser')) {
     try {
       const { runBrowserBench } = await import('./browser');
-      browser = await runBrowserBench({ pages: 30, log });
+      browser = { ...(await runBrowserBench({ pages: 30, log })) };
     } catch (e) {
       browser = { error: (e as Error).message };
       log(`browser bench failed: ${(e as Error).message}`);
