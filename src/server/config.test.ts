@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('has safe defaults', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ port: 3000, host: '127.0.0.1', demo: true, production: false });
+    expect(c.dataDir.endsWith('/data')).toBe(true);
+    expect(c.databaseUrl).toBeUndefined();
+  });
+  it('turns demo off in production and refuses demo mode there', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).demo).toBe(false);
+    expect(() => loadConfig({ NODE_ENV: 'production', SINERGI_DEMO: 'true' })).toThrow(ConfigError);
+  });
+  it('rejects a port that is not a number', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
+  });
+  it('takes DATABASE_URL for PostgreSQL', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@h/db' }).databaseUrl).toBe('postgres://u@h/db');
+  });
+});
