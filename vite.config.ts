@@ -9,7 +9,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const webRoot = resolve(here, 'src/web');
 const outDir = resolve(here, 'dist/web');
 const mrzIndex = resolve(here, 'src/domain/mrz/index.ts');
-const API = 'http://127.0.0.1:3000';
+const API = process.env.SINERGI_API ?? 'http://127.0.0.1:3000';
 
 /**
  * `virtual:mrz-reader` is the MRZ reader the browser worker runs. It is the real reader

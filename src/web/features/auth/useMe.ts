@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError } from '../../api/client';
 import type { Me } from '../../api/types';
+import { timeZoneOfRegion } from '../../../domain/regions/timezones';
 import { zoneOf, type Zone } from '../../lib/time';
 
 const CACHE_KEY = 'sinergi.me';
@@ -54,9 +55,16 @@ export function useCurrentUser(): Me {
   return data;
 }
 
+/** The zone times are shown in: the user's area, or for a reporter the zone of its lodging's village. */
+export function zoneOfUser(me: Me | null | undefined): Zone {
+  if (me?.area?.timeZone) return zoneOf(me.area.timeZone);
+  const code = me?.area?.code ?? me?.reporterOrg?.villageCode;
+  return zoneOf(code ? timeZoneOfRegion(code) : null);
+}
+
 export function useZone(): Zone {
   const { data } = useMe();
-  return zoneOf(data?.area?.timeZone);
+  return zoneOfUser(data);
 }
 
 export function useLogin() {

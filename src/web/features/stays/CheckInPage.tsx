@@ -12,7 +12,7 @@ import { useZone } from '../auth/useMe';
 import type { ReadingResult } from '../mrz/fromReading';
 import { ScanPassportButton } from '../mrz/ScanPassportButton';
 import { newIdempotencyKey, useCheckIn } from './api';
-import { emptyValues, splitServerErrors, TEST_IDS, toInput, validate, type Errors, type FieldKey, type Values } from './checkInForm';
+import { emptyValues, PERMIT_KINDS_WITH_END, splitServerErrors, TEST_IDS, toInput, validate, type Errors, type FieldKey, type Values } from './checkInForm';
 import { ReceiptPanel } from './ReceiptPanel';
 
 export function CheckInPage() {
@@ -218,7 +218,7 @@ export function CheckInPage() {
               />
               <TextInput label={t('fields.permitNumber')} autoComplete="off" {...text('guest.permit.number')} />
               <TextInput type="date" label={t('fields.permitValidFrom')} required {...text('guest.permit.validFrom')} />
-              <TextInput type="date" label={t('fields.permitValidUntil')} {...text('guest.permit.validUntil')} />
+              <TextInput type="date" label={t('fields.permitValidUntil')} required={PERMIT_KINDS_WITH_END.includes(values['guest.permit.kind'])} min={values['guest.permit.validFrom'] || undefined} {...text('guest.permit.validUntil')} />
             </SimpleGrid>
           </Paper>
 
@@ -226,7 +226,7 @@ export function CheckInPage() {
             <Title order={4} mb="sm">{t('checkIn.sectionStay')}</Title>
             <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
               <TextInput type="date" label={t('fields.arrivalDate')} required {...text('arrivalDate')} />
-              <TextInput label={t('fields.room')} autoComplete="off" {...text('room')} />
+              <TextInput label={t('fields.room')} autoComplete="off" maxLength={20} {...text('room')} />
               <TextInput type="date" label={t('fields.plannedDeparture')} min={values.arrivalDate || undefined} {...text('plannedDeparture')} />
             </SimpleGrid>
           </Paper>

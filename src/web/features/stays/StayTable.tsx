@@ -20,15 +20,14 @@ export function StayTable({ items, zone, onCheckOut, showLodging = false, testId
   const country = useCountryNames();
   const lang = i18n.language;
   return (
-    <Table.ScrollContainer minWidth={720}>
+    <Table.ScrollContainer minWidth={showLodging ? 1040 : 960}>
       <Table striped highlightOnHover verticalSpacing="xs" data-testid={testId}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('stays.guest')}</Table.Th>
             <Table.Th>{t('fields.nationality')}</Table.Th>
             <Table.Th>{t('fields.permitKind')}</Table.Th>
-            {showLodging && <Table.Th>{t('stays.lodging')}</Table.Th>}
-            <Table.Th>{t('fields.room')}</Table.Th>
+            {showLodging ? <Table.Th>{t('stays.lodging')}</Table.Th> : <Table.Th>{t('fields.room')}</Table.Th>}
             <Table.Th>{t('fields.arrivalDate')}</Table.Th>
             <Table.Th>{t('stays.status')}</Table.Th>
             <Table.Th>{t('stays.reportedAt')}</Table.Th>
@@ -45,18 +44,24 @@ export function StayTable({ items, zone, onCheckOut, showLodging = false, testId
               </Table.Td>
               <Table.Td><Text size="sm">{country(s.guest.nationality)}</Text></Table.Td>
               <Table.Td><Text size="sm">{t(`permit.${s.permit.kind}`)}</Text></Table.Td>
-              {showLodging && <Table.Td><Text size="sm">{s.lodging?.name}</Text></Table.Td>}
-              <Table.Td><Text size="sm">{s.room ?? '—'}</Text></Table.Td>
-              <Table.Td><Text size="sm">{formatDate(s.arrivalDate, lang)}</Text></Table.Td>
-              <Table.Td>
+              {showLodging ? (
+                <Table.Td>
+                  <Text size="sm">{s.lodging?.name}</Text>
+                  {s.room && <Text size="xs" c="dimmed">{t('stays.roomShort', { room: s.room })}</Text>}
+                </Table.Td>
+              ) : (
+                <Table.Td><Text size="sm">{s.room ?? '—'}</Text></Table.Td>
+              )}
+              <Table.Td style={{ whiteSpace: 'nowrap' }}><Text size="sm">{formatDate(s.arrivalDate, lang)}</Text></Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 {s.departureDate ? (
-                  <Badge color="gray" variant="light">{t('stays.departed', { date: formatDate(s.departureDate, lang) })}</Badge>
+                  <Badge color="gray" variant="light" tt="none" style={{ overflow: "visible" }}>{t('stays.departed', { date: formatDate(s.departureDate, lang) })}</Badge>
                 ) : (
-                  <Badge color="green" variant="light">{t('stays.present')}</Badge>
+                  <Badge color="green" variant="light" tt="none" style={{ overflow: "visible" }}>{t('stays.present')}</Badge>
                 )}
               </Table.Td>
-              <Table.Td><Text size="sm">{formatDateTime(s.createdAt, zone, lang)}</Text></Table.Td>
-              <Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}><Text size="sm">{formatDateTime(s.createdAt, zone, lang)}</Text></Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 <Anchor component={Link} to={`/stays/${s.id}/receipt`} size="sm" ff="monospace">{s.receiptNumber}</Anchor>
               </Table.Td>
               {onCheckOut && (

@@ -32,6 +32,20 @@ export const TEST_IDS: Record<FieldKey, string> = {
   plannedDeparture: 'checkin-planned-departure',
 };
 
+/** Kinds whose permit always ends on a known date (as src/domain/permits/kinds.ts). */
+export const PERMIT_KINDS_WITH_END: readonly string[] = ['visa_free_visit', 'visa_on_arrival', 'visit_visa', 'itas'];
+
+/** As the server normalises it: upper case, no spaces or dashes. */
+export function normaliseDocumentNumber(s: string): string {
+  return s.normalize('NFKC').toUpperCase().replace(/[\s\-\u2010-\u2015]/gu, '');
+}
+
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
 export function emptyValues(today: string): Values {
   const v = Object.fromEntries(FIELD_KEYS.map((k) => [k, ''])) as Values;
   v.arrivalDate = today;
@@ -61,11 +75,12 @@ export function validate(values: Values, today: string, t: Translate): Errors {
     if (dob > today) errors['guest.dateOfBirth'] = t('validation.dobFuture');
     else if (dob < '1900-01-01') errors['guest.dateOfBirth'] = t('validation.dobTooOld');
   }
-  const number = values['guest.document.number'].trim();
-  if (number && !/^[A-Za-z0-9]{3,20}$/.test(number)) errors['guest.document.number'] = t('validation.passportNumber');
+  const number = normaliseDocumentNumber(values['guest.document.number']);
+  if (values['guest.document.number'].trim() && !/^[A-Z0-9]{1,20}$/.test(number)) errors['guest.document.number'] = t('validation.passportNumber');
   const arrival = values.arrivalDate;
   const expiry = values['guest.document.expiryDate'];
-  if (arrival && expiry && !errors.arrivalDate && !errors['guest.document.expiryDate'] && expiry <= arrival) {
+  if (arrival && !errors.arrivalDate && arrival > addDays(today, 1)) errors.arrivalDate = t('validation.arrivalFuture');
+  if (arrival && expiry && !errors.arrivalDate && !errors['guest.document.expiryDate'] && expiry < arrival) {
     errors['guest.document.expiryDate'] = t('validation.expiryAfterArrival');
   }
   const from = values['guest.permit.validFrom'];
@@ -73,6 +88,11 @@ export function validate(values: Values, today: string, t: Translate): Errors {
   if (from && until && !errors['guest.permit.validFrom'] && !errors['guest.permit.validUntil'] && until < from) {
     errors['guest.permit.validUntil'] = t('validation.untilAfterFrom');
   }
+  if (!until && !errors['guest.permit.validUntil'] && PERMIT_KINDS_WITH_END.includes(values['guest.permit.kind'])) {
+    errors['guest.permit.validUntil'] = t('validation.permitUntilRequired');
+  }
+  if (values.room.length > 20) errors.room = t('validation.tooLong', { max: 20 });
+  if (values['guest.permit.number'].length > 40) errors['guest.permit.number'] = t('validation.tooLong', { max: 40 });
   const departure = values.plannedDeparture;
   if (arrival && departure && !errors.arrivalDate && !errors.plannedDeparture && departure < arrival) {
     errors.plannedDeparture = t('validation.departureAfterArrival');
@@ -94,7 +114,7 @@ export function toInput(values: Values): StayInput {
       nationality: values['guest.nationality'],
       document: {
         type: 'passport',
-        number: values['guest.document.number'].trim().toUpperCase(),
+        number: normaliseDocumentNumber(values['guest.document.number']),
         issuingState: values['guest.document.issuingState'],
         expiryDate: values['guest.document.expiryDate'],
       },

@@ -1,0 +1,63 @@
+// Shared helpers of the browser journeys: Debian's Chromium driven by playwright-core against
+// the real server. Every request not to the app's own host is aborted and recorded, so a test
+// can prove nothing leaves the device.
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+export function assertWebBuilt(): void {
+  if (!fs.existsSync(path.resolve('dist/web/index.html'))) {
+    throw new Error('dist/web is missing: run `npm run build:web` before the browser tests');
+  }
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+}
+
+export interface GuardedContext { context: BrowserContext; page: Page; blocked: string[] }
+
+/** A fresh browser profile whose requests may only go to the app itself. */
+export async function guardedContext(browser: Browser, baseURL: string, options: { width?: number; height?: number; locale?: string } = {}): Promise<GuardedContext> {
+  const appHost = new URL(baseURL).host;
+  const context = await browser.newContext({
+    baseURL,
+    viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
+    locale: options.locale ?? 'id-ID',
+    timezoneId: 'Asia/Makassar',
+    serviceWorkers: 'block',
+  });
+  const blocked: string[] = [];
+  await context.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    if (url.host === appHost || url.protocol === 'data:' || url.protocol === 'blob:') return route.continue();
+    blocked.push(url.href);
+    return route.abort('blockedbyclient');
+  });
+  const page = await context.newPage();
+  return { context, page, blocked };
+}
+
+export async function login(page: Page, username: string, password = 'sinergi-demo'): Promise<void> {
+  await page.goto('/login');
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 15_000 });
+}
+
+/** Today's date (YYYY-MM-DD) in a time zone. */
+export function todayIn(timeZone: string, offsetDays = 0): string {
+  const d = new Date(Date.now() + offsetDays * 86_400_000);
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+}
+
+/** Picks a value of a Mantine searchable select by typing and clicking the option. */
+export async function pickOption(page: Page, testId: string, search: string, option: RegExp): Promise<void> {
+  const input = page.getByTestId(testId);
+  await input.click();
+  await input.fill(search);
+  await page.getByRole('option', { name: option }).first().click();
+}

@@ -1,0 +1,119 @@
+// The core loop in a real browser: a hotel reports a guest through the form and gets a
+// receipt; the TIMPORA dashboard of the regency counts one more foreigner, live, without reload.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { startTestServer, type TestServer } from '../fixtures/server';
+import { assertWebBuilt, guardedContext, launchBrowser, login, pickOption, todayIn } from './browser';
+
+const ZONE = 'Asia/Makassar'; // Kabupaten Soppeng is WITA
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  assertWebBuilt();
+  server = await startTestServer({ listen: true });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('core loop in the browser', () => {
+  it('a check-in through the form shows the receipt and raises the live present-count', async () => {
+    const officer = await guardedContext(browser, server.url);
+    const hotel = await guardedContext(browser, server.url);
+    try {
+      // The officer opens the dashboard first and keeps it open.
+      await login(officer.page, 'polres.soppeng');
+      await officer.page.waitForURL('**/dashboard');
+      const count = officer.page.getByTestId('present-count');
+      await expect.poll(async () => (await count.count()) > 0, { timeout: 15_000 }).toBe(true);
+      const before = Number(await count.textContent());
+      expect(Number.isInteger(before)).toBe(true);
+      await expect.poll(() => officer.page.getByTestId('live-state').getAttribute('data-state'), { timeout: 10_000 }).toBe('open');
+
+      // The hotel reports a guest.
+      const page = hotel.page;
+      await login(page, 'hotel.maryam');
+      await page.waitForURL('**/check-in');
+      const today = todayIn(ZONE);
+      const passport = `E2E${Date.now().toString(36).toUpperCase()}`.slice(0, 12);
+      await page.getByTestId('checkin-surname').fill('LINDQVIST');
+      await page.getByTestId('checkin-given-names').fill('ASTRID MARIA');
+      await page.getByTestId('checkin-sex').selectOption('F');
+      await page.getByTestId('checkin-date-of-birth').fill('1988-03-14');
+      await pickOption(page, 'checkin-nationality', 'Swe', /\(SWE\)/);
+      await page.getByTestId('checkin-passport-number').fill(passport);
+      await expect.poll(() => page.getByTestId('checkin-issuing-state').inputValue()).toMatch(/SWE/);
+      await page.getByTestId('checkin-passport-expiry').fill(todayIn(ZONE, 5 * 365));
+      await page.getByTestId('checkin-permit-kind').selectOption('visa_on_arrival');
+      await page.getByTestId('checkin-permit-valid-from').fill(today);
+      await page.getByTestId('checkin-permit-valid-until').fill(todayIn(ZONE, 29));
+      await page.getByTestId('checkin-arrival-date').fill(today);
+      await page.getByTestId('checkin-room').fill('214');
+      await page.getByTestId('checkin-planned-departure').fill(todayIn(ZONE, 4));
+      const submittedAt = Date.now();
+      await page.getByTestId('checkin-submit').click();
+
+      const receipt = page.getByTestId('receipt-number');
+      await receipt.waitFor({ timeout: 15_000 });
+      const receiptNumber = (await receipt.textContent())?.trim() ?? '';
+      expect(receiptNumber.length).toBeGreaterThan(4);
+      expect(await page.getByTestId('receipt-pdf').getAttribute('href')).toMatch(/^\/api\/v1\/stays\/[^/]+\/receipt\.pdf$/);
+      await expect.poll(() => page.getByTestId('report-another').isVisible()).toBe(true);
+
+      // The officer's dashboard follows without a reload.
+      await expect.poll(async () => Number(await count.textContent()), { timeout: 5_000, interval: 100 }).toBe(before + 1);
+      const latency = Date.now() - submittedAt;
+      console.info(`present-count rose ${latency} ms after submit`);
+      await expect.poll(() => officer.page.getByTestId('latest-table').textContent(), { timeout: 5_000 }).toContain('LINDQVIST');
+
+      // Nothing left the device.
+      expect(officer.blocked).toEqual([]);
+      expect(hotel.blocked).toEqual([]);
+    } finally {
+      await officer.context.close();
+      await hotel.context.close();
+    }
+  });
+
+  it('shows the server-side validation next to the right field', async () => {
+    const hotel = await guardedContext(browser, server.url);
+    try {
+      const page = hotel.page;
+      await login(page, 'hotel.maryam');
+      await page.waitForURL('**/check-in');
+      // Client-side: required fields and a date of birth in the future.
+      await page.getByTestId('checkin-date-of-birth').fill(todayIn(ZONE, 3));
+      await page.getByTestId('checkin-submit').click();
+      await expect.poll(() => page.getByTestId('checkin-surname').getAttribute('aria-invalid')).toBe('true');
+      await expect.poll(() => page.getByTestId('checkin-date-of-birth').getAttribute('aria-invalid')).toBe('true');
+      expect(await page.getByTestId('receipt-number').count()).toBe(0);
+      expect(hotel.blocked).toEqual([]);
+    } finally {
+      await hotel.context.close();
+    }
+  });
+
+  it('a hotel does not see the dashboard, and the server refuses it (403)', async () => {
+    const hotel = await guardedContext(browser, server.url);
+    try {
+      const page = hotel.page;
+      await login(page, 'hotel.maryam');
+      await page.waitForURL('**/check-in');
+      expect(await page.getByTestId('nav-dashboard').count()).toBe(0);
+      expect(await page.getByTestId('nav-check-in').count()).toBe(1);
+      await page.goto('/dashboard');
+      await page.getByTestId('forbidden').waitFor({ timeout: 10_000 });
+      expect(await page.getByTestId('present-count').count()).toBe(0);
+      const res = await hotel.context.request.get('/api/v1/stats/present');
+      expect(res.status()).toBe(403);
+      expect(hotel.blocked).toEqual([]);
+    } finally {
+      await hotel.context.close();
+    }
+  });
+});
