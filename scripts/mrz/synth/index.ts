@@ -27,7 +27,17 @@ export interface GeneratedPage {
   mrzQuad: number[][];
 }
 
-export interface PageOptions { seed: number; index: number; level: Level; kind?: MrzKind }
+export interface PageOptions {
+  seed: number;
+  index: number;
+  level: Level;
+  kind?: MrzKind;
+  /** 'desk' (default): a photo of the document on a table; 'crop': the document fills the
+   * frame, like scans and web images of specimens. For training variety; the bench uses 'desk'. */
+  scene?: 'desk' | 'crop';
+  /** force the output width in pixels (default: the level's); for low-resolution training */
+  outWidth?: number;
+}
 
 /** Kind mix when none is asked for: passports dominate what hotels see. */
 function pickKind(rng: Rng): MrzKind {
@@ -66,25 +76,27 @@ export async function generatePage(opts: PageOptions): Promise<GeneratedPage> {
   const { lines, fields } = buildMrz(data);
 
   // Scene size and document scale; shrink until the rotated, sheared page fits the frame.
+  const crop = opts.scene === 'crop';
+  const size = DOC_SIZE_MM[kind];
   const W = rng.int(P.width[0], P.width[1]);
-  const H = Math.round(W * rng.range(0.68, 0.8));
+  const H = crop ? Math.round((W * size.h * rng.range(1.0, 1.06)) / size.w) : Math.round(W * rng.range(0.68, 0.8));
   const angle = (rng.range(-1, 1) * P.rotDeg * Math.PI) / 180;
   const shear = rng.range(-1, 1) * P.shear;
-  const size = DOC_SIZE_MM[kind];
-  let pxPerMm = (W * rng.range(P.fill[0], P.fill[1])) / size.w;
+  let pxPerMm = (W * (crop ? rng.range(0.94, 1.0) : rng.range(P.fill[0], P.fill[1]))) / size.w;
   const bbox = (s: number): [number, number] => {
     const m = placementMatrix({ cx: 0, cy: 0, angle, shear }, size.w * s, size.h * s);
     const xs = [0, m[0] * size.w * s, m[2] * size.h * s, m[0] * size.w * s + m[2] * size.h * s];
     const ys = [0, m[1] * size.w * s, m[3] * size.h * s, m[1] * size.w * s + m[3] * size.h * s];
     return [Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys)];
   };
-  while (bbox(pxPerMm)[0] > W * 0.96 || bbox(pxPerMm)[1] > H * 0.96) pxPerMm *= 0.97;
+  const maxFill = crop ? 1.0 : 0.96;
+  while (bbox(pxPerMm)[0] > W * maxFill || bbox(pxPerMm)[1] > H * maxFill) pxPerMm *= 0.97;
   const [bw, bh] = bbox(pxPerMm);
   const doc = renderDocument(rng, kind, data, lines, pxPerMm);
   const cx = W / 2 + rng.range(-0.5, 0.5) * (W - bw) * 0.9;
   const cy = H / 2 + rng.range(-0.5, 0.5) * (H - bh) * 0.9;
   const placement = { cx, cy, angle, shear };
-  const booklet = kind === 'TD3' && rng.chance(0.6);
+  const booklet = kind === 'TD3' && rng.chance(0.6) && !crop;
   const scene = renderScene(rng, W, H, doc.canvas, placement, booklet);
 
   // MRZ corners through the placement affine
@@ -110,7 +122,7 @@ export async function generatePage(opts: PageOptions): Promise<GeneratedPage> {
     const onMrz = Math.abs(gy - mrzCy) < 0.12 * H;
     glare(px, W, H, gx, gy, rng.range(0.04, 0.12) * W, onMrz ? rng.range(0.2, 0.4) : rng.range(0.4, 0.8));
   }
-  const outW = P.outWidth ?? W;
+  const outW = opts.outWidth ?? P.outWidth ?? W;
   const outH = Math.round((H * outW) / W);
   const sigma = rng.range(P.blur[0], P.blur[1]);
   const finalCanvas = blurAndResize(toCanvas(px, W, H), sigma, outW, outH);

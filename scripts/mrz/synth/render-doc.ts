@@ -164,14 +164,18 @@ export function renderDocument(rng: Rng, kind: MrzKind, d: MrzData, lines: strin
   const mrzW = lineLen * pitch;
   const left = (W - mrzW) / 2 + rng.range(-1, 1) * mm;
   const bottomMargin = rng.range(kind === 'TD1' ? 2.5 : 3.5, 5.5) * mm;
-  const fontPx = (pitch / OCRB_ADVANCE_EM) * rng.range(0.93, 1.0);
+  // issuers print OCR-B at slightly different heights and weights for the same pitch
+  const fontPx = (pitch / OCRB_ADVANCE_EM) * rng.range(0.88, 1.03);
   const capH = fontPx * 0.7;
   const firstBaseline = H - bottomMargin - (lines.length - 1) * linePitch;
   const mrzTop = firstBaseline - capH - 0.8 * mm;
 
-  // the clear zone behind the MRZ is plain paper, as ICAO requires
-  ctx.fillStyle = rgb([Math.min(255, base[0] + 8), Math.min(255, base[1] + 8), Math.min(255, base[2] + 8)]);
-  ctx.fillRect(0, mrzTop - 1.5 * mm, W, H - mrzTop + 1.5 * mm);
+  // the clear zone behind the MRZ is plain paper, as ICAO requires; many real documents
+  // still print a faint pattern under it, so keep it on some pages
+  if (rng.chance(0.7)) {
+    ctx.fillStyle = rgb([Math.min(255, base[0] + 8), Math.min(255, base[1] + 8), Math.min(255, base[2] + 8)]);
+    ctx.fillRect(0, mrzTop - 1.5 * mm, W, H - mrzTop + 1.5 * mm);
+  }
 
   const header = rng.pick(HEADERS[kind]);
   ctx.fillStyle = rgb([base[0] - 120, base[1] - 110, base[2] - 90], 0.95);
@@ -208,12 +212,20 @@ export function renderDocument(rng: Rng, kind: MrzKind, d: MrzData, lines: strin
   }
 
   // the MRZ itself, one character at a time so the pitch is exact
-  const ink = rng.int(0, 45);
-  ctx.fillStyle = `rgb(${ink},${ink},${ink + rng.int(0, 15)})`;
+  const ink = rng.chance(0.15) ? rng.int(60, 100) : rng.int(0, 45);
+  const colour = `rgb(${ink},${ink},${ink + rng.int(0, 15)})`;
+  ctx.fillStyle = colour;
+  ctx.strokeStyle = colour;
+  // some printers give bolder strokes (ink spread); stroking the outline thickens them
+  const bold = rng.chance(0.35) ? fontPx * rng.range(0.02, 0.06) : 0;
+  ctx.lineWidth = bold;
   ctx.font = `${fontPx}px ${MRZ_FONT}`;
   for (let li = 0; li < lines.length; li++) {
     const by = firstBaseline + li * linePitch;
-    for (let i = 0; i < lines[li].length; i++) ctx.fillText(lines[li][i], left + i * pitch, by);
+    for (let i = 0; i < lines[li].length; i++) {
+      ctx.fillText(lines[li][i], left + i * pitch, by);
+      if (bold > 0) ctx.strokeText(lines[li][i], left + i * pitch, by);
+    }
   }
   const mrzBox: [number, number, number, number] = [left, mrzTop + 0.8 * mm, left + mrzW, firstBaseline + (lines.length - 1) * linePitch];
   return { canvas, mrzBox };
