@@ -80,18 +80,44 @@ describe('core loop in the browser', () => {
     }
   });
 
-  it('shows the server-side validation next to the right field', async () => {
+  it('client checks stop a bad form; server problem+json errors land on the right fields', async () => {
     const hotel = await guardedContext(browser, server.url);
     try {
       const page = hotel.page;
       await login(page, 'hotel.maryam');
       await page.waitForURL('**/check-in');
-      // Client-side: required fields and a date of birth in the future.
+      // Client-side: required fields and a date of birth in the future; nothing is sent.
+      let posts = 0;
+      page.on('request', (r) => { if (r.method() === 'POST' && r.url().endsWith('/api/v1/stays')) posts++; });
       await page.getByTestId('checkin-date-of-birth').fill(todayIn(ZONE, 3));
       await page.getByTestId('checkin-submit').click();
       await expect.poll(() => page.getByTestId('checkin-surname').getAttribute('aria-invalid')).toBe('true');
       await expect.poll(() => page.getByTestId('checkin-date-of-birth').getAttribute('aria-invalid')).toBe('true');
+      expect(posts).toBe(0);
+
+      // Server-side: a valid form, altered on the wire so the real server rejects two fields.
+      const today = todayIn(ZONE);
+      await page.getByTestId('checkin-surname').fill('OKONKWO');
+      await page.getByTestId('checkin-given-names').fill('CHIDI');
+      await page.getByTestId('checkin-sex').selectOption('M');
+      await page.getByTestId('checkin-date-of-birth').fill('1979-11-02');
+      await pickOption(page, 'checkin-nationality', 'NGA', /\(NGA\)/);
+      await page.getByTestId('checkin-passport-number').fill('A01234567');
+      await page.getByTestId('checkin-passport-expiry').fill(todayIn(ZONE, 900));
+      await page.getByTestId('checkin-permit-valid-until').fill(todayIn(ZONE, 20));
+      await page.route('**/api/v1/stays', async (route) => {
+        const body = JSON.parse(route.request().postData() ?? '{}');
+        body.guest.dateOfBirth = todayIn(ZONE, 10);
+        body.guest.document.number = 'A0#12';
+        await route.continue({ postData: JSON.stringify(body) });
+      });
+      await page.getByTestId('checkin-submit').click();
+      await expect.poll(() => page.getByTestId('checkin-date-of-birth').getAttribute('aria-invalid'), { timeout: 10_000 }).toBe('true');
+      await expect.poll(() => page.getByTestId('checkin-passport-number').getAttribute('aria-invalid')).toBe('true');
+      expect(await page.getByTestId('checkin-surname').getAttribute('aria-invalid')).not.toBe('true');
       expect(await page.getByTestId('receipt-number').count()).toBe(0);
+      expect(posts).toBe(1);
+      expect(today.length).toBe(10);
       expect(hotel.blocked).toEqual([]);
     } finally {
       await hotel.context.close();
