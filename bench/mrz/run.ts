@@ -1,10 +1,12 @@
 // MRZ benchmark: the reader and stock tesseract.js side by side on synthetic test pages
 // (clean / mild / hard) and on the real specimens; writes bench/results/mrz.{json,md}.
 // Usage: npm run bench:mrz -- [--pages 200] [--tess legacy|lstm|both|none] [--tess-pages N]
-//                             [--no-browser] [--no-specimens] [--levels clean,mild,hard]
-import { mkdirSync, writeFileSync } from 'node:fs';
+//                             [--no-browser] [--no-specimens] [--levels clean,mild,hard] [--no-cache]
+// Tesseract readings are cached per page JPEG in bench/results/.cache (not committed).
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { decodeImageFile } from '../../scripts/mrz/decode-image';
 import { generatePage, LEVEL_PARAMS, SEEDS, type Level } from '../../scripts/mrz/synth/index';
 import { loadReader, modelAssetBytes } from './reader';
@@ -12,7 +14,7 @@ import { renderMarkdown } from './report';
 import { score, summarise, type Outcome, type Summary } from './score';
 import { loadSpecimens, passportEyeRight, SPECIMEN_DIR } from './specimens';
 import { median } from './stats';
-import { createTesseract, readWithTesseract, type TessEngine } from './tesseract';
+import { createTesseract, readWithTesseract, type TessEngine, type TextReading } from './tesseract';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -36,6 +38,9 @@ async function main(): Promise<void> {
   if (!read) log(`reader not available (${readerError}); running the baseline only`);
   const workers = await Promise.all(engines.map(async (e) => [e, await createTesseract(e)] as const));
 
+  const cachePath = join(ROOT, 'bench', 'results', '.cache', 'mrz-tesseract.json');
+  const cache: Record<string, TextReading> = !flag('no-cache') && existsSync(cachePath) ? JSON.parse(readFileSync(cachePath, 'utf8')) : {};
+
   // synthetic test pages
   const synthetic: Record<string, { reader: Summary | null; tesseract: Record<string, Summary>; readerFailures: unknown[] }> = {};
   const allReader: Outcome[] = [];
@@ -55,7 +60,9 @@ async function main(): Promise<void> {
       }
       if (index < tessPages) {
         for (const [engine, w] of workers) {
-          const t = await readWithTesseract(w, page.image);
+          // tesseract is slow and does not change: reuse its reading of the very same JPEG
+          const key = `${engine}/${level}/${index}/${createHash('sha1').update(page.jpeg!).digest('hex')}`;
+          const t = cache[key] ?? (cache[key] = await readWithTesseract(w, page.image));
           (tOut[engine] ??= []).push(score(page.kind, page.fields, t, t.ms));
         }
       }
@@ -69,6 +76,11 @@ async function main(): Promise<void> {
     allReader.push(...rOut);
     for (const [e, o] of Object.entries(tOut)) (allTess[e] ??= []).push(...o);
     log(`${level}: reader ${synthetic[level].reader?.rightPct ?? '-'}% right; ${Object.entries(synthetic[level].tesseract).map(([e, s]) => `tesseract ${e} ${s.rightPct}%`).join(', ')}`);
+  }
+
+  if (engines.length) {
+    mkdirSync(dirname(cachePath), { recursive: true });
+    writeFileSync(cachePath, JSON.stringify(cache));
   }
 
   // real specimens
