@@ -232,7 +232,7 @@ export function CheckInPage() {
           </Paper>
 
           <Group justify="flex-end">
-            <Button type="submit" size="md" loading={checkIn.isPending} data-testid="checkin-submit">
+            <Button type="submit" size="md" loading={checkIn.isPending} data-testid="checkin-submit" className="submit-button">
               {t('checkIn.submit')}
             </Button>
           </Group>

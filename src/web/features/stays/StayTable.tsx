@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Table, Text } from '@mantine/core';
+import { Anchor, Button, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useCountryNames } from '../../api/reference';
@@ -9,18 +9,19 @@ export function guestName(s: Stay): string {
   return [s.guest.surname, s.guest.givenNames].filter(Boolean).join(', ');
 }
 
-export function StayTable({ items, zone, onCheckOut, showLodging = false, testId }: {
+export function StayTable({ items, zone, onCheckOut, showLodging = false, showStatus = true, testId }: {
   items: Stay[];
   zone: Zone;
   onCheckOut?: (stay: Stay) => void;
   showLodging?: boolean;
+  showStatus?: boolean;
   testId?: string;
 }) {
   const { t, i18n } = useTranslation();
   const country = useCountryNames();
   const lang = i18n.language;
   return (
-    <Table.ScrollContainer minWidth={showLodging ? 1040 : 960}>
+    <Table.ScrollContainer minWidth={showLodging ? 920 : 820}>
       <Table striped highlightOnHover verticalSpacing="xs" data-testid={testId}>
         <Table.Thead>
           <Table.Tr>
@@ -29,21 +30,20 @@ export function StayTable({ items, zone, onCheckOut, showLodging = false, testId
             <Table.Th>{t('fields.permitKind')}</Table.Th>
             {showLodging ? <Table.Th>{t('stays.lodging')}</Table.Th> : <Table.Th>{t('fields.room')}</Table.Th>}
             <Table.Th>{t('fields.arrivalDate')}</Table.Th>
-            <Table.Th>{t('stays.status')}</Table.Th>
-            <Table.Th>{t('stays.reportedAt')}</Table.Th>
-            <Table.Th>{t('receipt.number')}</Table.Th>
+            {showStatus && <Table.Th>{t('stays.status')}</Table.Th>}
+            <Table.Th>{t('stays.report')}</Table.Th>
             {onCheckOut && <Table.Th />}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {items.map((s) => (
             <Table.Tr key={s.id} data-testid="stay-row">
-              <Table.Td>
+              <Table.Td miw={170}>
                 <Text fw={600} size="sm">{guestName(s)}</Text>
                 <Text size="xs" c="dimmed">{s.guest.document.number}</Text>
               </Table.Td>
               <Table.Td><Text size="sm">{country(s.guest.nationality)}</Text></Table.Td>
-              <Table.Td><Text size="sm">{t(`permit.${s.permit.kind}`)}</Text></Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}><Text size="sm" title={t(`permit.${s.permit.kind}`)}>{t(`permitShort.${s.permit.kind}`)}</Text></Table.Td>
               {showLodging ? (
                 <Table.Td>
                   <Text size="sm">{s.lodging?.name}</Text>
@@ -53,16 +53,16 @@ export function StayTable({ items, zone, onCheckOut, showLodging = false, testId
                 <Table.Td><Text size="sm">{s.room ?? '—'}</Text></Table.Td>
               )}
               <Table.Td style={{ whiteSpace: 'nowrap' }}><Text size="sm">{formatDate(s.arrivalDate, lang)}</Text></Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+              {showStatus && <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 {s.departureDate ? (
-                  <Badge color="gray" variant="light" tt="none" style={{ overflow: "visible" }}>{t('stays.departed', { date: formatDate(s.departureDate, lang) })}</Badge>
+                  <Text size="sm" c="dimmed">{t('stays.departed', { date: formatDate(s.departureDate, lang) })}</Text>
                 ) : (
-                  <Badge color="green" variant="light" tt="none" style={{ overflow: "visible" }}>{t('stays.present')}</Badge>
+                  <Text size="sm" c="green.8" fw={600}>● {t('stays.present')}</Text>
                 )}
-              </Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}><Text size="sm">{formatDateTime(s.createdAt, zone, lang)}</Text></Table.Td>
+              </Table.Td>}
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                <Anchor component={Link} to={`/stays/${s.id}/receipt`} size="sm" ff="monospace">{s.receiptNumber}</Anchor>
+                <Anchor component={Link} to={`/stays/${s.id}/receipt`} size="xs" ff="monospace">{s.receiptNumber}</Anchor>
+                <Text size="xs" c="dimmed">{formatDateTime(s.createdAt, zone, lang)}</Text>
               </Table.Td>
               {onCheckOut && (
                 <Table.Td>

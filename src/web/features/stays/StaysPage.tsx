@@ -48,7 +48,7 @@ function StayList({ present, onCheckOut }: { present: boolean | undefined; onChe
       )}
       {stays.data && stays.data.items.length > 0 && (
         <>
-          <StayTable items={stays.data.items} zone={zone} onCheckOut={onCheckOut} testId={present ? 'present-table' : 'recent-table'} />
+          <StayTable items={stays.data.items} zone={zone} onCheckOut={onCheckOut} showStatus={!present} testId={present ? 'present-table' : 'recent-table'} />
           <Group justify="space-between" wrap="wrap">
             <Text size="sm" c="dimmed">{t('common.totalRows', { count: stays.data.total })}</Text>
             {pages > 1 && <Pagination value={page} onChange={setPage} total={pages} size="sm" />}
