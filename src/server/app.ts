@@ -57,7 +57,7 @@ export async function buildApp(config: Config, options: { db?: Db } = {}): Promi
   const bus: EventBus = db.kind === 'postgres' ? new PostgresBus(db.url) : new LocalBus();
   if (bus instanceof PostgresBus) await bus.whenReady();
   const ctx: AppContext = {
-    db: db.kysely, dbKind: db.kind, config, bus, relay: new OutboxRelay(db.kysely, bus), receiptKey: await receiptKey(db.kysely), version: VERSION,
+    db: db.kysely, dbKind: db.kind, config, bus, relay: new OutboxRelay(db.kysely, bus, (err) => console.error('outbox relay:', err)), receiptKey: await receiptKey(db.kysely), version: VERSION,
   };
 
   const app = Fastify({
@@ -86,9 +86,10 @@ export async function buildApp(config: Config, options: { db?: Db } = {}): Promi
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await serveWebApp(app, config.webDir);
 
-  const relayTimer = setInterval(() => void ctx.relay.kick().catch((err) => app.log.error({ err }, 'outbox relay')), 2000);
+  const relayTimer = setInterval(() => void ctx.relay.kick(), 2000);
   app.addHook('onClose', async () => {
     clearInterval(relayTimer);
+    await ctx.relay.stop();
     await bus.close();
     if (!options.db) await db.close(); // a database handed in belongs to the caller
   });

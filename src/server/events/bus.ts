@@ -64,24 +64,40 @@ export function outboxRow(name: string, regionCode: string | null, data: Record<
   return { id: randomUUID(), at: now.toISOString(), event: name, region_code: regionCode, payload: JSON.stringify(data), published_at: null };
 }
 
-/** Publishes committed outbox rows. kick() after each commit; overlapping kicks coalesce. */
+/**
+ * Publishes committed outbox rows. kick() after each commit; overlapping kicks coalesce.
+ * kick() never rejects: a failed publish stays in the outbox and goes out on the next kick.
+ */
 export class OutboxRelay {
   private running: Promise<void> | null = null;
   private again = false;
-  constructor(private readonly db: Kysely<Database>, private readonly bus: EventBus) {}
+  private stopped = false;
+  constructor(
+    private readonly db: Kysely<Database>, private readonly bus: EventBus,
+    private readonly onError: (err: unknown) => void = () => undefined,
+  ) {}
 
   kick(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
     if (this.running) { this.again = true; return this.running; }
     this.running = (async () => {
       try {
-        do { this.again = false; await this.drain(); } while (this.again);
+        do { this.again = false; await this.drain(); } while (this.again && !this.stopped);
+      } catch (err) {
+        this.onError(err);
       } finally { this.running = null; }
     })();
     return this.running;
   }
 
+  /** Stops kicking and waits for the current run, so the database can close under it. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.running;
+  }
+
   private async drain(): Promise<void> {
-    for (;;) {
+    while (!this.stopped) {
       const batch = await this.db.selectFrom('outbox').selectAll().where('published_at', 'is', null).orderBy('at').limit(100).execute();
       if (batch.length === 0) return;
       for (const row of batch) {
