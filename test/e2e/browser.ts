@@ -20,14 +20,14 @@ export function launchBrowser(): Promise<Browser> {
 export interface GuardedContext { context: BrowserContext; page: Page; blocked: string[] }
 
 /** A fresh browser profile whose requests may only go to the app itself. */
-export async function guardedContext(browser: Browser, baseURL: string, options: { width?: number; height?: number; locale?: string } = {}): Promise<GuardedContext> {
+export async function guardedContext(browser: Browser, baseURL: string, options: { width?: number; height?: number; locale?: string; serviceWorkers?: 'allow' | 'block' } = {}): Promise<GuardedContext> {
   const appHost = new URL(baseURL).host;
   const context = await browser.newContext({
     baseURL,
     viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
     locale: options.locale ?? 'id-ID',
     timezoneId: 'Asia/Makassar',
-    serviceWorkers: 'block',
+    serviceWorkers: options.serviceWorkers ?? 'block',
   });
   const blocked: string[] = [];
   await context.route('**/*', (route) => {

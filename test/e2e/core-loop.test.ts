@@ -142,4 +142,39 @@ describe('core loop in the browser', () => {
       await hotel.context.close();
     }
   });
+
+  it('the check-in form opens offline once the app was loaded (service worker)', async () => {
+    const { context, page, blocked } = await guardedContext(browser, server.url, { serviceWorkers: 'allow' });
+    try {
+      await login(page, 'hotel.maryam');
+      await page.waitForURL('**/check-in');
+      await page.getByTestId('checkin-surname').waitFor();
+      // Wait until the service worker has cached the shell and controls the page.
+      await page.evaluate(async () => {
+        await navigator.serviceWorker.ready;
+        if (!navigator.serviceWorker.controller) {
+          await new Promise<void>((resolve) => navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true }));
+        }
+      });
+      const cached = await page.evaluate(async () => {
+        const keys = await caches.keys();
+        const cache = await caches.open(keys.find((k) => k.startsWith('sinergi-shell-'))!);
+        return (await cache.keys()).map((r) => new URL(r.url).pathname);
+      });
+      expect(cached).toContain('/');
+      expect(cached.some((p) => /^\/assets\/index-.*\.js$/.test(p))).toBe(true);
+      expect(cached.some((p) => /^\/assets\/.*\.css$/.test(p))).toBe(true);
+      expect(cached.some((p) => /mrz\.worker-.*\.js$/.test(p))).toBe(true);
+
+      await context.setOffline(true);
+      const offline = await context.newPage();
+      await offline.goto('/check-in');
+      await offline.getByTestId('checkin-surname').waitFor({ timeout: 10_000 });
+      expect(await offline.getByTestId('checkin-submit').isVisible()).toBe(true);
+      expect(await offline.getByTestId('scan-passport').isVisible()).toBe(true);
+      expect(blocked).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });
