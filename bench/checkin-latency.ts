@@ -52,7 +52,7 @@ async function measure(kind: DbKind) {
   const cannon = await autocannon({
     url: `${server.url}/api/v1/stays`, connections: 10, duration: 10, method: 'POST',
     headers: { cookie: hotel, 'content-type': 'application/json' },
-    requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, body: body() }) }],
+    requests: [{ setupRequest: (req) => ({ ...req, body: body() }) }],
   });
   await server.close();
   post.sort((a, b) => a - b);
