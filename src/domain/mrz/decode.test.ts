@@ -1,0 +1,114 @@
+import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
+import { decodeMrz } from './decode';
+import { MRZ_ALPHABET, checkDigitChar } from './checkdigit';
+import { LAYOUTS, failingChecks } from './layouts';
+
+/** Per-cell probabilities: the printed character gets `p`, the rest share 1 - p; overrides per cell. */
+function probsOf(lines: string[], overrides: Record<string, Record<string, number>> = {}, p = 0.999): Float32Array[][] {
+  return lines.map((line, l) => [...line].map((ch, i) => {
+    const v = new Float32Array(37).fill((1 - p) / 36);
+    v[MRZ_ALPHABET.indexOf(ch)] = p;
+    const o = overrides[`${l},${i}`];
+    if (o) {
+      v.fill(1e-6);
+      for (const [c, q] of Object.entries(o)) v[MRZ_ALPHABET.indexOf(c)] = q;
+    }
+    return v;
+  }));
+}
+
+function td3(docNumber: string, opts: { birth?: string; expiry?: string; personal?: string } = {}): string[] {
+  const doc = docNumber.padEnd(9, '<');
+  const birth = opts.birth ?? '740812';
+  const expiry = opts.expiry ?? '120415';
+  const personal = (opts.personal ?? 'ZE184226B').padEnd(14, '<');
+  const pcd = /^<*$/.test(personal) ? '<' : checkDigitChar(personal);
+  const body = doc + checkDigitChar(doc) + 'UTO' + birth + checkDigitChar(birth) + 'F' + expiry + checkDigitChar(expiry) + personal + pcd;
+  const composite = checkDigitChar(body.slice(0, 10) + body.slice(13, 20) + body.slice(21, 43));
+  return ['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', body + composite];
+}
+
+describe('decodeMrz', () => {
+  it('reads a clean TD3 as valid with the ICAO fields', () => {
+    const lines = td3('L898902C3');
+    expect(lines[1]).toBe('L898902C36UTO7408122F1204159ZE184226B<<<<<10');
+    const d = decodeMrz(probsOf(lines))!;
+    expect(d.valid).toBe(true);
+    expect(d.uncertain).toEqual([]);
+    expect(d.fields).toMatchObject({ documentCode: 'P', issuingState: 'UTO', lastName: 'ERIKSSON', firstName: 'ANNA MARIA', documentNumber: 'L898902C3', birthDate: '740812', sex: 'F', expirationDate: '120415', personalNumber: 'ZE184226B' });
+  });
+
+  it('corrects a misread the check digit can see (O read for 0 in the birth date)', () => {
+    const lines = td3('L898902C3', { birth: '740812' });
+    const d = decodeMrz(probsOf(lines, { '1,14': { '4': 0.3, '9': 0.6, A: 0.1 } }))!;
+    expect(d.lines[1]).toBe(lines[1]);
+    expect(d.valid).toBe(true);
+  });
+
+  it('keeps a reading whose printed check digits fail invalid instead of forcing a correction', () => {
+    const lines = td3('L898902C3');
+    const bad = [lines[0], lines[1].slice(0, 9) + '1' + lines[1].slice(10)];
+    const d = decodeMrz(probsOf(bad))!;
+    expect(d.valid).toBe(false);
+    expect(d.uncertain).toContain('documentNumber');
+    expect(d.fields.documentNumber).toBe('L898902C3');
+  });
+
+  // ICAO check digits cannot tell these apart (same value mod 10 under every weight)
+  const blind: Array<[string, string]> = [['S', '8'], ['B', '1'], ['I', '8'], ['G', '6'], ['Z', '5'], ['O', '4'], ['D', '3'], ['A', '0'], ['K', '<']];
+  for (const [a, b] of blind) {
+    it(`marks the document number uncertain on the blind spot ${a}<->${b}`, () => {
+      // printed value has `a` at position 7; the model hesitates between `a` and `b`
+      const printed = a === 'K' ? 'X1234567K' : `X12345${a}7`;
+      const at = a === 'K' ? 8 : 6;
+      const lines = td3(printed);
+      for (const [pa, pb] of [[0.55, 0.45], [0.45, 0.55], [0.8, 0.2]]) {
+        const d = decodeMrz(probsOf(lines, { [`1,${at}`]: { [a]: pa, [b]: pb } }))!;
+        expect(d.uncertain).toContain('documentNumber');
+        expect(d.valid).toBe(false);
+        expect(failingChecks(LAYOUTS.TD3, d.lines)).toEqual([]);
+      }
+      // a negligible alternative does not block the reading
+      const sure = decodeMrz(probsOf(lines, { [`1,${at}`]: { [a]: 0.9995, [b]: 0.0005 } }))!;
+      expect(sure.valid).toBe(true);
+      expect(sure.fields.documentNumber).toBe(printed.replace(/<+$/, ''));
+    });
+  }
+
+  it('marks a name with a low-confidence letter uncertain', () => {
+    const lines = td3('L898902C3');
+    const d = decodeMrz(probsOf(lines, { '0,7': { I: 0.6, L: 0.4 } }))!; // ERIKSSON: the I
+    expect(d.uncertain).toEqual(expect.arrayContaining(['lastName']));
+    expect(d.valid).toBe(false);
+  });
+
+  it('decodes TD1 and TD2 shapes', () => {
+    const td1 = ['I<UTOD231458907<<<<<<<<<<<<<<<', '7408122F1204159UTO<<<<<<<<<<<6', 'ERIKSSON<<ANNA<MARIA<<<<<<<<<<'];
+    const d1 = decodeMrz(probsOf(td1))!;
+    expect(d1.kind).toBe('TD1');
+    expect(d1.valid).toBe(true);
+    expect(d1.fields.documentNumber).toBe('D23145890');
+    const td2 = ['I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<', 'D231458907UTO7408122F1204159<<<<<<<6'];
+    const d2 = decodeMrz(probsOf(td2))!;
+    expect(d2.kind).toBe('TD2');
+    expect(d2.valid).toBe(true);
+  });
+
+  it('property: a reading reported valid always satisfies every check digit', () => {
+    const alnum = fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<');
+    const digit = fc.constantFrom(...'0123456789');
+    fc.assert(fc.property(
+      fc.array(alnum, { minLength: 9, maxLength: 9 }),
+      fc.array(digit, { minLength: 6, maxLength: 6 }),
+      fc.array(fc.record({ pos: fc.integer({ min: 0, max: 43 }), a: alnum, b: alnum, p: fc.double({ min: 0.3, max: 0.99, noNaN: true }) }), { maxLength: 6 }),
+      (doc, birth, noise) => {
+        const lines = td3(doc.join(''), { birth: birth.join('') });
+        const o: Record<string, Record<string, number>> = {};
+        for (const n of noise) o[`1,${n.pos}`] = n.a === n.b ? { [n.a]: 1 } : { [n.a]: n.p, [n.b]: 1 - n.p };
+        const d = decodeMrz(probsOf(lines, o));
+        if (d && d.valid) expect(failingChecks(LAYOUTS.TD3, d.lines)).toEqual([]);
+      },
+    ), { numRuns: 300 });
+  });
+});

@@ -1,0 +1,79 @@
+// MRZ reader entry point: pure TypeScript, runs in Node and in a browser Web Worker.
+//   readMrz(image) -> MrzReading
+// Pipeline: grey -> locate the band (locate.ts) -> cut the fixed-pitch grid and classify
+// each cell (reader.ts, model.ts) -> decode with charsets and check digits (decode.ts).
+import { toGray, rotate90, type Gray } from './image';
+import { locateMrzCandidates, type MrzGrid } from './locate';
+import { readCells } from './reader';
+import { decodeMrz, type Decoded, type DecodeOptions } from './decode';
+import type { MrzReading, RgbaImage } from './types';
+
+export type { MrzReading, RgbaImage, MrzFields, MrzFieldName, MrzKind } from './types';
+export { checkDigit, isCheckDigitValid, MRZ_ALPHABET } from './checkdigit';
+export { LAYOUTS, detectLayout } from './layouts';
+export { decodeMrz } from './decode';
+
+export interface ReadOptions extends DecodeOptions {
+  /** try the other orientations when the upright one gives no valid reading (default true) */
+  tryRotations?: boolean;
+  /** clock for timing (performance.now in browsers) */
+  now?: () => number;
+}
+
+interface Attempt { dec: Decoded; grid: MrzGrid; score: number; conf: number }
+
+/** Mean top-1 probability of the raw cells: how sure the glyph model is of what it saw. */
+function meanConfidence(probs: Float32Array[][]): number {
+  let conf = 0, n = 0;
+  for (const line of probs) for (const p of line) { let m = 0; for (let c = 0; c < p.length; c++) if (p[c] > m) m = p[c]; conf += m; n++; }
+  return n ? conf / n : 0;
+}
+
+function attempt(g: Gray, opts: ReadOptions): Attempt | null {
+  let best: Attempt | null = null;
+  for (const grid of locateMrzCandidates(g)) {
+    const probs = readCells(g, grid);
+    const dec = decodeMrz(probs, opts);
+    if (!dec) continue;
+    const conf = meanConfidence(probs);
+    const a = { dec, grid, conf, score: (dec.valid ? 1000 : 0) + 100 * conf - 5 * dec.failing.length };
+    if (!best || a.score > best.score) best = a;
+    if (dec.valid) break;
+  }
+  return best;
+}
+
+export function readMrz(image: RgbaImage, options: ReadOptions = {}): MrzReading {
+  const now = options.now ?? (() => (typeof performance !== 'undefined' ? performance.now() : Date.now()));
+  const t0 = now();
+  const gray = toGray(image);
+  // upright first; another orientation replaces it only when it reads valid, or when the
+  // upright reading is unsure (a wrong band, or an upside-down or vertical MRZ)
+  let best: Attempt | null = attempt(gray, options);
+  if (!(best && best.dec.valid) && options.tryRotations !== false) {
+    for (const k of [2, 1, 3]) {
+      const a = attempt(rotate90(gray, k), options);
+      if (!a) continue;
+      if (a.dec.valid) { best = a; break; }
+      if (!best || (best.conf < 0.8 && a.conf > best.conf)) best = a;
+    }
+  }
+  const ms = now() - t0;
+  if (!best) {
+    return { valid: false, kind: null, lines: [], fields: null, uncertain: [], confidences: [], retake: retakeHint(gray, null), ms };
+  }
+  const d = best.dec;
+  const reading: MrzReading = { valid: d.valid, kind: d.kind, lines: d.lines, fields: d.fields, uncertain: d.uncertain, confidences: d.confidences, ms };
+  if (!d.valid) reading.retake = retakeHint(gray, best.grid);
+  return reading;
+}
+
+function retakeHint(g: Gray, grid: MrzGrid | null): MrzReading['retake'] {
+  let sum = 0;
+  for (let i = 0; i < g.data.length; i += 7) sum += g.data[i];
+  const mean = sum / Math.ceil(g.data.length / 7);
+  if (mean < 45) return 'too_dark';
+  if (!grid) return 'not_found';
+  if (grid.charH < 8) return 'too_small';
+  return 'blurred';
+}

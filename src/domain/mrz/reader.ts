@@ -1,0 +1,36 @@
+// Reading the cells of a located MRZ grid with the glyph model.
+import { extractCell, CELL_W, CELL_H } from './cells';
+import { forward, unpackModel, type Mlp } from './model';
+import type { Gray } from './image';
+import type { MrzGrid } from './locate';
+import { MRZ_MODEL_B64 } from './model/weights';
+
+let cached: Mlp | null = null;
+export function glyphModel(): Mlp {
+  if (!cached) cached = unpackModel(MRZ_MODEL_B64);
+  return cached;
+}
+
+/** Class probabilities of every cell: [line][index] -> Float32Array(37). */
+export function readCells(g: Gray, grid: MrzGrid, model: Mlp = glyphModel(), shifts = [0, -0.12, 0.12]): Float32Array[][] {
+  const patch = new Float32Array(CELL_W * CELL_H);
+  return grid.lines.map((ln) => {
+    const row: Float32Array[] = [];
+    for (const c of ln.cells) {
+      const cos = Math.cos(c.angle), sin = Math.sin(c.angle);
+      let best: Float32Array | null = null;
+      let bestMax = -1;
+      for (const s of shifts) {
+        const t = s * c.pitch;
+        extractCell(g, { ...c, cx: c.cx + t * cos, cy: c.cy + t * sin }, patch);
+        const p = forward(model, patch);
+        let mx = 0;
+        for (let c = 0; c < p.length; c++) if (p[c] > mx) mx = p[c];
+        if (mx > bestMax) { bestMax = mx; best = p; }
+        if (mx > 0.995) break;
+      }
+      row.push(best!);
+    }
+    return row;
+  });
+}
