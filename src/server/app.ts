@@ -22,6 +22,7 @@ import { languageOf } from './i18n/messages';
 import { problemSchema } from './http/schemas';
 import { adminRoutes } from './features/admin/routes';
 import { authRoutes } from './features/auth/routes';
+import { totpRoutes } from './features/auth/totp';
 import { eventsRoutes } from './features/events/routes';
 import { healthRoutes } from './features/health/routes';
 import { referenceRoutes } from './features/reference/routes';
@@ -82,7 +83,7 @@ export async function buildApp(config: Config, options: { db?: Db } = {}): Promi
   await app.register(swaggerUi, { routePrefix: '/docs' });
   registerActorResolution(app, ctx);
 
-  for (const routes of [healthRoutes, authRoutes, referenceRoutes, staysRoutes, statsRoutes, eventsRoutes, adminRoutes]) routes(app, ctx);
+  for (const routes of [healthRoutes, authRoutes, totpRoutes, referenceRoutes, staysRoutes, statsRoutes, eventsRoutes, adminRoutes]) routes(app, ctx);
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await serveWebApp(app, config.webDir);
 

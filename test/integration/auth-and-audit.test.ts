@@ -85,3 +85,27 @@ describe('restart keeps every stay (SQLite file)', () => {
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 });
+
+describe('TOTP enrolment', () => {
+  it('asks enrolled officers for a code at sign-in', async () => {
+    const { generate } = await import('otplib');
+    const server = await startTestServer();
+    try {
+      const cookie = await server.login('imigrasi.parepare');
+      const started = (await server.app.inject({ method: 'POST', url: '/api/v1/me/totp', headers: { cookie } })).json();
+      expect(started.otpauthUri).toMatch(/^otpauth:\/\/totp\//);
+      const wrong = await server.app.inject({ method: 'POST', url: '/api/v1/me/totp/confirm', headers: { cookie }, payload: { totp: '000000' } });
+      expect(wrong.statusCode).toBe(400);
+      const code = await generate({ secret: started.secret });
+      expect((await server.app.inject({ method: 'POST', url: '/api/v1/me/totp/confirm', headers: { cookie }, payload: { totp: code } })).statusCode).toBe(204);
+
+      const login = (payload: object) => server.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'imigrasi.parepare', password: 'sinergi-demo', ...payload } });
+      const noCode = await login({});
+      expect(noCode.statusCode).toBe(401);
+      expect(noCode.json().errors[0].field).toBe('totp');
+      expect((await login({ totp: await generate({ secret: started.secret }) })).statusCode).toBe(200);
+    } finally {
+      await server.close();
+    }
+  });
+});

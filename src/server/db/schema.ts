@@ -13,6 +13,7 @@ export interface ReporterOrgsTable {
 export interface UsersTable {
   id: string; username: string; display_name: string; email: string | null; password_hash: string; role: string;
   agency_id: string | null; area_code: string | null; reporter_org_id: string | null; totp_secret: string | null;
+  totp_pending_secret?: string | null; // added by migration 0002
   locale: string; active: number; failed_logins: number; locked_until: string | null; created_at: string;
 }
 export interface SessionsTable { id: string; user_id: string; created_at: string; expires_at: string; last_seen_at: string; ip: string | null }
