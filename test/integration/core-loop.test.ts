@@ -117,3 +117,23 @@ for (const kind of dialectMatrix()) {
     });
   });
 }
+
+describe('need to know', () => {
+  it('shows passport numbers to the police, not to the manpower office', async () => {
+    const server = await startTestServer();
+    try {
+      const get = async (username: string) =>
+        (await server.app.inject({ url: '/api/v1/stays?present=true&pageSize=5&sort=-createdAt', headers: { cookie: await server.login(username) } })).json().items[0];
+      const police = await get('polres.soppeng');
+      const manpower = await get('disnaker.soppeng');
+      expect(police.id).toBe(manpower.id);
+      expect(police.guest.document.number).toMatch(/^[A-Z0-9]+$/);
+      expect(police.guest.dateOfBirth).toMatch(/^\d{4}-/);
+      expect(manpower.guest.document.number).toBeNull();
+      expect(manpower.guest.dateOfBirth).toBeNull();
+      expect(manpower.guest.nationality).toBe(police.guest.nationality);
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -10,6 +10,8 @@ export interface Actor {
   role: Role;
   locale: string;
   agencyId: string | null;
+  /** kind of the officer's agency (imigrasi, polres, disnaker, ...): decides what it needs to know */
+  agencyKind: string | null;
   /** region code of the officer's work area (e.g. 73.12); null for reporters and admins */
   areaCode: string | null;
   reporterOrg: { id: string; kind: string; villageCode: string; verified: boolean } | null;
@@ -18,5 +20,5 @@ export interface Actor {
 /** The system itself, for jobs, the CLI and the demo seed. */
 export const SYSTEM_ACTOR: Actor = {
   id: 'system', username: 'system', displayName: 'Sinergi', role: 'admin', locale: 'id',
-  agencyId: null, areaCode: null, reporterOrg: null,
+  agencyId: null, agencyKind: null, areaCode: null, reporterOrg: null,
 };

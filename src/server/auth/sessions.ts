@@ -30,10 +30,11 @@ export async function actorForToken(db: Kysely<Database>, token: string, now = n
   const row = await db.selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .leftJoin('reporter_orgs', 'reporter_orgs.id', 'users.reporter_org_id')
+    .leftJoin('agencies', 'agencies.id', 'users.agency_id')
     .select([
       'sessions.id as session_id', 'sessions.expires_at', 'sessions.last_seen_at',
       'users.id', 'users.username', 'users.display_name', 'users.role', 'users.locale', 'users.agency_id',
-      'users.area_code', 'users.active', 'reporter_orgs.id as org_id', 'reporter_orgs.kind as org_kind',
+      'users.area_code', 'users.active', 'agencies.kind as agency_kind', 'reporter_orgs.id as org_id', 'reporter_orgs.kind as org_kind',
       'reporter_orgs.village_code as org_village', 'reporter_orgs.verified_at as org_verified_at',
     ])
     .where('sessions.id', '=', tokenId(token))
@@ -47,7 +48,7 @@ export async function actorForToken(db: Kysely<Database>, token: string, now = n
   }
   return {
     id: row.id, username: row.username, displayName: row.display_name, role: row.role as Role, locale: row.locale,
-    agencyId: row.agency_id, areaCode: row.area_code,
+    agencyId: row.agency_id, agencyKind: row.agency_kind, areaCode: row.area_code,
     reporterOrg: row.org_id
       ? { id: row.org_id, kind: row.org_kind!, villageCode: row.org_village!, verified: row.org_verified_at !== null }
       : null,

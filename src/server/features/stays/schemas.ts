@@ -70,10 +70,13 @@ export const stayJson = {
       type: 'object',
       properties: {
         surname: { type: 'string' }, givenNames: { type: 'string' }, sex: { type: 'string' },
-        dateOfBirth: { type: 'string' }, nationality: { type: 'string' },
+        dateOfBirth: { type: ['string', 'null'], description: 'null for agencies that do not need it' }, nationality: { type: 'string' },
         document: {
           type: 'object',
-          properties: { type: { type: 'string' }, number: { type: 'string' }, issuingState: { type: 'string' }, expiryDate: { type: 'string' } },
+          properties: {
+            type: { type: 'string' }, number: { type: ['string', 'null'], description: 'null for agencies that do not need it' },
+            issuingState: { type: 'string' }, expiryDate: { type: ['string', 'null'] },
+          },
         },
       },
     },
