@@ -20,6 +20,7 @@ import { registerActorResolution } from './http/actor';
 import { registerProblemHandler, sendProblem } from './http/problems';
 import { languageOf } from './i18n/messages';
 import { problemSchema } from './http/schemas';
+import { registerSecurityHeaders } from './http/security-headers';
 import { adminRoutes } from './features/admin/routes';
 import { authRoutes } from './features/auth/routes';
 import { totpRoutes } from './features/auth/totp';
@@ -71,6 +72,7 @@ export async function buildApp(config: Config, options: { db?: Db } = {}): Promi
   app.removeContentTypeParser('text/plain');
   app.addSchema(problemSchema);
   registerProblemHandler(app);
+  registerSecurityHeaders(app);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {

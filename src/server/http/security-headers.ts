@@ -1,0 +1,22 @@
+import type { FastifyInstance } from 'fastify';
+
+// The web app loads nothing from other hosts (no CDN; passport images stay on the device),
+// so the browser is told to refuse anything else. Mantine writes its CSS variables into a
+// <style> element, hence 'unsafe-inline' for styles only. /docs (Swagger UI) sets its own.
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:",
+  "font-src 'self' data:", "connect-src 'self'", "worker-src 'self' blob:", "manifest-src 'self'",
+  "object-src 'none'", "base-uri 'self'", "frame-ancestors 'none'", "form-action 'self'",
+].join('; ');
+
+export function registerSecurityHeaders(app: FastifyInstance): void {
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    reply.header('x-frame-options', 'DENY');
+    const type = String(reply.getHeader('content-type') ?? '');
+    if (type.startsWith('text/html') && !request.url.startsWith('/docs')) reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
+    if (request.url.startsWith('/api/')) reply.header('cache-control', reply.getHeader('cache-control') ?? 'no-store');
+    return payload;
+  });
+}
