@@ -37,6 +37,11 @@ export async function guardedContext(browser: Browser, baseURL: string, options:
     return route.abort('blockedbyclient');
   });
   const page = await context.newPage();
+  if (process.env.E2E_DEBUG) {
+    page.on('console', (m) => console.log(`[console ${m.type()}] ${m.text()}`));
+    page.on('pageerror', (e) => console.log(`[pageerror] ${e.message}`));
+    page.on('response', (r) => { if (r.status() >= 400) console.log(`[http ${r.status()}] ${r.url()}`); });
+  }
   return { context, page, blocked };
 }
 
