@@ -1,7 +1,8 @@
 // Renders training patches: short multi-line blocks of random MRZ text in OCR-B with
 // print jitter, boldness, slight rotation, uneven light, blur and noise, then cuts every
 // cell with the reader's own extractCell and small geometry errors (like a real grid fit).
-import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
+import { existsSync } from 'node:fs';
+import { createCanvas, GlobalFonts, type Canvas } from '@napi-rs/canvas';
 import { MRZ_ALPHABET } from '../../../src/domain/mrz/checkdigit';
 import { CELL_W, CELL_H, extractCell } from '../../../src/domain/mrz/cells';
 import type { Gray } from '../../../src/domain/mrz/image';
@@ -9,6 +10,21 @@ import type { Gray } from '../../../src/domain/mrz/image';
 export const OCRB_PATH = '/usr/share/fonts/opentype/ocr-b/OCRB.otf';
 GlobalFonts.registerFromPath(OCRB_PATH, 'OCRBTrain');
 const CAP_RATIO = 0.71; // capital height / font size for this OCR-B
+
+/** Other monospace faces, for a share of the blocks: real MRZs are not all true OCR-B. */
+const OTHER_FONTS: Array<[string, string]> = [
+  ['/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf', 'TrainDejaVuMono'],
+  ['/usr/share/fonts/truetype/liberation/LiberationMono-Regular.ttf', 'TrainLiberationMono'],
+  ['/usr/share/fonts/truetype/noto/NotoSansMono-Regular.ttf', 'TrainNotoMono'],
+  ['/usr/share/fonts/opentype/urw-base35/NimbusMonoPS-Regular.otf', 'TrainNimbusMono'],
+];
+const fonts: Array<{ family: string; cap: number }> = [];
+for (const [path, family] of OTHER_FONTS) {
+  try { if (existsSync(path)) { GlobalFonts.registerFromPath(path, family); fonts.push({ family, cap: 0 }); } } catch { /* skip */ }
+}
+/** Share of blocks rendered in another monospace face (0 = OCR-B only). */
+export let OTHER_FONT_SHARE = 0;
+export function setOtherFontShare(x: number) { OTHER_FONT_SHARE = x; }
 
 export type Rng = () => number;
 export function mulberry32(seed: number): Rng {
@@ -73,14 +89,14 @@ function blur(g: Gray, sigma: number): void {
   boxBlur(g, sigma * 0.8);
 }
 
-let shared: { canvas: ReturnType<typeof createCanvas>; w: number; h: number } | null = null;
+let shared: { canvas: Canvas; w: number; h: number } | null = null;
 /** One reused canvas (napi canvases are freed late; a new one per block grows memory). */
 function sharedCtx(W: number, H: number) {
   if (!shared || shared.w < W || shared.h < H) {
     const w = Math.max(W, shared?.w ?? 0, 1000), h = Math.max(H, shared?.h ?? 0, 420);
     shared = { canvas: createCanvas(w, h), w, h };
   }
-  const ctx = shared.canvas.getContext('2d');
+  const ctx = shared!.canvas.getContext('2d');
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   return ctx;
 }
@@ -90,7 +106,19 @@ export interface Sample { x: Float32Array; y: number }
 /** One rendered block; returns its cell samples. */
 export function renderBlock(r: Rng, hard = 1): Sample[] {
   const capH = Math.exp(U(r, Math.log(5.5), Math.log(34)));
-  const fontPx = capH / CAP_RATIO;
+  let family = 'OCRBTrain';
+  let capRatio = CAP_RATIO;
+  if (fonts.length && r() < OTHER_FONT_SHARE) {
+    const f = fonts[Math.floor(r() * fonts.length)];
+    if (!f.cap) {
+      const c = sharedCtx(200, 200);
+      c.font = `100px ${f.family}`;
+      f.cap = c.measureText('H').actualBoundingBoxAscent / 100 || 0.72;
+    }
+    family = f.family;
+    capRatio = f.cap;
+  }
+  const fontPx = capH / capRatio;
   const pitch = capH * U(r, 0.88, 1.22);
   const nLines = 3;
   const nChars = 16;
@@ -107,7 +135,7 @@ export function renderBlock(r: Rng, hard = 1): Sample[] {
   ctx.translate(W / 2, H / 2);
   ctx.rotate(angle);
   ctx.translate(-W / 2, -H / 2);
-  ctx.font = `${fontPx}px OCRBTrain`;
+  ctx.font = `${fontPx}px ${family}`;
   ctx.textAlign = 'center';
   ctx.textBaseline = 'alphabetic';
   ctx.fillStyle = `rgb(${fg},${fg},${fg})`;

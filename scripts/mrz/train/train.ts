@@ -2,7 +2,7 @@
 //   npm run mrz:train -- [--samples 600000] [--hidden 256,128] [--seed 1]
 // Writes src/domain/mrz/model/weights.ts. Single-threaded; run under `nice`.
 import { writeFileSync } from 'node:fs';
-import { renderBlock, mulberry32, PATCH, type Sample } from './render';
+import { renderBlock, mulberry32, PATCH, setOtherFontShare, type Sample } from './render';
 import { forward, packModel, unpackModel, type Mlp } from '../../../src/domain/mrz/model';
 
 const args = process.argv.slice(2);
@@ -13,6 +13,7 @@ const SEED = Number(arg('--seed', '1'));          // train seed
 const TUNE_SEED = 777;                             // tune seed (evaluation only)
 const OUT = arg('--out', 'src/domain/mrz/model/weights.ts');
 const NCLASS = 37;
+const OTHER_FONTS = Number(arg('--other-fonts', '0.2'));
 
 const rng = mulberry32(SEED);
 function init(): Mlp {
@@ -115,7 +116,8 @@ function evaluate(m: Mlp, set: Sample[]): number {
   return ok / set.length;
 }
 
-const tuneSet = makeSet(mulberry32(TUNE_SEED), 8000, 1);
+const tuneSet = makeSet(mulberry32(TUNE_SEED), 8000, 1); // OCR-B only
+setOtherFontShare(OTHER_FONTS);
 const CHUNK = 24000;
 const BATCH = 32;
 const t0 = Date.now();

@@ -128,7 +128,6 @@ function makeChain(members: Component[]): Chain {
 }
 
 /** Chains of glyph-like components on a (possibly downscaled) grey image. */
-export function __findChains(g: Gray): Chain[] { return findChains(g); }
 function findChains(g: Gray): Chain[] {
   const { width: w, height: h } = g;
   const win = Math.max(15, Math.min(81, Math.round(Math.min(w, h) / 12))) | 1;
@@ -272,9 +271,10 @@ export function locateMrzCandidates(gFull: Gray, maxGroups = 2): MrzGrid[] {
     if (!base) continue;
     out.push(base);
     // the first glyphs may have been lost (touching a frame, glare): try shifting right
-    const nEstFromBase = base.nChars;
-    for (let sh = 1; sh <= 3; sh++) {
-      const g2 = gridFromChains(gr.group, f, gr.reg, nEstFromBase, sh);
+    // glyphs lost at the start of the lines (touching a frame, glare), or stray marks
+    // chained before the first one: try the grid shifted by a few cells either way
+    for (const sh of [1, -1, 2, -2, 3, -3, -4]) {
+      const g2 = gridFromChains(gr.group, f, gr.reg, base.nChars, sh);
       if (g2) out.push({ ...g2, shifted: sh });
     }
   }
@@ -357,9 +357,10 @@ function gridFromChains(group: Chain[], f: number, regularity: number, forceN?: 
   const lastIdx = Math.max(...indexed.map((x) => (x.length ? x[x.length - 1].i : 0)));
   const nEst = lastIdx + 1;
   const nChars = forceN ?? snapCount(nEst, group.length);
-  if (nEst > nChars + 2 || nEst < nChars * 0.6) return null;
-  if (shift && nEst + shift > nChars) return null;
-  if (shift) for (const pts of indexed) for (const p of pts) p.i += shift;
+  if (nEst > nChars + 4 || nEst < nChars * 0.6) return null;
+  if (shift > 0 && nEst + shift > nChars) return null;
+  if (shift < 0 && nEst + shift < nChars) return null;
+  if (shift) for (let k = 0; k < indexed.length; k++) indexed[k] = indexed[k].map((p) => ({ i: p.i + shift, m: p.m })).filter((p) => p.i >= 0 && p.i < nChars);
   const lines: GridLine[] = [];
   for (const pts of indexed) {
     if (pts.length < 6) return null;
