@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router-dom';
+import { AccountPage } from './features/auth/AccountPage';
 import { LoginPage } from './features/auth/LoginPage';
 import { FullPageLoader, HomeRedirect, RequireAbility, RequireAuth } from './pages/Guards';
 import { NotFoundPage } from './pages/StatusPage';
@@ -31,6 +32,7 @@ export function App() {
           <Route path="check-in" element={<RequireAbility ability="checkIn"><CheckInPage /></RequireAbility>} />
           <Route path="stays" element={<RequireAbility ability="checkIn"><StaysPage /></RequireAbility>} />
           <Route path="stays/:id/receipt" element={<ReceiptPage />} />
+          <Route path="account" element={<AccountPage />} />
           <Route path="admin/agencies" element={<RequireAbility ability="manageAgencies"><AgenciesPage /></RequireAbility>} />
           <Route path="admin/reporter-orgs" element={<RequireAbility ability="manageAgencies"><ReporterOrgsPage /></RequireAbility>} />
           <Route path="admin/users" element={<RequireAbility ability="manageUsers"><UsersPage /></RequireAbility>} />

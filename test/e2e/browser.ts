@@ -17,7 +17,7 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
 }
 
-export interface GuardedContext { context: BrowserContext; page: Page; blocked: string[] }
+export interface GuardedContext { context: BrowserContext; page: Page; blocked: string[]; cspViolations: string[] }
 
 /** A fresh browser profile whose requests may only go to the app itself. */
 export async function guardedContext(browser: Browser, baseURL: string, options: { width?: number; height?: number; locale?: string; serviceWorkers?: 'allow' | 'block' } = {}): Promise<GuardedContext> {
@@ -37,12 +37,14 @@ export async function guardedContext(browser: Browser, baseURL: string, options:
     return route.abort('blockedbyclient');
   });
   const page = await context.newPage();
+  const cspViolations: string[] = [];
+  page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text()); });
   if (process.env.E2E_DEBUG) {
     page.on('console', (m) => console.log(`[console ${m.type()}] ${m.text()}`));
     page.on('pageerror', (e) => console.log(`[pageerror] ${e.message}`));
     page.on('response', (r) => { if (r.status() >= 400) console.log(`[http ${r.status()}] ${r.url()}`); });
   }
-  return { context, page, blocked };
+  return { context, page, blocked, cspViolations };
 }
 
 export async function login(page: Page, username: string, password = 'sinergi-demo'): Promise<void> {

@@ -71,9 +71,10 @@ describe('core loop in the browser', () => {
       console.info(`present-count rose ${latency} ms after submit`);
       await expect.poll(() => officer.page.getByTestId('latest-table').textContent(), { timeout: 5_000 }).toContain('LINDQVIST');
 
-      // Nothing left the device.
+      // Nothing left the device, and the app keeps to the server's Content-Security-Policy.
       expect(officer.blocked).toEqual([]);
       expect(hotel.blocked).toEqual([]);
+      expect([...officer.cspViolations, ...hotel.cspViolations]).toEqual([]);
     } finally {
       await officer.context.close();
       await hotel.context.close();
@@ -140,6 +141,26 @@ describe('core loop in the browser', () => {
       expect(hotel.blocked).toEqual([]);
     } finally {
       await hotel.context.close();
+    }
+  });
+
+  it('the language switch changes the UI and the Accept-Language of API calls', async () => {
+    const { context, page } = await guardedContext(browser, server.url);
+    try {
+      await login(page, 'hotel.maryam');
+      await page.waitForURL('**/check-in');
+      expect(await page.getByTestId('checkin-submit').textContent()).toBe('Kirim laporan');
+      await page.getByTestId('language-switch').getByText('EN', { exact: true }).click();
+      await expect.poll(() => page.getByTestId('checkin-submit').textContent()).toBe('Send report');
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+      const request = page.waitForRequest((r) => r.url().includes('/api/v1/stays?'));
+      await page.getByTestId('nav-stays').click();
+      expect((await request).headers()['accept-language']).toBe('en');
+      // The choice survives a reload.
+      await page.reload();
+      await expect.poll(() => page.getByTestId('tab-present').textContent()).toBe('Staying now');
+    } finally {
+      await context.close();
     }
   });
 

@@ -55,9 +55,10 @@ export interface Stay {
     surname: string;
     givenNames: string;
     sex: Sex;
-    dateOfBirth: string;
+    /** null for agencies whose mandate does not need identifying details */
+    dateOfBirth: string | null;
     nationality: string;
-    document: { type: string; number: string; issuingState: string; expiryDate: string };
+    document: { type: string; number: string | null; issuingState: string; expiryDate: string | null };
   };
   permit: { kind: PermitKind; number: string | null; validFrom: string; validUntil: string | null };
   arrivalDate: string;

@@ -29,14 +29,17 @@ function applyLang(lng: string) {
   if (typeof document !== 'undefined') document.documentElement.lang = lng;
 }
 applyLang(i18n.language);
-i18n.on('languageChanged', (lng) => {
-  applyLang(lng);
+i18n.on('languageChanged', applyLang);
+
+/** The user's explicit choice on this device; it wins over the account's saved locale. */
+export async function chooseLanguage(lng: Language): Promise<void> {
   try {
     localStorage.setItem(STORAGE_KEY, lng);
   } catch {
     /* storage unavailable */
   }
-});
+  await i18n.changeLanguage(lng);
+}
 
 export function currentLanguage(): Language {
   return i18n.language?.startsWith('en') ? 'en' : 'id';

@@ -1,11 +1,11 @@
 import { SegmentedControl } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { currentLanguage } from '../i18n';
+import { chooseLanguage, currentLanguage, type Language } from '../i18n';
 
 /** Bahasa Indonesia first, English second; the choice is sent as Accept-Language. */
 export function LanguageSwitch() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const qc = useQueryClient();
   return (
     <SegmentedControl
@@ -13,7 +13,7 @@ export function LanguageSwitch() {
       aria-label={t('language.label')}
       value={currentLanguage()}
       onChange={(lng) => {
-        void i18n.changeLanguage(lng).then(() => qc.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'me' }));
+        void chooseLanguage(lng as Language).then(() => qc.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'me' }));
       }}
       data={[
         { value: 'id', label: 'ID' },

@@ -94,6 +94,9 @@ export function Layout() {
                   {me.reporterOrg && <Text size="xs" c="dimmed">{me.reporterOrg.name}</Text>}
                 </Menu.Label>
                 <Menu.Divider />
+                <Menu.Item leftSection={<IconUsers size={16} />} onClick={() => navigate('/account')} data-testid="nav-account">
+                  {t('nav.accountPage')}
+                </Menu.Item>
                 <Menu.Item
                   leftSection={<IconLogout size={16} />}
                   onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) })}

@@ -34,9 +34,10 @@ export function LoginPage() {
         onError: (err) => {
           if (err instanceof ApiError) {
             const totpField = err.fieldErrors.find((f) => f.field === 'totp');
-            if (totpField || err.code === 'totp_required') {
+            if (totpField) {
+              // First time: just ask for the code; after a wrong code, say so under the field.
+              if (needTotp) setErrors({ totp: totpField.message });
               setNeedTotp(true);
-              if (totpField) setErrors({ totp: totpField.message });
             }
           }
         },
@@ -46,7 +47,8 @@ export function LoginPage() {
 
   const err = login.error instanceof ApiError ? login.error : null;
   let message: string | null = null;
-  if (err) {
+  const askingForTotp = !!err?.fieldErrors.some((f) => f.field === 'totp');
+  if (err && !askingForTotp) {
     if (err.status === 401) message = t('login.invalid');
     else if (err.status === 423) message = t('login.locked');
     else if (err.status === 429) message = t('login.rateLimited');

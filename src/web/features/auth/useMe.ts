@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError } from '../../api/client';
+import i18n from '../../i18n';
 import type { Me } from '../../api/types';
 import { timeZoneOfRegion } from '../../../domain/regions/timezones';
 import { zoneOf, type Zone } from '../../lib/time';
@@ -25,11 +26,22 @@ function rememberMe(me: Me | null) {
   }
 }
 
+/** Without a choice made on this device, the UI follows the user's saved locale. */
+function adoptLocale(me: Me) {
+  try {
+    if (localStorage.getItem('sinergi.lang')) return;
+  } catch {
+    return;
+  }
+  if ((me.locale === 'id' || me.locale === 'en') && i18n.language !== me.locale) void i18n.changeLanguage(me.locale);
+}
+
 /** The signed-in user, or null. Offline, the last known user keeps the app shell usable. */
 export async function fetchMe(): Promise<Me | null> {
   try {
     const me = await api<Me>('/api/v1/me');
     rememberMe(me);
+    adoptLocale(me);
     return me;
   } catch (err) {
     if (err instanceof ApiError && err.status === 401) {
@@ -74,6 +86,7 @@ export function useLogin() {
       api<{ user: Me }>('/api/v1/auth/login', { method: 'POST', body }),
     onSuccess: ({ user }) => {
       rememberMe(user);
+      adoptLocale(user);
       qc.clear();
       qc.setQueryData(ME_KEY, user);
     },
@@ -83,7 +96,7 @@ export function useLogin() {
 export function useLogout() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: () => api<void>('/api/v1/auth/logout', { method: 'POST' }),
+    mutationFn: () => api<void>('/api/v1/auth/logout', { method: 'POST', body: {} }),
     onSettled: () => {
       rememberMe(null);
       qc.clear();

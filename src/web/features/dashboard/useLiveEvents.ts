@@ -16,7 +16,16 @@ export function useLiveEvents(onEvent?: (type: string, event: StayEvent) => void
 
   useEffect(() => {
     const source = new EventSource('/api/v1/events', { withCredentials: true });
-    source.onopen = () => setState('open');
+    let opened = false;
+    source.onopen = () => {
+      setState('open');
+      // After a reconnect, events may have been missed: refetch once.
+      if (opened) {
+        void qc.invalidateQueries({ queryKey: ['stats'] });
+        void qc.invalidateQueries({ queryKey: ['stays'] });
+      }
+      opened = true;
+    };
     source.onerror = () => setState(source.readyState === EventSource.CLOSED ? 'closed' : 'connecting');
     const handler = (message: MessageEvent<string>) => {
       setLast(new Date());

@@ -63,7 +63,7 @@ export function ReceiptPage() {
             <Row label={t('fields.sex')} value={t(`sex.${s.guest.sex}`)} />
             <Row label={t('fields.dateOfBirth')} value={formatDate(s.guest.dateOfBirth, lang)} />
             <Row label={t('fields.nationality')} value={`${country(s.guest.nationality)} (${s.guest.nationality})`} />
-            <Row label={t('fields.passportNumber')} value={s.guest.document.number} />
+            <Row label={t('fields.passportNumber')} value={s.guest.document.number ?? ''} />
             <Row label={t('fields.issuingState')} value={s.guest.document.issuingState} />
             <Row label={t('fields.passportExpiry')} value={formatDate(s.guest.document.expiryDate, lang)} />
             <Row label={t('fields.permitKind')} value={t(`permit.${s.permit.kind}`)} />
