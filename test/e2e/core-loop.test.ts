@@ -22,7 +22,7 @@ afterAll(async () => {
 });
 
 describe('core loop in the browser', () => {
-  it('a check-in through the form shows the receipt and raises the live present-count', async () => {
+  it('a check-in through the form shows the receipt and raises the live present-count; the check-out lowers it', async () => {
     const officer = await guardedContext(browser, server.url);
     const hotel = await guardedContext(browser, server.url);
     try {
@@ -70,6 +70,17 @@ describe('core loop in the browser', () => {
       const latency = Date.now() - submittedAt;
       console.info(`present-count rose ${latency} ms after submit`);
       await expect.poll(() => officer.page.getByTestId('latest-table').textContent(), { timeout: 5_000 }).toContain('LINDQVIST');
+
+      // The guest leaves: the hotel reports the check-out from its list, the count falls back.
+      await page.getByTestId('nav-stays').click();
+      await page.getByPlaceholder(/paspor/i).fill(passport);
+      const row = page.getByTestId('stay-row').filter({ hasText: 'LINDQVIST' });
+      await expect.poll(() => row.count(), { timeout: 10_000 }).toBe(1);
+      await row.getByTestId('checkout-open').click();
+      expect(await page.getByTestId('checkout-date').inputValue()).toBe(today);
+      await page.getByTestId('checkout-confirm').click();
+      await expect.poll(() => row.count(), { timeout: 10_000 }).toBe(0);
+      await expect.poll(async () => Number(await count.textContent()), { timeout: 5_000, interval: 100 }).toBe(before);
 
       // Nothing left the device, and the app keeps to the server's Content-Security-Policy.
       expect(officer.blocked).toEqual([]);
