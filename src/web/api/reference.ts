@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
+import type { ComboboxItem } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api } from './client';
 import type { Country } from './types';
@@ -38,6 +39,22 @@ export function useCountryNames(): (code: string) => string {
   const en = i18n.language.startsWith('en');
   const map = useMemo(() => new Map((data ?? []).map((c) => [c.code, en ? c.nameEn : c.nameId])), [data, en]);
   return (code: string) => map.get(code) ?? code;
+}
+
+/** Search in a country select by either language's name or the code: "Jerman", "Germany", "D". */
+export function useCountryFilter() {
+  const { data } = useCountries();
+  return useMemo(() => {
+    const haystack = new Map((data ?? []).map((c) => [c.code, `${c.nameId} ${c.nameEn} ${c.code}`.toLowerCase()]));
+    return ({ options, search }: { options: ComboboxItem[] | unknown[]; search: string }) => {
+      const q = search.trim().toLowerCase();
+      const items = options as ComboboxItem[];
+      if (!q) return items;
+      const exact = items.filter((o) => o.value.toLowerCase() === q);
+      const rest = items.filter((o) => o.value.toLowerCase() !== q && (haystack.get(o.value) ?? o.label.toLowerCase()).includes(q));
+      return [...exact, ...rest];
+    };
+  }, [data]);
 }
 
 /** Options for a searchable select: "Indonesia (IDN)", sorted by name in the chosen language. */

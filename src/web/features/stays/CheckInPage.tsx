@@ -4,7 +4,7 @@ import {
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
-import { useCountries, useCountryOptions } from '../../api/reference';
+import { useCountries, useCountryFilter, useCountryOptions } from '../../api/reference';
 import { PERMIT_KINDS } from '../../api/types';
 import { todayIn } from '../../lib/time';
 import { IconAlert } from '../../shell/icons';
@@ -29,6 +29,7 @@ export function CheckInPage() {
   const checkIn = useCheckIn();
   const countries = useCountries();
   const countryOptions = useCountryOptions();
+  const countryFilter = useCountryFilter();
   const known = useMemo(() => new Set(countryOptions.map((o) => o.value)), [countryOptions]);
 
   const set = (key: FieldKey, value: string) => {
@@ -166,6 +167,7 @@ export function CheckInPage() {
                 searchable
                 clearable
                 data={countryOptions}
+                filter={countryFilter}
                 placeholder={countries.isPending ? t('common.loading') : t('fields.countryPlaceholder')}
                 nothingFoundMessage={t('common.nothingFound')}
                 {...field('guest.nationality')}
@@ -194,6 +196,7 @@ export function CheckInPage() {
                 searchable
                 clearable
                 data={countryOptions}
+                filter={countryFilter}
                 placeholder={t('fields.countryPlaceholder')}
                 nothingFoundMessage={t('common.nothingFound')}
                 {...field('guest.document.issuingState')}

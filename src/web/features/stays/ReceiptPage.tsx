@@ -9,6 +9,7 @@ import { IconFile, IconPrinter } from '../../shell/icons';
 import { Logo } from '../../shell/Logo';
 import { useCurrentUser, useZone } from '../auth/useMe';
 import { receiptPdfUrl, useStay } from './api';
+import { BreakableNumber } from './ReceiptPanel';
 
 function Row({ label, value }: { label: string; value: string }) {
   return (
@@ -37,23 +38,23 @@ export function ReceiptPage() {
 
   return (
     <Stack maw={760} mx="auto">
-      <Group justify="flex-end" className="no-print">
+      <Group justify="flex-end" className="no-print" gap="sm">
         <Button component="a" href={receiptPdfUrl(s.id)} target="_blank" rel="noopener" variant="default" leftSection={<IconFile size={18} />}>{t('receipt.pdf')}</Button>
         <Button onClick={() => window.print()} leftSection={<IconPrinter size={18} />}>{t('receipt.printNow')}</Button>
       </Group>
       <Paper withBorder p="xl" radius="md" className="print-sheet">
         <Stack gap="md">
-          <Group justify="space-between" align="flex-start" wrap="nowrap">
-            <Group gap="sm" wrap="nowrap">
-              <Logo size={40} />
+          <Group justify="space-between" align="flex-start" wrap="wrap" gap="md">
+            <Group gap="sm" wrap="nowrap" align="flex-start" style={{ flex: '1 1 260px' }}>
+              <div style={{ flexShrink: 0 }}><Logo size={40} /></div>
               <div>
                 <Title order={4}>{t('receipt.docTitle')}</Title>
                 <Text size="sm" c="dimmed">{s.lodging.name}</Text>
               </div>
             </Group>
-            <div style={{ textAlign: 'right' }}>
+            <div>
               <Text size="xs" c="dimmed">{t('receipt.number')}</Text>
-              <Text className="receipt-number" fw={800} fz="lg" data-testid="receipt-number">{s.receiptNumber}</Text>
+              <Text className="receipt-number" fw={800} fz="lg" data-testid="receipt-number"><BreakableNumber value={s.receiptNumber} /></Text>
             </div>
           </Group>
           <Divider />

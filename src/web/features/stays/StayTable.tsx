@@ -1,4 +1,5 @@
-import { Anchor, Button, Table, Text } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Stack, Table, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useCountryNames } from '../../api/reference';
@@ -20,6 +21,44 @@ export function StayTable({ items, zone, onCheckOut, showLodging = false, showSt
   const { t, i18n } = useTranslation();
   const country = useCountryNames();
   const lang = i18n.language;
+  const phone = useMediaQuery('(max-width: 48em)');
+  if (phone) {
+    // On a phone a wide table would hide the action: one card per stay instead.
+    return (
+      <Stack gap="xs" data-testid={testId}>
+        {items.map((s) => (
+          <Paper key={s.id} withBorder radius="md" p="sm" data-testid="stay-row">
+            <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
+              <div style={{ minWidth: 0 }}>
+                <Text fw={600} size="sm">{guestName(s)}</Text>
+                <Text size="xs" c="dimmed">
+                  {country(s.guest.nationality)} · {t(`permitShort.${s.permit.kind}`)}{s.guest.document.number ? ` · ${s.guest.document.number}` : ''}
+                </Text>
+              </div>
+              {showStatus && (s.departureDate ? (
+                <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>{t('stays.departed', { date: formatDate(s.departureDate, lang) })}</Text>
+              ) : (
+                <Text size="xs" c="green.8" fw={600} style={{ whiteSpace: 'nowrap' }}>● {t('stays.present')}</Text>
+              ))}
+            </Group>
+            <Text size="xs" mt={4}>
+              {showLodging ? `${s.lodging?.name}${s.room ? ` · ${t('stays.roomShort', { room: s.room })}` : ''}` : s.room ? t('stays.roomShort', { room: s.room }) : ''}
+              {(showLodging || s.room) ? ' · ' : ''}{t('stays.arrived', { date: formatDate(s.arrivalDate, lang) })}
+            </Text>
+            <Group justify="space-between" mt={6} wrap="nowrap" gap="xs">
+              <div style={{ minWidth: 0 }}>
+                <Anchor component={Link} to={`/stays/${s.id}/receipt`} size="xs" ff="monospace" style={{ wordBreak: 'break-all' }}>{s.receiptNumber}</Anchor>
+                <Text size="xs" c="dimmed">{formatDateTime(s.createdAt, zone, lang)}</Text>
+              </div>
+              {onCheckOut && s.abilities?.checkOut && !s.departureDate && (
+                <Button size="xs" variant="light" onClick={() => onCheckOut(s)} data-testid="checkout-open">{t('stays.checkOut')}</Button>
+              )}
+            </Group>
+          </Paper>
+        ))}
+      </Stack>
+    );
+  }
   return (
     <Table.ScrollContainer minWidth={showLodging ? 920 : 820}>
       <Table striped highlightOnHover verticalSpacing="xs" data-testid={testId}>
