@@ -14,6 +14,8 @@ function wrongFields(got: MrzFields | null, want: Record<string, string>): strin
 
 const [mode, a1, a2, a3] = process.argv.slice(2);
 const verbose = process.argv.includes('-v');
+const mc = process.argv.indexOf('--minconf');
+const opts = mc > 0 ? { minCharConfidence: Number(process.argv[mc + 1]) } : {};
 let right = 0, accWrong = 0, valid = 0, n = 0;
 const times: number[] = [];
 function record(name: string, r: ReturnType<typeof readMrz>, truthLines: string[], truthFields: Record<string, string>) {
@@ -31,7 +33,7 @@ function record(name: string, r: ReturnType<typeof readMrz>, truthLines: string[
 if (mode === 'specimens') {
   const dir = '/work/shared/mrz-specimens/';
   const truth = JSON.parse(readFileSync(dir + 'truth.json', 'utf8'));
-  for (const t of truth) record(t.file, readMrz(decodeImageFile(dir + t.file)), t.lines, t.fields);
+  for (const t of truth) record(t.file, readMrz(decodeImageFile(dir + t.file), opts), t.lines, t.fields);
 } else {
   const { generatePage, SEEDS } = await import('../synth/index');
   const level = (a1 ?? 'clean') as 'clean' | 'mild' | 'hard';
@@ -39,7 +41,7 @@ if (mode === 'specimens') {
   const seed = a3 === 'test' ? SEEDS.test : SEEDS.tune;
   for (let i = 0; i < count; i++) {
     const page = await generatePage({ seed, index: i, level });
-    record(`${level}#${i} ${page.kind}`, readMrz(page.image), page.lines, page.fields as unknown as Record<string, string>);
+    record(`${level}#${i} ${page.kind}`, readMrz(page.image, opts), page.lines, page.fields as unknown as Record<string, string>);
   }
 }
 times.sort((x, y) => x - y);

@@ -163,7 +163,7 @@ interface Joint { lp: number; choice: number[] }
 /** Decode the probabilities of one MRZ of a given shape. `probs[line][index]` = 37 class probabilities. */
 export function decodeMrz(probs: Probs[][], opts: DecodeOptions = {}, kindHint?: MrzKind): Decoded | null {
   const ratio = opts.ambiguityRatio ?? 0.01;
-  const minConf = opts.minCharConfidence ?? 0.8;
+  const minConf = opts.minCharConfidence ?? 0.9;
   const maxCost = opts.maxCorrectionCost ?? Math.log(1e4);
   const nLines = probs.length;
   const len = probs[0]?.length ?? 0;
