@@ -132,13 +132,14 @@ export function fromCanvas(c: Canvas): Uint8ClampedArray {
   return c.getContext('2d').getImageData(0, 0, c.width, c.height).data as Uint8ClampedArray;
 }
 
-/** Gaussian blur (sigma in pixels) and optional resize, done by Skia. */
+/** Resize with Gaussian blur of `sigma` output pixels, done by Skia (the canvas filter
+ * works in destination space). */
 export function blurAndResize(src: Canvas, sigma: number, outW: number, outH: number): Canvas {
   const c = createCanvas(outW, outH);
   const ctx = c.getContext('2d');
   ctx.imageSmoothingEnabled = true;
   ctx.imageSmoothingQuality = 'high';
-  if (sigma > 0.05) ctx.filter = `blur(${sigma * (outW / src.width)}px)`;
+  if (sigma > 0.05) ctx.filter = `blur(${sigma}px)`;
   ctx.drawImage(src, 0, 0, outW, outH);
   return c;
 }

@@ -54,6 +54,7 @@ interface LevelParams {
   gradient: number;
   shadow: [number, number];
   glare: number;
+  /** Gaussian sigma in output pixels (after any downscale) */
   blur: [number, number];
   noise: [number, number];
   jpeg: [number, number];
@@ -64,7 +65,7 @@ interface LevelParams {
 export const LEVEL_PARAMS: Record<Level, LevelParams> = {
   clean: { width: [1100, 1500], fill: [0.72, 0.9], rotDeg: 0, shear: 0, keystone: 0, gradient: 0.05, shadow: [0, 0], glare: 0, blur: [0, 0], noise: [0, 1], jpeg: [92, 92] },
   mild: { width: [1000, 1400], fill: [0.62, 0.9], rotDeg: 3, shear: 0.02, keystone: 0.015, gradient: 0.2, shadow: [0, 0.1], glare: 0.15, blur: [0.6, 1.0], noise: [2, 5], jpeg: [60, 60] },
-  hard: { width: [1200, 1400], fill: [0.72, 0.94], rotDeg: 7, shear: 0.08, keystone: 0.04, gradient: 0.5, shadow: [0.1, 0.35], glare: 0.4, blur: [0.8, 1.6], noise: [3, 7], jpeg: [55, 75], outWidth: 640 },
+  hard: { width: [1200, 1400], fill: [0.72, 0.94], rotDeg: 7, shear: 0.08, keystone: 0.04, gradient: 0.5, shadow: [0.1, 0.35], glare: 0.4, blur: [0.6, 1.2], noise: [3, 7], jpeg: [55, 75], outWidth: 640 },
 };
 
 /** Generate one page. Same options, same pixels. */
@@ -126,6 +127,7 @@ export async function generatePage(opts: PageOptions): Promise<GeneratedPage> {
   const outH = Math.round((H * outW) / W);
   const sigma = rng.range(P.blur[0], P.blur[1]);
   const finalCanvas = blurAndResize(toCanvas(px, W, H), sigma, outW, outH);
+  // (sigma is given in output pixels: blurAndResize applies it after scaling)
   const scale = outW / W;
   quad = quad.map(([x, y]) => [x * scale, y * scale]);
   const fpx = fromCanvas(finalCanvas);
