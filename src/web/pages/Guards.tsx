@@ -5,7 +5,7 @@ import { Navigate, useLocation } from 'react-router-dom';
 import type { Abilities } from '../api/types';
 import { useMe } from '../features/auth/useMe';
 import { allowedNav } from '../shell/Layout';
-import { ForbiddenPage } from './StatusPage';
+import { ForbiddenPage, NothingYetPage } from './StatusPage';
 
 export function FullPageLoader() {
   return (
@@ -46,6 +46,6 @@ export function HomeRedirect() {
   const me = useMe();
   if (!me.data) return <Navigate to="/login" replace />;
   const first = allowedNav(me.data.abilities)[0];
-  if (!first) return <ForbiddenPage />;
+  if (!first) return <NothingYetPage />;
   return <Navigate to={first.to} replace />;
 }

@@ -23,3 +23,17 @@ export function ForbiddenPage() {
 export function NotFoundPage() {
   return <StatusPage code="404" titleKey="status.notFoundTitle" bodyKey="status.notFoundBody" testId="not-found" />;
 }
+
+/** For a role with no screen in this version yet (field officer, auditor): say so kindly. */
+export function NothingYetPage() {
+  const { t } = useTranslation();
+  return (
+    <Center mih="60vh" px="md" data-testid="nothing-yet">
+      <Stack align="center" gap="sm" maw={520}>
+        <Title order={2} ta="center">{t('status.nothingYetTitle')}</Title>
+        <Text c="dimmed" ta="center">{t('status.nothingYetBody')}</Text>
+        <Button component={Link} to="/account" variant="light" mt="sm">{t('nav.accountPage')}</Button>
+      </Stack>
+    </Center>
+  );
+}

@@ -3,21 +3,43 @@ import {
   Alert, Button, Group, NativeSelect, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title,
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client';
+import { useQuery } from '@tanstack/react-query';
+import { api, ApiError } from '../../api/client';
 import { useCountries, useCountryFilter, useCountryOptions } from '../../api/reference';
-import { PERMIT_KINDS } from '../../api/types';
+import { PERMIT_KINDS, type Page, type Stay } from '../../api/types';
 import { todayIn } from '../../lib/time';
 import { IconAlert } from '../../shell/icons';
-import { useZone } from '../auth/useMe';
+import { useCurrentUser, useZone } from '../auth/useMe';
 import type { ReadingResult } from '../mrz/fromReading';
 import { ScanPassportButton } from '../mrz/ScanPassportButton';
 import { newIdempotencyKey, useCheckIn } from './api';
 import { emptyValues, PERMIT_KINDS_WITH_END, splitServerErrors, TEST_IDS, toInput, validate, type Errors, type FieldKey, type Values } from './checkInForm';
 import { ReceiptPanel } from './ReceiptPanel';
 
+/**
+ * Lodgings an officer may report for: those with stays in the officer's area (the API has no
+ * lodging list for officers yet; the server checks the choice either way).
+ */
+function useAreaLodgings(enabled: boolean): { value: string; label: string }[] {
+  const { data } = useQuery({
+    queryKey: ['stays', 'lodgings'],
+    queryFn: ({ signal }) => api<Page<Stay>>('/api/v1/stays?pageSize=200&sort=-createdAt', { signal }),
+    enabled,
+    staleTime: 5 * 60_000,
+  });
+  return useMemo(() => {
+    const seen = new Map<string, string>();
+    for (const s of data?.items ?? []) if (s.lodging?.id && !seen.has(s.lodging.id)) seen.set(s.lodging.id, s.lodging.name);
+    return [...seen].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label));
+  }, [data]);
+}
+
 export function CheckInPage() {
   const { t } = useTranslation();
   const zone = useZone();
+  const me = useCurrentUser();
+  const needsLodging = me.role !== 'reporter';
+  const lodgings = useAreaLodgings(needsLodging);
   const today = todayIn(zone);
   const [values, setValues] = useState<Values>(() => emptyValues(today));
   const [errors, setErrors] = useState<Errors>({});
@@ -55,7 +77,7 @@ export function CheckInPage() {
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    const found = validate(values, today, t);
+    const found = validate(values, today, t, { needsLodging });
     setErrors(found);
     setOtherErrors([]);
     if (Object.keys(found).length) {
@@ -227,6 +249,20 @@ export function CheckInPage() {
 
           <Paper withBorder p="md" radius="md">
             <Title order={4} mb="sm">{t('checkIn.sectionStay')}</Title>
+            {needsLodging && (
+              <Select
+                label={t('fields.lodging')}
+                required
+                searchable
+                data={lodgings}
+                nothingFoundMessage={t('common.nothingFound')}
+                {...field('lodgingId')}
+                description={t('checkIn.lodgingHint')}
+                value={values.lodgingId || null}
+                onChange={(v) => set('lodgingId', v ?? '')}
+                mb="md"
+              />
+            )}
             <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
               <TextInput type="date" label={t('fields.arrivalDate')} required {...text('arrivalDate')} />
               <TextInput label={t('fields.room')} autoComplete="off" maxLength={20} {...text('room')} />

@@ -6,6 +6,11 @@ import { useCountryNames } from '../../api/reference';
 import type { Stay } from '../../api/types';
 import { formatDate, formatDateTime, type Zone } from '../../lib/time';
 
+/** "room 12" for a bare number; a room already named ("Kamar 3", "Villa 1") stays as it is. */
+function roomLabel(room: string, t: (k: string, o?: Record<string, unknown>) => string): string {
+  return /^\d/.test(room) ? t('stays.roomShort', { room }) : room;
+}
+
 export function guestName(s: Stay): string {
   return [s.guest.surname, s.guest.givenNames].filter(Boolean).join(', ');
 }
@@ -42,7 +47,7 @@ export function StayTable({ items, zone, onCheckOut, showLodging = false, showSt
               ))}
             </Group>
             <Text size="xs" mt={4}>
-              {showLodging ? `${s.lodging?.name}${s.room ? ` · ${t('stays.roomShort', { room: s.room })}` : ''}` : s.room ? t('stays.roomShort', { room: s.room }) : ''}
+              {showLodging ? `${s.lodging?.name}${s.room ? ` · ${roomLabel(s.room, t)}` : ''}` : s.room ? roomLabel(s.room, t) : ''}
               {(showLodging || s.room) ? ' · ' : ''}{t('stays.arrived', { date: formatDate(s.arrivalDate, lang) })}
             </Text>
             <Group justify="space-between" mt={6} wrap="nowrap" gap="xs">
@@ -86,7 +91,7 @@ export function StayTable({ items, zone, onCheckOut, showLodging = false, showSt
               {showLodging ? (
                 <Table.Td>
                   <Text size="sm">{s.lodging?.name}</Text>
-                  {s.room && <Text size="xs" c="dimmed">{t('stays.roomShort', { room: s.room })}</Text>}
+                  {s.room && <Text size="xs" c="dimmed">{roomLabel(s.room, t)}</Text>}
                 </Table.Td>
               ) : (
                 <Table.Td><Text size="sm">{s.room ?? '—'}</Text></Table.Td>

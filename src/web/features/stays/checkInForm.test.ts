@@ -18,6 +18,10 @@ describe('check-in form validation (mirrors the server)', () => {
   it('accepts a complete form', () => {
     expect(validate(filled(), TODAY, t)).toEqual({});
   });
+  it('asks an officer for the lodging', () => {
+    expect(validate(filled(), TODAY, t, { needsLodging: true }).lodgingId).toBe('validation.required');
+    expect(validate(filled({ lodgingId: 'x' }), TODAY, t, { needsLodging: true })).toEqual({});
+  });
   it('requires the fields the server requires', () => {
     const errors = validate(emptyValues(TODAY), TODAY, t);
     for (const key of ['guest.surname', 'guest.sex', 'guest.dateOfBirth', 'guest.nationality', 'guest.document.number', 'guest.document.issuingState', 'guest.document.expiryDate']) {
@@ -58,8 +62,12 @@ describe('server errors onto fields', () => {
       { field: 'guest.document.number', message: 'Nomor tidak valid' },
       { field: 'arrivalDate', message: 'Terlalu jauh' },
       { field: 'lodgingId', message: 'Bukan penginapan Anda' },
+      { field: 'guest.document.type', message: 'Hanya paspor' },
+      { field: 'idempotencyKey', message: 'Terlalu panjang' },
     ]);
-    expect(errors).toEqual({ 'guest.surname': 'Nama keluarga wajib diisi', 'guest.document.number': 'Nomor tidak valid', arrivalDate: 'Terlalu jauh' });
-    expect(other).toEqual(['lodgingId: Bukan penginapan Anda']);
+    expect(errors).toEqual({
+      'guest.surname': 'Nama keluarga wajib diisi', 'guest.document.number': 'Nomor tidak valid', arrivalDate: 'Terlalu jauh', lodgingId: 'Bukan penginapan Anda',
+    });
+    expect(other).toEqual(['idempotencyKey: Terlalu panjang']);
   });
 });

@@ -7,7 +7,7 @@ export const FIELD_KEYS = [
   'guest.surname', 'guest.givenNames', 'guest.sex', 'guest.dateOfBirth', 'guest.nationality',
   'guest.document.number', 'guest.document.issuingState', 'guest.document.expiryDate',
   'guest.permit.kind', 'guest.permit.number', 'guest.permit.validFrom', 'guest.permit.validUntil',
-  'arrivalDate', 'room', 'plannedDeparture',
+  'arrivalDate', 'room', 'plannedDeparture', 'lodgingId',
 ] as const;
 export type FieldKey = (typeof FIELD_KEYS)[number];
 export type Values = Record<FieldKey, string>;
@@ -30,6 +30,7 @@ export const TEST_IDS: Record<FieldKey, string> = {
   arrivalDate: 'checkin-arrival-date',
   room: 'checkin-room',
   plannedDeparture: 'checkin-planned-departure',
+  lodgingId: 'checkin-lodging',
 };
 
 /** Kinds whose permit always ends on a known date (as src/domain/permits/kinds.ts). */
@@ -64,9 +65,11 @@ const DATES: FieldKey[] = ['guest.dateOfBirth', 'guest.document.expiryDate', 'gu
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
 
 /** Client-side checks mirroring the server's: required fields, dates, order of dates. */
-export function validate(values: Values, today: string, t: Translate): Errors {
+export function validate(values: Values, today: string, t: Translate, options: { needsLodging?: boolean } = {}): Errors {
   const errors: Errors = {};
   for (const key of REQUIRED) if (!values[key].trim()) errors[key] = t('validation.required');
+  // An officer reporting on a lodging's behalf names the lodging; a reporter's is its own.
+  if (options.needsLodging && !values.lodgingId) errors.lodgingId = t('validation.required');
   for (const key of DATES) {
     if (values[key] && !errors[key] && !isIsoDate(values[key])) errors[key] = t('validation.date');
   }
@@ -128,6 +131,7 @@ export function toInput(values: Values): StayInput {
     arrivalDate: values.arrivalDate,
     plannedDeparture: opt(values.plannedDeparture),
     room: opt(values.room),
+    lodgingId: opt(values.lodgingId),
   };
 }
 
