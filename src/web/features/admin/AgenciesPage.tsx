@@ -18,6 +18,7 @@ function AgencyForm({ onDone }: { onDone: () => void }) {
     e.preventDefault();
     const next: Record<string, string> = {};
     if (!v.name.trim()) next.name = t('validation.required');
+    else if (v.name.trim().length < 3) next.name = t('validation.tooShort', { min: 3 });
     if (!v.regionCode.trim()) next.regionCode = t('validation.required');
     else if (!REGION_CODE.test(v.regionCode.trim())) next.regionCode = t('validation.regionCode');
     setErrors(next);

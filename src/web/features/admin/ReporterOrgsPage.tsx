@@ -18,13 +18,14 @@ function ReporterOrgForm({ onDone }: { onDone: () => void }) {
     e.preventDefault();
     const next: Record<string, string> = {};
     if (!v.name.trim()) next.name = t('validation.required');
-    if (!v.address.trim()) next.address = t('validation.required');
+    else if (v.name.trim().length < 2) next.name = t('validation.tooShort', { min: 2 });
+    if (v.address.length > 300) next.address = t('validation.tooLong', { max: 300 });
     if (!v.villageCode.trim()) next.villageCode = t('validation.required');
     else if (!/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/.test(v.villageCode.trim())) next.villageCode = t('validation.villageCode');
     setErrors(next);
     if (Object.keys(next).length) return;
     create.mutate(
-      { kind: v.kind, ...(v.kind === 'lodging' ? { lodgingType: v.lodgingType } : {}), name: v.name.trim(), address: v.address.trim(), villageCode: v.villageCode.trim(), verified: v.verified },
+      { kind: v.kind, ...(v.kind === 'lodging' ? { lodgingType: v.lodgingType } : {}), name: v.name.trim(), ...(v.address.trim() ? { address: v.address.trim() } : {}), villageCode: v.villageCode.trim(), verified: v.verified },
       { onSuccess: () => { notifications.show({ color: 'green', message: t('admin.created') }); onDone(); } },
     );
   };
@@ -37,7 +38,7 @@ function ReporterOrgForm({ onDone }: { onDone: () => void }) {
           <NativeSelect label={t('admin.lodgingType')} data={LODGING_TYPES.map((k) => ({ value: k, label: t(`lodgingType.${k}`) }))} value={v.lodgingType} onChange={(e) => setV({ ...v, lodgingType: e.currentTarget.value })} error={err('lodgingType')} />
         )}
         <TextInput label={t('admin.name')} required value={v.name} onChange={(e) => setV({ ...v, name: e.currentTarget.value })} error={err('name')} data-testid="org-name" />
-        <Textarea label={t('admin.address')} required autosize minRows={2} value={v.address} onChange={(e) => setV({ ...v, address: e.currentTarget.value })} error={err('address')} />
+        <Textarea label={t('admin.address')} autosize minRows={2} value={v.address} onChange={(e) => setV({ ...v, address: e.currentTarget.value })} error={err('address')} />
         <TextInput label={t('admin.villageCode')} description={t('admin.villageCodeHint')} required value={v.villageCode} onChange={(e) => setV({ ...v, villageCode: e.currentTarget.value })} error={err('villageCode')} />
         <Checkbox label={t('admin.verified')} checked={v.verified} onChange={(e) => setV({ ...v, verified: e.currentTarget.checked })} />
         <Group justify="flex-end">

@@ -23,8 +23,9 @@ function UserForm({ onDone }: { onDone: () => void }) {
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     const next: Record<string, string> = {};
-    if (!/^[a-z0-9._-]{3,64}$/.test(v.username.trim())) next.username = t('validation.username');
+    if (!/^[a-z0-9][a-z0-9._-]{2,39}$/.test(v.username.trim())) next.username = t('validation.username');
     if (!v.displayName.trim()) next.displayName = t('validation.required');
+    else if (v.displayName.trim().length < 2) next.displayName = t('validation.tooShort', { min: 2 });
     if (v.password.length < 10) next.password = t('validation.passwordLength', { min: 10 });
     if (NEEDS_AGENCY.includes(role) && !v.agencyId) next.agencyId = t('validation.required');
     if (NEEDS_AREA.includes(role)) {

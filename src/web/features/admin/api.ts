@@ -25,6 +25,6 @@ export const useUsers = () => useList<AdminUser>('users');
 
 export const useCreateAgency = () => useCreate<{ kind: string; name: string; regionCode: string }>('agencies');
 export const useCreateReporterOrg = () =>
-  useCreate<{ kind: string; lodgingType?: string; name: string; address: string; villageCode: string; verified?: boolean }>('reporter-orgs');
+  useCreate<{ kind: string; lodgingType?: string; name: string; address?: string; villageCode: string; verified?: boolean }>('reporter-orgs');
 export const useCreateUser = () =>
   useCreate<{ username: string; displayName: string; password: string; role: string; agencyId?: string; areaCode?: string; reporterOrgId?: string }>('users');
