@@ -155,6 +155,29 @@ describe('core loop in the browser', () => {
     }
   });
 
+  it('an administrator adds an agency; a wrong region code is named on its field', async () => {
+    const { context, page, blocked } = await guardedContext(browser, server.url);
+    try {
+      await login(page, 'admin');
+      await page.waitForURL('**/admin/**');
+      expect(await page.getByTestId('nav-dashboard').count()).toBe(0);
+      await page.getByTestId('nav-admin-agencies').click();
+      await page.getByTestId('agencies-add').click();
+      await page.getByTestId('agency-name').fill('Kodim 1423/Soppeng (uji)');
+      await page.getByTestId('agency-region').fill('99.99');
+      await page.getByTestId('agency-submit').click();
+      await expect.poll(() => page.getByTestId('agency-region').getAttribute('aria-invalid'), { timeout: 10_000 }).toBe('true');
+      await page.getByTestId('agency-region').fill('73.12');
+      await page.getByTestId('region-name').waitFor();
+      expect(await page.getByTestId('region-name').textContent()).toContain('Soppeng');
+      await page.getByTestId('agency-submit').click();
+      await expect.poll(() => page.getByTestId('agencies').textContent(), { timeout: 10_000 }).toContain('Kodim 1423/Soppeng (uji)');
+      expect(blocked).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('the language switch changes the UI and the Accept-Language of API calls', async () => {
     const { context, page } = await guardedContext(browser, server.url);
     try {

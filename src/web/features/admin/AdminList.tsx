@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Alert, Button, Center, Group, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
@@ -62,3 +62,19 @@ export function fieldErrorsOf(err: unknown): { fields: Record<string, string>; o
 }
 
 export const REGION_CODE = /^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/;
+
+/**
+ * Form values plus which fields were edited since the last submit: an error (client or server)
+ * disappears from a field as soon as the user changes it.
+ */
+export function useFormValues<T extends Record<string, unknown>>(initial: T) {
+  const [v, setRaw] = useState<T>(initial);
+  const [edited, setEdited] = useState<Set<string>>(new Set());
+  const setV = (next: T) => {
+    const changed = Object.keys(next).filter((k) => next[k] !== v[k]);
+    if (changed.length) setEdited((e) => new Set([...e, ...changed]));
+    setRaw(next);
+  };
+  const submitted = () => setEdited(new Set());
+  return { v, setV, edited, submitted };
+}

@@ -3,16 +3,17 @@ import { Alert, Button, Group, Modal, NativeSelect, Stack, Text, TextInput } fro
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { AGENCY_KINDS, type Agency } from '../../api/types';
-import { AdminList, fieldErrorsOf, REGION_CODE } from './AdminList';
+import { RegionCodeInput } from './RegionCodeInput';
+import { AdminList, fieldErrorsOf, useFormValues, REGION_CODE } from './AdminList';
 import { useAgencies, useCreateAgency } from './api';
 
 function AgencyForm({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
   const create = useCreateAgency();
-  const [v, setV] = useState({ kind: 'imigrasi', name: '', regionCode: '' });
+  const { v, setV, edited, submitted } = useFormValues({ kind: 'imigrasi', name: '', regionCode: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const server = fieldErrorsOf(create.error);
-  const err = (k: string) => errors[k] ?? server.fields[k];
+  const err = (k: string) => (edited.has(k) ? undefined : errors[k] ?? server.fields[k]);
 
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
@@ -22,6 +23,7 @@ function AgencyForm({ onDone }: { onDone: () => void }) {
     if (!v.regionCode.trim()) next.regionCode = t('validation.required');
     else if (!REGION_CODE.test(v.regionCode.trim())) next.regionCode = t('validation.regionCode');
     setErrors(next);
+    submitted();
     if (Object.keys(next).length) return;
     create.mutate({ ...v, name: v.name.trim(), regionCode: v.regionCode.trim() }, {
       onSuccess: () => { notifications.show({ color: 'green', message: t('admin.created') }); onDone(); },
@@ -33,7 +35,7 @@ function AgencyForm({ onDone }: { onDone: () => void }) {
         {server.other && <Alert color="red">{server.other}</Alert>}
         <NativeSelect label={t('admin.agencyKind')} required data={AGENCY_KINDS.map((k) => ({ value: k, label: t(`agencyKind.${k}`) }))} value={v.kind} onChange={(e) => setV({ ...v, kind: e.currentTarget.value })} error={err('kind')} />
         <TextInput label={t('admin.name')} required value={v.name} onChange={(e) => setV({ ...v, name: e.currentTarget.value })} error={err('name')} data-testid="agency-name" />
-        <TextInput label={t('admin.regionCode')} description={t('admin.regionCodeHint')} required value={v.regionCode} onChange={(e) => setV({ ...v, regionCode: e.currentTarget.value })} error={err('regionCode')} data-testid="agency-region" />
+        <RegionCodeInput label={t('admin.regionCode')} description={t('admin.regionCodeHint')} required value={v.regionCode} onChange={(e) => setV({ ...v, regionCode: e.currentTarget.value })} error={err('regionCode')} data-testid="agency-region" />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>{t('common.cancel')}</Button>
           <Button type="submit" loading={create.isPending} data-testid="agency-submit">{t('common.save')}</Button>

@@ -3,16 +3,17 @@ import { Alert, Badge, Button, Checkbox, Group, Modal, NativeSelect, Stack, Text
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { LODGING_TYPES, REPORTER_KINDS, type ReporterOrg } from '../../api/types';
-import { AdminList, fieldErrorsOf, REGION_CODE } from './AdminList';
+import { RegionCodeInput } from './RegionCodeInput';
+import { AdminList, fieldErrorsOf, useFormValues, REGION_CODE } from './AdminList';
 import { useCreateReporterOrg, useReporterOrgs } from './api';
 
 function ReporterOrgForm({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
   const create = useCreateReporterOrg();
-  const [v, setV] = useState({ kind: 'lodging', lodgingType: 'hotel', name: '', address: '', villageCode: '', verified: true });
+  const { v, setV, edited, submitted } = useFormValues({ kind: 'lodging', lodgingType: 'hotel', name: '', address: '', villageCode: '', verified: true });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const server = fieldErrorsOf(create.error);
-  const err = (k: string) => errors[k] ?? server.fields[k];
+  const err = (k: string) => (edited.has(k) ? undefined : errors[k] ?? server.fields[k]);
 
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
@@ -23,6 +24,7 @@ function ReporterOrgForm({ onDone }: { onDone: () => void }) {
     if (!v.villageCode.trim()) next.villageCode = t('validation.required');
     else if (!/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/.test(v.villageCode.trim())) next.villageCode = t('validation.villageCode');
     setErrors(next);
+    submitted();
     if (Object.keys(next).length) return;
     create.mutate(
       { kind: v.kind, ...(v.kind === 'lodging' ? { lodgingType: v.lodgingType } : {}), name: v.name.trim(), ...(v.address.trim() ? { address: v.address.trim() } : {}), villageCode: v.villageCode.trim(), verified: v.verified },
@@ -39,7 +41,7 @@ function ReporterOrgForm({ onDone }: { onDone: () => void }) {
         )}
         <TextInput label={t('admin.name')} required value={v.name} onChange={(e) => setV({ ...v, name: e.currentTarget.value })} error={err('name')} data-testid="org-name" />
         <Textarea label={t('admin.address')} autosize minRows={2} value={v.address} onChange={(e) => setV({ ...v, address: e.currentTarget.value })} error={err('address')} />
-        <TextInput label={t('admin.villageCode')} description={t('admin.villageCodeHint')} required value={v.villageCode} onChange={(e) => setV({ ...v, villageCode: e.currentTarget.value })} error={err('villageCode')} />
+        <RegionCodeInput label={t('admin.villageCode')} description={t('admin.villageCodeHint')} required value={v.villageCode} onChange={(e) => setV({ ...v, villageCode: e.currentTarget.value })} error={err('villageCode')} />
         <Checkbox label={t('admin.verified')} checked={v.verified} onChange={(e) => setV({ ...v, verified: e.currentTarget.checked })} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>{t('common.cancel')}</Button>

@@ -3,7 +3,8 @@ import { Alert, Badge, Button, Group, Modal, NativeSelect, PasswordInput, Select
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type AdminUser, type Role } from '../../api/types';
-import { AdminList, fieldErrorsOf, REGION_CODE } from './AdminList';
+import { RegionCodeInput } from './RegionCodeInput';
+import { AdminList, fieldErrorsOf, useFormValues, REGION_CODE } from './AdminList';
 import { useAgencies, useCreateUser, useReporterOrgs, useUsers } from './api';
 
 const NEEDS_AGENCY: Role[] = ['immigration_officer', 'timpora_member', 'field_officer'];
@@ -14,10 +15,10 @@ function UserForm({ onDone }: { onDone: () => void }) {
   const create = useCreateUser();
   const agencies = useAgencies();
   const orgs = useReporterOrgs();
-  const [v, setV] = useState({ username: '', displayName: '', password: '', role: 'reporter' as Role, agencyId: '', areaCode: '', reporterOrgId: '' });
+  const { v, setV, edited, submitted } = useFormValues({ username: '', displayName: '', password: '', role: 'reporter' as Role, agencyId: '', areaCode: '', reporterOrgId: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const server = fieldErrorsOf(create.error);
-  const err = (k: string) => errors[k] ?? server.fields[k];
+  const err = (k: string) => (edited.has(k) ? undefined : errors[k] ?? server.fields[k]);
   const role = v.role;
 
   const submit = (e: React.FormEvent) => {
@@ -34,6 +35,7 @@ function UserForm({ onDone }: { onDone: () => void }) {
     }
     if (role === 'reporter' && !v.reporterOrgId) next.reporterOrgId = t('validation.required');
     setErrors(next);
+    submitted();
     if (Object.keys(next).length) return;
     create.mutate(
       {
@@ -58,7 +60,7 @@ function UserForm({ onDone }: { onDone: () => void }) {
           <Select label={t('admin.agency')} required={NEEDS_AGENCY.includes(role)} searchable clearable data={(agencies.data?.items ?? []).map((a) => ({ value: a.id, label: a.name }))} value={v.agencyId || null} onChange={(x) => setV({ ...v, agencyId: x ?? '' })} error={err('agencyId')} nothingFoundMessage={t('common.nothingFound')} />
         )}
         {NEEDS_AREA.includes(role) && (
-          <TextInput label={t('admin.areaCode')} description={t('admin.regionCodeHint')} required value={v.areaCode} onChange={(e) => setV({ ...v, areaCode: e.currentTarget.value })} error={err('areaCode')} />
+          <RegionCodeInput label={t('admin.areaCode')} description={t('admin.regionCodeHint')} required value={v.areaCode} onChange={(e) => setV({ ...v, areaCode: e.currentTarget.value })} error={err('areaCode')} />
         )}
         {role === 'reporter' && (
           <Select label={t('admin.reporterOrg')} required searchable data={(orgs.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }))} value={v.reporterOrgId || null} onChange={(x) => setV({ ...v, reporterOrgId: x ?? '' })} error={err('reporterOrgId')} nothingFoundMessage={t('common.nothingFound')} />
