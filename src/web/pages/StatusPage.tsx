@@ -1,9 +1,11 @@
 import { Button, Center, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { usePageTitle } from '../lib/usePageTitle';
 
 function StatusPage({ code, titleKey, bodyKey, testId }: { code: string; titleKey: string; bodyKey: string; testId: string }) {
   const { t } = useTranslation();
+  usePageTitle(titleKey);
   return (
     <Center mih="60vh" px="md" data-testid={testId}>
       <Stack align="center" gap="sm" maw={480}>

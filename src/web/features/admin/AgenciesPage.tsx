@@ -6,6 +6,7 @@ import { AGENCY_KINDS, type Agency } from '../../api/types';
 import { RegionCodeInput } from './RegionCodeInput';
 import { AdminList, fieldErrorsOf, useFormValues, REGION_CODE } from './AdminList';
 import { useAgencies, useCreateAgency } from './api';
+import { usePageTitle } from '../../lib/usePageTitle';
 
 function AgencyForm({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
@@ -46,6 +47,7 @@ function AgencyForm({ onDone }: { onDone: () => void }) {
 }
 
 export default function AgenciesPage() {
+  usePageTitle('admin.agenciesTitle');
   const { t } = useTranslation();
   const agencies = useAgencies();
   const [open, setOpen] = useState(false);

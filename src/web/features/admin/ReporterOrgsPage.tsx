@@ -6,6 +6,7 @@ import { LODGING_TYPES, REPORTER_KINDS, type ReporterOrg } from '../../api/types
 import { RegionCodeInput } from './RegionCodeInput';
 import { AdminList, fieldErrorsOf, useFormValues, REGION_CODE } from './AdminList';
 import { useCreateReporterOrg, useReporterOrgs } from './api';
+import { usePageTitle } from '../../lib/usePageTitle';
 
 function ReporterOrgForm({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
@@ -53,6 +54,7 @@ function ReporterOrgForm({ onDone }: { onDone: () => void }) {
 }
 
 export default function ReporterOrgsPage() {
+  usePageTitle('admin.orgsTitle');
   const { t } = useTranslation();
   const orgs = useReporterOrgs();
   const [open, setOpen] = useState(false);

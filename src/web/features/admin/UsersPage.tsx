@@ -6,6 +6,7 @@ import { ROLES, type AdminUser, type Role } from '../../api/types';
 import { RegionCodeInput } from './RegionCodeInput';
 import { AdminList, fieldErrorsOf, useFormValues, REGION_CODE } from './AdminList';
 import { useAgencies, useCreateUser, useReporterOrgs, useUsers } from './api';
+import { usePageTitle } from '../../lib/usePageTitle';
 
 const NEEDS_AGENCY: Role[] = ['immigration_officer', 'timpora_member', 'field_officer'];
 const NEEDS_AREA: Role[] = ['immigration_officer', 'timpora_member', 'field_officer', 'auditor'];
@@ -75,6 +76,7 @@ function UserForm({ onDone }: { onDone: () => void }) {
 }
 
 export default function UsersPage() {
+  usePageTitle('admin.usersTitle');
   const { t } = useTranslation();
   const users = useUsers();
   const agencies = useAgencies();

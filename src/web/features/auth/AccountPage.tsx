@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client';
 import { IconCheck } from '../../shell/icons';
 import { useCurrentUser, useZone } from './useMe';
+import { usePageTitle } from '../../lib/usePageTitle';
 
 interface Enrolment { secret: string; otpauthUri: string; qrDataUrl: string }
 
@@ -19,6 +20,7 @@ function Info({ label, value }: { label: string; value: string }) {
 
 /** The signed-in user's account: who and where, and two-step sign-in (TOTP) enrolment. */
 export function AccountPage() {
+  usePageTitle('account.title');
   const { t } = useTranslation();
   const me = useCurrentUser();
   const zone = useZone();

@@ -6,8 +6,10 @@ import { ApiError } from '../../api/client';
 import { LanguageSwitch } from '../../shell/LanguageSwitch';
 import { Logo } from '../../shell/Logo';
 import { useLogin, useMe } from './useMe';
+import { usePageTitle } from '../../lib/usePageTitle';
 
 export function LoginPage() {
+  usePageTitle('login.submit');
   const { t } = useTranslation();
   const location = useLocation();
   const me = useMe();

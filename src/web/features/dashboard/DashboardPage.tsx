@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { Alert, Badge, Center, Group, Paper, Progress, SimpleGrid, Skeleton, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client';
@@ -12,6 +13,7 @@ import { useStays } from '../stays/api';
 import { StayTable } from '../stays/StayTable';
 import { EChart, type EChartsOption } from './EChart';
 import { useLiveEvents } from './useLiveEvents';
+import { usePageTitle } from '../../lib/usePageTitle';
 
 function usePresentStats() {
   return useQuery({
@@ -30,13 +32,21 @@ function Empty({ text }: { text: string }) {
 }
 
 export default function DashboardPage() {
+  usePageTitle('dashboard.title');
   const { t, i18n } = useTranslation();
   const me = useCurrentUser();
   const zone = useZone();
   const country = useCountryNames();
   const stats = usePresentStats();
   const latest = useStays({ sort: '-createdAt', pageSize: 10, page: 1 });
-  const live = useLiveEvents();
+  const live = useLiveEvents((type, event) => {
+    notifications.show({
+      color: type === 'stay.checked_in' ? 'blue' : 'gray',
+      title: t(type === 'stay.checked_in' ? 'dashboard.newCheckIn' : 'dashboard.newCheckOut'),
+      message: `${country(event.nationality)} · ${t(`permitShort.${event.permitKind}`, { defaultValue: event.permitKind })}`,
+      autoClose: 4000,
+    });
+  });
   const lang = i18n.language;
 
   const nationalities = useMemo(

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { StayEvent } from '../../api/types';
 
@@ -13,6 +13,8 @@ export function useLiveEvents(onEvent?: (type: string, event: StayEvent) => void
   const qc = useQueryClient();
   const [state, setState] = useState<LiveState>('connecting');
   const [last, setLast] = useState<Date | null>(null);
+  const callback = useRef(onEvent);
+  callback.current = onEvent;
 
   useEffect(() => {
     const source = new EventSource('/api/v1/events', { withCredentials: true });
@@ -31,9 +33,9 @@ export function useLiveEvents(onEvent?: (type: string, event: StayEvent) => void
       setLast(new Date());
       void qc.invalidateQueries({ queryKey: ['stats'] });
       void qc.invalidateQueries({ queryKey: ['stays'] });
-      if (onEvent) {
+      if (callback.current) {
         try {
-          onEvent(message.type, JSON.parse(message.data) as StayEvent);
+          callback.current(message.type, JSON.parse(message.data) as StayEvent);
         } catch {
           /* a malformed event only refreshes */
         }

@@ -15,6 +15,7 @@ import { ScanPassportButton } from '../mrz/ScanPassportButton';
 import { newIdempotencyKey, useCheckIn } from './api';
 import { emptyValues, PERMIT_KINDS_WITH_END, splitServerErrors, TEST_IDS, toInput, validate, type Errors, type FieldKey, type Values } from './checkInForm';
 import { ReceiptPanel } from './ReceiptPanel';
+import { usePageTitle } from '../../lib/usePageTitle';
 
 /**
  * Lodgings an officer may report for: those with stays in the officer's area (the API has no
@@ -35,6 +36,7 @@ function useAreaLodgings(enabled: boolean): { value: string; label: string }[] {
 }
 
 export function CheckInPage() {
+  usePageTitle('checkIn.title');
   const { t } = useTranslation();
   const zone = useZone();
   const me = useCurrentUser();
@@ -154,6 +156,10 @@ export function CheckInPage() {
         <Title order={2}>{t('checkIn.title')}</Title>
         <Text c="dimmed" size="sm">{t('checkIn.subtitle')}</Text>
       </div>
+
+      {me.reporterOrg && !me.reporterOrg.verified && (
+        <Alert color="yellow" icon={<IconAlert size={18} />} data-testid="unverified">{t('checkIn.unverified')}</Alert>
+      )}
 
       <ScanPassportButton today={today} onResult={onScan} />
 

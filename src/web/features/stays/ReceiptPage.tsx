@@ -10,6 +10,7 @@ import { Logo } from '../../shell/Logo';
 import { useCurrentUser, useZone } from '../auth/useMe';
 import { receiptPdfUrl, useStay } from './api';
 import { BreakableNumber } from './ReceiptPanel';
+import { usePageTitle } from '../../lib/usePageTitle';
 
 function Row({ label, value }: { label: string; value: string }) {
   return (
@@ -22,6 +23,7 @@ function Row({ label, value }: { label: string; value: string }) {
 
 /** Print-friendly receipt (Surat Tanda Terima Pelaporan Orang Asing); the PDF is the official copy. */
 export function ReceiptPage() {
+  usePageTitle('receipt.docTitle');
   const { id } = useParams();
   const { t, i18n } = useTranslation();
   const zone = useZone();

@@ -10,6 +10,7 @@ import { useZone } from '../auth/useMe';
 import { useStays } from './api';
 import { CheckOutModal } from './CheckOutModal';
 import { StayTable } from './StayTable';
+import { usePageTitle } from '../../lib/usePageTitle';
 
 const PAGE_SIZE = 20;
 
@@ -60,6 +61,7 @@ function StayList({ present, onCheckOut }: { present: boolean | undefined; onChe
 }
 
 export function StaysPage() {
+  usePageTitle('stays.title');
   const { t } = useTranslation();
   const zone = useZone();
   const [checkingOut, setCheckingOut] = useState<Stay | null>(null);
