@@ -1,10 +1,11 @@
+import { addDays } from '../../../domain/dates';
+import type { PermitKind } from '../../../domain/permits/kinds';
 import { pick, pickWeighted, randInt, type Rng } from '../../../domain/random';
 import { NATIONALITIES, NATIONALITY_BY_CODE, type NationalityProfile } from './nationalities';
 
 // Synthetic guests in the shape POST /api/v1/stays takes (docs/api.md), shared by the demo
 // seed and the test fixtures.
 
-export type PermitKind = 'visa_free_visit' | 'visa_on_arrival' | 'visit_visa' | 'itas' | 'itap' | 'diplomatic' | 'official';
 
 export interface PermitInput { kind: PermitKind; number?: string; validFrom: string; validUntil?: string }
 export interface GuestInput {
@@ -15,12 +16,6 @@ export interface GuestInput {
   nationality: string;
   document: { type: 'passport'; number: string; issuingState: string; expiryDate: string };
   permit: PermitInput;
-}
-
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }
 
 export function pickNationality(rng: Rng): NationalityProfile {

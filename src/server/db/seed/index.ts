@@ -3,7 +3,7 @@ import type { Database, ReporterOrgsTable, UsersTable } from '../schema';
 import { hashPassword } from '../../auth/passwords';
 import { mulberry32, seededUuid } from '../../../domain/random';
 import { localDate } from '../../../domain/regions';
-import { addDays } from './guests';
+import { addDays } from '../../../domain/dates';
 import { planDemo, type PlanLodging } from './plan';
 import { AGENCIES, DEMO_ACCOUNTS, DEMO_PASSWORD, MAKASSAR, REPORTER_ORGS, SOPPENG, TEAMS } from './organisations';
 

@@ -2,7 +2,9 @@ import { pick, pickWeighted, randInt, seededUuid, type Rng } from '../../../doma
 import type { Insertable } from 'kysely';
 import type { PersonDocumentsTable, PersonsTable, StaysTable } from '../schema';
 import { localDate } from '../../../domain/regions';
-import { addDays, pickNationality, pickPermitKind, synthGuest, synthPermit, type PermitKind } from './guests';
+import { addDays } from '../../../domain/dates';
+import type { PermitKind } from '../../../domain/permits/kinds';
+import { pickNationality, pickPermitKind, synthGuest, synthPermit } from './guests';
 
 // Plans the demo's foreigners and their stays over the last 90 days: pure, so the same seed
 // and date always give the same rows.
