@@ -1,4 +1,4 @@
-// Calendar dates as 'YYYY-MM-DD' strings; times are stored in UTC and shown in a region's zone.
+// Calendar dates as 'YYYY-MM-DD' strings. A region's "today" is localDate() in domain/regions.
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -8,11 +8,6 @@ export function isValidDate(value: string): boolean {
   if (!m) return false;
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
   return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
-}
-
-/** Today's date in an IANA time zone, e.g. Asia/Makassar. */
-export function todayIn(timeZone: string, now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
 export function addDays(date: string, days: number): string {

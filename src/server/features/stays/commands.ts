@@ -1,8 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import { todayIn } from '../../../domain/dates';
 import { normalizeDocumentNumber, normalizeName } from '../../../domain/identity/names';
-import { ianaZone } from '../../../domain/regions';
+import { localDate } from '../../../domain/regions';
 import { appendAudit, lockWrites } from '../../audit/log';
 import type { Actor } from '../../auth/actor';
 import type { Database } from '../../db/schema';
@@ -36,9 +35,9 @@ export async function checkIn(
     const lodging = await resolveLodging(trx, actor, input.lodgingId);
     authorize(actor, 'stay', 'create', { lodgingId: lodging.id, regionCode: lodging.village_code });
 
-    const zone = ianaZone(await regionTimeZone(trx, lodging.village_code));
+    const today = localDate(now, await regionTimeZone(trx, lodging.village_code));
     const countries = new Set((await trx.selectFrom('countries').select('code').execute()).map((c) => c.code));
-    validateCheckIn(input, todayIn(zone, now), (code) => countries.has(code));
+    validateCheckIn(input, today, (code) => countries.has(code));
 
     const at = now.toISOString();
     const g = input.guest;
@@ -68,7 +67,7 @@ export async function checkIn(
     }
 
     const stayId = randomUUID();
-    const receiptNumber = await nextReceiptNumber(trx, lodging.village_code, todayIn(zone, now));
+    const receiptNumber = await nextReceiptNumber(trx, lodging.village_code, today);
     await trx.insertInto('stays').values({
       id: stayId, receipt_number: receiptNumber, person_id: personId, document_id: documentId, lodging_id: lodging.id,
       region_code: lodging.village_code, arrival_date: input.arrivalDate, planned_departure: input.plannedDeparture ?? null,
@@ -101,8 +100,7 @@ export async function checkOut(
     if (stay!.departure_date) throw conflict('detail.already_checked_out');
     authorize(actor, 'stay', 'checkout', stay);
     if (input.departureDate < stay!.arrival_date) throw fieldInvalid('departureDate', 'field.before_arrival');
-    const zone = ianaZone(await regionTimeZone(trx, stay!.region_code));
-    if (input.departureDate > todayIn(zone, now)) throw fieldInvalid('departureDate', 'field.date_in_future');
+    if (input.departureDate > localDate(now, await regionTimeZone(trx, stay!.region_code))) throw fieldInvalid('departureDate', 'field.date_in_future');
     const at = now.toISOString();
     await trx.updateTable('stays').set({ departure_date: input.departureDate, checked_out_at: at, checked_out_by: actor.id })
       .where('id', '=', stayId).execute();
