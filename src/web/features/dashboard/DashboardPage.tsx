@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Alert, Badge, Center, Group, Paper, Progress, SimpleGrid, Skeleton, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { Alert, Badge, Center, Grid, Group, Paper, Progress, SimpleGrid, Skeleton, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -93,29 +93,35 @@ export default function DashboardPage() {
 
       {stats.isError && <Alert color="red">{(stats.error as Error).message}</Alert>}
 
-      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
-        <Paper withBorder p="md" radius="md">
+      <Grid gap={{ base: 'xs', sm: 'md' }}>
+        <Grid.Col span={{ base: 12, sm: 4 }}>
+          <Paper h="100%" withBorder p={{ base: 'xs', sm: 'md' }} radius="md">
           <Text size="xs" c="dimmed" tt="uppercase" fw={700}>{t('dashboard.presentCount')}</Text>
           {stats.isPending ? <Skeleton h={48} mt={6} /> : (
-            <Text fz={48} fw={800} lh={1.1} className="stat-number" c="blue.8" data-testid="present-count">{total}</Text>
+            <Text fz={{ base: 30, sm: 48 }} fw={800} lh={1.1} className="stat-number" c="blue.8" data-testid="present-count">{total}</Text>
           )}
-          <Text size="sm" c="dimmed">{t('dashboard.presentHint')}</Text>
+          <Text size="sm" c="dimmed" visibleFrom="sm">{t('dashboard.presentHint')}</Text>
         </Paper>
-        <Paper withBorder p="md" radius="md">
+        </Grid.Col>
+        <Grid.Col span={{ base: 6, sm: 4 }}>
+          <Paper h="100%" withBorder p={{ base: 'xs', sm: 'md' }} radius="md">
           <Text size="xs" c="dimmed" tt="uppercase" fw={700}>{t('dashboard.nationalities')}</Text>
           {stats.isPending ? <Skeleton h={48} mt={6} /> : (
-            <Text fz={48} fw={800} lh={1.1} className="stat-number" data-testid="nationality-count">{nationalities.length}</Text>
+            <Text fz={{ base: 30, sm: 48 }} fw={800} lh={1.1} className="stat-number" data-testid="nationality-count">{nationalities.length}</Text>
           )}
-          <Text size="sm" c="dimmed">{t('dashboard.nationalitiesHint')}</Text>
+          <Text size="sm" c="dimmed" visibleFrom="sm">{t('dashboard.nationalitiesHint')}</Text>
         </Paper>
-        <Paper withBorder p="md" radius="md">
+        </Grid.Col>
+        <Grid.Col span={{ base: 6, sm: 4 }}>
+          <Paper h="100%" withBorder p={{ base: 'xs', sm: 'md' }} radius="md">
           <Text size="xs" c="dimmed" tt="uppercase" fw={700}>{t('dashboard.limitedStay')}</Text>
           {stats.isPending ? <Skeleton h={48} mt={6} /> : (
-            <Text fz={48} fw={800} lh={1.1} className="stat-number">{(stats.data?.byPermitKind.itas ?? 0) + (stats.data?.byPermitKind.itap ?? 0)}</Text>
+            <Text fz={{ base: 30, sm: 48 }} fw={800} lh={1.1} className="stat-number">{(stats.data?.byPermitKind.itas ?? 0) + (stats.data?.byPermitKind.itap ?? 0)}</Text>
           )}
-          <Text size="sm" c="dimmed">{t('dashboard.limitedStayHint')}</Text>
+          <Text size="sm" c="dimmed" visibleFrom="sm">{t('dashboard.limitedStayHint')}</Text>
         </Paper>
-      </SimpleGrid>
+        </Grid.Col>
+      </Grid>
 
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <Paper withBorder p="md" radius="md">
