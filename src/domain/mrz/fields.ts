@@ -6,6 +6,8 @@ import { parse } from 'mrz';
 import type { MrzFields, MrzFieldName } from './types';
 import type { MrzLayout } from './layouts';
 
+export const FIELD_ORDER: MrzFieldName[] = ['documentCode', 'issuingState', 'lastName', 'firstName', 'documentNumber', 'nationality', 'birthDate', 'sex', 'expirationDate', 'personalNumber'];
+
 export function cleanValue(s: string): string {
   return s.replace(/^<+|<+$/g, '').replace(/<+/g, ' ');
 }
@@ -27,7 +29,10 @@ export function cutFields(layout: MrzLayout, lines: string[]): MrzFields {
     else (f as Record<string, string>)[spec.name] = cleanValue(raw);
   }
   if (f.firstName === undefined) f.firstName = '';
-  return f as MrzFields;
+  const ordered = {} as MrzFields;
+  for (const k of FIELD_ORDER) (ordered as Record<string, string>)[k] = f[k] ?? '';
+  if (f.optionalData2 !== undefined) ordered.optionalData2 = f.optionalData2;
+  return ordered;
 }
 
 const SAFE_FROM_PACKAGE: MrzFieldName[] = ['lastName', 'firstName', 'documentNumber', 'birthDate', 'expirationDate'];

@@ -64,7 +64,11 @@ export function readMrz(image: RgbaImage, options: ReadOptions = {}): MrzReading
   }
   const d = best.dec;
   const reading: MrzReading = { valid: d.valid, kind: d.kind, lines: d.lines, fields: d.fields, uncertain: d.uncertain, confidences: d.confidences, ms };
-  if (!d.valid) reading.retake = retakeHint(gray, best.grid);
+  if (!d.valid) {
+    const hint = retakeHint(gray, best.grid);
+    // a sharp, confident reading that fails is the document's doing, not the photo's
+    if (hint !== 'blurred' || best.conf < 0.9) reading.retake = hint;
+  }
   return reading;
 }
 
