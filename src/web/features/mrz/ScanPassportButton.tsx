@@ -68,6 +68,7 @@ export function ScanPassportButton({ today, onResult }: { today: string; onResul
             icon={status.result.uncertain.length ? <IconAlert size={18} /> : <IconCheck size={18} />}
             data-testid="scan-status"
           >
+            {status.result.visa && <Text size="sm" fw={600}>{t('mrz.visaFilled')}</Text>}
             {status.result.uncertain.length ? t('mrz.filledCheck', { count: status.result.uncertain.length }) : t('mrz.filled')}
           </Alert>
         )}

@@ -59,6 +59,14 @@ describe('fromReading', () => {
     expect(r.values['guest.givenNames']).toBe('ERIKA');
     expect(r.values['guest.nationality']).toBe('D');
   });
+  it('puts a visa\'s number and end date on the permit, not the passport', () => {
+    const r = fromReading(reading({ kind: 'MRVA', uncertain: ['documentNumber'] }, { documentCode: 'V', documentNumber: 'VA1234567', expirationDate: '270115' }), TODAY);
+    expect(r.visa).toBe(true);
+    expect(r.values['guest.permit.number']).toBe('VA1234567');
+    expect(r.values['guest.permit.validUntil']).toBe('2027-01-15');
+    expect(r.values['guest.document.number']).toBeUndefined();
+    expect(r.uncertain).toEqual(['guest.permit.number']);
+  });
   it('reports a retake when nothing was read', () => {
     const r = fromReading({ valid: false, kind: null, lines: [], fields: null, uncertain: [], confidences: [], retake: 'too_dark', ms: 1 }, TODAY);
     expect(r).toMatchObject({ found: false, retake: 'too_dark', values: {} });

@@ -73,6 +73,8 @@ export interface ReadingResult {
   uncertain: FieldKey[];
   retake?: MrzReading['retake'];
   found: boolean;
+  /** the photo was of a visa (MRV): its number and end date went to the permit fields */
+  visa?: boolean;
 }
 
 export function fromReading(reading: MrzReading, today: string): ReadingResult {
@@ -89,12 +91,23 @@ export function fromReading(reading: MrzReading, today: string): ReadingResult {
   put('sex', 'guest.sex', sexFromMrz(f.sex));
   put('birthDate', 'guest.dateOfBirth', birthDateFromMrz(f.birthDate, today));
   put('nationality', 'guest.nationality', cleanCode(f.nationality));
-  put('documentNumber', 'guest.document.number', cleanCode(f.documentNumber));
-  put('issuingState', 'guest.document.issuingState', cleanCode(f.issuingState));
-  put('expirationDate', 'guest.document.expiryDate', expiryDateFromMrz(f.expirationDate, today));
+  const visa = reading.kind === 'MRVA' || reading.kind === 'MRVB' || /^V/.test(f.documentCode ?? '');
+  const fieldMap: Partial<Record<MrzFieldName, FieldKey>> = { ...FIELD_MAP };
+  if (visa) {
+    // A visa's MRZ carries the visa's number and end date, not the passport's.
+    put('documentNumber', 'guest.permit.number', cleanCode(f.documentNumber));
+    put('expirationDate', 'guest.permit.validUntil', expiryDateFromMrz(f.expirationDate, today));
+    fieldMap.documentNumber = 'guest.permit.number';
+    fieldMap.expirationDate = 'guest.permit.validUntil';
+    delete fieldMap.issuingState;
+  } else {
+    put('documentNumber', 'guest.document.number', cleanCode(f.documentNumber));
+    put('issuingState', 'guest.document.issuingState', cleanCode(f.issuingState));
+    put('expirationDate', 'guest.document.expiryDate', expiryDateFromMrz(f.expirationDate, today));
+  }
   for (const name of reading.uncertain ?? []) {
-    const key = FIELD_MAP[name];
+    const key = fieldMap[name];
     if (key) uncertain.add(key);
   }
-  return { values, uncertain: [...uncertain], retake: reading.retake, found: true };
+  return { values, uncertain: [...uncertain], retake: reading.retake, found: true, visa };
 }

@@ -107,16 +107,20 @@ export function CheckInPage() {
   };
 
   const onScan = (result: ReadingResult) => {
-    setValues((v) => {
-      const next = { ...v, ...result.values };
-      // Unknown codes (misread) are kept out of the select but flagged.
-      for (const key of ['guest.nationality', 'guest.document.issuingState'] as const) {
-        if (next[key] && known.size && !known.has(next[key])) next[key] = v[key];
+    // A second scan (a visa after the passport) keeps the flags of fields it did not touch.
+    const flagged = new Set([...uncertain].filter((k) => !(k in result.values)));
+    for (const k of result.uncertain) flagged.add(k);
+    const next = { ...values, ...result.values };
+    // Codes the country list does not know (misreads) stay out of the select, and are flagged.
+    for (const key of ['guest.nationality', 'guest.document.issuingState'] as const) {
+      if (next[key] && known.size && !known.has(next[key])) {
+        next[key] = values[key];
+        flagged.add(key);
       }
-      return next;
-    });
+    }
+    setValues(next);
     setErrors({});
-    setUncertain(new Set(result.uncertain));
+    setUncertain(flagged);
   };
 
   const reset = () => {
