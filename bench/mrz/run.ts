@@ -14,7 +14,7 @@ import { renderMarkdown } from './report';
 import { score, summarise, type Outcome, type Summary } from './score';
 import { loadSpecimens, passportEyeRight, SPECIMEN_DIR } from './specimens';
 import { median } from './stats';
-import { createTesseract, readWithTesseract, type TessEngine, type TextReading } from './tesseract';
+import { createTesseract, interpret, ocrBottom, readWithTesseract, type OcrText, type TessEngine } from './tesseract';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -38,8 +38,8 @@ async function main(): Promise<void> {
   if (!read) log(`reader not available (${readerError}); running the baseline only`);
   const workers = await Promise.all(engines.map(async (e) => [e, await createTesseract(e)] as const));
 
-  const cachePath = join(ROOT, 'bench', 'results', '.cache', 'mrz-tesseract.json');
-  const cache: Record<string, TextReading> = !flag('no-cache') && existsSync(cachePath) ? JSON.parse(readFileSync(cachePath, 'utf8')) : {};
+  const cachePath = join(ROOT, 'bench', 'results', '.cache', 'mrz-tesseract-ocr.json');
+  const cache: Record<string, OcrText> = !flag('no-cache') && existsSync(cachePath) ? JSON.parse(readFileSync(cachePath, 'utf8')) : {};
 
   // synthetic test pages
   const synthetic: Record<string, { reader: Summary | null; tesseract: Record<string, Summary>; readerFailures: unknown[] }> = {};
@@ -62,7 +62,7 @@ async function main(): Promise<void> {
         for (const [engine, w] of workers) {
           // tesseract is slow and does not change: reuse its reading of the very same JPEG
           const key = `${engine}/${level}/${index}/${createHash('sha1').update(page.jpeg!).digest('hex')}`;
-          const t = cache[key] ?? (cache[key] = await readWithTesseract(w, page.image));
+          const t = interpret(cache[key] ?? (cache[key] = await ocrBottom(w, page.image)));
           (tOut[engine] ??= []).push(score(page.kind, page.fields, t, t.ms));
         }
       }
