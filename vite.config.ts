@@ -118,8 +118,9 @@ export default defineConfig({
     chunkSizeWarningLimit: 1500,
   },
   server: {
+    // '/api/v1', not '/api': the web app's own modules live under /api/ (src/web/api/client.ts).
     proxy: {
-      '/api': { target: API, changeOrigin: false },
+      '/api/v1': { target: API, changeOrigin: false },
       '/healthz': API,
       '/openapi.json': API,
       '/docs': API,
@@ -127,7 +128,7 @@ export default defineConfig({
   },
   preview: {
     proxy: {
-      '/api': API,
+      '/api/v1': API,
       '/healthz': API,
     },
   },

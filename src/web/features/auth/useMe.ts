@@ -87,7 +87,7 @@ export function useLogin() {
     onSuccess: ({ user }) => {
       rememberMe(user);
       adoptLocale(user);
-      qc.clear();
+      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
       qc.setQueryData(ME_KEY, user);
     },
   });
@@ -99,8 +99,9 @@ export function useLogout() {
     mutationFn: () => api<void>('/api/v1/auth/logout', { method: 'POST', body: {} }),
     onSettled: () => {
       rememberMe(null);
-      qc.clear();
+      // Signed out first (the guards leave the signed-in screens), then forget what was loaded.
       qc.setQueryData(ME_KEY, null);
+      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
     },
   });
 }
