@@ -1,22 +1,47 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ComponentType } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { AccountPage } from './features/auth/AccountPage';
 import { LoginPage } from './features/auth/LoginPage';
 import { FullPageLoader, HomeRedirect, RequireAbility, RequireAuth } from './pages/Guards';
+import { ErrorBoundary } from './pages/ErrorBoundary';
 import { NotFoundPage } from './pages/StatusPage';
 import { Layout } from './shell/Layout';
 import { CheckInPage } from './features/stays/CheckInPage';
 import { StaysPage } from './features/stays/StaysPage';
 import { ReceiptPage } from './features/stays/ReceiptPage';
 
+/**
+ * A screen loaded on demand. After a deploy an open page may ask for a chunk that no longer
+ * exists: reload once to get the new app instead of showing a broken screen.
+ */
+function lazyScreen<T extends ComponentType>(load: () => Promise<{ default: T }>) {
+  return lazy(() =>
+    load().then(
+      (module) => {
+        sessionStorage.removeItem('sinergi.chunkReload');
+        return module;
+      },
+      (err) => {
+        if (!sessionStorage.getItem('sinergi.chunkReload')) {
+          sessionStorage.setItem('sinergi.chunkReload', '1');
+          window.location.reload();
+          return new Promise<{ default: T }>(() => undefined);
+        }
+        throw err;
+      },
+    ),
+  );
+}
+
 // The dashboard carries ECharts; the admin screens are for few users: both load on demand.
-const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage'));
-const AgenciesPage = lazy(() => import('./features/admin/AgenciesPage'));
-const ReporterOrgsPage = lazy(() => import('./features/admin/ReporterOrgsPage'));
-const UsersPage = lazy(() => import('./features/admin/UsersPage'));
+const DashboardPage = lazyScreen(() => import('./features/dashboard/DashboardPage'));
+const AgenciesPage = lazyScreen(() => import('./features/admin/AgenciesPage'));
+const ReporterOrgsPage = lazyScreen(() => import('./features/admin/ReporterOrgsPage'));
+const UsersPage = lazyScreen(() => import('./features/admin/UsersPage'));
 
 export function App() {
   return (
+    <ErrorBoundary>
     <Suspense fallback={<FullPageLoader />}>
       <Routes>
         <Route path="/login" element={<LoginPage />} />
@@ -40,5 +65,6 @@ export function App() {
         </Route>
       </Routes>
     </Suspense>
+    </ErrorBoundary>
   );
 }
