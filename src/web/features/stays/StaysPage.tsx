@@ -6,7 +6,7 @@ import { Link } from 'react-router-dom';
 import type { Stay } from '../../api/types';
 import { todayIn } from '../../lib/time';
 import { IconPlus } from '../../shell/icons';
-import { useZone } from '../auth/useMe';
+import { useCurrentUser, useZone } from '../auth/useMe';
 import { useStays } from './api';
 import { CheckOutModal } from './CheckOutModal';
 import { StayTable } from './StayTable';
@@ -17,6 +17,7 @@ const PAGE_SIZE = 20;
 function StayList({ present, onCheckOut }: { present: boolean | undefined; onCheckOut: (s: Stay) => void }) {
   const { t } = useTranslation();
   const zone = useZone();
+  const me = useCurrentUser();
   const [page, setPage] = useState(1);
   const [sort, setSort] = useState(present ? 'surname' : '-createdAt');
   const [q, setQ] = useState('');
@@ -49,7 +50,7 @@ function StayList({ present, onCheckOut }: { present: boolean | undefined; onChe
       )}
       {stays.data && stays.data.items.length > 0 && (
         <>
-          <StayTable items={stays.data.items} zone={zone} onCheckOut={onCheckOut} showStatus={!present} testId={present ? 'present-table' : 'recent-table'} />
+          <StayTable items={stays.data.items} zone={zone} onCheckOut={onCheckOut} showStatus={!present} showLodging={me.role !== 'reporter'} testId={present ? 'present-table' : 'recent-table'} />
           <Group justify="space-between" wrap="wrap">
             <Text size="sm" c="dimmed">{t('common.totalRows', { count: stays.data.total })}</Text>
             {pages > 1 && <Pagination value={page} onChange={setPage} total={pages} size="sm" />}
@@ -64,13 +65,14 @@ export function StaysPage() {
   usePageTitle('stays.title');
   const { t } = useTranslation();
   const zone = useZone();
+  const me = useCurrentUser();
   const [checkingOut, setCheckingOut] = useState<Stay | null>(null);
   return (
     <Stack gap="md">
       <Group justify="space-between" wrap="wrap">
         <div>
           <Title order={2}>{t('stays.title')}</Title>
-          <Text c="dimmed" size="sm">{t('stays.subtitle')}</Text>
+          <Text c="dimmed" size="sm">{me.role === 'reporter' ? t('stays.subtitle') : t('stays.subtitleArea', { area: me.area?.name ?? '' })}</Text>
         </div>
         <Button component={Link} to="/check-in" leftSection={<IconPlus size={18} />}>{t('nav.checkIn')}</Button>
       </Group>
