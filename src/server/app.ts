@@ -26,6 +26,7 @@ import { authRoutes } from './features/auth/routes';
 import { totpRoutes } from './features/auth/totp';
 import { eventsRoutes } from './features/events/routes';
 import { healthRoutes } from './features/health/routes';
+import { lodgingsRoutes } from './features/lodgings/routes';
 import { referenceRoutes } from './features/reference/routes';
 import { statsRoutes } from './features/stats/routes';
 import { staysRoutes } from './features/stays/routes';
@@ -85,7 +86,7 @@ export async function buildApp(config: Config, options: { db?: Db } = {}): Promi
   await app.register(swaggerUi, { routePrefix: '/docs' });
   registerActorResolution(app, ctx);
 
-  for (const routes of [healthRoutes, authRoutes, totpRoutes, referenceRoutes, staysRoutes, statsRoutes, eventsRoutes, adminRoutes]) routes(app, ctx);
+  for (const routes of [healthRoutes, authRoutes, totpRoutes, referenceRoutes, lodgingsRoutes, staysRoutes, statsRoutes, eventsRoutes, adminRoutes]) routes(app, ctx);
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await serveWebApp(app, config.webDir);
 

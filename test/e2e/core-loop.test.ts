@@ -232,4 +232,18 @@ describe('core loop in the browser', () => {
       await context.close();
     }
   });
+
+  it('an immigration officer picks any verified lodging of the area to report for', async () => {
+    const officer = await guardedContext(browser, server.url);
+    try {
+      await login(officer.page, 'imigrasi.parepare');
+      await officer.page.goto('/check-in');
+      await pickOption(officer.page, 'checkin-lodging', 'Maryam', /Hotel Maryam/);
+      expect(await officer.page.getByTestId('checkin-lodging').inputValue()).toContain('Hotel Maryam');
+      await officer.page.getByTestId('checkin-lodging').fill('Losari');
+      expect(await officer.page.getByRole('option', { name: /Losari/ }).count()).toBe(0); // Makassar is outside the area
+    } finally {
+      await officer.context.close();
+    }
+  });
 });

@@ -137,3 +137,20 @@ describe('need to know', () => {
     }
   });
 });
+
+describe('lodgings list', () => {
+  it('gives officers the lodgings of their area and a reporter its own', async () => {
+    const server = await startTestServer();
+    try {
+      const list = async (username: string) =>
+        (await server.app.inject({ url: '/api/v1/lodgings', headers: { cookie: await server.login(username) } })).json().items as { name: string; villageCode: string }[];
+      const soppeng = await list('imigrasi.parepare');
+      expect(soppeng.map((l) => l.name)).toContain('Hotel Maryam');
+      expect(soppeng.every((l) => l.villageCode.startsWith('73.12.'))).toBe(true);
+      expect((await list('hotel.maryam')).map((l) => l.name)).toEqual(['Hotel Maryam']);
+      expect((await list('polres.makassar')).some((l) => l.name === 'Hotel Maryam')).toBe(false);
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -70,6 +70,11 @@ export interface Stay {
   abilities: { checkOut: boolean };
 }
 
+export interface Lodging {
+  id: string; name: string; kind: 'lodging' | 'company'; lodgingType: string | null; address: string;
+  villageCode: string; villageName: string; verified: boolean;
+}
+
 export interface Page<T> { items: T[]; total: number; page: number; pageSize: number }
 
 export interface PresentStats {

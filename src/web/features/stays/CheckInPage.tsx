@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
 import { api, ApiError } from '../../api/client';
 import { useCountries, useCountryFilter, useCountryOptions } from '../../api/reference';
-import { PERMIT_KINDS, type Page, type Stay } from '../../api/types';
+import { PERMIT_KINDS, type Lodging } from '../../api/types';
 import { todayIn } from '../../lib/time';
 import { IconAlert } from '../../shell/icons';
 import { useCurrentUser, useZone } from '../auth/useMe';
@@ -17,22 +17,18 @@ import { emptyValues, PERMIT_KINDS_WITH_END, splitServerErrors, TEST_IDS, toInpu
 import { ReceiptPanel } from './ReceiptPanel';
 import { usePageTitle } from '../../lib/usePageTitle';
 
-/**
- * Lodgings an officer may report for: those with stays in the officer's area (the API has no
- * lodging list for officers yet; the server checks the choice either way).
- */
+/** Verified lodgings in the officer's area, to report a guest for (the server checks the choice too). */
 function useAreaLodgings(enabled: boolean): { value: string; label: string }[] {
   const { data } = useQuery({
-    queryKey: ['stays', 'lodgings'],
-    queryFn: ({ signal }) => api<Page<Stay>>('/api/v1/stays?pageSize=200&sort=-createdAt', { signal }),
+    queryKey: ['lodgings'],
+    queryFn: ({ signal }) => api<{ items: Lodging[] }>('/api/v1/lodgings', { signal }),
     enabled,
     staleTime: 5 * 60_000,
   });
-  return useMemo(() => {
-    const seen = new Map<string, string>();
-    for (const s of data?.items ?? []) if (s.lodging?.id && !seen.has(s.lodging.id)) seen.set(s.lodging.id, s.lodging.name);
-    return [...seen].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label));
-  }, [data]);
+  return useMemo(
+    () => (data?.items ?? []).filter((l) => l.verified).map((l) => ({ value: l.id, label: `${l.name} (${l.villageName})` })),
+    [data],
+  );
 }
 
 export function CheckInPage() {
