@@ -7,6 +7,7 @@ import { randomMrzData } from '../../scripts/mrz/synth/data';
 import { generatePage, SEEDS } from '../../scripts/mrz/synth/index';
 import { buildMrz, LINE_LENGTHS } from '../../scripts/mrz/synth/mrz-text';
 import { makeRng } from '../../scripts/mrz/synth/rng';
+import { decodeImageBuffer } from '../../scripts/mrz/decode-image';
 
 const KINDS: MrzKind[] = ['TD3', 'TD2', 'TD1', 'MRVA', 'MRVB'];
 
@@ -59,6 +60,9 @@ describe('synthetic pages', () => {
     expect(a.image.width).toBe(640);
     expect(Buffer.compare(a.jpeg!, b.jpeg!)).toBe(0);
     expect(a.kind).toBe('TD1');
+    // the Node decoder used by the bench and the CLI reads the page's JPEG back
+    const d = decodeImageBuffer(a.jpeg!);
+    expect([d.width, d.height, d.data.length]).toEqual([a.image.width, a.image.height, a.image.width * a.image.height * 4]);
     for (const [x, y] of a.mrzQuad) {
       expect(x).toBeGreaterThanOrEqual(0);
       expect(x).toBeLessThanOrEqual(a.image.width);
