@@ -157,9 +157,13 @@ async function main(): Promise<void> {
   results.targets = targets(results);
   const outDir = join(ROOT, 'bench', 'results');
   mkdirSync(outDir, { recursive: true });
-  writeFileSync(join(outDir, 'mrz.json'), JSON.stringify(results, null, 1) + '\n');
+  // a partial run must not overwrite the figures the README quotes
+  const full = pages >= 200 && levels.length === 3 && engines.length > 0 && !!specimens && !!browser;
+  const base = full ? 'mrz' : 'mrz-partial';
+  writeFileSync(join(outDir, `${base}.json`), JSON.stringify(results, null, 1) + '\n');
   const md = renderMarkdown(results);
-  writeFileSync(join(outDir, 'mrz.md'), md);
+  writeFileSync(join(outDir, `${base}.md`), md);
+  log(`wrote bench/results/${base}.json and ${base}.md`);
   process.stdout.write(md);
 }
 
