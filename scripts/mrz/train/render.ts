@@ -119,7 +119,13 @@ export function renderBlock(r: Rng, hard = 1): Sample[] {
     capRatio = f.cap;
   }
   const fontPx = capH / capRatio;
-  const pitch = capH * U(r, 0.88, 1.22);
+  let pitch = capH * U(r, 0.88, 1.22);
+  if (family !== 'OCRBTrain') {
+    // other faces at their own advance (wider or narrower than OCR-B's), a little spaced
+    const c = sharedCtx(200, 200);
+    c.font = `${fontPx}px ${family}`;
+    pitch = c.measureText('M').width * U(r, 0.97, 1.12);
+  }
   const nLines = 3;
   const nChars = 16;
   const lineGap = capH * U(r, 1.5, 2.3);

@@ -4,7 +4,7 @@
 // each cell (reader.ts, model.ts) -> decode with charsets and check digits (decode.ts).
 import { toGray, rotate90, type Gray } from './image';
 import { locateMrzCandidates, type MrzGrid } from './locate';
-import { readCells } from './reader';
+import { readCells, glyphModel, monoGlyphModel } from './reader';
 import { decodeMrz, type Decoded, type DecodeOptions } from './decode';
 import type { MrzReading, RgbaImage } from './types';
 
@@ -16,6 +16,8 @@ export { decodeMrz } from './decode';
 export interface ReadOptions extends DecodeOptions {
   /** try the other orientations when the upright one gives no valid reading (default true) */
   tryRotations?: boolean;
+  /** read failing cells again with the second, multi-font model (default true) */
+  secondOpinion?: boolean;
   /** clock for timing (performance.now in browsers) */
   now?: () => number;
 }
@@ -30,15 +32,31 @@ function meanConfidence(probs: Float32Array[][]): number {
 }
 
 function attempt(g: Gray, opts: ReadOptions): Attempt | null {
+  const grids = locateMrzCandidates(g);
   let best: Attempt | null = null;
-  for (const grid of locateMrzCandidates(g)) {
-    const probs = readCells(g, grid);
-    const dec = decodeMrz(probs, opts);
-    if (!dec) continue;
+  const consider = (grid: MrzGrid, probs: Float32Array[][], dec: Decoded) => {
     const conf = meanConfidence(probs);
     const a = { dec, grid, conf, score: (dec.valid ? 1000 : 0) + 100 * conf - 5 * dec.failing.length };
     if (!best || a.score > best.score) best = a;
-    if (dec.valid) break;
+  };
+  for (const grid of grids) {
+    const probs = readCells(g, grid, glyphModel());
+    const dec = decodeMrz(probs, opts);
+    if (!dec) continue;
+    consider(grid, probs, dec);
+    if (dec.valid) return best;
+  }
+  if (opts.secondOpinion === false || !best) return best;
+  // no valid reading: the MRZ may not be in true OCR-B; ask the model that has seen other
+  // monospace faces, on the grid the primary model found most convincing. Its reading is
+  // taken when it passes every check, or (both failing) has fewer failing and uncertain fields.
+  const first: Attempt = best;
+  const probs2 = readCells(g, first.grid, monoGlyphModel());
+  const dec2 = decodeMrz(probs2, opts);
+  const doubt = (d: Decoded) => 2 * d.failing.length + d.uncertain.length;
+  if (dec2 && (dec2.valid || doubt(dec2) < doubt(first.dec))) {
+    const conf = meanConfidence(probs2);
+    return { dec: dec2, grid: first.grid, conf, score: (dec2.valid ? 1000 : 0) + 100 * conf - 5 * dec2.failing.length };
   }
   return best;
 }

@@ -4,11 +4,19 @@ import { forward, unpackModel, type Mlp } from './model';
 import type { Gray } from './image';
 import type { MrzGrid } from './locate';
 import { MRZ_MODEL_B64 } from './model/weights';
+import { MRZ_MODEL_B64 as MRZ_MONO_MODEL_B64 } from './model/weights-mono';
 
 let cached: Mlp | null = null;
+let cachedMono: Mlp | null = null;
+/** The primary glyph model, trained on OCR-B only. */
 export function glyphModel(): Mlp {
   if (!cached) cached = unpackModel(MRZ_MODEL_B64);
   return cached;
+}
+/** The second opinion, trained on OCR-B and other monospace faces (some MRZs are not OCR-B). */
+export function monoGlyphModel(): Mlp {
+  if (!cachedMono) cachedMono = unpackModel(MRZ_MONO_MODEL_B64);
+  return cachedMono;
 }
 
 /** Class probabilities of every cell: [line][index] -> Float32Array(37). */
