@@ -1,7 +1,7 @@
 // Trains the MRZ glyph model (an MLP over normalised cell patches) on rendered OCR-B text.
 //   npm run mrz:train -- [--samples 600000] [--hidden 256,128] [--seed 1]
 // Writes src/domain/mrz/model/weights.ts. Single-threaded; run under `nice`.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { renderBlock, mulberry32, PATCH, setOtherFontShare, type Sample } from './render';
 import { forward, packModel, unpackModel, type Mlp } from '../../../src/domain/mrz/model';
 
@@ -15,7 +15,32 @@ const OUT = arg('--out', 'src/domain/mrz/model/weights.ts');
 const NCLASS = 37;
 const OTHER_FONTS = Number(arg('--other-fonts', '0.2'));
 
+const INIT = arg('--init', '');           // start from a packed model (weights.ts)
+const CELLS = arg('--cells', '');         // harvested cells (harvest.ts), comma-separated files
+const CELL_SHARE = Number(arg('--cell-share', '0.5'));
+const LR = Number(arg('--lr', '1e-3'));
 const rng = mulberry32(SEED);
+
+function loadInit(path: string): Mlp {
+  const src = readFileSync(path, 'utf8');
+  const m = /'([A-Za-z0-9+/=]+)'/.exec(src);
+  if (!m) throw new Error('no model in ' + path);
+  return unpackModel(m[1]);
+}
+
+const harvested: Sample[] = [];
+if (CELLS) {
+  for (const file of CELLS.split(',')) {
+    const buf = readFileSync(file);
+    const rec = 1 + PATCH;
+    for (let o = 0; o + rec <= buf.length; o += rec) {
+      const x = new Float32Array(PATCH);
+      for (let q = 0; q < PATCH; q++) x[q] = buf[o + 1 + q] / 255;
+      harvested.push({ x, y: buf[o] });
+    }
+  }
+  console.log(`${harvested.length} harvested cells`);
+}
 function init(): Mlp {
   const sizes = [PATCH, ...HIDDEN, NCLASS];
   return {
@@ -29,7 +54,7 @@ function init(): Mlp {
   };
 }
 
-const model = init();
+const model = INIT ? loadInit(INIT) : init();
 const L = model.layers.length;
 const gW = model.layers.map((l) => new Float32Array(l.w.length));
 const gB = model.layers.map((l) => new Float32Array(l.b.length));
@@ -124,9 +149,11 @@ const t0 = Date.now();
 let seen = 0;
 while (seen < TOTAL) {
   const hard = 0.5 + 0.7 * Math.min(1, seen / (TOTAL * 0.4));
-  const chunk = makeSet(rng, CHUNK, hard);
+  const nCells = harvested.length ? Math.round(CHUNK * CELL_SHARE) : 0;
+  const chunk = makeSet(rng, CHUNK - nCells, INIT ? 1.2 : hard);
+  for (let k = 0; k < nCells; k++) chunk.push(harvested[Math.floor(rng() * harvested.length)]);
   for (let i = chunk.length - 1; i > 0; i--) { const j = Math.floor(rng() * (i + 1)); [chunk[i], chunk[j]] = [chunk[j], chunk[i]]; }
-  const lr = 1e-3 * (seen < TOTAL * 0.7 ? 1 : 0.3);
+  const lr = LR * (seen < TOTAL * 0.7 ? 1 : 0.3);
   let loss = 0;
   for (let i = 0; i < chunk.length; i++) {
     loss += trainSample(chunk[i]);
