@@ -16,6 +16,7 @@ import { loadReferenceData } from './db/reference';
 import type { Database } from './db/schema';
 import { seedDemoOnce } from './db/demo';
 import { type EventBus, LocalBus, OutboxRelay, PostgresBus } from './events/bus';
+import { housekeeping } from './jobs/housekeeping';
 import { registerActorResolution } from './http/actor';
 import { registerProblemHandler, sendProblem } from './http/problems';
 import { languageOf } from './i18n/messages';
@@ -91,8 +92,10 @@ export async function buildApp(config: Config, options: { db?: Db } = {}): Promi
   await serveWebApp(app, config.webDir);
 
   const relayTimer = setInterval(() => void ctx.relay.kick(), 2000);
+  const housekeepingTimer = setInterval(() => void housekeeping(db.kysely).catch((err) => app.log.error({ err }, 'housekeeping')), 3600_000);
   app.addHook('onClose', async () => {
     clearInterval(relayTimer);
+    clearInterval(housekeepingTimer);
     await ctx.relay.stop();
     await bus.close();
     if (!options.db) await db.close(); // a database handed in belongs to the caller

@@ -1,0 +1,17 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+
+// Removes what has served its purpose: expired sessions, idempotency keys past their retry
+// window, and outbox rows long since published. Never touches reports or the audit log.
+
+export const IDEMPOTENCY_WINDOW_HOURS = 48;
+export const OUTBOX_KEEP_DAYS = 7;
+
+export async function housekeeping(db: Kysely<Database>, now = new Date()) {
+  const iso = (msAgo: number) => new Date(now.getTime() - msAgo).toISOString();
+  const sessions = await db.deleteFrom('sessions').where('expires_at', '<', now.toISOString()).executeTakeFirst();
+  const keys = await db.deleteFrom('idempotency_keys').where('created_at', '<', iso(IDEMPOTENCY_WINDOW_HOURS * 3600_000)).executeTakeFirst();
+  const outbox = await db.deleteFrom('outbox').where('published_at', 'is not', null)
+    .where('published_at', '<', iso(OUTBOX_KEEP_DAYS * 86400_000)).executeTakeFirst();
+  return { sessions: Number(sessions.numDeletedRows), idempotencyKeys: Number(keys.numDeletedRows), outbox: Number(outbox.numDeletedRows) };
+}
