@@ -10,7 +10,6 @@ describe('housekeeping', () => {
   it('removes expired sessions, old idempotency keys and old published events only', async () => {
     const db = scratch.db.kysely;
     const now = new Date('2026-11-27T12:00:00Z');
-    await db.insertInto('regions').values({ code: '73', name: 'Sulawesi Selatan', level: 1, parent_code: null, time_zone: 'WITA' }).execute();
     await db.insertInto('users').values({
       id: 'u1', username: 'u1', display_name: 'U', email: null, password_hash: 'x', role: 'admin', agency_id: null, area_code: null,
       reporter_org_id: null, totp_secret: null, locale: 'id', active: 1, failed_logins: 0, locked_until: null, created_at: now.toISOString(),

@@ -4,7 +4,7 @@ import type { Database } from '../db/schema';
 // Removes what has served its purpose: expired sessions, idempotency keys past their retry
 // window, and outbox rows long since published. Never touches reports or the audit log.
 
-export const IDEMPOTENCY_WINDOW_HOURS = 48;
+export const IDEMPOTENCY_WINDOW_HOURS = 7 * 24; // an offline phone may retry days later
 export const OUTBOX_KEEP_DAYS = 7;
 
 export async function housekeeping(db: Kysely<Database>, now = new Date()) {
