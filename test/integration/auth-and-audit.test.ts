@@ -61,6 +61,21 @@ for (const kind of dialectMatrix()) {
       expect(broken.ok).toBe(false);
       expect(broken.firstBroken!.seq).toBe(Number(entry.seq));
     });
+
+    it('notices entries removed from the end of the log', async () => {
+      const fresh = await startTestServer({ kind });
+      try {
+        await fresh.login('hotel.maryam');
+        expect((await verifyAuditChain(fresh.db)).ok).toBe(true);
+        const last = await fresh.db.selectFrom('audit_log').select(['seq']).orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
+        await fresh.db.deleteFrom('audit_log').where('seq', '=', last.seq).execute();
+        const report = await verifyAuditChain(fresh.db);
+        expect(report.ok).toBe(false);
+        expect(report.firstBroken!.reason).toContain('removed from the end');
+      } finally {
+        await fresh.close();
+      }
+    });
   });
 }
 

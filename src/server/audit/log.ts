@@ -7,6 +7,7 @@ import type { AuditLogTable, Database } from '../db/schema';
 // previous entry's hash, so editing or deleting any row breaks every hash after it.
 
 export const GENESIS_HASH = '0'.repeat(64);
+const HEAD_KEY = 'audit_head';
 
 export interface AuditInput {
   action: string;
@@ -54,7 +55,12 @@ export async function appendAudit(trx: Kysely<Database>, actor: Pick<Actor, 'id'
     detail: JSON.stringify(input.detail ?? {}),
     prev_hash: last?.hash ?? GENESIS_HASH,
   };
-  await trx.insertInto('audit_log').values({ ...entry, hash: hashEntry(entry) }).execute();
+  const hash = hashEntry(entry);
+  await trx.insertInto('audit_log').values({ ...entry, hash }).execute();
+  // The head is kept apart too, so removing entries from the end shows as well.
+  const head = `${entry.seq}:${hash}`;
+  await trx.insertInto('settings').values({ key: HEAD_KEY, value: head })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: head })).execute();
   return entry.seq;
 }
 
@@ -68,7 +74,13 @@ export async function verifyAuditChain(db: Kysely<Database>, pageSize = 5000): P
   for (;;) {
     const rows = await db.selectFrom('audit_log').selectAll().where('seq', '>=', expectedSeq)
       .orderBy('seq').limit(pageSize).execute();
-    if (rows.length === 0) return { ok: true, entries };
+    if (rows.length === 0) {
+      const head = await db.selectFrom('settings').select('value').where('key', '=', HEAD_KEY).executeTakeFirst();
+      if (head && head.value !== `${entries}:${prevHash}`) {
+        return { ok: false, entries, firstBroken: { seq: entries + 1, reason: `the log ends at entry ${entries}, but its recorded head is entry ${head.value.split(':')[0]} (entries removed from the end)` } };
+      }
+      return { ok: true, entries };
+    }
     for (const row of rows) {
       const seq = Number(row.seq);
       if (seq !== expectedSeq) return { ok: false, entries, firstBroken: { seq: expectedSeq, reason: `entry ${expectedSeq} is missing` } };
