@@ -83,6 +83,21 @@ describe('decodeMrz', () => {
     expect(d.valid).toBe(false);
   });
 
+  it('never accepts a country code that is not on the list, and prefers a listed alternative', () => {
+    const lines = td3('L898902C3');
+    // nationality UTO (line 2, 10-13): the O read as 0 with some doubt -> corrected, uncertain
+    const d = decodeMrz(probsOf(lines, { '1,12': { '0': 0.7, O: 0.3 } }))!;
+    expect(d.fields.nationality).toBe('UTO');
+    expect(d.uncertain).toContain('nationality');
+    expect(d.valid).toBe(false);
+    // a confident read of an unknown code (KZR) stays as read but is uncertain
+    const kzr = [lines[0], lines[1].slice(0, 10) + 'KZR' + lines[1].slice(13)];
+    const d2 = decodeMrz(probsOf(kzr))!;
+    expect(d2.fields.nationality).toBe('KZR');
+    expect(d2.uncertain).toContain('nationality');
+    expect(d2.valid).toBe(false);
+  });
+
   it('decodes TD1 and TD2 shapes', () => {
     const td1 = ['I<UTOD231458907<<<<<<<<<<<<<<<', '7408122F1204159UTO<<<<<<<<<<<6', 'ERIKSSON<<ANNA<MARIA<<<<<<<<<<'];
     const d1 = decodeMrz(probsOf(td1))!;

@@ -6,6 +6,7 @@
 import { MRZ_ALPHABET, charValue } from './checkdigit';
 import { LAYOUTS, layoutsForShape, type MrzLayout, type CheckSpec } from './layouts';
 import { extractFields } from './fields';
+import { isKnownCode } from './codes';
 import type { MrzFieldName, MrzFields, MrzKind } from './types';
 
 const NC = MRZ_ALPHABET.length;
@@ -274,6 +275,29 @@ export function decodeMrz(probs: Probs[][], opts: DecodeOptions = {}, kindHint?:
         }
       });
     }
+  }
+
+  // country codes: one not on the list is never accepted as read; a listed code among the
+  // alternatives (at >= 2 % of the reading's probability) replaces it, still marked uncertain
+  for (const f of layout.fields) {
+    if (f.name !== 'issuingState' && f.name !== 'nationality') continue;
+    const idx = Array.from({ length: f.end - f.start }, (_, k) => f.start + k);
+    const read = idx.map((i) => MRZ_ALPHABET[chosen[f.line][i]]).join('');
+    if (isKnownCode(read)) continue;
+    uncertain.add(f.name);
+    const lpRead = idx.reduce((s, i) => s + lpOf(f.line, i, chosen[f.line][i]), 0);
+    let bestAlt: number[] | null = null;
+    let bestLp = lpRead + Math.log(0.02);
+    const rec = (k: number, acc: number[], lp: number) => {
+      if (k === idx.length) {
+        if (lp > bestLp && isKnownCode(acc.map((c) => MRZ_ALPHABET[c]).join(''))) { bestLp = lp; bestAlt = [...acc]; }
+        return;
+      }
+      for (const a of alts[f.line][idx[k]].slice(0, 3)) rec(k + 1, [...acc, a.c], lp + a.lp);
+    };
+    rec(0, [], 0);
+    const alt = bestAlt as number[] | null;
+    if (alt) idx.forEach((i, k) => { chosen[f.line][i] = alt[k]; });
   }
 
   const lines = chosen.map((line) => line.map((c) => MRZ_ALPHABET[c]).join(''));
