@@ -6,6 +6,7 @@ import { createCanvas, GlobalFonts, type Canvas } from '@napi-rs/canvas';
 import { MRZ_ALPHABET } from '../../../src/domain/mrz/checkdigit';
 import { CELL_W, CELL_H, extractCell } from '../../../src/domain/mrz/cells';
 import type { Gray } from '../../../src/domain/mrz/image';
+import { mulberry32, type Rng } from '../../../src/domain/random';
 
 export const OCRB_PATH = '/usr/share/fonts/opentype/ocr-b/OCRB.otf';
 GlobalFonts.registerFromPath(OCRB_PATH, 'OCRBTrain');
@@ -26,17 +27,7 @@ for (const [path, family] of OTHER_FONTS) {
 export let OTHER_FONT_SHARE = 0;
 export function setOtherFontShare(x: number) { OTHER_FONT_SHARE = x; }
 
-export type Rng = () => number;
-export function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32, type Rng };
 const U = (r: Rng, a: number, b: number) => a + (b - a) * r();
 function gauss(r: Rng): number {
   return Math.sqrt(-2 * Math.log(r() + 1e-12)) * Math.cos(2 * Math.PI * r());
