@@ -16,6 +16,9 @@ export function openDatabase(options: { databaseUrl?: string; dataDir: string })
   const url = options.databaseUrl;
   if (url && /^postgres(ql)?:\/\//.test(url)) {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
+    // An idle connection the server closes (restart, failover, admin) must not crash the
+    // app: the pool drops it and opens a new one on the next query.
+    pool.on('error', (err) => console.error(`sinergi: idle PostgreSQL connection lost: ${err.message}`));
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { kysely, kind: 'postgres', url, close: () => kysely.destroy() };
   }
