@@ -36,7 +36,8 @@ export async function checkIn(
     authorize(actor, 'stay', 'create', { lodgingId: lodging.id, regionCode: lodging.village_code });
 
     const today = localDate(now, await regionTimeZone(trx, lodging.village_code));
-    const countries = new Set((await trx.selectFrom('countries').select('code').execute()).map((c) => c.code));
+    const named = [...new Set([input.guest.nationality, input.guest.document.issuingState])];
+    const countries = new Set((await trx.selectFrom('countries').select('code').where('code', 'in', named).execute()).map((c) => c.code));
     validateCheckIn(input, today, (code) => countries.has(code));
 
     const at = now.toISOString();
