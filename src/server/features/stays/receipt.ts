@@ -1,7 +1,9 @@
 import { createHmac } from 'node:crypto';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
+import { type TimeZoneName, utcOffsetHours } from '../../../domain/regions';
 import type { AppContext } from '../../context';
+import { regionTimeZone } from '../reference/queries';
 import type { StayRecord } from './queries';
 
 // The Surat Tanda Terima Pelaporan Orang Asing. Its QR carries the receipt number, the stay
@@ -20,7 +22,15 @@ const PERMIT_LABEL: Record<string, string> = {
   itas: 'Izin Tinggal Terbatas (ITAS)', itap: 'Izin Tinggal Tetap (ITAP)', diplomatic: 'Izin Tinggal Diplomatik', official: 'Izin Tinggal Dinas',
 };
 
+/** Local date and time of an instant in a zone, e.g. "2026-11-28 07:58 WITA". */
+function localDateTime(iso: string, tz: TimeZoneName): string {
+  const shifted = new Date(Date.parse(iso) + utcOffsetHours(tz) * 3600_000).toISOString();
+  return `${shifted.slice(0, 10)} ${shifted.slice(11, 16)} ${tz}`;
+}
+
 export async function renderReceiptPdf(ctx: AppContext, stay: StayRecord): Promise<Buffer> {
+  const zone = await regionTimeZone(ctx.db, stay.region_code);
+  const country = await ctx.db.selectFrom('countries').select(['name_id', 'name_en']).where('code', '=', stay.nationality).executeTakeFirst();
   const qr = await QRCode.toBuffer(receiptQrPayload(ctx.receiptKey, stay), { errorCorrectionLevel: 'M', margin: 1, width: 160 });
   const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `Tanda Terima ${stay.receipt_number}`, Author: 'Sinergi' } });
   const chunks: Buffer[] = [];
@@ -34,19 +44,22 @@ export async function renderReceiptPdf(ctx: AppContext, stay: StayRecord): Promi
     ['Nomor tanda terima / Receipt no.', stay.receipt_number],
     ['Tempat penginapan / Lodging', stay.lodging_name],
     ['Nama / Name', `${stay.surname}, ${stay.given_names}`],
-    ['Kewarganegaraan / Nationality', stay.nationality],
+    ['Kewarganegaraan / Nationality', country ? `${country.name_id} / ${country.name_en} (${stay.nationality})` : stay.nationality],
     ['Paspor / Passport', `${stay.document_number} (${stay.issuing_state})`],
     ['Izin tinggal / Stay permit', `${PERMIT_LABEL[stay.permit_kind] ?? stay.permit_kind}${stay.permit_number ? ` ${stay.permit_number}` : ''}`],
     ['Tanggal kedatangan / Arrival', stay.arrival_date],
     ['Rencana keberangkatan / Planned departure', stay.planned_departure ?? '-'],
     ['Kamar / Room', stay.room ?? '-'],
-    ['Dilaporkan / Reported (UTC)', stay.created_at.replace('T', ' ').slice(0, 19)],
+    ['Dilaporkan / Reported', localDateTime(stay.created_at, zone)],
   ];
   doc.fontSize(10);
   for (const [label, value] of rows) {
+    // a long label or value wraps: the next row starts below the taller of the two
     const y = doc.y;
     doc.font('Helvetica').fillColor('#555').text(label, 50, y, { width: 170 });
+    const labelBottom = doc.y;
     doc.font('Helvetica-Bold').fillColor('#000').text(value, 225, y, { width: 190 });
+    doc.y = Math.max(labelBottom, doc.y);
     doc.moveDown(0.6);
   }
   doc.moveDown(2).font('Helvetica').fontSize(8).fillColor('#444').text(
