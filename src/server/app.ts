@@ -31,6 +31,7 @@ import { lodgingsRoutes } from './features/lodgings/routes';
 import { referenceRoutes } from './features/reference/routes';
 import { statsRoutes } from './features/stats/routes';
 import { staysRoutes } from './features/stays/routes';
+import { verifyReceiptRoutes } from './features/stays/verify-receipt';
 
 export const VERSION: string = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
 
@@ -87,7 +88,7 @@ export async function buildApp(config: Config, options: { db?: Db } = {}): Promi
   await app.register(swaggerUi, { routePrefix: '/docs' });
   registerActorResolution(app, ctx);
 
-  for (const routes of [healthRoutes, authRoutes, totpRoutes, referenceRoutes, lodgingsRoutes, staysRoutes, statsRoutes, eventsRoutes, adminRoutes]) routes(app, ctx);
+  for (const routes of [healthRoutes, authRoutes, totpRoutes, referenceRoutes, lodgingsRoutes, staysRoutes, verifyReceiptRoutes, statsRoutes, eventsRoutes, adminRoutes]) routes(app, ctx);
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await serveWebApp(app, config.webDir);
 

@@ -154,3 +154,28 @@ describe('lodgings list', () => {
     }
   });
 });
+
+describe('receipt verification', () => {
+  it('confirms a genuine receipt QR and rejects an edited one', async () => {
+    const server = await startTestServer();
+    try {
+      const hotel = await server.login('hotel.maryam');
+      const created = (await server.app.inject({ method: 'POST', url: '/api/v1/stays', headers: { cookie: hotel }, payload: checkInBody() })).json();
+      const key = await server.db.selectFrom('settings').select('value').where('key', '=', 'receipt_key').executeTakeFirstOrThrow();
+      const { receiptQrPayload } = await import('../../src/server/features/stays/receipt');
+      const code = receiptQrPayload(Buffer.from(key.value, 'base64'), { receipt_number: created.receiptNumber, id: created.id });
+      const verify = async (cookie: string, qr: string) => server.app.inject({ method: 'POST', url: '/api/v1/receipts/verify', headers: { cookie }, payload: { code: qr } });
+
+      const polres = await server.login('polres.soppeng');
+      const genuine = (await verify(polres, code)).json();
+      expect(genuine).toMatchObject({ valid: true, receiptNumber: created.receiptNumber, stay: { lodging: 'Hotel Maryam' } });
+      const edited = (await verify(polres, code.replace(/\/(\d{6})\|/, '/999999|'))).json();
+      expect(edited.valid).toBe(false);
+      const elsewhere = (await verify(await server.login('polres.makassar'), code)).json();
+      expect(elsewhere).toMatchObject({ valid: true, stay: null });
+      expect((await verify(hotel, code)).statusCode).toBe(403);
+    } finally {
+      await server.close();
+    }
+  });
+});
