@@ -124,3 +124,21 @@ describe('TOTP enrolment', () => {
     }
   });
 });
+
+describe('login rate limit', () => {
+  it('answers 429 after 20 attempts a minute from one address', async () => {
+    const server = await startTestServer();
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 21; i++) {
+        statuses.push((await server.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: `nobody${i}`, password: 'x' } })).statusCode);
+      }
+      expect(statuses.slice(0, 20).every((s) => s === 401)).toBe(true);
+      const limited = await server.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'hotel.maryam', password: 'sinergi-demo' } });
+      expect(limited.statusCode).toBe(429);
+      expect(limited.json().code).toBe('rate_limited');
+    } finally {
+      await server.close();
+    }
+  });
+});
