@@ -1,15 +1,13 @@
 // Builds MRZ lines for every ICAO 9303 layout, with check digits, and the fields cleaned
 // the way truth.json and the `mrz` package's parse() clean them.
 import { checkDigitChar } from '../../../src/domain/mrz/checkdigit';
+import { LAYOUTS } from '../../../src/domain/mrz/layouts';
 import type { MrzFields, MrzKind } from '../../../src/domain/mrz/types';
 
-export const LINE_LENGTHS: Record<MrzKind, { lines: number; length: number }> = {
-  TD1: { lines: 3, length: 30 },
-  TD2: { lines: 2, length: 36 },
-  TD3: { lines: 2, length: 44 },
-  MRVA: { lines: 2, length: 44 },
-  MRVB: { lines: 2, length: 36 },
-};
+/** Lines and characters a line of each kind, as the reader's layouts define them. */
+export const LINE_LENGTHS = Object.fromEntries(
+  Object.values(LAYOUTS).map((l) => [l.kind, { lines: l.lines, length: l.length }]),
+) as Record<MrzKind, { lines: number; length: number }>;
 
 /** ICAO 9303 check digit character, from the reader's own implementation. */
 export function checkDigit(s: string): string {

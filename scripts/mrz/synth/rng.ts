@@ -1,4 +1,5 @@
 // Small seeded PRNG so every page is reproducible from (seed, index, level).
+import { mulberry32 } from '../../../src/domain/random';
 
 export interface Rng {
   /** uniform in [0, 1) */
@@ -23,16 +24,9 @@ export function hashString(s: string): number {
   return h >>> 0;
 }
 
-/** mulberry32: fast, good enough for synthetic data, fully deterministic. */
+/** The domain's mulberry32 with helpers: fast, good enough for synthetic data, fully deterministic. */
 export function makeRng(seed: number | string): Rng {
-  let a = (typeof seed === 'string' ? hashString(seed) : seed >>> 0) || 0x9e3779b9;
-  const next = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32((typeof seed === 'string' ? hashString(seed) : seed >>> 0) || 0x9e3779b9);
   return {
     next,
     range: (lo, hi) => lo + (hi - lo) * next(),
