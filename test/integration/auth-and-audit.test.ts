@@ -8,7 +8,7 @@ import { buildApp } from '../../src/server/app';
 import { loadConfig } from '../../src/server/config';
 import { checkInBody } from '../fixtures/check-in';
 import { dialectMatrix } from '../fixtures/scratch-db';
-import { type TestServer, startTestServer } from '../fixtures/server';
+import { type TestServer, startTestServer, withTestServer } from '../fixtures/server';
 
 for (const kind of dialectMatrix()) {
   describe(`auth and audit on ${kind}`, () => {
@@ -104,8 +104,7 @@ describe('restart keeps every stay (SQLite file)', () => {
 describe('TOTP enrolment', () => {
   it('asks enrolled officers for a code at sign-in', async () => {
     const { generate } = await import('otplib');
-    const server = await startTestServer();
-    try {
+    await withTestServer(async (server) => {
       const cookie = await server.login('imigrasi.parepare');
       const started = (await server.app.inject({ method: 'POST', url: '/api/v1/me/totp', headers: { cookie } })).json();
       expect(started.otpauthUri).toMatch(/^otpauth:\/\/totp\//);
@@ -119,16 +118,13 @@ describe('TOTP enrolment', () => {
       expect(noCode.statusCode).toBe(401);
       expect(noCode.json().errors[0].field).toBe('totp');
       expect((await login({ totp: await generate({ secret: started.secret }) })).statusCode).toBe(200);
-    } finally {
-      await server.close();
-    }
+    });
   });
 });
 
 describe('login rate limit', () => {
   it('answers 429 after 20 attempts a minute from one address', async () => {
-    const server = await startTestServer();
-    try {
+    await withTestServer(async (server) => {
       const statuses: number[] = [];
       for (let i = 0; i < 21; i++) {
         statuses.push((await server.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: `nobody${i}`, password: 'x' } })).statusCode);
@@ -137,8 +133,6 @@ describe('login rate limit', () => {
       const limited = await server.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'hotel.maryam', password: 'sinergi-demo' } });
       expect(limited.statusCode).toBe(429);
       expect(limited.json().code).toBe('rate_limited');
-    } finally {
-      await server.close();
-    }
+    });
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkInBody } from '../fixtures/check-in';
 import { dialectMatrix } from '../fixtures/scratch-db';
-import { type TestServer, startTestServer } from '../fixtures/server';
+import { type TestServer, startTestServer, withTestServer } from '../fixtures/server';
 import { openEventStream } from '../fixtures/sse';
 
 // The foundation's core loop on every database of the matrix: a lodging checks a guest in,
@@ -120,8 +120,7 @@ for (const kind of dialectMatrix()) {
 
 describe('need to know', () => {
   it('shows passport numbers to the police, not to the manpower office', async () => {
-    const server = await startTestServer();
-    try {
+    await withTestServer(async (server) => {
       const get = async (username: string) =>
         (await server.app.inject({ url: '/api/v1/stays?present=true&pageSize=5&sort=-createdAt', headers: { cookie: await server.login(username) } })).json().items[0];
       const police = await get('polres.soppeng');
@@ -132,16 +131,13 @@ describe('need to know', () => {
       expect(manpower.guest.document.number).toBeNull();
       expect(manpower.guest.dateOfBirth).toBeNull();
       expect(manpower.guest.nationality).toBe(police.guest.nationality);
-    } finally {
-      await server.close();
-    }
+    });
   });
 });
 
 describe('lodgings list', () => {
   it('gives officers the lodgings of their area and a reporter its own', async () => {
-    const server = await startTestServer();
-    try {
+    await withTestServer(async (server) => {
       const list = async (username: string) =>
         (await server.app.inject({ url: '/api/v1/lodgings', headers: { cookie: await server.login(username) } })).json().items as { name: string; villageCode: string }[];
       const soppeng = await list('imigrasi.parepare');
@@ -149,16 +145,13 @@ describe('lodgings list', () => {
       expect(soppeng.every((l) => l.villageCode.startsWith('73.12.'))).toBe(true);
       expect((await list('hotel.maryam')).map((l) => l.name)).toEqual(['Hotel Maryam']);
       expect((await list('polres.makassar')).some((l) => l.name === 'Hotel Maryam')).toBe(false);
-    } finally {
-      await server.close();
-    }
+    });
   });
 });
 
 describe('receipt verification', () => {
   it('confirms a genuine receipt QR and rejects an edited one', async () => {
-    const server = await startTestServer();
-    try {
+    await withTestServer(async (server) => {
       const hotel = await server.login('hotel.maryam');
       const created = (await server.app.inject({ method: 'POST', url: '/api/v1/stays', headers: { cookie: hotel }, payload: checkInBody() })).json();
       const key = await server.db.selectFrom('settings').select('value').where('key', '=', 'receipt_key').executeTakeFirstOrThrow();
@@ -174,8 +167,6 @@ describe('receipt verification', () => {
       const elsewhere = (await verify(await server.login('polres.makassar'), code)).json();
       expect(elsewhere).toMatchObject({ valid: true, stay: null });
       expect((await verify(hotel, code)).statusCode).toBe(403);
-    } finally {
-      await server.close();
-    }
+    });
   });
 });
