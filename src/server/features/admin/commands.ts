@@ -7,6 +7,7 @@ import type { Database } from '../../db/schema';
 import { FieldErrors } from '../../errors';
 import { authorize } from '../../policies';
 import type { AgencyInput, ReporterOrgInput, UserInput } from './schemas';
+import './policy';
 
 // Administration: agencies, reporting organisations and user accounts. Each change is audited.
 

@@ -7,11 +7,8 @@ import type { AppContext } from '../../context';
 import type { Database } from '../../db/schema';
 import { requireActor } from '../../http/actor';
 import { problems } from '../../http/schemas';
-import { abilities, allow, isOfficer } from '../../policies';
-
-allow('agency', 'manage', (actor) => actor.role === 'admin');
-allow('user', 'manage', (actor) => actor.role === 'admin');
-allow('audit', 'view', (actor) => actor.role === 'auditor');
+import { abilities, isOfficer } from '../../policies';
+import '../admin/policy';
 
 const nullableObject = (properties: Record<string, unknown>) => ({ type: ['object', 'null'], properties });
 

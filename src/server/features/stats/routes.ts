@@ -9,6 +9,7 @@ import { regionWithin } from '../../policies/scope';
 
 // The area picture: who is present now, by nationality and by permit kind. Aggregates only.
 
+allow('dashboard', 'view', (actor) => isOfficer(actor));
 allow<string>('stats', 'view', (actor, regionCode) => isOfficer(actor) && inArea(actor, regionCode));
 
 export async function presentStats(db: Kysely<Database>, region: string) {
@@ -49,4 +50,3 @@ export function statsRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 }
 
-allow('dashboard', 'view', (actor) => isOfficer(actor));
