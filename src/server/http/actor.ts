@@ -3,7 +3,6 @@ import type { Actor } from '../auth/actor';
 import { SESSION_COOKIE, actorForToken } from '../auth/sessions';
 import type { AppContext } from '../context';
 import { unauthenticated } from '../errors';
-import { type Lang, languageOf } from '../i18n/messages';
 
 declare module 'fastify' {
   interface FastifyRequest { actor: Actor | null }
@@ -22,5 +21,3 @@ export function requireActor(request: FastifyRequest): Actor {
   if (!request.actor) throw unauthenticated();
   return request.actor;
 }
-
-export const langOf = (request: FastifyRequest): Lang => languageOf(request.headers['accept-language']);

@@ -38,5 +38,5 @@ export function ensureVisible(visible: boolean): void {
   if (!visible) throw notFound();
 }
 
-export const OFFICER_ROLES = ['immigration_officer', 'timpora_member'] as const;
+const OFFICER_ROLES = ['immigration_officer', 'timpora_member'] as const;
 export const isOfficer = (actor: Actor) => (OFFICER_ROLES as readonly string[]).includes(actor.role);
