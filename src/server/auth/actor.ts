@@ -14,11 +14,13 @@ export interface Actor {
   agencyKind: string | null;
   /** region code of the officer's work area (e.g. 73.12); null for reporters and admins */
   areaCode: string | null;
+  /** every area the officer supervises: its own and those of the Timpora teams it is an active member of */
+  areas: string[];
   reporterOrg: { id: string; kind: string; villageCode: string; verified: boolean } | null;
 }
 
 /** The system itself, for jobs, the CLI and the demo seed. */
 export const SYSTEM_ACTOR: Actor = {
   id: 'system', username: 'system', displayName: 'Sinergi', role: 'admin', locale: 'id',
-  agencyId: null, agencyKind: null, areaCode: null, reporterOrg: null,
+  agencyId: null, agencyKind: null, areaCode: null, areas: [], reporterOrg: null,
 };

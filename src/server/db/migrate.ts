@@ -1,11 +1,13 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import * as core from './migrations/0001_core';
 import * as totpEnrolment from './migrations/0002_totp_enrolment';
+import * as access from './migrations/0003_access';
 
 // Migrations are listed here (not read from disk) so they bundle and run the same under tsx and tests.
 const migrations: Record<string, Migration> = {
   '0001_core': core,
   '0002_totp_enrolment': totpEnrolment,
+  '0003_access': access,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 // Kysely table types. Column names mirror the migrations; timestamps and dates are text.
 
 export type RegionLevel = 1 | 2 | 3 | 4;
@@ -34,6 +36,18 @@ export interface StaysTable {
   arrival_date: string; planned_departure: string | null; departure_date: string | null; room: string | null;
   permit_kind: string; permit_number: string | null; permit_valid_from: string; permit_valid_until: string | null;
   reported_by: string; created_at: string; checked_out_at: string | null; checked_out_by: string | null;
+  // the identity as this report gave it (migration 0003)
+  reported_surname: string | null; reported_given_names: string | null; reported_sex: string | null;
+  reported_date_of_birth: string | null; reported_nationality: string | null; reported_document_expiry: string | null;
+  /** JSON array of findings (passport_expired, late_report, ...) */
+  findings: Generated<string>;
+}
+export interface TeamMembershipsTable {
+  id: string; team_id: string; user_id: string; agency_id: string | null; position: string; joined_on: string; left_on: string | null;
+}
+export interface IdentityConflictsTable {
+  id: string; person_id: string; stay_id: string; region_code: string; fields: string; status: 'open' | 'resolved';
+  resolution: string | null; reason: string | null; resolved_by: string | null; resolved_at: string | null; created_at: string;
 }
 export interface AuditLogTable {
   seq: number; at: string; actor_id: string | null; actor_username: string | null; action: string; resource_type: string;
@@ -52,6 +66,8 @@ export interface Database {
   sessions: SessionsTable;
   teams: TeamsTable;
   team_members: TeamMembersTable;
+  team_memberships: TeamMembershipsTable;
+  identity_conflicts: IdentityConflictsTable;
   persons: PersonsTable;
   person_documents: PersonDocumentsTable;
   stays: StaysTable;

@@ -44,6 +44,7 @@ const messages = {
   'field.lodging_required': { id: 'Sebutkan tempat penginapan (lodgingId)', en: 'Name the lodging (lodgingId)' },
   'field.wrong_credentials': { id: 'Nama pengguna atau kata sandi salah', en: 'Wrong username or password' },
   'field.totp_required': { id: 'Masukkan kode autentikator (6 angka)', en: 'Enter the authenticator code (6 digits)' },
+  'field.idempotency_reused': { id: 'Kunci ini sudah dipakai untuk data lain', en: 'This key was already used with other data' },
   'field.totp_wrong': { id: 'Kode autentikator salah', en: 'Wrong authenticator code' },
   'detail.locked_until': { id: 'Terlalu banyak percobaan gagal. Coba lagi setelah {until}.', en: 'Too many failed attempts. Try again after {until}.' },
   'detail.not_verified': { id: 'Pelapor belum diverifikasi oleh Kantor Imigrasi', en: 'The reporter is not yet verified by the immigration office' },

@@ -1,42 +1,52 @@
-import { isWithinArea } from '../../domain/regions';
 import type { Actor } from '../auth/actor';
 import { forbidden, notFound } from '../errors';
+import { adminPolicy } from '../features/admin/policy';
+import { eventsPolicy } from '../features/events/policy';
+import { lodgingsPolicy } from '../features/lodgings/policy';
+import { statsPolicy } from '../features/stats/policy';
+import { stayPolicy } from '../features/stays/policy';
+import type { Rule } from './rules';
 
-// Policies as rules (deny unless a rule allows). Each feature declares its rules with
-// allow(); routes call authorize(); presenters call abilities() so the web shows only
-// what the server would accept.
+// Policies as rules (deny unless a rule allows), one registry. Each feature exports its
+// rules from its policy.ts; they are joined here by name, so kinds and actions are types:
+// a misspelt kind or action does not compile. Routes call authorize(); presenters call
+// abilities() so the web shows only what the server would accept.
 
-type Rule<R> = (actor: Actor, record: R) => boolean;
-const rules = new Map<string, Rule<any>[]>();
+export const policies = {
+  ...adminPolicy, ...eventsPolicy, ...lodgingsPolicy, ...statsPolicy, ...stayPolicy,
+} as const;
 
-export function allow<R = undefined>(kind: string, action: string, rule: Rule<R>): void {
-  const key = `${kind}:${action}`;
-  rules.set(key, [...(rules.get(key) ?? []), rule]);
-}
+type Policies = typeof policies;
+export type Kind = keyof Policies;
+export type ActionOf<K extends Kind> = keyof Policies[K] & string;
+/** The record argument: absent for rules that take none, typed as the rule takes it. */
+type RecordArg<K extends Kind, A extends ActionOf<K>> =
+  Policies[K][A] extends (actor: Actor, record: infer R) => boolean ? (Parameters<Policies[K][A]>['length'] extends 1 ? [] : [record: R]) : never;
 
-export function can<R>(actor: Actor, kind: string, action: string, record?: R): boolean {
-  return (rules.get(`${kind}:${action}`) ?? []).some((rule) => rule(actor, record as R));
+export function can<K extends Kind, A extends ActionOf<K>>(actor: Actor, kind: K, action: A, ...record: RecordArg<K, A>): boolean {
+  const rule = policies[kind][action] as Rule<unknown>;
+  return rule(actor, record[0]);
 }
 
 /** Throws 403 unless allowed. Check scope first (outside the area answers 404). */
-export function authorize<R>(actor: Actor, kind: string, action: string, record?: R): void {
-  if (!can(actor, kind, action, record)) throw forbidden();
+export function authorize<K extends Kind, A extends ActionOf<K>>(actor: Actor, kind: K, action: A, ...record: RecordArg<K, A>): void {
+  if (!can(actor, kind, action, ...record)) throw forbidden();
 }
 
-/** The actor's allowed actions on a record, for the response's `abilities`. */
-export function abilities<R>(actor: Actor, kind: string, actions: Record<string, string>, record?: R): Record<string, boolean> {
-  return Object.fromEntries(Object.entries(actions).map(([name, action]) => [name, can(actor, kind, action, record)]));
+/** The actor's allowed actions on a record, for the response's `abilities`: { name: action }. */
+export function abilities<K extends Kind, N extends string>(
+  actor: Actor, kind: K, actions: Record<N, ActionOf<K>>, ...record: unknown[]
+): Record<N, boolean> {
+  const out = {} as Record<N, boolean>;
+  for (const [name, action] of Object.entries(actions) as [N, ActionOf<K>][]) {
+    out[name] = (policies[kind][action] as Rule<unknown>)(actor, record[0]);
+  }
+  return out;
 }
 
-/** Same region or a descendant: an area of 73.12 covers 73.12.04.1001, not 73.71. */
-export function inArea(actor: Actor, regionCode: string): boolean {
-  return actor.areaCode !== null && isWithinArea(actor.areaCode, regionCode);
-}
-
-/** 404 for records the actor may not even know of (outside its area). */
-export function ensureVisible(visible: boolean): void {
+/** 404 for records the actor may not even know of (outside its scope). */
+export function ensureVisible(visible: boolean): asserts visible {
   if (!visible) throw notFound();
 }
 
-const OFFICER_ROLES = ['immigration_officer', 'timpora_member'] as const;
-export const isOfficer = (actor: Actor) => (OFFICER_ROLES as readonly string[]).includes(actor.role);
+export { inArea, isOfficer, ownOrg } from './rules';

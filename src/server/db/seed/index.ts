@@ -95,6 +95,10 @@ export async function seedDemo(db: Kysely<Database>, opts: SeedDemoOptions = {})
       sk_number: t.skNumber, sk_date: t.skDate, sk_issuer: t.skIssuer, budget_year: t.budgetYear, created_at: since(300),
     })));
     await insertChunked(trx, 'team_members', TEAMS.flatMap((t) => t.members.map((m) => ({ team_id: need(teamId, t.key), agency_id: need(agencyId, m) }))));
+    await insertChunked(trx, 'team_memberships', TEAMS.flatMap((t) => Object.entries(t.users).map(([username, position]) => ({
+      id: seededUuid(rng), team_id: need(teamId, t.key), user_id: need(userId, username), position, joined_on: t.skDate, left_on: null,
+      agency_id: userRows.find((u) => u.username === username)?.agency_id ?? null,
+    }))));
     await insertChunked(trx, 'persons', plan.persons);
     await insertChunked(trx, 'person_documents', plan.documents);
     await insertChunked(trx, 'stays', plan.stays);

@@ -10,6 +10,8 @@ export interface AgencySpec { key: string; kind: string; name: string; regionCod
 export interface TeamSpec {
   key: string; name: string; level: 'province' | 'regency' | 'district'; regionCode: string; office: string;
   skNumber: string; skDate: string; skIssuer: string; budgetYear: number; members: string[];
+  /** member users (username → position) */
+  users: Record<string, 'pengarah' | 'ketua' | 'sekretaris' | 'anggota'>;
 }
 export interface ReporterOrgSpec {
   key: string; kind: 'lodging' | 'company'; lodgingType: string | null; name: string; address: string;
@@ -39,12 +41,17 @@ export const TEAMS: readonly TeamSpec[] = [
     skNumber: 'W.23.IMI.IMI.3-GR.01.01-0117', skDate: '2025-02-10',
     skIssuer: 'Kepala Kantor Imigrasi Kelas II TPI Parepare', budgetYear: 2025,
     members: ['kanim_parepare', 'kesbangpol', 'kodim', 'polres', 'kejari', 'bin', 'disnaker', 'disdik', 'dukcapil', 'kemenag', 'kel_lalabata_rilau'],
+    users: {
+      'imigrasi.parepare': 'ketua', 'kesbangpol.soppeng': 'sekretaris', 'polres.soppeng': 'anggota', 'disnaker.soppeng': 'anggota',
+      'bin.sulsel': 'anggota', 'desa.lalabata': 'anggota',
+    },
   },
   {
     key: 'timpora_makassar', name: 'Timpora Kota Makassar', level: 'regency', regionCode: MAKASSAR, office: 'kanim_makassar',
     skNumber: 'W.23.IMI.IMI.1-GR.01.01-0042', skDate: '2025-01-20',
     skIssuer: 'Kepala Kantor Imigrasi Kelas I TPI Makassar', budgetYear: 2025,
     members: ['kanim_makassar', 'polrestabes_makassar'],
+    users: { 'polres.makassar': 'anggota' },
   },
 ];
 
@@ -121,6 +128,8 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     reporterOrg: null, description: 'Timpora member (manpower office: foreign workers), area Kabupaten Soppeng' },
   { username: 'kesbangpol.soppeng', role: 'timpora_member', displayName: 'Staf Badan Kesbangpol Soppeng', agency: 'kesbangpol', areaCode: SOPPENG,
     reporterOrg: null, description: 'Timpora member (Kesbangpol), area Kabupaten Soppeng' },
+  { username: 'bin.sulsel', role: 'timpora_member', displayName: 'Analis Binda Sulawesi Selatan', agency: 'bin', areaCode: null,
+    reporterOrg: null, description: 'Timpora member (intelligence) with no area of its own: sees Soppeng only through its Timpora Soppeng membership' },
   { username: 'desa.lalabata', role: 'field_officer', displayName: 'Petugas Kelurahan Lalabata Rilau', agency: 'kel_lalabata_rilau',
     areaCode: '73.12.04', reporterOrg: null, description: 'Field officer (early detection) of Kecamatan Lalabata: reports sightings' },
   { username: 'auditor', role: 'auditor', displayName: 'Auditor Pengawasan', agency: null, areaCode: null, reporterOrg: null,

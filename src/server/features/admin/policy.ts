@@ -1,6 +1,8 @@
-import { allow } from '../../policies';
+import type { PolicyRules } from '../../policies/rules';
 
 // Administration is the administrator's; the audit trail is the auditor's.
-allow('agency', 'manage', (actor) => actor.role === 'admin');
-allow('user', 'manage', (actor) => actor.role === 'admin');
-allow('audit', 'view', (actor) => actor.role === 'auditor');
+export const adminPolicy = {
+  agency: { manage: (actor) => actor.role === 'admin' },
+  user: { manage: (actor) => actor.role === 'admin' },
+  audit: { view: (actor) => actor.role === 'auditor' },
+} satisfies PolicyRules;

@@ -7,8 +7,7 @@ import type { AppContext } from '../../context';
 import type { Database } from '../../db/schema';
 import { requireActor } from '../../http/actor';
 import { problems } from '../../http/schemas';
-import { abilities, isOfficer } from '../../policies';
-import '../admin/policy';
+import { abilities } from '../../policies';
 
 const nullableObject = (properties: Record<string, unknown>) => ({ type: ['object', 'null'], properties });
 
@@ -24,7 +23,7 @@ export const meJson = {
     }),
     abilities: {
       type: 'object',
-      properties: { checkIn: { type: 'boolean' }, viewDashboard: { type: 'boolean' }, manageAgencies: { type: 'boolean' }, manageUsers: { type: 'boolean' }, viewAudit: { type: 'boolean' } },
+      properties: { checkIn: { type: 'boolean' }, listStays: { type: 'boolean' }, viewDashboard: { type: 'boolean' }, manageAgencies: { type: 'boolean' }, manageUsers: { type: 'boolean' }, viewAudit: { type: 'boolean' } },
     },
   },
 } as const;
@@ -41,8 +40,8 @@ export async function presentMe(db: Kysely<Database>, actor: Actor) {
     area: area ? { code: area.code, name: area.name, level: Number(area.level), timeZone: area.time_zone } : null,
     reporterOrg: org ? { id: org.id, kind: org.kind, lodgingType: org.lodging_type, name: org.name, villageCode: org.village_code, verified: org.verified_at !== null } : null,
     abilities: {
-      checkIn: (actor.role === 'reporter' && actor.reporterOrg?.kind === 'lodging' && actor.reporterOrg.verified) || actor.role === 'immigration_officer',
-      viewDashboard: isOfficer(actor),
+      ...abilities(actor, 'stay', { checkIn: 'report', listStays: 'list' }),
+      ...abilities(actor, 'dashboard', { viewDashboard: 'view' }),
       ...abilities(actor, 'agency', { manageAgencies: 'manage' }),
       ...abilities(actor, 'user', { manageUsers: 'manage' }),
       ...abilities(actor, 'audit', { viewAudit: 'view' }),

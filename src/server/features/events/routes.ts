@@ -4,12 +4,9 @@ import type { AppContext } from '../../context';
 import type { DomainEvent } from '../../events/bus';
 import { requireActor } from '../../http/actor';
 import { problems } from '../../http/schemas';
-import { allow, can, inArea, isOfficer } from '../../policies';
+import { can } from '../../policies';
 
 // Server-Sent Events: each dashboard gets the events of its own area, as they commit.
-
-allow<DomainEvent>('event', 'receive', (actor, event) =>
-  isOfficer(actor) && event.regionCode !== null && inArea(actor, event.regionCode));
 
 const PING_MS = 15_000;
 

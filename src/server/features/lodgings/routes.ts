@@ -2,13 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context';
 import { requireActor } from '../../http/actor';
 import { REGION_CODE, problems } from '../../http/schemas';
-import { allow, authorize, isOfficer } from '../../policies';
-import { regionWithin } from '../../policies/scope';
+import { authorize } from '../../policies';
+import { regionWithin, scopeFor } from '../../policies/scope';
 
 // Lodgings (and sponsors' premises) a guest can be reported at: an officer's area, or a
 // reporter's own. Officers pick from this list when they report for a lodging.
-
-allow('lodging', 'list', (actor) => isOfficer(actor) || actor.role === 'reporter');
 
 const lodgingJson = {
   type: 'object',
@@ -33,8 +31,8 @@ export function lodgingsRoutes(app: FastifyInstance, ctx: AppContext): void {
         'reporter_orgs.village_code', 'regions.name as village_name', 'reporter_orgs.verified_at'])
       .where('reporter_orgs.kind', 'in', ['lodging', 'company'])
       .orderBy('reporter_orgs.name');
-    if (actor.role === 'reporter') q = q.where('reporter_orgs.id', '=', actor.reporterOrg?.id ?? '');
-    else q = q.where((eb) => regionWithin(eb, 'reporter_orgs.village_code', actor.areaCode));
+    const scope = scopeFor(actor);
+    q = q.where((eb) => scope.where(eb, { region: 'reporter_orgs.village_code', org: 'reporter_orgs.id' }));
     if (request.query.region) q = q.where((eb) => regionWithin(eb, 'reporter_orgs.village_code', request.query.region!));
     const rows = await q.execute();
     return {

@@ -1,18 +1,19 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import { normalizeDocumentNumber, normalizeName } from '../../../domain/identity/names';
+import { normalizeName } from '../../../domain/identity/names';
 import { localDate } from '../../../domain/regions';
 import { appendAudit, lockWrites } from '../../audit/log';
 import type { Actor } from '../../auth/actor';
 import type { Database } from '../../db/schema';
-import { AppError, conflict, fieldInvalid, forbidden } from '../../errors';
+import { conflict, fieldInvalid, forbidden } from '../../errors';
 import { outboxRow } from '../../events/bus';
 import { authorize, ensureVisible, inArea } from '../../policies';
+import { scopeFor } from '../../policies/scope';
+import { linkPerson, recordIdentityConflict } from './identity';
 import { regionTimeZone } from '../reference/queries';
-import { loadStayRecord, type StayRecord } from './queries';
+import { loadStayRecord, type StayRecord, stayScope } from './queries';
 import type { CheckInInput } from './schemas';
 import { validateCheckIn } from './validation';
-import './policy';
 
 export interface CheckInResult { id: string; receiptNumber: string; personId: string }
 export interface Idempotency { key: string; route: string }
@@ -38,35 +39,15 @@ export async function checkIn(
     const today = localDate(now, await regionTimeZone(trx, lodging.village_code));
     const named = [...new Set([input.guest.nationality, input.guest.document.issuingState])];
     const countries = new Set((await trx.selectFrom('countries').select('code').where('code', 'in', named).execute()).map((c) => c.code));
-    validateCheckIn(input, today, (code) => countries.has(code));
+    const findings: string[] = validateCheckIn(input, today, (code) => countries.has(code)) ?? [];
 
     const at = now.toISOString();
     const g = input.guest;
-    const docNumber = normalizeDocumentNumber(g.document.number);
-    const person = {
+    const reported = {
       surname: normalizeName(g.surname), given_names: normalizeName(g.givenNames ?? ''), sex: g.sex,
       date_of_birth: g.dateOfBirth, nationality: g.nationality,
     };
-    const existing = await trx.selectFrom('person_documents').select(['id', 'person_id'])
-      .where('issuing_state', '=', g.document.issuingState).where('number', '=', docNumber).executeTakeFirst();
-    let personId: string;
-    let documentId: string;
-    if (existing) {
-      // Same passport, same person: keep the newest details the lodging read from it.
-      personId = existing.person_id;
-      documentId = existing.id;
-      await trx.updateTable('persons').set({ ...person, updated_at: at }).where('id', '=', personId).execute();
-      await trx.updateTable('person_documents').set({ expiry_date: g.document.expiryDate }).where('id', '=', documentId).execute();
-    } else {
-      personId = randomUUID();
-      documentId = randomUUID();
-      await trx.insertInto('persons').values({ id: personId, ...person, created_at: at, updated_at: at }).execute();
-      await trx.insertInto('person_documents').values({
-        id: documentId, person_id: personId, type: g.document.type, number: docNumber,
-        issuing_state: g.document.issuingState, expiry_date: g.document.expiryDate, created_at: at,
-      }).execute();
-    }
-
+    const { personId, documentId, matched } = await linkPerson(trx, g.document, reported, at);
     const stayId = randomUUID();
     const receiptNumber = await nextReceiptNumber(trx, lodging.village_code, today);
     await trx.insertInto('stays').values({
@@ -74,11 +55,15 @@ export async function checkIn(
       region_code: lodging.village_code, arrival_date: input.arrivalDate, planned_departure: input.plannedDeparture ?? null,
       departure_date: null, room: input.room?.trim() || null, permit_kind: g.permit.kind, permit_number: g.permit.number?.trim() || null,
       permit_valid_from: g.permit.validFrom, permit_valid_until: g.permit.validUntil ?? null, reported_by: actor.id,
+      reported_surname: reported.surname, reported_given_names: reported.given_names, reported_sex: reported.sex,
+      reported_date_of_birth: reported.date_of_birth, reported_nationality: reported.nationality,
+      reported_document_expiry: g.document.expiryDate, findings: JSON.stringify(findings),
       created_at: at, checked_out_at: null, checked_out_by: null,
     }).execute();
+    const conflict = matched ? await recordIdentityConflict(trx, matched, stayId, lodging.village_code, { ...reported, document_expiry: g.document.expiryDate }, at) : null;
     await appendAudit(trx, actor, {
       action: 'stay.check_in', resourceType: 'stay', resourceId: stayId, regionCode: lodging.village_code,
-      detail: { receiptNumber, personId, lodgingId: lodging.id, personMatched: Boolean(existing) },
+      detail: { receiptNumber, personId, lodgingId: lodging.id, personMatched: Boolean(matched), identityConflict: conflict, findings },
     }, now);
     await trx.insertInto('outbox').values(outboxRow('stay.checked_in', lodging.village_code, {
       stayId, regionCode: lodging.village_code, lodgingId: lodging.id, nationality: g.nationality, permitKind: g.permit.kind, at,
@@ -118,8 +103,7 @@ export async function checkOut(
 
 /** Whether the actor may know the stay exists at all (else 404). */
 export function canSee(actor: Actor, stay: { lodging_id: string; region_code: string }): boolean {
-  if (actor.role === 'reporter') return actor.reporterOrg?.id === stay.lodging_id;
-  return inArea(actor, stay.region_code);
+  return scopeFor(actor).contains(stayScope(stay));
 }
 
 async function resolveLodging(trx: Transaction<Database>, actor: Actor, lodgingId: string | undefined) {
@@ -146,7 +130,7 @@ async function findReplay(trx: Transaction<Database>, actor: Actor, idem: Idempo
   const row = await trx.selectFrom('idempotency_keys').selectAll()
     .where('user_id', '=', actor.id).where('route', '=', idem.route).where('key', '=', idem.key).executeTakeFirst();
   if (!row) return null;
-  if (row.request_hash !== requestHash) throw new AppError(422, 'conflict', [{ field: 'Idempotency-Key', key: 'field.bad_format' }], 'detail.idempotency_mismatch');
+  if (row.request_hash !== requestHash) throw conflict('detail.idempotency_mismatch', [{ field: 'Idempotency-Key', key: 'field.idempotency_reused' }]);
   return { status: Number(row.status), body: JSON.parse(row.body) as unknown };
 }
 

@@ -1,30 +1,48 @@
+import type { FieldGroup } from '../../../domain/access/field-matrix';
 import type { Actor } from '../../auth/actor';
 import { abilities } from '../../policies';
-import { seesIdentityDetails } from '../../policies/need-to-know';
+import { ifSees, sees } from '../../policies/fields';
 import type { StayRecord } from './queries';
 
+/** Each finding belongs to the field group it speaks of: it is shown only with that group. */
+export const FINDING_GROUPS: Record<string, FieldGroup> = {
+  passport_expired: 'document', permit_ended: 'permit', stay_beyond_permit: 'permit', late_report: 'whereabouts',
+};
+
+export function visibleFindings(actor: Actor, findings: string): string[] {
+  return (JSON.parse(findings) as string[]).filter((f) => sees(actor, FINDING_GROUPS[f] ?? 'screening'));
+}
+
 /**
- * Every field a client receives about a stay, listed here and nowhere else. Agencies that
- * do not need a person's identifying details get null for them.
+ * Every field a client receives about a stay, listed here and nowhere else, each asked of
+ * the field matrix: a field outside the actor's groups is null. The receipt PDF prints this.
  */
 export function presentStay(actor: Actor, s: StayRecord) {
-  const identity = seesIdentityDetails(actor);
+  const identity = <T>(v: T) => ifSees(actor, 'identity', v);
+  const document = <T>(v: T) => ifSees(actor, 'document', v);
+  const permit = <T>(v: T) => ifSees(actor, 'permit', v);
+  const where = <T>(v: T) => ifSees(actor, 'whereabouts', v);
   return {
     id: s.id,
     receiptNumber: s.receipt_number,
-    personId: s.person_id,
+    personId: sees(actor, 'screening') ? s.person_id : null,
     regionCode: s.region_code,
     guest: {
-      surname: s.surname, givenNames: s.given_names, sex: s.sex, dateOfBirth: identity ? s.date_of_birth : null, nationality: s.nationality,
-      document: { type: s.document_type, number: identity ? s.document_number : null, issuingState: s.issuing_state, expiryDate: identity ? s.expiry_date : null },
+      surname: identity(s.surname), givenNames: identity(s.given_names), sex: identity(s.sex), nationality: identity(s.nationality),
+      dateOfBirth: document(s.date_of_birth),
+      document: { type: document(s.document_type), number: document(s.document_number), issuingState: document(s.issuing_state), expiryDate: document(s.expiry_date) },
     },
-    permit: { kind: s.permit_kind, number: s.permit_number, validFrom: s.permit_valid_from, validUntil: s.permit_valid_until },
-    arrivalDate: s.arrival_date,
-    plannedDeparture: s.planned_departure,
-    departureDate: s.departure_date,
-    room: s.room,
-    lodging: { id: s.lodging_id, name: s.lodging_name },
+    permit: { kind: permit(s.permit_kind), number: permit(s.permit_number), validFrom: permit(s.permit_valid_from), validUntil: permit(s.permit_valid_until) },
+    arrivalDate: where(s.arrival_date),
+    plannedDeparture: where(s.planned_departure),
+    departureDate: where(s.departure_date),
+    present: s.departure_date === null,
+    room: where(s.room),
+    lodging: where({ id: s.lodging_id, name: s.lodging_name }),
+    findings: visibleFindings(actor, s.findings),
     createdAt: s.created_at,
     abilities: abilities(actor, 'stay', { checkOut: 'checkout' }, s),
   };
 }
+
+export type StayView = ReturnType<typeof presentStay>;

@@ -2,7 +2,10 @@ import { createHmac } from 'node:crypto';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { type TimeZoneName, utcOffsetHours } from '../../../domain/regions';
+import { maskTail } from '../../../domain/access/field-matrix';
+import type { Actor } from '../../auth/actor';
 import type { AppContext } from '../../context';
+import { presentStay } from './presenters';
 import { regionTimeZone } from '../reference/queries';
 import type { StayRecord } from './queries';
 
@@ -28,9 +31,19 @@ function localDateTime(iso: string, tz: TimeZoneName): string {
   return `${shifted.slice(0, 10)} ${shifted.slice(11, 16)} ${tz}`;
 }
 
-export async function renderReceiptPdf(ctx: AppContext, stay: StayRecord): Promise<Buffer> {
+/** Withheld by the field matrix: the PDF says so rather than printing nothing. */
+const WITHHELD = '(tidak ditampilkan / withheld)';
+const shown = (value: string | null | undefined) => (value === null || value === undefined ? WITHHELD : value);
+
+/**
+ * The receipt prints what the presenter gives this actor (the field matrix decides), with the
+ * passport number masked as on every receipt: the PDF can never show more than the JSON.
+ */
+export async function renderReceiptPdf(ctx: AppContext, actor: Actor, stay: StayRecord): Promise<Buffer> {
+  const view = presentStay(actor, stay);
   const zone = await regionTimeZone(ctx.db, stay.region_code);
-  const country = await ctx.db.selectFrom('countries').select(['name_id', 'name_en']).where('code', '=', stay.nationality).executeTakeFirst();
+  const nationality = view.guest.nationality;
+  const country = nationality ? await ctx.db.selectFrom('countries').select(['name_id', 'name_en']).where('code', '=', nationality).executeTakeFirst() : undefined;
   const qr = await QRCode.toBuffer(receiptQrPayload(ctx.receiptKey, stay), { errorCorrectionLevel: 'M', margin: 1, width: 160 });
   const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `Tanda Terima ${stay.receipt_number}`, Author: 'Sinergi' } });
   const chunks: Buffer[] = [];
@@ -42,14 +55,14 @@ export async function renderReceiptPdf(ctx: AppContext, stay: StayRecord): Promi
   doc.image(qr, 430, 110, { width: 110 });
   const rows: [string, string][] = [
     ['Nomor tanda terima / Receipt no.', stay.receipt_number],
-    ['Tempat penginapan / Lodging', stay.lodging_name],
-    ['Nama / Name', `${stay.surname}, ${stay.given_names}`],
-    ['Kewarganegaraan / Nationality', country ? `${country.name_id} / ${country.name_en} (${stay.nationality})` : stay.nationality],
-    ['Paspor / Passport', `${stay.document_number} (${stay.issuing_state})`],
-    ['Izin tinggal / Stay permit', `${PERMIT_LABEL[stay.permit_kind] ?? stay.permit_kind}${stay.permit_number ? ` ${stay.permit_number}` : ''}`],
-    ['Tanggal kedatangan / Arrival', stay.arrival_date],
-    ['Rencana keberangkatan / Planned departure', stay.planned_departure ?? '-'],
-    ['Kamar / Room', stay.room ?? '-'],
+    ['Tempat penginapan / Lodging', shown(view.lodging?.name)],
+    ['Nama / Name', view.guest.surname === null ? WITHHELD : `${view.guest.surname}, ${view.guest.givenNames}`],
+    ['Kewarganegaraan / Nationality', country ? `${country.name_id} / ${country.name_en} (${nationality})` : shown(nationality)],
+    ['Paspor / Passport', view.guest.document.number === null ? WITHHELD : `${maskTail(view.guest.document.number)} (${view.guest.document.issuingState})`],
+    ['Izin tinggal / Stay permit', view.permit.kind === null ? WITHHELD : `${PERMIT_LABEL[view.permit.kind] ?? view.permit.kind}${view.permit.number ? ` ${view.permit.number}` : ''}`],
+    ['Tanggal kedatangan / Arrival', shown(view.arrivalDate)],
+    ['Rencana keberangkatan / Planned departure', view.arrivalDate === null ? WITHHELD : view.plannedDeparture ?? '-'],
+    ['Kamar / Room', view.arrivalDate === null ? WITHHELD : view.room ?? '-'],
     ['Dilaporkan / Reported', localDateTime(stay.created_at, zone)],
   ];
   doc.fontSize(10);

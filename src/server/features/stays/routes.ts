@@ -88,7 +88,7 @@ export function staysRoutes(app: FastifyInstance, ctx: AppContext): void {
     await ctx.db.transaction().execute((trx) => appendAudit(trx, actor, {
       action: 'receipt.export', resourceType: 'stay', resourceId: stay!.id, regionCode: stay!.region_code,
     }));
-    const pdf = await renderReceiptPdf(ctx, stay!);
+    const pdf = await renderReceiptPdf(ctx, actor, stay!);
     return reply.type('application/pdf')
       .header('content-disposition', `inline; filename="${stay!.receipt_number.replaceAll('/', '-')}.pdf"`).send(pdf);
   });

@@ -59,36 +59,39 @@ export const checkOutBody = {
   properties: { departureDate: DATE },
 } as const;
 
+const S = { type: ['string', 'null'] } as const;
+const HIDDEN = 'null when the field matrix withholds it from the caller (docs/access.md)';
+
 export const stayJson = {
   type: 'object',
+  description: `A stay as its reporter gave it. Every personal field is ${HIDDEN}.`,
   properties: {
     id: { type: 'string' },
     receiptNumber: { type: 'string' },
-    personId: { type: 'string' },
+    personId: { ...S, description: 'the linked person; only for agencies that work screening' },
     regionCode: { type: 'string' },
     guest: {
       type: 'object',
       properties: {
-        surname: { type: 'string' }, givenNames: { type: 'string' }, sex: { type: 'string' },
-        dateOfBirth: { type: ['string', 'null'], description: 'null for agencies that do not need it' }, nationality: { type: 'string' },
+        surname: S, givenNames: S, sex: S, nationality: S,
+        dateOfBirth: { ...S, description: HIDDEN },
         document: {
           type: 'object',
-          properties: {
-            type: { type: 'string' }, number: { type: ['string', 'null'], description: 'null for agencies that do not need it' },
-            issuingState: { type: 'string' }, expiryDate: { type: ['string', 'null'] },
-          },
+          properties: { type: S, number: { ...S, description: HIDDEN }, issuingState: S, expiryDate: NULLABLE_DATE },
         },
       },
     },
-    permit: {
-      type: 'object',
-      properties: { kind: { type: 'string' }, number: { type: ['string', 'null'] }, validFrom: { type: 'string' }, validUntil: NULLABLE_DATE },
-    },
-    arrivalDate: { type: 'string' },
+    permit: { type: 'object', properties: { kind: S, number: S, validFrom: NULLABLE_DATE, validUntil: NULLABLE_DATE } },
+    arrivalDate: NULLABLE_DATE,
     plannedDeparture: NULLABLE_DATE,
     departureDate: NULLABLE_DATE,
-    room: { type: ['string', 'null'] },
-    lodging: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' } } },
+    present: { type: 'boolean' },
+    room: S,
+    lodging: { type: ['object', 'null'], properties: { id: { type: 'string' }, name: { type: 'string' } } },
+    findings: {
+      type: 'array', items: { type: 'string', enum: ['passport_expired', 'permit_ended', 'stay_beyond_permit', 'late_report'] },
+      description: 'facts officers must know, stored with the report (never a reason to refuse it); each shown only with its field group',
+    },
     createdAt: { type: 'string' },
     abilities: { type: 'object', properties: { checkOut: { type: 'boolean' } } },
   },

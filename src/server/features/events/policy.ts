@@ -1,0 +1,9 @@
+import type { DomainEvent } from '../../events/bus';
+import { type PolicyRules, inArea, isOfficer } from '../../policies/rules';
+
+// Live events reach officers whose area covers the event's region.
+export const eventsPolicy = {
+  event: {
+    receive: (actor, event: Pick<DomainEvent, 'regionCode'>) => isOfficer(actor) && event.regionCode !== null && inArea(actor, event.regionCode),
+  },
+} satisfies PolicyRules;

@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import { nameKey, normalizeDocumentNumber } from '../../../domain/identity/names';
+import type { Database } from '../../db/schema';
+
+// A report is what its reporter said. A passport already known links the report to the same
+// person (a certain link), but the person record is never rewritten by a report: where the
+// report's name, sex, birth date, nationality or passport expiry differ from the person's,
+// the difference is recorded as an identity conflict for immigration to decide.
+
+export interface ReportedIdentity { surname: string; given_names: string; sex: string; date_of_birth: string; nationality: string }
+interface PersonFacts extends ReportedIdentity { id: string; document_id: string; document_expiry: string }
+
+/** Finds the person by issuing state + document number, or creates person and document from the report. */
+export async function linkPerson(
+  trx: Transaction<Database>, document: { type: string; number: string; issuingState: string; expiryDate: string }, reported: ReportedIdentity, at: string,
+): Promise<{ personId: string; documentId: string; matched: PersonFacts | null }> {
+  const number = normalizeDocumentNumber(document.number);
+  const existing = await trx.selectFrom('person_documents').innerJoin('persons', 'persons.id', 'person_documents.person_id')
+    .select(['persons.id', 'persons.surname', 'persons.given_names', 'persons.sex', 'persons.date_of_birth', 'persons.nationality',
+      'person_documents.id as document_id', 'person_documents.expiry_date as document_expiry'])
+    .where('person_documents.issuing_state', '=', document.issuingState).where('person_documents.number', '=', number)
+    .executeTakeFirst();
+  if (existing) return { personId: existing.id, documentId: existing.document_id, matched: existing };
+  const personId = randomUUID();
+  const documentId = randomUUID();
+  await trx.insertInto('persons').values({ id: personId, ...reported, sex: reported.sex as 'M' | 'F' | 'X', created_at: at, updated_at: at }).execute();
+  await trx.insertInto('person_documents').values({
+    id: documentId, person_id: personId, type: document.type, number, issuing_state: document.issuingState,
+    expiry_date: document.expiryDate, created_at: at,
+  }).execute();
+  return { personId, documentId, matched: null };
+}
+
+export type ConflictFields = Record<string, { person: string; reported: string }>;
+
+/** The fields where a report differs from its person (names compared case- and space-insensitively). */
+export function identityDifferences(person: PersonFacts, reported: ReportedIdentity & { document_expiry: string }): ConflictFields {
+  const out: ConflictFields = {};
+  const differs = (a: string, b: string, byName: boolean) => (byName ? nameKey(a) !== nameKey(b) : a !== b);
+  const pairs: [keyof ConflictFields, string, string, boolean][] = [
+    ['surname', person.surname, reported.surname, true], ['givenNames', person.given_names, reported.given_names, true],
+    ['sex', person.sex, reported.sex, false], ['dateOfBirth', person.date_of_birth, reported.date_of_birth, false],
+    ['nationality', person.nationality, reported.nationality, false], ['documentExpiry', person.document_expiry, reported.document_expiry, false],
+  ];
+  for (const [field, was, now, byName] of pairs) if (differs(was, now, byName)) out[field] = { person: was, reported: now };
+  return out;
+}
+
+/** Records a conflict when the report differs from its person; returns its id, or null when they agree. */
+export async function recordIdentityConflict(
+  trx: Transaction<Database>, person: PersonFacts, stayId: string, regionCode: string, reported: ReportedIdentity & { document_expiry: string }, at: string,
+): Promise<string | null> {
+  const fields = identityDifferences(person, reported);
+  if (Object.keys(fields).length === 0) return null;
+  const id = randomUUID();
+  await trx.insertInto('identity_conflicts').values({
+    id, person_id: person.id, stay_id: stayId, region_code: regionCode, fields: JSON.stringify(fields), status: 'open',
+    resolution: null, reason: null, resolved_by: null, resolved_at: null, created_at: at,
+  }).execute();
+  return id;
+}
