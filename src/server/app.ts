@@ -27,11 +27,13 @@ import { authRoutes } from './features/auth/routes';
 import { totpRoutes } from './features/auth/totp';
 import { eventsRoutes } from './features/events/routes';
 import { healthRoutes } from './features/health/routes';
+import { identityRoutes } from './features/identity/routes';
 import { lodgingsRoutes } from './features/lodgings/routes';
 import { referenceRoutes } from './features/reference/routes';
 import { statsRoutes } from './features/stats/routes';
 import { staysRoutes } from './features/stays/routes';
 import { verifyReceiptRoutes } from './features/stays/verify-receipt';
+import { registerAccessGate } from './http/access';
 
 export const VERSION: string = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
 
@@ -87,8 +89,10 @@ export async function buildApp(config: Config, options: { db?: Db } = {}): Promi
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   registerActorResolution(app, ctx);
+  const accessTable = registerAccessGate(app);
+  app.decorate('accessTable', accessTable);
 
-  for (const routes of [healthRoutes, authRoutes, totpRoutes, referenceRoutes, lodgingsRoutes, staysRoutes, verifyReceiptRoutes, statsRoutes, eventsRoutes, adminRoutes]) routes(app, ctx);
+  for (const routes of [healthRoutes, authRoutes, totpRoutes, referenceRoutes, lodgingsRoutes, staysRoutes, verifyReceiptRoutes, statsRoutes, eventsRoutes, identityRoutes, adminRoutes]) routes(app, ctx);
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await serveWebApp(app, config.webDir);
 

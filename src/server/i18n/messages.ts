@@ -48,6 +48,7 @@ const messages = {
   'field.totp_wrong': { id: 'Kode autentikator salah', en: 'Wrong authenticator code' },
   'detail.locked_until': { id: 'Terlalu banyak percobaan gagal. Coba lagi setelah {until}.', en: 'Too many failed attempts. Try again after {until}.' },
   'detail.not_verified': { id: 'Pelapor belum diverifikasi oleh Kantor Imigrasi', en: 'The reporter is not yet verified by the immigration office' },
+  'detail.conflict_resolved': { id: 'Konflik identitas ini sudah diputuskan', en: 'This identity conflict has already been decided' },
   'detail.already_checked_out': { id: 'Tamu ini sudah check-out', en: 'This guest has already checked out' },
   'detail.idempotency_mismatch': { id: 'Idempotency-Key sudah dipakai untuk permintaan lain', en: 'Idempotency-Key was already used for a different request' },
   'detail.passport_other_person': { id: 'Nomor paspor ini sudah terdaftar atas orang lain dengan data berbeda', en: 'This passport number is registered to a person with different details' },

@@ -2,6 +2,7 @@ import type { Actor } from '../auth/actor';
 import { forbidden, notFound } from '../errors';
 import { adminPolicy } from '../features/admin/policy';
 import { eventsPolicy } from '../features/events/policy';
+import { identityPolicy } from '../features/identity/policy';
 import { lodgingsPolicy } from '../features/lodgings/policy';
 import { statsPolicy } from '../features/stats/policy';
 import { stayPolicy } from '../features/stays/policy';
@@ -13,7 +14,7 @@ import type { Rule } from './rules';
 // abilities() so the web shows only what the server would accept.
 
 export const policies = {
-  ...adminPolicy, ...eventsPolicy, ...lodgingsPolicy, ...statsPolicy, ...stayPolicy,
+  ...adminPolicy, ...eventsPolicy, ...identityPolicy, ...lodgingsPolicy, ...statsPolicy, ...stayPolicy,
 } as const;
 
 type Policies = typeof policies;
@@ -21,7 +22,7 @@ export type Kind = keyof Policies;
 export type ActionOf<K extends Kind> = keyof Policies[K] & string;
 /** The record argument: absent for rules that take none, typed as the rule takes it. */
 type RecordArg<K extends Kind, A extends ActionOf<K>> =
-  Policies[K][A] extends (actor: Actor, record: infer R) => boolean ? (Parameters<Policies[K][A]>['length'] extends 1 ? [] : [record: R]) : never;
+  Policies[K][A] extends (...args: infer P) => boolean ? (P extends [Actor] ? [] : P extends [Actor, infer R] ? [record: R] : never) : never;
 
 export function can<K extends Kind, A extends ActionOf<K>>(actor: Actor, kind: K, action: A, ...record: RecordArg<K, A>): boolean {
   const rule = policies[kind][action] as Rule<unknown>;

@@ -4,6 +4,7 @@ import { requireActor } from '../../http/actor';
 import { problems } from '../../http/schemas';
 import { authorize } from '../../policies';
 import { createAgency, createReporterOrg, createUser } from './commands';
+import { gate } from '../../http/access';
 import {
   type AgencyInput, type ReporterOrgInput, type UserInput, agencyBody, agencyJson, reporterOrgBody, reporterOrgJson, userBody, userJson,
 } from './schemas';
@@ -18,32 +19,38 @@ const presentUser = (u: { id: string; username: string; display_name: string; ro
 
 export function adminRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get('/api/v1/admin/agencies', {
+    config: { access: gate('agency', 'manage') },
     schema: { tags: ['admin'], summary: 'Agencies', response: { 200: list(agencyJson), ...problems(401, 403) } },
   }, async (request) => {
     authorize(requireActor(request), 'agency', 'manage');
     return { items: (await ctx.db.selectFrom('agencies').selectAll().orderBy('name').execute()).map(presentAgency) };
   });
   app.post<{ Body: AgencyInput }>('/api/v1/admin/agencies', {
+    config: { access: gate('agency', 'manage') },
     schema: { tags: ['admin'], summary: 'Create an agency', body: agencyBody, response: { 201: agencyJson, ...problems(400, 401, 403) } },
   }, async (request, reply) => reply.status(201).send(presentAgency(await createAgency(ctx.db, requireActor(request), request.body))));
 
   app.get('/api/v1/admin/reporter-orgs', {
+    config: { access: gate('agency', 'manage') },
     schema: { tags: ['admin'], summary: 'Reporting organisations (lodgings, sponsors, private hosts)', response: { 200: list(reporterOrgJson), ...problems(401, 403) } },
   }, async (request) => {
     authorize(requireActor(request), 'agency', 'manage');
     return { items: (await ctx.db.selectFrom('reporter_orgs').selectAll().orderBy('name').execute()).map(presentOrg) };
   });
   app.post<{ Body: ReporterOrgInput }>('/api/v1/admin/reporter-orgs', {
+    config: { access: gate('agency', 'manage') },
     schema: { tags: ['admin'], summary: 'Register a reporting organisation', body: reporterOrgBody, response: { 201: reporterOrgJson, ...problems(400, 401, 403) } },
   }, async (request, reply) => reply.status(201).send(presentOrg(await createReporterOrg(ctx.db, requireActor(request), request.body))));
 
   app.get('/api/v1/admin/users', {
+    config: { access: gate('user', 'manage') },
     schema: { tags: ['admin'], summary: 'User accounts', response: { 200: list(userJson), ...problems(401, 403) } },
   }, async (request) => {
     authorize(requireActor(request), 'user', 'manage');
     return { items: (await ctx.db.selectFrom('users').selectAll().orderBy('username').execute()).map(presentUser) };
   });
   app.post<{ Body: UserInput }>('/api/v1/admin/users', {
+    config: { access: gate('user', 'manage') },
     schema: { tags: ['admin'], summary: 'Create a user account', body: userBody, response: { 201: userJson, ...problems(400, 401, 403) } },
   }, async (request, reply) => reply.status(201).send(presentUser(await createUser(ctx.db, requireActor(request), request.body))));
 }

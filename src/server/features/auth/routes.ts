@@ -51,7 +51,7 @@ export async function presentMe(db: Kysely<Database>, actor: Actor) {
 
 export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.post<{ Body: { username: string; password: string; totp?: string } }>('/api/v1/auth/login', {
-    config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+    config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
     schema: {
       tags: ['auth'], summary: 'Sign in; sets the session cookie',
       body: {
@@ -71,6 +71,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   app.post('/api/v1/auth/logout', {
+    config: { access: 'public' },
     schema: { tags: ['auth'], summary: 'Sign out', response: { 204: { type: 'null' } } },
   }, async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
@@ -80,6 +81,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   app.get('/api/v1/me', {
+    config: { access: 'signedIn' },
     schema: { tags: ['auth'], summary: 'The signed-in user, with abilities', response: { 200: meJson, ...problems(401) } },
   }, async (request) => presentMe(ctx.db, requireActor(request)));
 }

@@ -33,6 +33,7 @@ export async function confirmTotpEnrolment(db: Kysely<Database>, actor: Actor, c
 
 export function totpRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.post('/api/v1/me/totp', {
+    config: { access: 'signedIn' },
     schema: {
       tags: ['auth'], summary: 'Start TOTP enrolment: a new secret and its QR code',
       response: { 200: { type: 'object', properties: { secret: { type: 'string' }, otpauthUri: { type: 'string' }, qrDataUrl: { type: 'string' } } }, ...problems(401) },
@@ -40,6 +41,7 @@ export function totpRoutes(app: FastifyInstance, ctx: AppContext): void {
   }, async (request) => startTotpEnrolment(ctx.db, requireActor(request)));
 
   app.post<{ Body: { totp: string } }>('/api/v1/me/totp/confirm', {
+    config: { access: 'signedIn' },
     schema: {
       tags: ['auth'], summary: 'Confirm TOTP enrolment with a code from the authenticator app',
       body: { type: 'object', required: ['totp'], additionalProperties: false, properties: { totp: { type: 'string', pattern: '^\\d{6}$' } } },

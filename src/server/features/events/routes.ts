@@ -5,6 +5,8 @@ import type { DomainEvent } from '../../events/bus';
 import { requireActor } from '../../http/actor';
 import { problems } from '../../http/schemas';
 import { can } from '../../policies';
+import { presentEventData } from './presenters';
+import { gate, onRecord } from '../../http/access';
 
 // Server-Sent Events: each dashboard gets the events of its own area, as they commit.
 
@@ -16,6 +18,7 @@ export function eventsRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.addHook('onClose', async () => { for (const end of open) end(); });
 
   app.get('/api/v1/events', {
+    config: { access: gate('event', 'subscribe', onRecord('event', 'receive')) },
     schema: {
       tags: ['dashboard'], summary: 'Live events of the caller\'s area (text/event-stream)',
       description: 'Events: stay.checked_in, stay.checked_out. data is JSON { stayId, regionCode, lodgingId, nationality, permitKind, at }.',
@@ -32,7 +35,7 @@ export function eventsRoutes(app: FastifyInstance, ctx: AppContext): void {
     res.write('retry: 3000\n: connected\n\n');
     const unsubscribe = ctx.bus.subscribe((event) => {
       if (!can(actor, 'event', 'receive', event)) return;
-      res.write(`id: ${event.id}\nevent: ${event.name}\ndata: ${JSON.stringify(event.data)}\n\n`);
+      res.write(`id: ${event.id}\nevent: ${event.name}\ndata: ${JSON.stringify(presentEventData(actor, event))}\n\n`);
     });
     const ping = setInterval(() => res.write(': ping\n\n'), PING_MS);
     const end = () => { clearInterval(ping); unsubscribe(); open.delete(end); res.end(); };

@@ -4,6 +4,7 @@ import { requireActor } from '../../http/actor';
 import { REGION_CODE, problems } from '../../http/schemas';
 import { authorize } from '../../policies';
 import { regionWithin, scopeFor } from '../../policies/scope';
+import { gate } from '../../http/access';
 
 // Lodgings (and sponsors' premises) a guest can be reported at: an officer's area, or a
 // reporter's own. Officers pick from this list when they report for a lodging.
@@ -18,6 +19,7 @@ const lodgingJson = {
 
 export function lodgingsRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get<{ Querystring: { region?: string } }>('/api/v1/lodgings', {
+    config: { access: gate('lodging', 'list') },
     schema: {
       tags: ['stays'], summary: 'Lodgings and sponsors in the caller\'s scope',
       querystring: { type: 'object', additionalProperties: false, properties: { region: REGION_CODE } },

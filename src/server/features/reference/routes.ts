@@ -13,6 +13,7 @@ const regionJson = {
 // Public reference data (regions with official codes, countries by ICAO code); signed-in users only.
 export function referenceRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get<{ Querystring: { parent?: string } }>('/api/v1/regions', {
+    config: { access: 'signedIn' },
     schema: {
       tags: ['reference'], summary: 'Regions below a parent (no parent: the provinces)',
       querystring: { type: 'object', additionalProperties: false, properties: { parent: REGION_CODE } },
@@ -25,6 +26,7 @@ export function referenceRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   app.get<{ Params: { code: string } }>('/api/v1/regions/:code', {
+    config: { access: 'signedIn' },
     schema: {
       tags: ['reference'], summary: 'One region with its ancestors',
       params: { type: 'object', required: ['code'], properties: { code: REGION_CODE } },
@@ -38,6 +40,7 @@ export function referenceRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   app.get('/api/v1/countries', {
+    config: { access: 'signedIn' },
     schema: {
       tags: ['reference'], summary: 'Countries and ICAO document codes',
       response: {

@@ -6,6 +6,7 @@ import { requireActor } from '../../http/actor';
 import { REGION_CODE, problems } from '../../http/schemas';
 import { authorize, ensureVisible, inArea } from '../../policies';
 import { regionWithin } from '../../policies/scope';
+import { gate, onRecord } from '../../http/access';
 
 // The area picture: who is present now, by nationality and by permit kind. Aggregates only.
 
@@ -29,6 +30,7 @@ const counts = { type: 'object', additionalProperties: { type: 'integer' } } as 
 
 export function statsRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get<{ Querystring: { region?: string } }>('/api/v1/stats/present', {
+    config: { access: gate('dashboard', 'view', onRecord('stats', 'view')) },
     schema: {
       tags: ['dashboard'], summary: 'Foreigners present now in a region (default: the caller\'s area)',
       querystring: { type: 'object', additionalProperties: false, properties: { region: REGION_CODE } },

@@ -10,12 +10,14 @@ import { presentStay } from './presenters';
 import { listStays, loadStayRecord, type StayListFilter } from './queries';
 import { renderReceiptPdf } from './receipt';
 import { type CheckInInput, checkInBody, checkInResult, checkOutBody, listQuery, stayJson } from './schemas';
+import { gate, onRecord } from '../../http/access';
 
 const idParams = { type: 'object', required: ['id'], properties: { id: ID } } as const;
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,100}$/;
 
 export function staysRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.post<{ Body: CheckInInput }>('/api/v1/stays', {
+    config: { access: gate('stay', 'report', onRecord('stay', 'create')) },
     schema: {
       tags: ['stays'], summary: 'Check a foreign guest in (lapor kedatangan)',
       description: 'Send an Idempotency-Key header to make retries safe: a replay returns the first answer.',
@@ -32,6 +34,7 @@ export function staysRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   app.post<{ Params: { id: string }; Body: { departureDate: string } }>('/api/v1/stays/:id/checkout', {
+    config: { access: gate('stay', 'list', onRecord('stay', 'checkout')) },
     schema: {
       tags: ['stays'], summary: 'Check a guest out (lapor kepulangan)', params: idParams, body: checkOutBody,
       response: { 200: stayJson, ...problems(400, 401, 403, 404, 409) },
@@ -44,6 +47,7 @@ export function staysRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   app.get<{ Querystring: StayListFilter }>('/api/v1/stays', {
+    config: { access: gate('stay', 'list') },
     schema: {
       tags: ['stays'], summary: 'List stays in the caller\'s scope', querystring: listQuery,
       response: {
@@ -63,6 +67,7 @@ export function staysRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   app.get<{ Params: { id: string } }>('/api/v1/stays/:id', {
+    config: { access: gate('stay', 'list', onRecord('stay', 'read')) },
     schema: { tags: ['stays'], summary: 'One stay with the guest\'s details (audited)', params: idParams, response: { 200: stayJson, ...problems(401, 403, 404) } },
   }, async (request) => {
     const actor = requireActor(request);
@@ -76,6 +81,7 @@ export function staysRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   app.get<{ Params: { id: string } }>('/api/v1/stays/:id/receipt.pdf', {
+    config: { access: gate('stay', 'list', onRecord('stay', 'read')) },
     schema: {
       tags: ['stays'], summary: 'Surat Tanda Terima Pelaporan Orang Asing (PDF)', params: idParams,
       produces: ['application/pdf'], response: { 200: { type: 'string', format: 'binary' }, ...problems(401, 403, 404) },

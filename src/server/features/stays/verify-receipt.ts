@@ -7,6 +7,7 @@ import { problems } from '../../http/schemas';
 import { authorize, inArea } from '../../policies';
 import { loadStayRecord } from './queries';
 import { receiptSignature } from './receipt';
+import { gate } from '../../http/access';
 
 // An officer scans the QR on a receipt a foreigner or a lodging shows: is it one Sinergi
 // issued, unaltered? Details of the stay come back only inside the officer's own area.
@@ -15,6 +16,7 @@ const sameText = (a: string, b: string) => a.length === b.length && timingSafeEq
 
 export function verifyReceiptRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.post<{ Body: { code: string } }>('/api/v1/receipts/verify', {
+    config: { access: gate('receipt', 'verify') },
     schema: {
       tags: ['stays'], summary: 'Check the QR code of a receipt (officers)',
       body: { type: 'object', required: ['code'], additionalProperties: false, properties: { code: { type: 'string', minLength: 1, maxLength: 300 } } },
