@@ -5,6 +5,7 @@ import { fieldInvalid } from '../../errors';
 import { requireActor } from '../../http/actor';
 import { ID, problems } from '../../http/schemas';
 import { authorize, ensureVisible } from '../../policies';
+import { sees } from '../../policies/fields';
 import { canSee, checkIn, checkOut } from './commands';
 import { presentStay } from './presenters';
 import { listStays, loadStayRecord, type StayListFilter } from './queries';
@@ -30,7 +31,8 @@ export function staysRoutes(app: FastifyInstance, ctx: AppContext): void {
     if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) throw fieldInvalid('Idempotency-Key', 'field.bad_format');
     const result = await checkIn(ctx.db, actor, request.body, key ? { key, route: 'POST /api/v1/stays' } : undefined);
     void ctx.relay.kick();
-    return reply.status(result.status).send(result.body);
+    // which person a passport belongs to is screening material: a lodging learns nothing from it
+    return reply.status(result.status).send({ ...result.body, personId: sees(actor, 'screening') ? result.body.personId : null });
   });
 
   app.post<{ Params: { id: string }; Body: { departureDate: string } }>('/api/v1/stays/:id/checkout', {

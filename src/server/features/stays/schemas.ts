@@ -111,7 +111,7 @@ export const listQuery = {
 
 export const checkInResult = {
   type: 'object',
-  properties: { id: { type: 'string' }, receiptNumber: { type: 'string' }, personId: { type: 'string' } },
+  properties: { id: { type: 'string' }, receiptNumber: { type: 'string' }, personId: { type: ['string', 'null'], description: 'only for agencies that work screening' } },
 } as const;
 
 export interface CheckInInput {

@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '../../src/server/auth/actor';
+import { actorForToken } from '../../src/server/auth/sessions';
+import { DEMO_ACCOUNTS } from '../../src/server/db/seed';
+import type { DeclaredRoute, RecordRule } from '../../src/server/http/access';
+import { can } from '../../src/server/policies';
+import { scopeFor } from '../../src/server/policies/scope';
+import { dialectMatrix } from '../fixtures/scratch-db';
+import { type TestServer, startTestServer } from '../fixtures/server';
+
+// The authorization matrix, generated from the route table: every API route × every demo
+// account (and an anonymous caller), expected answers read from the policy itself.
+// - anonymous: 401 unless the route is public;
+// - the route's gate rule denies: 403 before anything else;
+// - the gate allows: never 401/403; and for routes whose handler checks a rule on a record,
+//   a record outside the caller's scope answers 404, inside it 403 exactly when the record
+//   rule denies.
+// A route whose record rule has no fixture below fails the suite: add one with the route.
+
+type Json = Record<string, unknown>;
+interface RecordFixture {
+  /** a record of the given region for the request (fresh each call when the route changes it) */
+  make(server: TestServer, region: 'soppeng' | 'makassar'): Promise<{ id: string; record: Json; scoped: { regionCode: string; orgId?: string } }>;
+  /** a body that passes the schema but fails after authorization, so nothing is changed */
+  body?: Json;
+}
+
+const loadStay = async (server: TestServer, regionPrefix: string) => {
+  const row = await server.db.selectFrom('stays').selectAll().where('region_code', 'like', `${regionPrefix}.%`)
+    .where('departure_date', 'is', null).orderBy('id').limit(1).executeTakeFirstOrThrow();
+  return { id: row.id, record: row as unknown as Json, scoped: { regionCode: row.region_code, orgId: row.lodging_id } };
+};
+const REGION = { soppeng: '73.12', makassar: '73.71' } as const;
+
+const FIXTURES: Record<string, RecordFixture> = {
+  'stay.read': { make: (s, r) => loadStay(s, REGION[r]) },
+  'stay.checkout': { make: (s, r) => loadStay(s, REGION[r]), body: { departureDate: '2000-01-01' } },
+  'identity_conflict.resolve': {
+    async make(server, region) {
+      const stay = await loadStay(server, REGION[region]);
+      const row = {
+        id: randomUUID(), person_id: stay.record.person_id as string, stay_id: stay.id, region_code: stay.scoped.regionCode,
+        fields: JSON.stringify({ surname: { person: 'A', reported: 'B' } }), status: 'open' as const, resolution: null, reason: null,
+        resolved_by: null, resolved_at: null, created_at: new Date().toISOString(),
+      };
+      await server.db.insertInto('identity_conflicts').values(row).execute();
+      return { id: row.id, record: row, scoped: { regionCode: row.region_code } };
+    },
+    body: { decision: 'keep_person', reason: 'matrix probe' },
+  },
+};
+
+/** Record rules whose record is not a route parameter (checked by their own tests). */
+const RECORD_NOT_FROM_PATH = new Set(['stay.create', 'stats.view', 'event.receive']);
+
+const exampleBody = (server: TestServer, route: DeclaredRoute): Json | undefined => {
+  const schema = server.app.swagger() as { paths?: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: { examples?: Json[] }; examples?: Record<string, { value: Json }> }> } }>> };
+  const path = route.url.replace(/:(\w+)/g, '{$1}');
+  const content = schema.paths?.[path]?.[route.method.toLowerCase()]?.requestBody?.content?.['application/json'];
+  if (!content) return undefined;
+  return content.schema?.examples?.[0] ?? Object.values(content.examples ?? {})[0]?.value ?? {};
+};
+
+for (const kind of dialectMatrix()) {
+  describe(`authorization matrix on ${kind}`, () => {
+    let server: TestServer;
+    const callers: { username: string; cookie: string; actor: Actor }[] = [];
+    beforeAll(async () => {
+      server = await startTestServer({ kind });
+      for (const account of DEMO_ACCOUNTS) {
+        const cookie = await server.login(account.username);
+        const actor = await actorForToken(server.db, cookie.split('=')[1]!);
+        callers.push({ username: account.username, cookie, actor: actor! });
+      }
+    }, 120_000);
+    afterAll(async () => server?.close());
+
+    const send = (route: DeclaredRoute, url: string, cookie: string | undefined, body?: Json) =>
+      server.app.inject({ method: route.method as 'GET', url, headers: cookie ? { cookie } : {}, ...(body !== undefined && route.method !== 'GET' ? { payload: body } : {}) });
+    const fill = (url: string, id: string) => url.replace(/:code\b/, '73.12').replace(/:(\w+)/g, id);
+    // Streams never end and sign-out ends the caller's session: both are proven by their own tests.
+    const skipAsSignedIn = (route: DeclaredRoute) => route.url === '/api/v1/events' || route.url === '/api/v1/auth/logout';
+
+    it('covers every API route, each with a declared policy', () => {
+      expect(server.app.accessTable.length).toBeGreaterThan(15);
+      for (const route of server.app.accessTable) {
+        if (typeof route.access === 'object' && route.access.record && route.url.includes(':')) {
+          const key = `${route.access.record.kind}.${route.access.record.action}`;
+          if (!RECORD_NOT_FROM_PATH.has(key)) expect(FIXTURES[key], `fixture for record rule ${key} (${route.method} ${route.url})`).toBeDefined();
+        }
+      }
+    });
+
+    it('refuses anonymous callers on every non-public route (401)', async () => {
+      for (const route of server.app.accessTable) {
+        const res = await send(route, fill(route.url, 'x'), undefined, exampleBody(server, route));
+        if (route.access === 'public') expect(res.statusCode, `${route.method} ${route.url}`).not.toBe(401);
+        else expect(res.statusCode, `${route.method} ${route.url}`).toBe(401);
+      }
+    });
+
+    it('answers every route × account as its gate rule says', async () => {
+      const rows: string[] = [];
+      for (const route of server.app.accessTable) {
+        if (route.access === 'public' || route.access === 'signedIn' || skipAsSignedIn(route)) continue;
+        const gate = route.access.gate;
+        for (const c of callers) {
+          const allowed = (can as (a: Actor, k: string, act: string) => boolean)(c.actor, gate.kind, gate.action);
+          const record = route.access.record;
+          const fixture = record && FIXTURES[`${record.kind}.${record.action}`];
+          const made = fixture && route.url.includes(':') ? await fixture.make(server, 'soppeng') : undefined;
+          const res = await send(route, fill(route.url, made?.id ?? 'no-such-id'), c.cookie, fixture?.body ?? exampleBody(server, route));
+          rows.push(`${route.method} ${route.url} ${c.username} → ${res.statusCode}`);
+          if (!allowed) expect(res.statusCode, rows.at(-1)).toBe(403);
+          else if (!made) expect([401, 403], rows.at(-1)).not.toContain(res.statusCode);
+          else expect(res.statusCode, rows.at(-1)).not.toBe(401); // the record rule decides: next test
+        }
+      }
+      expect(rows.length).toBeGreaterThan(100);
+    });
+
+    it('answers record routes inside and outside each account\'s scope as scope and policy say', async () => {
+      let checked = 0;
+      for (const route of server.app.accessTable) {
+        if (typeof route.access !== 'object' || !route.access.record || !route.url.includes(':')) continue;
+        const rule: RecordRule = route.access.record;
+        const fixture = FIXTURES[`${rule.kind}.${rule.action}`];
+        if (!fixture) continue;
+        for (const c of callers) {
+          if (!(can as (a: Actor, k: string, act: string) => boolean)(c.actor, route.access.gate.kind, route.access.gate.action)) continue;
+          for (const region of ['soppeng', 'makassar'] as const) {
+            const made = await fixture.make(server, region);
+            const res = await send(route, fill(route.url, made.id), c.cookie, fixture.body ?? exampleBody(server, route));
+            const label = `${route.method} ${route.url} ${c.username} ${region} → ${res.statusCode}`;
+            if (!scopeFor(c.actor).contains(made.scoped)) expect(res.statusCode, label).toBe(404);
+            else if (!(can as (a: Actor, k: string, act: string, r: unknown) => boolean)(c.actor, rule.kind, rule.action, made.record)) expect(res.statusCode, label).toBe(403);
+            else expect([401, 403, 404], label).not.toContain(res.statusCode);
+            checked++;
+          }
+        }
+      }
+      expect(checked).toBeGreaterThan(20);
+    });
+  });
+}
