@@ -5,9 +5,14 @@ import type { StayEvent } from '../../api/types';
 export type LiveState = 'connecting' | 'open' | 'closed';
 const EVENTS = ['stay.checked_in', 'stay.checked_out'] as const;
 
+/** Lists of people are audited reads: a busy area must not turn each event into one. */
+const LIST_REFRESH_MS = 15_000;
+
 /**
- * Subscribes to the server's event stream; each stay event refetches the area picture and the
- * lists at once (TanStack invalidation), so the dashboard follows reports without a reload.
+ * Subscribes to the server's event stream; each stay event refetches the area picture (counts,
+ * not audited) at once, and the lists of people at most once per LIST_REFRESH_MS (the first
+ * event at once, later ones coalesced into one refresh), so the dashboard follows reports
+ * without a reload and without an audited read per event.
  */
 export function useLiveEvents(onEvent?: (type: string, event: StayEvent) => void): { state: LiveState; last: Date | null } {
   const qc = useQueryClient();
@@ -19,6 +24,17 @@ export function useLiveEvents(onEvent?: (type: string, event: StayEvent) => void
   useEffect(() => {
     const source = new EventSource('/api/v1/events', { withCredentials: true });
     let opened = false;
+    let lastListRefresh = 0;
+    let pending: ReturnType<typeof setTimeout> | null = null;
+    const refreshLists = () => {
+      const wait = lastListRefresh + LIST_REFRESH_MS - Date.now();
+      if (wait <= 0) {
+        lastListRefresh = Date.now();
+        void qc.invalidateQueries({ queryKey: ['stays'] });
+      } else {
+        pending ??= setTimeout(() => { pending = null; refreshLists(); }, wait);
+      }
+    };
     source.onopen = () => {
       setState('open');
       // After a reconnect, events may have been missed: refetch once.
@@ -32,7 +48,7 @@ export function useLiveEvents(onEvent?: (type: string, event: StayEvent) => void
     const handler = (message: MessageEvent<string>) => {
       setLast(new Date());
       void qc.invalidateQueries({ queryKey: ['stats'] });
-      void qc.invalidateQueries({ queryKey: ['stays'] });
+      refreshLists();
       if (callback.current) {
         try {
           callback.current(message.type, JSON.parse(message.data) as StayEvent);
@@ -45,6 +61,7 @@ export function useLiveEvents(onEvent?: (type: string, event: StayEvent) => void
     return () => {
       for (const type of EVENTS) source.removeEventListener(type, handler as EventListener);
       source.close();
+      if (pending) clearTimeout(pending);
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [qc]);
