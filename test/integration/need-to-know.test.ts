@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkInBody } from '../fixtures/check-in';
 import { pdfText } from '../fixtures/pdf-text';
@@ -15,7 +16,7 @@ for (const kind of dialectMatrix()) {
     let soppengStay: { id: string; number: string; surname: string };
     beforeAll(async () => {
       server = await startTestServer({ kind });
-      for (const u of ['hotel.maryam', 'hotel.makassar', 'imigrasi.parepare', 'polres.soppeng', 'kesbangpol.soppeng', 'disnaker.soppeng', 'bin.sulsel', 'polres.makassar']) {
+      for (const u of ['hotel.maryam', 'hotel.makassar', 'imigrasi.parepare', 'polres.soppeng', 'kesbangpol.soppeng', 'disnaker.soppeng', 'bin.sulsel', 'polres.makassar', 'auditor']) {
         cookies[u] = await server.login(u);
       }
       const body = checkInBody();
@@ -117,6 +118,34 @@ for (const kind of dialectMatrix()) {
       expect((await get('bin.sulsel', '/api/v1/stays')).json().total).toBe(0);
       expect((await get('bin.sulsel', `/api/v1/stays/${soppengStay.id}`)).statusCode).toBe(404);
       await server.db.updateTable('team_memberships').set({ left_on: null }).where('user_id', '=', bin.id).execute();
+    });
+
+    it('exports only the columns the agency may see, with a purpose on record', async () => {
+      const url = (format: string) => `/api/v1/stays/export?format=${format}&present=true&purpose=${encodeURIComponent('Rapat Timpora Desember')}`;
+      const hidden = await get('kesbangpol.soppeng', url('csv'));
+      expect(hidden.statusCode).toBe(200);
+      expect(hidden.headers['content-type']).toContain('text/csv');
+      const header = hidden.body.split('\r\n')[0]!;
+      expect(header).toContain('Nama keluarga');
+      expect(header).not.toContain('Nomor paspor');
+      expect(hidden.body).not.toContain(soppengStay.number);
+      const shown = await get('polres.soppeng', url('csv'));
+      expect(shown.body.split('\r\n')[0]).toContain('Nomor paspor');
+      expect(shown.body).toContain(soppengStay.number);
+      const xlsx = await get('disnaker.soppeng', url('xlsx'));
+      expect(xlsx.statusCode).toBe(200);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+      const headers = (book.worksheets[0]!.getRow(1).values as unknown[]).filter(Boolean);
+      expect(headers).toContain('Nama keluarga');
+      expect(headers).not.toContain('Nomor paspor');
+      expect(book.worksheets[0]!.rowCount).toBeGreaterThan(1);
+      const noPurpose = await get('polres.soppeng', '/api/v1/stays/export?format=csv');
+      expect(noPurpose.statusCode).toBe(400);
+      expect(noPurpose.json().errors[0].field).toBe('purpose');
+      expect((await get('auditor', url('csv'))).statusCode).toBe(403);
+      const audit = await server.db.selectFrom('audit_log').select('detail').where('action', '=', 'stay.export').execute();
+      expect(audit.map((a) => JSON.parse(a.detail).purpose)).toContain('Rapat Timpora Desember');
     });
 
     it('keeps other areas and other lodgings out (404)', async () => {

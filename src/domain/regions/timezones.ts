@@ -30,3 +30,9 @@ export function utcOffsetHours(tz: TimeZoneName): number {
 export function localDate(instant: Date, tz: TimeZoneName): string {
   return new Date(instant.getTime() + OFFSET_HOURS[tz] * 3_600_000).toISOString().slice(0, 10);
 }
+
+/** Local date and time of an instant in a zone, e.g. "2026-11-28 07:58 WITA". */
+export function localDateTime(iso: string, tz: TimeZoneName): string {
+  const shifted = new Date(Date.parse(iso) + OFFSET_HOURS[tz] * 3_600_000).toISOString();
+  return `${shifted.slice(0, 10)} ${shifted.slice(11, 16)} ${tz}`;
+}

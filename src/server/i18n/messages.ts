@@ -45,6 +45,7 @@ const messages = {
   'field.wrong_credentials': { id: 'Nama pengguna atau kata sandi salah', en: 'Wrong username or password' },
   'field.totp_required': { id: 'Masukkan kode autentikator (6 angka)', en: 'Enter the authenticator code (6 digits)' },
   'field.idempotency_reused': { id: 'Kunci ini sudah dipakai untuk data lain', en: 'This key was already used with other data' },
+  'field.export_too_large': { id: 'Terlalu banyak baris untuk satu ekspor (maksimal {limit}); persempit filter', en: 'Too many rows for one export (at most {limit}); narrow the filter' },
   'field.totp_wrong': { id: 'Kode autentikator salah', en: 'Wrong authenticator code' },
   'detail.locked_until': { id: 'Terlalu banyak percobaan gagal. Coba lagi setelah {until}.', en: 'Too many failed attempts. Try again after {until}.' },
   'detail.not_verified': { id: 'Pelapor belum diverifikasi oleh Kantor Imigrasi', en: 'The reporter is not yet verified by the immigration office' },

@@ -20,6 +20,8 @@ export const stayPolicy = {
     checkout: (actor, stay: StayLike) => stay.departure_date === null
       && (ownOrg(actor, stay.lodging_id) || (actor.role === 'immigration_officer' && inArea(actor, stay.region_code))),
     list: (actor) => actor.role === 'reporter' || isOfficer(actor),
+    /** a file of the list: the same people, columns by the field matrix, a purpose on record */
+    export: (actor) => actor.role === 'reporter' || isOfficer(actor),
   },
   receipt: {
     /** An officer checks the QR of a receipt shown to it. */

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
-import { type TimeZoneName, utcOffsetHours } from '../../../domain/regions';
+import { localDateTime } from '../../../domain/regions';
 import { maskTail } from '../../../domain/access/field-matrix';
 import type { Actor } from '../../auth/actor';
 import type { AppContext } from '../../context';
@@ -24,12 +24,6 @@ const PERMIT_LABEL: Record<string, string> = {
   visa_free_visit: 'Bebas Visa Kunjungan', visa_on_arrival: 'Visa on Arrival (VoA)', visit_visa: 'Izin Tinggal Kunjungan (ITK)',
   itas: 'Izin Tinggal Terbatas (ITAS)', itap: 'Izin Tinggal Tetap (ITAP)', diplomatic: 'Izin Tinggal Diplomatik', official: 'Izin Tinggal Dinas',
 };
-
-/** Local date and time of an instant in a zone, e.g. "2026-11-28 07:58 WITA". */
-function localDateTime(iso: string, tz: TimeZoneName): string {
-  const shifted = new Date(Date.parse(iso) + utcOffsetHours(tz) * 3600_000).toISOString();
-  return `${shifted.slice(0, 10)} ${shifted.slice(11, 16)} ${tz}`;
-}
 
 /** Withheld by the field matrix: the PDF says so rather than printing nothing. */
 const WITHHELD = '(tidak ditampilkan / withheld)';

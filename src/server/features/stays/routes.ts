@@ -4,17 +4,20 @@ import type { AppContext } from '../../context';
 import { fieldInvalid } from '../../errors';
 import { requireActor } from '../../http/actor';
 import { ID, problems } from '../../http/schemas';
+import { languageOf } from '../../i18n/messages';
 import { authorize, ensureVisible } from '../../policies';
 import { sees } from '../../policies/fields';
 import { canSee, checkIn, checkOut } from './commands';
 import { presentStay } from './presenters';
 import { listStays, loadStayRecord, type StayListFilter } from './queries';
 import { renderReceiptPdf } from './receipt';
-import { type CheckInInput, checkInBody, checkInResult, checkOutBody, listQuery, stayJson } from './schemas';
+import { staysCsv, staysXlsx } from './export';
+import { type CheckInInput, checkInBody, checkInResult, checkOutBody, exportQuery, listQuery, stayJson } from './schemas';
 import { gate, onRecord } from '../../http/access';
 
 const idParams = { type: 'object', required: ['id'], properties: { id: ID } } as const;
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,100}$/;
+const EXPORT_LIMIT = 10_000;
 
 export function staysRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.post<{ Body: CheckInInput }>('/api/v1/stays', {
@@ -66,6 +69,31 @@ export function staysRoutes(app: FastifyInstance, ctx: AppContext): void {
       detail: { query: request.query, returned: rows.map((r) => r.id) },
     }));
     return { items: rows.map((r) => presentStay(actor, r)), total, page: request.query.page, pageSize: request.query.pageSize };
+  });
+
+  app.get<{ Querystring: Omit<StayListFilter, 'page' | 'pageSize'> & { format: 'csv' | 'xlsx'; purpose: string } }>('/api/v1/stays/export', {
+    config: { access: gate('stay', 'export') },
+    schema: {
+      tags: ['stays'], operationId: 'exportStays', summary: 'The stays list as CSV or XLSX (audited, with a purpose)',
+      description: `Columns follow the field matrix (docs/access.md): withheld groups are not in the file. At most ${EXPORT_LIMIT} rows.`,
+      querystring: exportQuery, produces: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+      response: { 200: { type: 'string', format: 'binary' }, ...problems(400, 401, 403) },
+    },
+  }, async (request, reply) => {
+    const actor = requireActor(request);
+    const { format, purpose, ...filter } = request.query;
+    const { rows, total } = await listStays(ctx.db, actor, { ...filter, page: 1, pageSize: EXPORT_LIMIT });
+    if (total > EXPORT_LIMIT) throw fieldInvalid('filter', 'field.export_too_large', { limit: EXPORT_LIMIT });
+    await ctx.db.transaction().execute((trx) => appendAudit(trx, actor, {
+      action: 'stay.export', resourceType: 'stay', regionCode: filter.region ?? actor.areaCode,
+      detail: { purpose, format, query: filter, returned: rows.map((r) => r.id) },
+    }));
+    const views = rows.map((r) => presentStay(actor, r));
+    const lang = languageOf(request.headers['accept-language']);
+    const name = `sinergi-tamu-wna-${new Date().toISOString().slice(0, 10)}.${format}`;
+    reply.header('content-disposition', `attachment; filename="${name}"`);
+    if (format === 'xlsx') return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(await staysXlsx(actor, views, lang));
+    return reply.type('text/csv; charset=utf-8').send(staysCsv(actor, views, lang));
   });
 
   app.get<{ Params: { id: string } }>('/api/v1/stays/:id', {

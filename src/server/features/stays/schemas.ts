@@ -125,3 +125,17 @@ export interface CheckInInput {
   room?: string;
   lodgingId?: string;
 }
+
+export const exportQuery = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['purpose'],
+  properties: {
+    format: { type: 'string', enum: ['csv', 'xlsx'], default: 'csv' },
+    purpose: { type: 'string', minLength: 5, maxLength: 200, description: 'why the file is made; kept in the audit log' },
+    present: { type: 'boolean' },
+    region: REGION_CODE,
+    q: { type: 'string', maxLength: 100 },
+    sort: listQuery.properties.sort,
+  },
+} as const;
