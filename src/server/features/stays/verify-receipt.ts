@@ -4,8 +4,10 @@ import { appendAudit } from '../../audit/log';
 import type { AppContext } from '../../context';
 import { requireActor } from '../../http/actor';
 import { problems } from '../../http/schemas';
-import { authorize, inArea } from '../../policies';
-import { loadStayRecord } from './queries';
+import { authorize } from '../../policies';
+import { sees } from '../../policies/fields';
+import { scopeFor } from '../../policies/scope';
+import { loadStayRecord, stayScope } from './queries';
 import { receiptSignature } from './receipt';
 import { gate } from '../../http/access';
 
@@ -41,7 +43,7 @@ export function verifyReceiptRoutes(app: FastifyInstance, ctx: AppContext): void
     await ctx.db.transaction().execute((trx) => appendAudit(trx, actor, {
       action: 'receipt.verify', resourceType: 'stay', resourceId: valid ? stayId : null, regionCode: stay?.region_code ?? null, detail: { receiptNumber, valid },
     }));
-    const details = valid && inArea(actor, stay!.region_code)
+    const details = valid && scopeFor(actor).contains(stayScope(stay!)) && sees(actor, 'whereabouts')
       ? { lodging: stay!.lodging_name, arrivalDate: stay!.arrival_date, departureDate: stay!.departure_date, nationality: stay!.nationality }
       : null;
     return { valid, receiptNumber, stay: details };
