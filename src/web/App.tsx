@@ -55,7 +55,7 @@ export function App() {
           <Route index element={<HomeRedirect />} />
           <Route path="dashboard" element={<RequireAbility ability="viewDashboard"><DashboardPage /></RequireAbility>} />
           <Route path="check-in" element={<RequireAbility ability="checkIn"><CheckInPage /></RequireAbility>} />
-          <Route path="stays" element={<RequireAbility ability="checkIn"><StaysPage /></RequireAbility>} />
+          <Route path="stays" element={<RequireAbility ability="listStays"><StaysPage /></RequireAbility>} />
           <Route path="stays/:id/receipt" element={<ReceiptPage />} />
           <Route path="account" element={<AccountPage />} />
           <Route path="admin/agencies" element={<RequireAbility ability="manageAgencies"><AgenciesPage /></RequireAbility>} />
