@@ -127,3 +127,20 @@ export interface AdminUser {
 }
 
 export interface Region { code: string; name: string; level: string; parentCode: string | null; timeZone: string }
+
+export type ConflictDecision = 'keep_person' | 'take_reported';
+
+/** A report whose identity differs from its person's: field → { person, reported }. */
+export interface IdentityConflict {
+  id: string;
+  personId: string;
+  stayId: string;
+  regionCode: string;
+  fields: Record<string, { person: string; reported: string }>;
+  status: 'open' | 'resolved';
+  resolution: ConflictDecision | null;
+  reason: string | null;
+  resolvedAt: string | null;
+  createdAt: string;
+  abilities: { resolve: boolean };
+}
