@@ -1,4 +1,5 @@
-import { Anchor, Badge, Button, Group, Paper, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useCountryNames } from '../../api/reference';
@@ -16,6 +17,8 @@ export function ConflictCard({ conflict: c, zone, onDecide }: { conflict: Identi
   const { t, i18n } = useTranslation();
   const country = useCountryNames();
   const lang = i18n.language;
+  const phone = useMediaQuery('(max-width: 36em)');
+  const label = (field: string) => (FIELD_LABELS[field] ? t(FIELD_LABELS[field]) : field);
   const show = (field: string, v: string) => {
     if (!v) return '—';
     if (field === 'sex') return t(`sex.${v}`);
@@ -32,26 +35,42 @@ export function ConflictCard({ conflict: c, zone, onDecide }: { conflict: Identi
         </Group>
         <Anchor component={Link} to={`/stays/${c.stayId}/receipt`} size="sm">{t('conflicts.openReport')}</Anchor>
       </Group>
-      <Table.ScrollContainer minWidth={320}>
-        <Table withColumnBorders verticalSpacing={6} fz="sm" layout="fixed">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th w="30%">{t('conflicts.field')}</Table.Th>
-              <Table.Th>{t('conflicts.person')}</Table.Th>
-              <Table.Th>{t('conflicts.reported')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {Object.entries(c.fields).map(([field, v]) => (
-              <Table.Tr key={field} data-testid={`conflict-field-${field}`}>
-                <Table.Td><Text size="sm" c="dimmed">{FIELD_LABELS[field] ? t(FIELD_LABELS[field]) : field}</Text></Table.Td>
-                <Table.Td style={{ wordBreak: 'break-word' }}>{show(field, v.person)}</Table.Td>
-                <Table.Td style={{ wordBreak: 'break-word' }} bg="var(--mantine-color-yellow-light)" fw={600}>{show(field, v.reported)}</Table.Td>
+      {phone ? (
+        <Stack gap="xs">
+          {Object.entries(c.fields).map(([field, v]) => (
+            <div key={field} data-testid={`conflict-field-${field}`}>
+              <Text size="xs" c="dimmed" tt="uppercase" fw={600}>{label(field)}</Text>
+              <SimpleGrid cols={2} spacing={6}>
+                <div><Text size="xs" c="dimmed">{t('conflicts.person')}</Text><Text size="sm" style={{ wordBreak: 'break-word' }}>{show(field, v.person)}</Text></div>
+                <div style={{ background: 'var(--mantine-color-yellow-light)', borderRadius: 4, padding: '0 4px' }}>
+                  <Text size="xs" c="dimmed">{t('conflicts.reported')}</Text><Text size="sm" fw={600} style={{ wordBreak: 'break-word' }}>{show(field, v.reported)}</Text>
+                </div>
+              </SimpleGrid>
+            </div>
+          ))}
+        </Stack>
+      ) : (
+        <Table.ScrollContainer minWidth={320}>
+          <Table withColumnBorders verticalSpacing={6} fz="sm" layout="fixed">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th w="30%">{t('conflicts.field')}</Table.Th>
+                <Table.Th>{t('conflicts.person')}</Table.Th>
+                <Table.Th>{t('conflicts.reported')}</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+            </Table.Thead>
+            <Table.Tbody>
+              {Object.entries(c.fields).map(([field, v]) => (
+                <Table.Tr key={field} data-testid={`conflict-field-${field}`}>
+                  <Table.Td><Text size="sm" c="dimmed">{label(field)}</Text></Table.Td>
+                  <Table.Td style={{ wordBreak: 'break-word' }}>{show(field, v.person)}</Table.Td>
+                  <Table.Td style={{ wordBreak: 'break-word' }} bg="var(--mantine-color-yellow-light)" fw={600}>{show(field, v.reported)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
       {c.status === 'resolved' && (
         <Text size="sm" mt="xs" data-testid="conflict-resolution">
           <Text span fw={600}>{c.resolution === 'take_reported' ? t('conflicts.resolvedTake') : t('conflicts.resolvedKeep')}</Text>

@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import { useCountryNames } from '../../api/reference';
 import type { Stay } from '../../api/types';
 import { formatDate, formatDateTime, type Zone } from '../../lib/time';
+import { BreakableNumber } from './ReceiptPanel';
 import { StayCards } from './StayCards';
 import { roomLabel, StayStatus } from './stayCells';
 import { guestName } from './visibility';
@@ -26,8 +27,8 @@ export function StayTable({ items, zone, onCheckOut, showLodging = false, showSt
   // The action column only when some row may be checked out (Timpora members never may).
   const actions = !!onCheckOut && items.some((s) => s.abilities?.checkOut);
   return (
-    <Table.ScrollContainer minWidth={showLodging ? 1000 : 900}>
-      <Table striped highlightOnHover verticalSpacing="xs" data-testid={testId}>
+    <Table.ScrollContainer minWidth={showLodging ? 960 : 860}>
+      <Table striped highlightOnHover verticalSpacing="xs" horizontalSpacing={8} data-testid={testId}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('stays.guest')}</Table.Th>
@@ -46,7 +47,7 @@ export function StayTable({ items, zone, onCheckOut, showLodging = false, showSt
             const name = guestName(s);
             return (
               <Table.Tr key={s.id} data-testid="stay-row">
-                <Table.Td miw={170}>
+                <Table.Td miw={150}>
                   {name === null ? <Withheld /> : <Text fw={600} size="sm">{name}</Text>}
                   <FindingBadges findings={s.findings} />
                 </Table.Td>
@@ -59,7 +60,7 @@ export function StayTable({ items, zone, onCheckOut, showLodging = false, showSt
                 </Table.Td>
                 {showLodging ? (
                   <Table.Td>
-                    <OrWithheld value={s.lodging}><Text size="sm">{s.lodging?.name}</Text></OrWithheld>
+                    <OrWithheld value={s.lodging}><Text size="sm" miw={130}>{s.lodging?.name}</Text></OrWithheld>
                     {s.room && <Text size="xs" c="dimmed">{roomLabel(s.room, t)}</Text>}
                   </Table.Td>
                 ) : (
@@ -69,8 +70,8 @@ export function StayTable({ items, zone, onCheckOut, showLodging = false, showSt
                   <OrWithheld value={s.arrivalDate}><Text size="sm">{formatDate(s.arrivalDate, lang)}</Text></OrWithheld>
                 </Table.Td>
                 {showStatus && <Table.Td style={{ whiteSpace: 'nowrap' }}><StayStatus stay={s} /></Table.Td>}
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  <Anchor component={Link} to={`/stays/${s.id}/receipt`} size="xs" ff="monospace">{s.receiptNumber}</Anchor>
+                <Table.Td miw={140}>
+                  <Anchor component={Link} to={`/stays/${s.id}/receipt`} size="xs" ff="monospace"><BreakableNumber value={s.receiptNumber} /></Anchor>
                   <Text size="xs" c="dimmed">{formatDateTime(s.createdAt, zone, lang)}</Text>
                 </Table.Td>
                 {actions && (
