@@ -38,6 +38,7 @@ const DashboardPage = lazyScreen(() => import('./features/dashboard/DashboardPag
 const AgenciesPage = lazyScreen(() => import('./features/admin/AgenciesPage'));
 const ReporterOrgsPage = lazyScreen(() => import('./features/admin/ReporterOrgsPage'));
 const UsersPage = lazyScreen(() => import('./features/admin/UsersPage'));
+const ConflictsPage = lazyScreen(() => import('./features/identity/ConflictsPage'));
 
 export function App() {
   return (
@@ -55,8 +56,9 @@ export function App() {
           <Route index element={<HomeRedirect />} />
           <Route path="dashboard" element={<RequireAbility ability="viewDashboard"><DashboardPage /></RequireAbility>} />
           <Route path="check-in" element={<RequireAbility ability="checkIn"><CheckInPage /></RequireAbility>} />
-          <Route path="stays" element={<RequireAbility ability="checkIn"><StaysPage /></RequireAbility>} />
+          <Route path="stays" element={<RequireAbility ability="listStays"><StaysPage /></RequireAbility>} />
           <Route path="stays/:id/receipt" element={<ReceiptPage />} />
+          <Route path="identity-conflicts" element={<RequireAbility ability="viewIdentityConflicts"><ConflictsPage /></RequireAbility>} />
           <Route path="account" element={<AccountPage />} />
           <Route path="admin/agencies" element={<RequireAbility ability="manageAgencies"><AgenciesPage /></RequireAbility>} />
           <Route path="admin/reporter-orgs" element={<RequireAbility ability="manageAgencies"><ReporterOrgsPage /></RequireAbility>} />

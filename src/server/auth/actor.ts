@@ -1,7 +1,8 @@
 // The signed-in person as commands and policies see it. No Fastify types here.
 
-export type Role = 'admin' | 'immigration_officer' | 'timpora_member' | 'field_officer' | 'reporter' | 'auditor';
-export const ROLES: Role[] = ['admin', 'immigration_officer', 'timpora_member', 'field_officer', 'reporter', 'auditor'];
+import type { Role } from '../../domain/access/roles';
+
+export { ROLES, type Role } from '../../domain/access/roles';
 
 export interface Actor {
   id: string;

@@ -1,13 +1,23 @@
 // Shapes of the HTTP API (docs/api.md). Field names are stable: extend, never rename.
+// Only wire shapes live here: code tables, shared types and validation come from src/domain.
+import type { AgencyKind } from '../../domain/access/field-matrix';
+import type { Finding } from '../../domain/access/findings';
+import type { Role } from '../../domain/access/roles';
+import type { PermitKind } from '../../domain/permits/kinds';
 
-export type Role = 'admin' | 'immigration_officer' | 'timpora_member' | 'field_officer' | 'reporter' | 'auditor';
+// Re-exported for modules that still import them from here (checkInForm.ts).
+export type { PermitKind };
 
 export interface Abilities {
   checkIn: boolean;
+  /** the guest list: reporters (their own) and officers (their area) */
+  listStays: boolean;
   viewDashboard: boolean;
   manageAgencies: boolean;
   manageUsers: boolean;
   viewAudit: boolean;
+  /** identity conflicts (screening); optional until every server sends it */
+  viewIdentityConflicts?: boolean;
 }
 
 export interface Me {
@@ -25,8 +35,6 @@ export interface Me {
 export interface Country { code: string; nameId: string; nameEn: string }
 
 export type Sex = 'M' | 'F' | 'X';
-export const PERMIT_KINDS = ['visa_free_visit', 'visa_on_arrival', 'visit_visa', 'itas', 'itap', 'diplomatic', 'official'] as const;
-export type PermitKind = (typeof PERMIT_KINDS)[number];
 
 export interface StayInput {
   guest: {
@@ -46,26 +54,33 @@ export interface StayInput {
 
 export interface StayCreated { id: string; receiptNumber: string; personId: string }
 
+/**
+ * A stay as its reporter gave it. Every personal field is null when the field matrix
+ * (src/domain/access/field-matrix.ts) withholds its group from the caller's agency.
+ */
 export interface Stay {
   id: string;
   receiptNumber: string;
-  personId: string;
+  /** the linked person; only for agencies that work screening */
+  personId: string | null;
   regionCode: string;
   guest: {
-    surname: string;
-    givenNames: string;
-    sex: Sex;
-    /** null for agencies whose mandate does not need identifying details */
+    surname: string | null;
+    givenNames: string | null;
+    sex: Sex | null;
     dateOfBirth: string | null;
-    nationality: string;
-    document: { type: string; number: string | null; issuingState: string; expiryDate: string | null };
+    nationality: string | null;
+    document: { type: string | null; number: string | null; issuingState: string | null; expiryDate: string | null };
   };
-  permit: { kind: PermitKind; number: string | null; validFrom: string; validUntil: string | null };
-  arrivalDate: string;
+  permit: { kind: PermitKind | null; number: string | null; validFrom: string | null; validUntil: string | null };
+  arrivalDate: string | null;
   plannedDeparture: string | null;
   departureDate: string | null;
+  /** still staying (known even when the dates are withheld) */
+  present: boolean;
   room: string | null;
-  lodging: { id: string; name: string };
+  lodging: { id: string; name: string } | null;
+  findings: Finding[];
   createdAt: string;
   abilities: { checkOut: boolean };
 }
@@ -86,8 +101,6 @@ export interface PresentStats {
 
 export interface StayEvent { stayId: string; regionCode: string; lodgingId: string; nationality: string; permitKind: string; at: string }
 
-export const AGENCY_KINDS = ['imigrasi', 'kesbangpol', 'polres', 'kodim', 'kejaksaan', 'bin', 'disnaker', 'disdik', 'dukcapil', 'kemenag', 'pemerintah_desa', 'other'] as const;
-export type AgencyKind = (typeof AGENCY_KINDS)[number];
 export interface Agency { id: string; kind: AgencyKind; name: string; regionCode: string }
 
 export const REPORTER_KINDS = ['lodging', 'company', 'private'] as const;
@@ -102,7 +115,6 @@ export interface ReporterOrg {
   verified: boolean;
 }
 
-export const ROLES: Role[] = ['admin', 'immigration_officer', 'timpora_member', 'field_officer', 'reporter', 'auditor'];
 export interface AdminUser {
   id: string;
   username: string;
@@ -115,3 +127,20 @@ export interface AdminUser {
 }
 
 export interface Region { code: string; name: string; level: string; parentCode: string | null; timeZone: string }
+
+export type ConflictDecision = 'keep_person' | 'take_reported';
+
+/** A report whose identity differs from its person's: field → { person, reported }. */
+export interface IdentityConflict {
+  id: string;
+  personId: string;
+  stayId: string;
+  regionCode: string;
+  fields: Record<string, { person: string; reported: string }>;
+  status: 'open' | 'resolved';
+  resolution: ConflictDecision | null;
+  reason: string | null;
+  resolvedAt: string | null;
+  createdAt: string;
+  abilities: { resolve: boolean };
+}

@@ -1,19 +1,23 @@
-// Times are stored in UTC and shown in the area's own zone (WIB / WITA / WIT).
+// Times are stored in UTC and shown in the area's own zone (WIB / WITA / WIT). Zones and
+// calendar dates come from src/domain; this module only formats them for the screen.
+import { isValidDate } from '../../domain/dates';
+import { ianaZone, localDate } from '../../domain/regions/timezones';
+import type { TimeZoneName } from '../../domain/regions/types';
 
-const ABBR_TO_IANA: Record<string, string> = { WIB: 'Asia/Jakarta', WITA: 'Asia/Makassar', WIT: 'Asia/Jayapura' };
-const IANA_TO_ABBR: Record<string, string> = {
-  'Asia/Jakarta': 'WIB', 'Asia/Pontianak': 'WIB',
-  'Asia/Makassar': 'WITA', 'Asia/Ujung_Pandang': 'WITA',
-  'Asia/Jayapura': 'WIT',
-};
+const NAMES: readonly TimeZoneName[] = ['WIB', 'WITA', 'WIT'];
+/** IANA names the browser or an old record may use besides the three of src/domain/regions. */
+const IANA_ALIASES: Record<string, TimeZoneName> = { 'Asia/Pontianak': 'WIB', 'Asia/Ujung_Pandang': 'WITA' };
 
-export interface Zone { iana: string; abbr: string }
+export interface Zone { iana: string; abbr: TimeZoneName }
 
+/** A zone from its abbreviation (WITA) or IANA name (Asia/Makassar); WIB when unknown. */
 export function zoneOf(timeZone: string | null | undefined): Zone {
   const tz = (timeZone ?? '').trim();
-  if (ABBR_TO_IANA[tz.toUpperCase()]) return { iana: ABBR_TO_IANA[tz.toUpperCase()], abbr: tz.toUpperCase() };
-  if (IANA_TO_ABBR[tz]) return { iana: tz, abbr: IANA_TO_ABBR[tz] };
-  return { iana: 'Asia/Jakarta', abbr: 'WIB' };
+  const byAbbr = NAMES.find((n) => n === tz.toUpperCase());
+  if (byAbbr) return { iana: ianaZone(byAbbr), abbr: byAbbr };
+  const byIana = NAMES.find((n) => ianaZone(n) === tz) ?? IANA_ALIASES[tz];
+  if (byIana) return { iana: tz, abbr: byIana };
+  return { iana: ianaZone('WIB'), abbr: 'WIB' };
 }
 
 function locale(lang: string): string {
@@ -42,14 +46,8 @@ export function formatDate(date: string | null | undefined, lang: string): strin
 
 /** Today's calendar date (YYYY-MM-DD) in the zone. */
 export function todayIn(zone: Zone, now: Date = new Date()): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: zone.iana, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  return localDate(now, zone.abbr);
 }
 
-export function isIsoDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
-  return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
-}
+/** @deprecated use isValidDate from src/domain/dates (kept for checkInForm.ts until it moves). */
+export const isIsoDate = isValidDate;

@@ -54,3 +54,9 @@ export const IconCheck = (p: IconProps) => (
 export const IconGlobe = (p: IconProps) => (
   <Svg {...p}><circle cx="12" cy="12" r="9" /><path d="M3 12h18M12 3a14 14 0 0 1 0 18M12 3a14 14 0 0 0 0 18" /></Svg>
 );
+export const IconLock = (p: IconProps) => (
+  <Svg {...p}><rect x="5" y="11" width="14" height="10" rx="2" /><path d="M8 11V7a4 4 0 0 1 8 0v4" /></Svg>
+);
+export const IconCompare = (p: IconProps) => (
+  <Svg {...p}><rect x="3" y="4" width="7" height="16" rx="1" /><rect x="14" y="4" width="7" height="16" rx="1" /><path d="M10 9h4" /><path d="M10 15h4" /></Svg>
+);

@@ -1,16 +1,11 @@
-import type { FieldGroup } from '../../../domain/access/field-matrix';
+import { FINDING_GROUPS, type Finding } from '../../../domain/access/findings';
 import type { Actor } from '../../auth/actor';
 import { abilities } from '../../policies';
 import { ifSees, sees } from '../../policies/fields';
 import type { StayRecord } from './queries';
 
-/** Each finding belongs to the field group it speaks of: it is shown only with that group. */
-export const FINDING_GROUPS: Record<string, FieldGroup> = {
-  passport_expired: 'document', permit_ended: 'permit', stay_beyond_permit: 'permit', late_report: 'whereabouts',
-};
-
 export function visibleFindings(actor: Actor, findings: string): string[] {
-  return (JSON.parse(findings) as string[]).filter((f) => sees(actor, FINDING_GROUPS[f] ?? 'screening'));
+  return (JSON.parse(findings) as string[]).filter((f) => sees(actor, FINDING_GROUPS[f as Finding] ?? 'screening'));
 }
 
 /**

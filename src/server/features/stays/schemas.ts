@@ -1,3 +1,4 @@
+import { FINDINGS } from '../../../domain/access/findings';
 import { PERMIT_KINDS } from '../../../domain/permits/kinds';
 import { DATE, ID, NULLABLE_DATE, REGION_CODE, pageQuery } from '../../http/schemas';
 
@@ -89,7 +90,7 @@ export const stayJson = {
     room: S,
     lodging: { type: ['object', 'null'], properties: { id: { type: 'string' }, name: { type: 'string' } } },
     findings: {
-      type: 'array', items: { type: 'string', enum: ['passport_expired', 'permit_ended', 'stay_beyond_permit', 'late_report'] },
+      type: 'array', items: { type: 'string', enum: [...FINDINGS] },
       description: 'facts officers must know, stored with the report (never a reason to refuse it); each shown only with its field group',
     },
     createdAt: { type: 'string' },

@@ -61,8 +61,6 @@ export function fieldErrorsOf(err: unknown): { fields: Record<string, string>; o
   return { fields, other: err.fieldErrors.length ? null : err.message };
 }
 
-export const REGION_CODE = /^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/;
-
 /**
  * Form values plus which fields were edited since the last submit: an error (client or server)
  * disappears from a field as soon as the user changes it.

@@ -2,9 +2,11 @@ import { useState } from 'react';
 import { Alert, Button, Group, Modal, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import { AGENCY_KINDS, type Agency } from '../../api/types';
+import { isValidRegionCode } from '../../../domain/regions/codes';
+import type { Agency } from '../../api/types';
+import { AGENCY_KINDS } from '../../../domain/access/field-matrix';
 import { RegionCodeInput } from './RegionCodeInput';
-import { AdminList, fieldErrorsOf, useFormValues, REGION_CODE } from './AdminList';
+import { AdminList, fieldErrorsOf, useFormValues } from './AdminList';
 import { useAgencies, useCreateAgency } from './api';
 import { usePageTitle } from '../../lib/usePageTitle';
 
@@ -22,7 +24,7 @@ function AgencyForm({ onDone }: { onDone: () => void }) {
     if (!v.name.trim()) next.name = t('validation.required');
     else if (v.name.trim().length < 3) next.name = t('validation.tooShort', { min: 3 });
     if (!v.regionCode.trim()) next.regionCode = t('validation.required');
-    else if (!REGION_CODE.test(v.regionCode.trim())) next.regionCode = t('validation.regionCode');
+    else if (!isValidRegionCode(v.regionCode.trim())) next.regionCode = t('validation.regionCode');
     setErrors(next);
     submitted();
     if (Object.keys(next).length) return;

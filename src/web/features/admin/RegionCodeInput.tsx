@@ -2,9 +2,9 @@ import { Loader, Text, TextInput, type TextInputProps } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { isValidRegionCode } from '../../../domain/regions/codes';
 import { api, ApiError } from '../../api/client';
 import type { Region } from '../../api/types';
-import { REGION_CODE } from './AdminList';
 
 /** A region code field that names the region as it is typed: "73.12 → Kabupaten Soppeng, Sulawesi Selatan". */
 export function RegionCodeInput({ value, description, ...props }: Omit<TextInputProps, 'value'> & { value: string }) {
@@ -13,12 +13,12 @@ export function RegionCodeInput({ value, description, ...props }: Omit<TextInput
   const region = useQuery({
     queryKey: ['region', code],
     queryFn: ({ signal }) => api<Region & { ancestors?: Region[] }>(`/api/v1/regions/${encodeURIComponent(code)}`, { signal }),
-    enabled: REGION_CODE.test(code),
+    enabled: isValidRegionCode(code),
     retry: false,
     staleTime: Infinity,
   });
   let hint = description;
-  if (REGION_CODE.test(code)) {
+  if (isValidRegionCode(code)) {
     if (region.data) {
       const chain = [region.data, ...[...(region.data.ancestors ?? [])].reverse()].map((r) => r.name).join(', ');
       hint = <Text span size="xs" c="teal.8" data-testid="region-name">{chain} · {region.data.timeZone}</Text>;

@@ -2,11 +2,15 @@ import { useState } from 'react';
 import { Alert, Badge, Button, Checkbox, Group, Modal, NativeSelect, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
+import { isValidRegionCode, regionLevel } from '../../../domain/regions/codes';
 import { LODGING_TYPES, REPORTER_KINDS, type ReporterOrg } from '../../api/types';
 import { RegionCodeInput } from './RegionCodeInput';
-import { AdminList, fieldErrorsOf, useFormValues, REGION_CODE } from './AdminList';
+import { AdminList, fieldErrorsOf, useFormValues } from './AdminList';
 import { useCreateReporterOrg, useReporterOrgs } from './api';
 import { usePageTitle } from '../../lib/usePageTitle';
+
+/** A village (desa/kelurahan) code: the fourth level. */
+const isVillageCode = (code: string) => isValidRegionCode(code) && regionLevel(code) === 4;
 
 function ReporterOrgForm({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
@@ -23,7 +27,7 @@ function ReporterOrgForm({ onDone }: { onDone: () => void }) {
     else if (v.name.trim().length < 2) next.name = t('validation.tooShort', { min: 2 });
     if (v.address.length > 300) next.address = t('validation.tooLong', { max: 300 });
     if (!v.villageCode.trim()) next.villageCode = t('validation.required');
-    else if (!/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/.test(v.villageCode.trim())) next.villageCode = t('validation.villageCode');
+    else if (!isVillageCode(v.villageCode.trim())) next.villageCode = t('validation.villageCode');
     setErrors(next);
     submitted();
     if (Object.keys(next).length) return;

@@ -2,9 +2,11 @@ import { useMemo, useState } from 'react';
 import { Alert, Badge, Button, Group, Modal, NativeSelect, PasswordInput, Select, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import { ROLES, type AdminUser, type Role } from '../../api/types';
+import { isValidRegionCode } from '../../../domain/regions/codes';
+import type { AdminUser } from '../../api/types';
+import { ROLES, type Role } from '../../../domain/access/roles';
 import { RegionCodeInput } from './RegionCodeInput';
-import { AdminList, fieldErrorsOf, useFormValues, REGION_CODE } from './AdminList';
+import { AdminList, fieldErrorsOf, useFormValues } from './AdminList';
 import { useAgencies, useCreateUser, useReporterOrgs, useUsers } from './api';
 import { usePageTitle } from '../../lib/usePageTitle';
 
@@ -32,7 +34,7 @@ function UserForm({ onDone }: { onDone: () => void }) {
     if (NEEDS_AGENCY.includes(role) && !v.agencyId) next.agencyId = t('validation.required');
     if (NEEDS_AREA.includes(role)) {
       if (!v.areaCode.trim()) next.areaCode = t('validation.required');
-      else if (!REGION_CODE.test(v.areaCode.trim())) next.areaCode = t('validation.regionCode');
+      else if (!isValidRegionCode(v.areaCode.trim())) next.areaCode = t('validation.regionCode');
     }
     if (role === 'reporter' && !v.reporterOrgId) next.reporterOrgId = t('validation.required');
     setErrors(next);

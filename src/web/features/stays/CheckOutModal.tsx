@@ -4,9 +4,10 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import type { Stay } from '../../api/types';
-import { formatDate, isIsoDate } from '../../lib/time';
+import { isValidDate } from '../../../domain/dates';
+import { formatDate } from '../../lib/time';
 import { useCheckOut } from './api';
-import { guestName } from './StayTable';
+import { guestName } from './visibility';
 
 export function CheckOutModal({ stay, today, onClose }: { stay: Stay | null; today: string; onClose: () => void }) {
   const { t, i18n } = useTranslation();
@@ -26,14 +27,14 @@ export function CheckOutModal({ stay, today, onClose }: { stay: Stay | null; tod
   const submit = () => {
     if (!stay) return;
     if (!date) return setError(t('validation.required'));
-    if (!isIsoDate(date)) return setError(t('validation.date'));
-    if (date < stay.arrivalDate) return setError(t('validation.departureAfterArrival'));
+    if (!isValidDate(date)) return setError(t('validation.date'));
+    if (stay.arrivalDate && date < stay.arrivalDate) return setError(t('validation.departureAfterArrival'));
     if (date > today) return setError(t('validation.departureFuture'));
     checkOut.mutate(
       { id: stay.id, departureDate: date },
       {
         onSuccess: () => {
-          notifications.show({ color: 'green', message: t('stays.checkedOut', { guest: guestName(stay) }) });
+          notifications.show({ color: 'green', message: t('stays.checkedOut', { guest: guestName(stay) ?? stay.receiptNumber }) });
           onClose();
         },
         onError: (err) => {
@@ -52,7 +53,7 @@ export function CheckOutModal({ stay, today, onClose }: { stay: Stay | null; tod
       {stay && (
         <Stack>
           <Text>
-            <Text span fw={600}>{guestName(stay)}</Text> · {t('stays.arrived', { date: formatDate(stay.arrivalDate, i18n.language) })}
+            <Text span fw={600}>{guestName(stay) ?? stay.receiptNumber}</Text>{stay.arrivalDate && <> · {t('stays.arrived', { date: formatDate(stay.arrivalDate, i18n.language) })}</>}
           </Text>
           {other && <Alert color="red">{other}</Alert>}
           <TextInput
@@ -60,7 +61,7 @@ export function CheckOutModal({ stay, today, onClose }: { stay: Stay | null; tod
             label={t('fields.departureDate')}
             required
             value={date}
-            min={stay.arrivalDate}
+            min={stay.arrivalDate ?? undefined}
             max={today}
             onChange={(e) => { setDate(e.currentTarget.value); setError(undefined); }}
             error={error}

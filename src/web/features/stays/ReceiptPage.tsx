@@ -11,12 +11,16 @@ import { useCurrentUser, useZone } from '../auth/useMe';
 import { receiptPdfUrl, useStay } from './api';
 import { BreakableNumber } from './ReceiptPanel';
 import { usePageTitle } from '../../lib/usePageTitle';
+import type { FieldGroup } from '../../../domain/access/field-matrix';
+import { withheldGroups } from './visibility';
+import { FindingBadges, Withheld } from './Withheld';
 
-function Row({ label, value }: { label: string; value: string }) {
+/** One field of the receipt; a field of a group withheld from the caller shows the marker. */
+function Row({ label, value, withheld }: { label: string; value: string | null | undefined; withheld: boolean }) {
   return (
     <div>
       <Text size="xs" c="dimmed" tt="uppercase" fw={600}>{label}</Text>
-      <Text>{value || '—'}</Text>
+      {withheld ? <Withheld size="md" /> : <Text>{value || '—'}</Text>}
     </div>
   );
 }
@@ -37,6 +41,12 @@ export function ReceiptPage() {
   if (stay.isError) return <Alert color="red">{(stay.error as Error).message}</Alert>;
   if (!stay.data) return <Skeleton h={480} maw={760} mx="auto" />;
   const s = stay.data;
+  const hidden = withheldGroups(s);
+  const row = (labelKey: string, group: FieldGroup, value: string | null | undefined) => (
+    <Row label={t(labelKey)} value={value} withheld={hidden.has(group)} />
+  );
+  const date = (d: string | null) => (d ? formatDate(d, lang) : null);
+  const by = me.reporterOrg?.name ?? s.lodging?.name;
 
   return (
     <Stack maw={760} mx="auto">
@@ -51,7 +61,8 @@ export function ReceiptPage() {
               <div style={{ flexShrink: 0 }}><Logo size={40} /></div>
               <div>
                 <Title order={4}>{t('receipt.docTitle')}</Title>
-                <Text size="sm" c="dimmed">{s.lodging.name}</Text>
+                {s.lodging ? <Text size="sm" c="dimmed">{s.lodging.name}</Text> : <Withheld />}
+                <FindingBadges findings={s.findings} />
               </div>
             </Group>
             <div>
@@ -61,26 +72,27 @@ export function ReceiptPage() {
           </Group>
           <Divider />
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
-            <Row label={t('fields.surname')} value={s.guest.surname} />
-            <Row label={t('fields.givenNames')} value={s.guest.givenNames} />
-            <Row label={t('fields.sex')} value={t(`sex.${s.guest.sex}`)} />
-            <Row label={t('fields.dateOfBirth')} value={formatDate(s.guest.dateOfBirth, lang)} />
-            <Row label={t('fields.nationality')} value={`${country(s.guest.nationality)} (${s.guest.nationality})`} />
-            <Row label={t('fields.passportNumber')} value={s.guest.document.number ?? ''} />
-            <Row label={t('fields.issuingState')} value={s.guest.document.issuingState} />
-            <Row label={t('fields.passportExpiry')} value={formatDate(s.guest.document.expiryDate, lang)} />
-            <Row label={t('fields.permitKind')} value={t(`permit.${s.permit.kind}`)} />
-            <Row label={t('fields.permitNumber')} value={s.permit.number ?? ''} />
-            <Row label={t('fields.permitValidity')} value={`${formatDate(s.permit.validFrom, lang)} – ${formatDate(s.permit.validUntil, lang)}`} />
-            <Row label={t('fields.room')} value={s.room ?? ''} />
-            <Row label={t('fields.arrivalDate')} value={formatDate(s.arrivalDate, lang)} />
-            <Row label={t('fields.plannedDeparture')} value={formatDate(s.plannedDeparture, lang)} />
-            {s.departureDate && <Row label={t('fields.departureDate')} value={formatDate(s.departureDate, lang)} />}
+            {row('fields.surname', 'identity', s.guest.surname)}
+            {row('fields.givenNames', 'identity', s.guest.givenNames)}
+            {row('fields.sex', 'identity', s.guest.sex && t(`sex.${s.guest.sex}`))}
+            {row('fields.dateOfBirth', 'document', date(s.guest.dateOfBirth))}
+            {row('fields.nationality', 'identity', s.guest.nationality && `${country(s.guest.nationality)} (${s.guest.nationality})`)}
+            {row('fields.passportNumber', 'document', s.guest.document.number)}
+            {row('fields.issuingState', 'document', s.guest.document.issuingState)}
+            {row('fields.passportExpiry', 'document', date(s.guest.document.expiryDate))}
+            {row('fields.permitKind', 'permit', s.permit.kind && t(`permit.${s.permit.kind}`))}
+            {row('fields.permitNumber', 'permit', s.permit.number)}
+            {row('fields.permitValidity', 'permit', s.permit.validFrom && `${formatDate(s.permit.validFrom, lang)} – ${formatDate(s.permit.validUntil, lang)}`)}
+            {row('fields.room', 'whereabouts', s.room)}
+            {row('fields.arrivalDate', 'whereabouts', date(s.arrivalDate))}
+            {row('fields.plannedDeparture', 'whereabouts', date(s.plannedDeparture))}
+            {!s.present && row('fields.departureDate', 'whereabouts', date(s.departureDate))}
           </SimpleGrid>
           <Divider />
           <Text size="sm" c="dimmed">
-            {t('receipt.reportedAt', { at: formatDateTime(s.createdAt, zone, lang), by: me.reporterOrg?.name ?? s.lodging.name })}
+            {by ? t('receipt.reportedAt', { at: formatDateTime(s.createdAt, zone, lang), by }) : t('guestList.reportedAtOnly', { at: formatDateTime(s.createdAt, zone, lang) })}
           </Text>
+          {hidden.size > 0 && <Text size="xs" c="dimmed" fs="italic" data-testid="withheld-note">{t('access.withheldNote')}</Text>}
         </Stack>
       </Paper>
     </Stack>

@@ -44,7 +44,7 @@ function StayList({ present, onCheckOut }: { present: boolean | undefined; onChe
         <Center py="xl">
           <Stack align="center" gap={4}>
             <Text fw={600}>{present ? t('stays.emptyPresent') : t('stays.emptyRecent')}</Text>
-            <Text size="sm" c="dimmed">{debouncedQ ? t('stays.emptySearch') : t('stays.emptyHint')}</Text>
+            <Text size="sm" c="dimmed">{debouncedQ ? t('stays.emptySearch') : me.role === 'reporter' ? t('stays.emptyHint') : t('guestList.emptyHintArea')}</Text>
           </Stack>
         </Center>
       )}
@@ -74,7 +74,7 @@ export function StaysPage() {
           <Title order={2}>{t('stays.title')}</Title>
           <Text c="dimmed" size="sm">{me.role === 'reporter' ? t('stays.subtitle') : t('stays.subtitleArea', { area: me.area?.name ?? '' })}</Text>
         </div>
-        <Button component={Link} to="/check-in" leftSection={<IconPlus size={18} />}>{t('nav.checkIn')}</Button>
+        {me.abilities.checkIn && <Button component={Link} to="/check-in" leftSection={<IconPlus size={18} />}>{t('nav.checkIn')}</Button>}
       </Group>
       <Paper withBorder radius="md" p="md">
         <Tabs defaultValue="present" keepMounted={false}>

@@ -1,0 +1,202 @@
+// Need to know in the browser: every Timpora member opens the area's guest list, but sees
+// only the field groups its agency needs (the rest is marked "disembunyikan"); a lodging
+// elsewhere sees none of the area; immigration decides identity conflicts side by side.
+// Screenshots go to /tmp/shots for a human look at the Indonesian UI.
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startTestServer, type TestServer } from '../fixtures/server';
+import { checkInBody } from '../fixtures/check-in';
+import { assertWebBuilt, guardedContext, launchBrowser, login, todayIn } from './browser';
+
+const SHOTS = '/tmp/shots';
+const PHONE = { width: 390, height: 844 };
+
+let server: TestServer;
+let browser: Browser;
+
+interface StayJson { id: string; regionCode: string; guest: { surname: string | null; document: { number: string | null; issuingState: string | null } } }
+
+beforeAll(async () => {
+  assertWebBuilt();
+  fs.mkdirSync(SHOTS, { recursive: true });
+  server = await startTestServer({ listen: true });
+  browser = await launchBrowser();
+  // Findings are stored with a report; give one listed Soppeng stay two of them to show.
+  const polres = await server.login('polres.soppeng');
+  const first = (await server.app.inject({ url: '/api/v1/stays?present=true&sort=surname&pageSize=1', headers: { cookie: polres } })).json().items[0] as StayJson;
+  await server.db.updateTable('stays').set({ findings: JSON.stringify(['passport_expired', 'late_report']) }).where('id', '=', first.id).execute();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Signs in and opens the guest list from the navigation (the burger first on a phone). */
+async function openGuestList(page: Page, username: string, phone = false): Promise<void> {
+  await login(page, username);
+  if (phone) await page.getByTestId('nav-burger').click();
+  await page.getByTestId('nav-stays').click();
+  await page.waitForURL('**/stays');
+  await expect.poll(() => page.getByTestId('stay-row').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+}
+
+async function passportCells(page: Page): Promise<{ text: string; withheld: number }[]> {
+  const cells = page.getByTestId('stay-passport');
+  const out: { text: string; withheld: number }[] = [];
+  for (let i = 0; i < (await cells.count()); i++) {
+    const cell = cells.nth(i);
+    out.push({ text: (await cell.textContent())?.trim() ?? '', withheld: await cell.getByTestId('withheld').count() });
+  }
+  return out;
+}
+
+describe('need to know in the guest list', () => {
+  it('polres sees the Soppeng guests with passport numbers and findings', async () => {
+    const { context, page, blocked } = await guardedContext(browser, server.url);
+    try {
+      await openGuestList(page, 'polres.soppeng');
+      const cells = await passportCells(page);
+      expect(cells.length).toBeGreaterThan(0);
+      for (const c of cells) {
+        expect(c.withheld).toBe(0);
+        expect(c.text).toMatch(/^[A-Z0-9]{5,}$/);
+      }
+      expect(await page.getByTestId('checkout-open').count()).toBe(0); // a Timpora member does not report check-outs
+      await expect.poll(() => page.getByTestId('finding-passport_expired').count()).toBe(1);
+      expect(await page.getByTestId('finding-passport_expired').textContent()).toBe('Paspor kedaluwarsa');
+      expect(await page.getByTestId('finding-late_report').textContent()).toBe('Laporan terlambat');
+      expect(await page.getByText('null').count()).toBe(0);
+      await page.screenshot({ path: `${SHOTS}/stays-polres.png`, fullPage: true });
+      expect(blocked).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  for (const username of ['kesbangpol.soppeng', 'disnaker.soppeng']) {
+    it(`${username} sees the list with the passport withheld`, async () => {
+      const { context, page } = await guardedContext(browser, server.url);
+      try {
+        await openGuestList(page, username);
+        const cells = await passportCells(page);
+        expect(cells.length).toBeGreaterThan(0);
+        for (const c of cells) {
+          expect(c.withheld).toBe(1);
+          expect(c.text).toBe('disembunyikan');
+        }
+        // Names, lodging and the late report stay visible; the passport finding does not.
+        expect(await page.getByTestId('stay-row').first().textContent()).toMatch(/[A-Z]{2,}/);
+        expect(await page.getByTestId('finding-passport_expired').count()).toBe(0);
+        expect(await page.getByTestId('finding-late_report').count()).toBe(1);
+        const marker = page.getByTestId('stay-passport').first().getByTestId('withheld');
+        await marker.hover();
+        await expect.poll(() => page.getByRole('tooltip').textContent()).toBe('Tidak diperlukan untuk tugas instansi Anda');
+        await page.screenshot({ path: `${SHOTS}/stays-${username.split('.')[0]}.png`, fullPage: true });
+        expect(await page.getByText('null').count()).toBe(0);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  it('hotel.makassar sees none of Soppeng', async () => {
+    const polres = await server.login('polres.soppeng');
+    const soppeng = (await server.app.inject({ url: '/api/v1/stays?pageSize=5', headers: { cookie: polres } })).json().items as StayJson[];
+    const passport = soppeng[0]!.guest.document.number!;
+    const { context, page } = await guardedContext(browser, server.url);
+    try {
+      await login(page, 'hotel.makassar');
+      await page.getByTestId('nav-stays').click();
+      await page.waitForURL('**/stays');
+      await page.getByPlaceholder(/paspor/i).first().fill(passport);
+      await expect.poll(async () => page.getByText(/Tidak ada/).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+      expect(await page.getByTestId('stay-row').count()).toBe(0);
+      const res = await context.request.get('/api/v1/stays?pageSize=100');
+      expect(res.status()).toBe(200);
+      for (const s of (await res.json()).items as StayJson[]) expect(s.regionCode.startsWith('73.12')).toBe(false);
+      const one = await context.request.get(`/api/v1/stays/${soppeng[0]!.id}`);
+      expect(one.status()).toBe(404);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('on a phone the list is cards, with the withheld markers', async () => {
+    const { context, page } = await guardedContext(browser, server.url, PHONE);
+    try {
+      await openGuestList(page, 'kesbangpol.soppeng', true);
+      expect(await page.locator('table [data-testid="stay-row"]').count()).toBe(0);
+      const card = page.getByTestId('stay-row').first();
+      expect(await card.evaluate((el) => el.tagName)).toBe('DIV');
+      expect(await card.getByTestId('withheld').count()).toBeGreaterThan(0);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width).toBeLessThanOrEqual(PHONE.width);
+      await page.screenshot({ path: `${SHOTS}/stays-kesbangpol-phone.png` });
+      // The receipt of a stay opened from the list shows the markers too.
+      await card.getByRole('link').first().click();
+      await page.getByTestId('receipt-number').waitFor({ timeout: 10_000 });
+      expect(await page.getByTestId('withheld').count()).toBe(4); // birth date, passport number, issuing state, expiry
+      await page.screenshot({ path: `${SHOTS}/receipt-kesbangpol-phone.png`, fullPage: true });
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('identity conflicts', () => {
+  it('immigration sees the person beside the report and keeps the person, with a reason', async () => {
+    // A report of a known passport with another name and birth date makes a conflict.
+    const officer = await server.login('imigrasi.parepare');
+    const known = (await server.app.inject({ url: '/api/v1/stays?pageSize=1&sort=surname', headers: { cookie: officer } })).json().items[0] as StayJson;
+    const hotel = await server.login('hotel.maryam');
+    const body = checkInBody(todayIn('Asia/Makassar'));
+    body.guest.surname = 'ALTERED';
+    body.guest.dateOfBirth = '1970-01-01';
+    body.guest.document = { ...body.guest.document, number: known.guest.document.number!, issuingState: known.guest.document.issuingState! };
+    const created = await server.app.inject({ method: 'POST', url: '/api/v1/stays', headers: { cookie: hotel, 'idempotency-key': `conflict-${Date.now()}` }, payload: body });
+    expect(created.statusCode).toBe(201);
+
+    const { context, page } = await guardedContext(browser, server.url);
+    try {
+      await login(page, 'imigrasi.parepare');
+      await page.getByTestId('nav-identity-conflicts').click();
+      const conflict = page.getByTestId('conflict').first();
+      await conflict.waitFor({ timeout: 10_000 });
+      expect(await conflict.getByTestId('conflict-field-surname').textContent()).toContain('ALTERED');
+      expect(await conflict.textContent()).toContain('Data orang (tercatat)');
+      await page.screenshot({ path: `${SHOTS}/conflicts-imigrasi.png`, fullPage: true });
+      await conflict.getByTestId('conflict-keep').click();
+      await page.getByTestId('conflict-confirm').click();
+      expect(await page.getByTestId('conflict-reason').getAttribute('aria-invalid')).toBe('true'); // a reason is required
+      await page.getByTestId('conflict-reason').fill('Paspor diperiksa langsung: data orang sudah benar');
+      await page.screenshot({ path: `${SHOTS}/conflicts-resolve-modal.png` });
+      await page.getByTestId('conflict-confirm').click();
+      await page.getByTestId('conflicts-empty').waitFor({ timeout: 10_000 });
+      await page.getByTestId('conflict-status').getByText('Selesai').click();
+      await page.getByTestId('conflict-resolution').first().waitFor({ timeout: 10_000 });
+      expect(await page.getByTestId('conflict-resolution').first().textContent()).toContain('data orang dipertahankan');
+      await page.setViewportSize(PHONE);
+      await page.reload();
+      await page.getByTestId('conflict-status').getByText('Selesai').click();
+      await page.getByTestId('conflict-resolution').first().waitFor({ timeout: 10_000 });
+      await page.screenshot({ path: `${SHOTS}/conflicts-resolved-phone.png`, fullPage: true });
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('a Timpora member without screening has no conflicts screen', async () => {
+    const { context, page } = await guardedContext(browser, server.url);
+    try {
+      await login(page, 'kesbangpol.soppeng');
+      await page.getByTestId('nav-stays').waitFor({ timeout: 10_000 });
+      expect(await page.getByTestId('nav-identity-conflicts').count()).toBe(0);
+      await page.goto('/identity-conflicts');
+      await page.getByTestId('forbidden').waitFor({ timeout: 10_000 });
+    } finally {
+      await context.close();
+    }
+  });
+});
