@@ -38,6 +38,7 @@ const DashboardPage = lazyScreen(() => import('./features/dashboard/DashboardPag
 const AgenciesPage = lazyScreen(() => import('./features/admin/AgenciesPage'));
 const ReporterOrgsPage = lazyScreen(() => import('./features/admin/ReporterOrgsPage'));
 const UsersPage = lazyScreen(() => import('./features/admin/UsersPage'));
+const AuditPage = lazyScreen(() => import('./features/audit/AuditPage'));
 
 export function App() {
   return (
@@ -58,6 +59,7 @@ export function App() {
           <Route path="stays" element={<RequireAbility ability="checkIn"><StaysPage /></RequireAbility>} />
           <Route path="stays/:id/receipt" element={<ReceiptPage />} />
           <Route path="account" element={<AccountPage />} />
+          <Route path="audit" element={<RequireAbility ability="viewAudit"><AuditPage /></RequireAbility>} />
           <Route path="admin/agencies" element={<RequireAbility ability="manageAgencies"><AgenciesPage /></RequireAbility>} />
           <Route path="admin/reporter-orgs" element={<RequireAbility ability="manageAgencies"><ReporterOrgsPage /></RequireAbility>} />
           <Route path="admin/users" element={<RequireAbility ability="manageUsers"><UsersPage /></RequireAbility>} />
