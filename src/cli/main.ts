@@ -1,8 +1,10 @@
 import { runAuditCommand } from './audit';
+import { runUsersCommand } from './users';
 
 // npm run cli -- <command> [...]: operations that run beside (or without) the server.
 const commands: Record<string, { summary: string; run: (args: string[]) => Promise<number> }> = {
-  audit: { summary: 'audit verify: check the audit log hash chain', run: runAuditCommand },
+  audit: { summary: 'audit verify [--checkpoints <file>] | audit checkpoint: check the audit log, sign its head', run: runAuditCommand },
+  users: { summary: 'users create-admin <username>: the first administrator (password on stdin)', run: runUsersCommand },
   mrz: {
     summary: 'mrz read <image>...: read passport MRZs, one JSON line per image',
     run: async (args) => (await import('./mrz')).runMrzCommand(args),

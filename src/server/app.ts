@@ -22,6 +22,9 @@ import { registerProblemHandler, sendProblem } from './http/problems';
 import { languageOf } from './i18n/messages';
 import { problemSchema } from './http/schemas';
 import { registerSecurityHeaders } from './http/security-headers';
+import { registerDocsGate } from './http/docs-gate';
+import { startAuditJobs } from './audit/jobs';
+import { auditRoutes } from './features/audit/routes';
 import { adminRoutes } from './features/admin/routes';
 import { authRoutes } from './features/auth/routes';
 import { totpRoutes } from './features/auth/totp';
@@ -77,8 +80,9 @@ export async function buildApp(config: Config, options: { db?: Db } = {}): Promi
   app.removeContentTypeParser('text/plain');
   app.addSchema(problemSchema);
   registerProblemHandler(app);
-  registerSecurityHeaders(app);
+  registerSecurityHeaders(app, { hsts: config.secureCookies });
   await app.register(cookie);
+  registerDocsGate(app, ctx);
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
     openapi: {
@@ -92,10 +96,11 @@ export async function buildApp(config: Config, options: { db?: Db } = {}): Promi
   const accessTable = registerAccessGate(app);
   app.decorate('accessTable', accessTable);
 
-  for (const routes of [healthRoutes, authRoutes, totpRoutes, referenceRoutes, lodgingsRoutes, staysRoutes, verifyReceiptRoutes, statsRoutes, eventsRoutes, identityRoutes, adminRoutes]) routes(app, ctx);
+  for (const routes of [healthRoutes, authRoutes, totpRoutes, referenceRoutes, lodgingsRoutes, staysRoutes, verifyReceiptRoutes, statsRoutes, eventsRoutes, identityRoutes, adminRoutes, auditRoutes]) routes(app, ctx);
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await serveWebApp(app, config.webDir);
 
+  await startAuditJobs(app, db.kysely, config);
   const relayTimer = setInterval(() => void ctx.relay.kick(), 2000);
   const housekeepingTimer = setInterval(() => void housekeeping(db.kysely).catch((err) => app.log.error({ err }, 'housekeeping')), 3600_000);
   app.addHook('onClose', async () => {

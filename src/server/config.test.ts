@@ -18,4 +18,18 @@ describe('loadConfig', () => {
   it('takes DATABASE_URL for PostgreSQL', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://u@h/db' }).databaseUrl).toBe('postgres://u@h/db');
   });
+  it('keeps the API docs behind sign-in in production unless SINERGI_PUBLIC_DOCS=1', () => {
+    expect(loadConfig({}).publicDocs).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production' }).publicDocs).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', SINERGI_PUBLIC_DOCS: '1' }).publicDocs).toBe(true);
+  });
+  it('takes an Ed25519 audit signing key as PEM or base64 PKCS#8 and refuses anything else', async () => {
+    const { generateKeyPairSync } = await import('node:crypto');
+    const { privateKey } = generateKeyPairSync('ed25519');
+    const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const der = privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64');
+    expect(loadConfig({ SINERGI_AUDIT_SIGNING_KEY: pem }).auditSigningKey).toBe(pem);
+    expect(loadConfig({ SINERGI_AUDIT_SIGNING_KEY: der }).auditSigningKey).toBe(der);
+    expect(() => loadConfig({ SINERGI_AUDIT_SIGNING_KEY: 'not-a-key' })).toThrow(ConfigError);
+  });
 });

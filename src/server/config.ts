@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { parseSigningKey } from './audit/checkpoints';
 
 export interface Config {
   port: number;
@@ -14,6 +15,10 @@ export interface Config {
   secureCookies: boolean;
   /** log requests (pino); off in tests */
   logger: boolean;
+  /** serve /docs and /openapi.json without sign-in (always so outside production) */
+  publicDocs: boolean;
+  /** Ed25519 private key (PEM or base64 PKCS#8) that signs audit checkpoints */
+  auditSigningKey?: string;
 }
 
 export class ConfigError extends Error {}
@@ -32,6 +37,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT is not a port number: ${env.PORT}`);
+  const auditSigningKey = env.SINERGI_AUDIT_SIGNING_KEY || undefined;
+  if (auditSigningKey) {
+    try {
+      parseSigningKey(auditSigningKey);
+    } catch (err) {
+      throw new ConfigError(`SINERGI_AUDIT_SIGNING_KEY is not an Ed25519 private key (PEM or base64 PKCS#8): ${err instanceof Error ? err.message : err}`);
+    }
+  }
   return {
     port,
     host: env.HOST || '127.0.0.1',
@@ -42,5 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDir: path.resolve(env.SINERGI_WEB_DIR || './dist/web'),
     secureCookies: flag(env.SINERGI_SECURE_COOKIES, production),
     logger: flag(env.SINERGI_LOG, true),
+    publicDocs: flag(env.SINERGI_PUBLIC_DOCS, !production),
+    auditSigningKey,
   };
 }

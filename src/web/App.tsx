@@ -39,6 +39,7 @@ const AgenciesPage = lazyScreen(() => import('./features/admin/AgenciesPage'));
 const ReporterOrgsPage = lazyScreen(() => import('./features/admin/ReporterOrgsPage'));
 const UsersPage = lazyScreen(() => import('./features/admin/UsersPage'));
 const ConflictsPage = lazyScreen(() => import('./features/identity/ConflictsPage'));
+const AuditPage = lazyScreen(() => import('./features/audit/AuditPage'));
 
 export function App() {
   return (
@@ -60,6 +61,7 @@ export function App() {
           <Route path="stays/:id/receipt" element={<ReceiptPage />} />
           <Route path="identity-conflicts" element={<RequireAbility ability="viewIdentityConflicts"><ConflictsPage /></RequireAbility>} />
           <Route path="account" element={<AccountPage />} />
+          <Route path="audit" element={<RequireAbility ability="viewAudit"><AuditPage /></RequireAbility>} />
           <Route path="admin/agencies" element={<RequireAbility ability="manageAgencies"><AgenciesPage /></RequireAbility>} />
           <Route path="admin/reporter-orgs" element={<RequireAbility ability="manageAgencies"><ReporterOrgsPage /></RequireAbility>} />
           <Route path="admin/users" element={<RequireAbility ability="manageUsers"><UsersPage /></RequireAbility>} />

@@ -47,7 +47,8 @@ for (const kind of dialectMatrix()) {
       const kodim = agencies.find((a: { kind: string }) => a.kind === 'kodim');
       const ok = await server.app.inject({ method: 'POST', url: '/api/v1/admin/users', headers: { cookie: admin }, payload: { username: 'kodim.soppeng', displayName: 'Kodim 1423', password: 'a-long-password', role: 'timpora_member', agencyId: kodim.id, areaCode: '73.12' } });
       expect(ok.statusCode).toBe(201);
-      await server.login('kodim.soppeng', 'a-long-password');
+      // an officer account waits for a second administrator (test/integration/accounts-approval.test.ts)
+      expect(ok.json()).toMatchObject({ active: false, approval: 'pending' });
     });
 
     it('keeps a verifiable audit chain that breaks when a row is edited', async () => {

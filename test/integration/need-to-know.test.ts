@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { foldPending } from '../../src/server/audit/pending';
 import { checkInBody } from '../fixtures/check-in';
 import { pdfText } from '../fixtures/pdf-text';
 import { dialectMatrix } from '../fixtures/scratch-db';
@@ -144,6 +145,7 @@ for (const kind of dialectMatrix()) {
       expect(noPurpose.statusCode).toBe(400);
       expect(noPurpose.json().errors[0].field).toBe('purpose');
       expect((await get('auditor', url('csv'))).statusCode).toBe(403);
+      await foldPending(server.db);
       const audit = await server.db.selectFrom('audit_log').select('detail').where('action', '=', 'stay.export').execute();
       expect(audit.map((a) => JSON.parse(a.detail).purpose)).toContain('Rapat Timpora Desember');
     });

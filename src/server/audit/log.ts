@@ -39,29 +39,38 @@ export function isPostgres(db: Kysely<Database>): boolean {
   return db.getExecutor().adapter.constructor.name.startsWith('Postgres');
 }
 
-/** Appends one entry inside the caller's transaction (call lockWrites first on PostgreSQL). */
+/** Appends one entry inside the caller's transaction (call lockWrites first on PostgreSQL). Returns its seq. */
 export async function appendAudit(trx: Kysely<Database>, actor: Pick<Actor, 'id' | 'username'> | null, input: AuditInput, now = new Date()): Promise<number> {
   await lockWrites(trx);
-  const last = await trx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
-  const entry: Hashed = {
-    seq: (last ? Number(last.seq) : 0) + 1,
-    at: now.toISOString(),
-    actor_id: actor?.id ?? null,
-    actor_username: actor?.username ?? null,
-    action: input.action,
-    resource_type: input.resourceType,
-    resource_id: input.resourceId ?? null,
-    region_code: input.regionCode ?? null,
+  const [entry] = await appendEntries(trx, [{
+    at: now.toISOString(), actor_id: actor?.id ?? null, actor_username: actor?.username ?? null, action: input.action,
+    resource_type: input.resourceType, resource_id: input.resourceId ?? null, region_code: input.regionCode ?? null,
     detail: JSON.stringify(input.detail ?? {}),
-    prev_hash: last?.hash ?? GENESIS_HASH,
-  };
-  const hash = hashEntry(entry);
-  await trx.insertInto('audit_log').values({ ...entry, hash }).execute();
+  }]);
+  return entry!.seq;
+}
+
+export type UnchainedEntry = Omit<AuditLogTable, 'seq' | 'prev_hash' | 'hash'>;
+
+/** Chains entries after the current head, in order, and moves the head. The caller holds the lock. */
+export async function appendEntries(trx: Kysely<Database>, entries: UnchainedEntry[]): Promise<{ seq: number; hash: string }[]> {
+  if (entries.length === 0) return [];
+  const last = await trx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  let seq = last ? Number(last.seq) : 0;
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  const rows: AuditLogTable[] = [];
+  for (const e of entries) {
+    const entry: Hashed = { seq: ++seq, ...e, prev_hash: prevHash };
+    prevHash = hashEntry(entry);
+    rows.push({ ...entry, hash: prevHash });
+  }
+  // 50 rows (550 parameters) per statement stays under every driver's parameter limit
+  for (let i = 0; i < rows.length; i += 50) await trx.insertInto('audit_log').values(rows.slice(i, i + 50)).execute();
   // The head is kept apart too, so removing entries from the end shows as well.
-  const head = `${entry.seq}:${hash}`;
+  const head = `${seq}:${prevHash}`;
   await trx.insertInto('settings').values({ key: HEAD_KEY, value: head })
     .onConflict((oc) => oc.column('key').doUpdateSet({ value: head })).execute();
-  return entry.seq;
+  return rows.map((r) => ({ seq: r.seq, hash: r.hash }));
 }
 
 export interface ChainReport { ok: boolean; entries: number; firstBroken?: { seq: number; reason: string } }
@@ -76,6 +85,10 @@ export async function verifyAuditChain(db: Kysely<Database>, pageSize = 5000): P
       .orderBy('seq').limit(pageSize).execute();
     if (rows.length === 0) {
       const head = await db.selectFrom('settings').select('value').where('key', '=', HEAD_KEY).executeTakeFirst();
+      // Once entries exist the head must too: deleting it with the last entries is a break.
+      if (!head && entries > 0) {
+        return { ok: false, entries, firstBroken: { seq: entries, reason: `the recorded head is missing (entries may have been removed from the end)` } };
+      }
       if (head && head.value !== `${entries}:${prevHash}`) {
         return { ok: false, entries, firstBroken: { seq: entries + 1, reason: `the log ends at entry ${entries}, but its recorded head is entry ${head.value.split(':')[0]} (entries removed from the end)` } };
       }

@@ -17,6 +17,8 @@ export interface UsersTable {
   agency_id: string | null; area_code: string | null; reporter_org_id: string | null; totp_secret: string | null;
   totp_pending_secret?: string | null; // added by migration 0002
   locale: string; active: number; failed_logins: number; locked_until: string | null; created_at: string;
+  // the two-person rule (migration 0005): approved | pending | rejected
+  approval: Generated<string>; created_by?: string | null; decided_by?: string | null; decided_at?: string | null; decision_reason?: string | null;
 }
 export interface SessionsTable { id: string; user_id: string; created_at: string; expires_at: string; last_seen_at: string; ip: string | null }
 export interface TeamsTable {
@@ -41,6 +43,8 @@ export interface StaysTable {
   reported_date_of_birth: string | null; reported_nationality: string | null; reported_document_expiry: string | null;
   /** JSON array of findings (passport_expired, late_report, ...) */
   findings: Generated<string>;
+  /** chain position of the check-in's audit entry (migration 0005) */
+  audit_seq?: number | null;
 }
 export interface TeamMembershipsTable {
   id: string; team_id: string; user_id: string; agency_id: string | null; position: string; joined_on: string; left_on: string | null;
@@ -53,6 +57,8 @@ export interface AuditLogTable {
   seq: number; at: string; actor_id: string | null; actor_username: string | null; action: string; resource_type: string;
   resource_id: string | null; region_code: string | null; detail: string; prev_hash: string; hash: string;
 }
+export type AuditPendingTable = Omit<AuditLogTable, 'seq' | 'prev_hash' | 'hash'> & { id: string };
+export interface AuditCheckpointsTable { seq: number; hash: string; at: string; key_id: string; signature: string }
 export interface OutboxTable { id: string; at: string; event: string; region_code: string | null; payload: string; published_at: string | null }
 export interface IdempotencyKeysTable { key: string; user_id: string; route: string; request_hash: string; status: number; body: string; created_at: string }
 export interface SettingsTable { key: string; value: string }
@@ -72,6 +78,8 @@ export interface Database {
   person_documents: PersonDocumentsTable;
   stays: StaysTable;
   audit_log: AuditLogTable;
+  audit_pending: AuditPendingTable;
+  audit_checkpoints: AuditCheckpointsTable;
   outbox: OutboxTable;
   idempotency_keys: IdempotencyKeysTable;
   settings: SettingsTable;

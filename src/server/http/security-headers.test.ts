@@ -22,4 +22,12 @@ describe('security headers', () => {
     expect(api.headers['cache-control']).toBe('no-store');
     expect(api.headers['x-content-type-options']).toBe('nosniff');
   });
+
+  it('sends HSTS only when told the app runs behind HTTPS', async () => {
+    expect((await app.inject('/dashboard')).headers['strict-transport-security']).toBeUndefined();
+    const secure = Fastify();
+    registerSecurityHeaders(secure, { hsts: true });
+    secure.get('/api/v1/thing', async () => ({ ok: true }));
+    expect((await secure.inject('/api/v1/thing')).headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+  });
 });

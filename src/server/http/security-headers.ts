@@ -9,8 +9,10 @@ const CONTENT_SECURITY_POLICY = [
   "object-src 'none'", "base-uri 'self'", "frame-ancestors 'none'", "form-action 'self'",
 ].join('; ');
 
-export function registerSecurityHeaders(app: FastifyInstance): void {
+/** hsts: only behind HTTPS (Secure cookies), else a browser would refuse a plain-HTTP install for a year. */
+export function registerSecurityHeaders(app: FastifyInstance, options: { hsts?: boolean } = {}): void {
   app.addHook('onSend', async (request, reply, payload) => {
+    if (options.hsts) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');
     reply.header('x-frame-options', 'DENY');

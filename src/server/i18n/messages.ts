@@ -53,6 +53,8 @@ const messages = {
   'detail.already_checked_out': { id: 'Tamu ini sudah check-out', en: 'This guest has already checked out' },
   'detail.idempotency_mismatch': { id: 'Idempotency-Key sudah dipakai untuk permintaan lain', en: 'Idempotency-Key was already used for a different request' },
   'detail.passport_other_person': { id: 'Nomor paspor ini sudah terdaftar atas orang lain dengan data berbeda', en: 'This passport number is registered to a person with different details' },
+  'detail.second_admin_required': { id: 'Akun ini harus disetujui oleh administrator lain, bukan pembuatnya', en: 'This account must be approved by another administrator, not the one who created it' },
+  'detail.not_pending': { id: 'Akun ini tidak sedang menunggu persetujuan', en: 'This account is not awaiting approval' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof messages;

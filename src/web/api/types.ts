@@ -124,6 +124,9 @@ export interface AdminUser {
   areaCode: string | null;
   reporterOrgId: string | null;
   active: boolean;
+  /** the two-person rule: an account that can see personal data waits for a second administrator */
+  approval: 'approved' | 'pending' | 'rejected';
+  abilities: { approve: boolean; reject: boolean };
 }
 
 export interface Region { code: string; name: string; level: string; parentCode: string | null; timeZone: string }

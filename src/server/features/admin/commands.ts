@@ -6,6 +6,7 @@ import { hashPassword } from '../../auth/passwords';
 import type { Database } from '../../db/schema';
 import { FieldErrors } from '../../errors';
 import { authorize } from '../../policies';
+import { needsApproval } from './accounts';
 import type { AgencyInput, ReporterOrgInput, UserInput } from './schemas';
 import './policy';
 
@@ -65,14 +66,15 @@ export async function createUser(db: Kysely<Database>, actor: Actor, input: User
     if (input.agencyId && !(await trx.selectFrom('agencies').select('id').where('id', '=', input.agencyId).executeTakeFirst())) errors.add('agencyId', 'field.unknown_agency');
     if (input.reporterOrgId && !(await trx.selectFrom('reporter_orgs').select('id').where('id', '=', input.reporterOrgId).executeTakeFirst())) errors.add('reporterOrgId', 'field.unknown_reporter_org');
     errors.throwIfAny();
+    const pending = await needsApproval(trx, input.role, actor);
     const row = {
       id: randomUUID(), username, display_name: input.displayName.trim(), email: input.email ?? null, password_hash: passwordHash,
       role: input.role, agency_id: input.agencyId ?? null, area_code: input.role === 'reporter' ? null : input.areaCode ?? null,
-      reporter_org_id: input.role === 'reporter' ? input.reporterOrgId! : null, totp_secret: null, locale: 'id', active: 1,
-      failed_logins: 0, locked_until: null, created_at: new Date().toISOString(),
+      reporter_org_id: input.role === 'reporter' ? input.reporterOrgId! : null, totp_secret: null, locale: 'id', active: pending ? 0 : 1,
+      failed_logins: 0, locked_until: null, created_at: new Date().toISOString(), approval: pending ? 'pending' : 'approved', created_by: actor.id,
     };
     await trx.insertInto('users').values(row).execute();
-    await appendAudit(trx, actor, { action: 'user.create', resourceType: 'user', resourceId: row.id, regionCode: row.area_code, detail: { username, role: row.role } });
+    await appendAudit(trx, actor, { action: 'user.create', resourceType: 'user', resourceId: row.id, regionCode: row.area_code, detail: { username, role: row.role, approval: row.approval } });
     return row;
   });
 }

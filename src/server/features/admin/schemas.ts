@@ -39,6 +39,8 @@ export const userJson = {
   properties: {
     id: { type: 'string' }, username: { type: 'string' }, displayName: { type: 'string' }, role: { type: 'string' },
     agencyId: { type: ['string', 'null'] }, areaCode: { type: ['string', 'null'] }, reporterOrgId: { type: ['string', 'null'] }, active: { type: 'boolean' },
+    approval: { type: 'string', enum: ['approved', 'pending', 'rejected'] }, createdBy: { type: ['string', 'null'] },
+    abilities: { type: 'object', properties: { approve: { type: 'boolean' }, reject: { type: 'boolean' } } },
   },
 } as const;
 

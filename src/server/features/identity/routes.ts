@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { appendAudit } from '../../audit/log';
+import { recordRead } from '../../audit/pending';
 import type { Actor } from '../../auth/actor';
 import type { AppContext } from '../../context';
 import type { IdentityConflictsTable } from '../../db/schema';
@@ -60,9 +60,9 @@ export function identityRoutes(app: FastifyInstance, ctx: AppContext): void {
     if (status) q = q.where('status', '=', status);
     const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     const rows = await q.selectAll().orderBy('created_at', 'desc').orderBy('id').limit(pageSize).offset((page - 1) * pageSize).execute();
-    await ctx.db.transaction().execute((trx) => appendAudit(trx, actor, {
+    await recordRead(ctx.db, actor, {
       action: 'identity_conflict.list', resourceType: 'identity_conflict', detail: { returned: rows.map((r) => r.id) },
-    }));
+    });
     return { items: rows.map((r) => presentConflict(actor, r)), total: Number(total.n), page, pageSize };
   });
 

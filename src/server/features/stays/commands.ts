@@ -61,10 +61,11 @@ export async function checkIn(
       created_at: at, checked_out_at: null, checked_out_by: null,
     }).execute();
     const conflict = matched ? await recordIdentityConflict(trx, matched, stayId, lodging.village_code, { ...reported, document_expiry: g.document.expiryDate }, at) : null;
-    await appendAudit(trx, actor, {
+    const auditSeq = await appendAudit(trx, actor, {
       action: 'stay.check_in', resourceType: 'stay', resourceId: stayId, regionCode: lodging.village_code,
       detail: { receiptNumber, personId, lodgingId: lodging.id, personMatched: Boolean(matched), identityConflict: conflict, findings },
     }, now);
+    await trx.updateTable('stays').set({ audit_seq: auditSeq }).where('id', '=', stayId).execute(); // printed on the receipt
     await trx.insertInto('outbox').values(outboxRow('stay.checked_in', lodging.village_code, {
       stayId, regionCode: lodging.village_code, lodgingId: lodging.id, nationality: g.nationality, permitKind: g.permit.kind, at,
     }, now)).execute();

@@ -3,6 +3,7 @@ import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { localDateTime } from '../../../domain/regions';
 import { maskTail } from '../../../domain/access/field-matrix';
+import { receiptAuditPosition } from '../../audit/position';
 import type { Actor } from '../../auth/actor';
 import type { AppContext } from '../../context';
 import { presentStay } from './presenters';
@@ -58,6 +59,7 @@ export async function renderReceiptPdf(ctx: AppContext, actor: Actor, stay: Stay
     ['Rencana keberangkatan / Planned departure', view.arrivalDate === null ? WITHHELD : view.plannedDeparture ?? '-'],
     ['Kamar / Room', view.arrivalDate === null ? WITHHELD : view.room ?? '-'],
     ['Dilaporkan / Reported', localDateTime(stay.created_at, zone)],
+    ['Posisi log audit / Audit log position', (await receiptAuditPosition(ctx.db, stay.id)) ?? '-'],
   ];
   doc.fontSize(10);
   for (const [label, value] of rows) {

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { appendAudit } from '../../audit/log';
+import { recordRead } from '../../audit/pending';
 import type { AppContext } from '../../context';
 import { fieldInvalid } from '../../errors';
 import { requireActor } from '../../http/actor';
@@ -64,10 +64,10 @@ export function staysRoutes(app: FastifyInstance, ctx: AppContext): void {
     const actor = requireActor(request);
     authorize(actor, 'stay', 'list');
     const { rows, total } = await listStays(ctx.db, actor, request.query);
-    await ctx.db.transaction().execute((trx) => appendAudit(trx, actor, {
+    await recordRead(ctx.db, actor, {
       action: 'stay.list', resourceType: 'stay', regionCode: request.query.region ?? actor.areaCode,
       detail: { query: request.query, returned: rows.map((r) => r.id) },
-    }));
+    });
     return { items: rows.map((r) => presentStay(actor, r)), total, page: request.query.page, pageSize: request.query.pageSize };
   });
 
@@ -84,10 +84,10 @@ export function staysRoutes(app: FastifyInstance, ctx: AppContext): void {
     const { format, purpose, ...filter } = request.query;
     const { rows, total } = await listStays(ctx.db, actor, { ...filter, page: 1, pageSize: EXPORT_LIMIT });
     if (total > EXPORT_LIMIT) throw fieldInvalid('filter', 'field.export_too_large', { limit: EXPORT_LIMIT });
-    await ctx.db.transaction().execute((trx) => appendAudit(trx, actor, {
+    await recordRead(ctx.db, actor, {
       action: 'stay.export', resourceType: 'stay', regionCode: filter.region ?? actor.areaCode,
       detail: { purpose, format, query: filter, returned: rows.map((r) => r.id) },
-    }));
+    });
     const views = rows.map((r) => presentStay(actor, r));
     const lang = languageOf(request.headers['accept-language']);
     const name = `sinergi-tamu-wna-${new Date().toISOString().slice(0, 10)}.${format}`;
@@ -104,9 +104,9 @@ export function staysRoutes(app: FastifyInstance, ctx: AppContext): void {
     const stay = await loadStayRecord(ctx.db, request.params.id);
     ensureVisible(stay !== undefined && canSee(actor, stay));
     authorize(actor, 'stay', 'read', stay);
-    await ctx.db.transaction().execute((trx) => appendAudit(trx, actor, {
+    await recordRead(ctx.db, actor, {
       action: 'person.read', resourceType: 'stay', resourceId: stay!.id, regionCode: stay!.region_code, detail: { personId: stay!.person_id },
-    }));
+    });
     return presentStay(actor, stay!);
   });
 
@@ -121,9 +121,9 @@ export function staysRoutes(app: FastifyInstance, ctx: AppContext): void {
     const stay = await loadStayRecord(ctx.db, request.params.id);
     ensureVisible(stay !== undefined && canSee(actor, stay));
     authorize(actor, 'stay', 'read', stay);
-    await ctx.db.transaction().execute((trx) => appendAudit(trx, actor, {
+    await recordRead(ctx.db, actor, {
       action: 'receipt.export', resourceType: 'stay', resourceId: stay!.id, regionCode: stay!.region_code,
-    }));
+    });
     const pdf = await renderReceiptPdf(ctx, actor, stay!);
     return reply.type('application/pdf')
       .header('content-disposition', `inline; filename="${stay!.receipt_number.replaceAll('/', '-')}.pdf"`).send(pdf);

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { appendAudit } from '../../audit/log';
+import { recordRead } from '../../audit/pending';
 import type { AppContext } from '../../context';
 import { requireActor } from '../../http/actor';
 import { problems } from '../../http/schemas';
@@ -40,9 +40,9 @@ export function verifyReceiptRoutes(app: FastifyInstance, ctx: AppContext): void
     const signed = tag === 'SINERGI1' && sameText(signature, receiptSignature(ctx.receiptKey, receiptNumber, stayId));
     const stay = signed ? await loadStayRecord(ctx.db, stayId) : undefined;
     const valid = stay !== undefined && stay.receipt_number === receiptNumber;
-    await ctx.db.transaction().execute((trx) => appendAudit(trx, actor, {
+    await recordRead(ctx.db, actor, {
       action: 'receipt.verify', resourceType: 'stay', resourceId: valid ? stayId : null, regionCode: stay?.region_code ?? null, detail: { receiptNumber, valid },
-    }));
+    });
     const details = valid && scopeFor(actor).contains(stayScope(stay!)) && sees(actor, 'whereabouts')
       ? { lodging: stay!.lodging_name, arrivalDate: stay!.arrival_date, departureDate: stay!.departure_date, nationality: stay!.nationality }
       : null;

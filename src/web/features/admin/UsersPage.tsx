@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, Badge, Button, Group, Modal, NativeSelect, PasswordInput, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Group, Modal, NativeSelect, PasswordInput, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { isValidRegionCode } from '../../../domain/regions/codes';
@@ -7,7 +7,7 @@ import type { AdminUser } from '../../api/types';
 import { ROLES, type Role } from '../../../domain/access/roles';
 import { RegionCodeInput } from './RegionCodeInput';
 import { AdminList, fieldErrorsOf, useFormValues } from './AdminList';
-import { useAgencies, useCreateUser, useReporterOrgs, useUsers } from './api';
+import { useAgencies, useCreateUser, useDecideUser, useReporterOrgs, useUsers } from './api';
 import { usePageTitle } from '../../lib/usePageTitle';
 
 const NEEDS_AGENCY: Role[] = ['immigration_officer', 'timpora_member', 'field_officer'];
@@ -77,6 +77,60 @@ function UserForm({ onDone }: { onDone: () => void }) {
   );
 }
 
+/** Approve (a second administrator) or turn down a pending account; the server decides who may. */
+function Decision({ user, onReject }: { user: AdminUser; onReject: (u: AdminUser) => void }) {
+  const { t } = useTranslation();
+  const decide = useDecideUser();
+  if (user.approval !== 'pending') return null;
+  return (
+    <Group gap={6} wrap="nowrap">
+      {user.abilities.approve ? (
+        <Button size="compact-xs" color="green" loading={decide.isPending} data-testid={`approve-${user.username}`}
+          onClick={() => decide.mutate({ id: user.id, decision: 'approve' }, {
+            onSuccess: () => notifications.show({ color: 'green', message: t('admin.approvedDone') }),
+            onError: (err) => notifications.show({ color: 'red', message: (err as Error).message }),
+          })}>{t('admin.approve')}</Button>
+      ) : <Text size="xs" c="dimmed">{t('admin.secondAdminHint')}</Text>}
+      {user.abilities.reject && (
+        <Button size="compact-xs" variant="default" onClick={() => onReject(user)} data-testid={`reject-${user.username}`}>{t('admin.reject')}</Button>
+      )}
+    </Group>
+  );
+}
+
+function RejectForm({ user, onDone }: { user: AdminUser; onDone: () => void }) {
+  const { t } = useTranslation();
+  const decide = useDecideUser();
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const server = fieldErrorsOf(decide.error);
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    if (reason.trim().length < 3) return setError(t('validation.tooShort', { min: 3 }));
+    decide.mutate({ id: user.id, decision: 'reject', reason: reason.trim() }, {
+      onSuccess: () => { notifications.show({ color: 'green', message: t('admin.rejectedDone') }); onDone(); },
+    });
+  };
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        {server.other && <Alert color="red">{server.other}</Alert>}
+        <Textarea label={t('admin.rejectReason')} required autosize minRows={2} maxLength={500} value={reason}
+          onChange={(e) => { setReason(e.currentTarget.value); setError(undefined); }} error={error ?? server.fields.reason} data-testid="reject-reason" />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>{t('common.cancel')}</Button>
+          <Button type="submit" color="red" loading={decide.isPending} data-testid="reject-submit">{t('admin.reject')}</Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+const statusBadge = (u: AdminUser, t: (k: string) => string) =>
+  u.approval === 'pending' ? <Badge color="yellow" variant="light">{t('admin.pending')}</Badge>
+    : u.approval === 'rejected' ? <Badge color="red" variant="light">{t('admin.rejected')}</Badge>
+      : u.active ? <Badge color="green" variant="light">{t('admin.active')}</Badge> : <Badge color="gray" variant="light">{t('admin.inactive')}</Badge>;
+
 export default function UsersPage() {
   usePageTitle('admin.usersTitle');
   const { t } = useTranslation();
@@ -84,6 +138,7 @@ export default function UsersPage() {
   const agencies = useAgencies();
   const orgs = useReporterOrgs();
   const [open, setOpen] = useState(false);
+  const [rejecting, setRejecting] = useState<AdminUser | null>(null);
   const agencyName = useMemo(() => new Map((agencies.data?.items ?? []).map((a) => [a.id, a.name])), [agencies.data]);
   const orgName = useMemo(() => new Map((orgs.data?.items ?? []).map((o) => [o.id, o.name])), [orgs.data]);
   return (
@@ -100,9 +155,14 @@ export default function UsersPage() {
           { key: 'role', label: t('admin.role'), render: (u) => <Badge variant="light">{t(`roles.${u.role}`, { defaultValue: u.role })}</Badge> },
           { key: 'org', label: t('admin.organisation'), render: (u) => (u.agencyId ? agencyName.get(u.agencyId) ?? u.agencyId : u.reporterOrgId ? orgName.get(u.reporterOrgId) ?? u.reporterOrgId : '—') },
           { key: 'area', label: t('admin.areaCode'), render: (u) => <Text ff="monospace" size="sm">{u.areaCode ?? '—'}</Text> },
-          { key: 'active', label: t('admin.status'), render: (u) => u.active ? <Badge color="green" variant="light">{t('admin.active')}</Badge> : <Badge color="gray" variant="light">{t('admin.inactive')}</Badge> },
+          { key: 'active', label: t('admin.status'), render: (u) => statusBadge(u, t) },
+          { key: 'actions', label: t('admin.actions'), render: (u) => <Decision user={u} onReject={setRejecting} /> },
         ]}
       />
+      <Text size="xs" c="dimmed">{t('admin.pendingNotice')}</Text>
+      <Modal opened={rejecting !== null} onClose={() => setRejecting(null)} title={t('admin.rejectTitle', { username: rejecting?.username ?? '' })} centered>
+        {rejecting && <RejectForm user={rejecting} onDone={() => setRejecting(null)} />}
+      </Modal>
       <Modal opened={open} onClose={() => setOpen(false)} title={t('admin.addUser')} centered>
         {open && <UserForm onDone={() => setOpen(false)} />}
       </Modal>

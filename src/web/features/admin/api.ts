@@ -28,3 +28,13 @@ export const useCreateReporterOrg = () =>
   useCreate<{ kind: string; lodgingType?: string; name: string; address?: string; villageCode: string; verified?: boolean }>('reporter-orgs');
 export const useCreateUser = () =>
   useCreate<{ username: string; displayName: string; password: string; role: string; agencyId?: string; areaCode?: string; reporterOrgId?: string }>('users');
+
+/** A second administrator approves, or any administrator turns down (with a reason), a pending account. */
+export function useDecideUser() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, decision, reason }: { id: string; decision: 'approve' | 'reject'; reason?: string }) =>
+      api<AdminUser>(`/api/v1/admin/users/${encodeURIComponent(id)}/${decision}`, { method: 'POST', ...(decision === 'reject' ? { body: { reason } } : {}) }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['admin', 'users'] }),
+  });
+}
