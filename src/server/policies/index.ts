@@ -1,6 +1,7 @@
 import type { Actor } from '../auth/actor';
 import { forbidden, notFound } from '../errors';
 import { adminPolicy } from '../features/admin/policy';
+import { authPolicy } from '../features/auth/policy';
 import { eventsPolicy } from '../features/events/policy';
 import { lodgingsPolicy } from '../features/lodgings/policy';
 import { statsPolicy } from '../features/stats/policy';
@@ -13,7 +14,7 @@ import type { Rule } from './rules';
 // abilities() so the web shows only what the server would accept.
 
 export const policies = {
-  ...adminPolicy, ...eventsPolicy, ...lodgingsPolicy, ...statsPolicy, ...stayPolicy,
+  ...adminPolicy, ...authPolicy, ...eventsPolicy, ...lodgingsPolicy, ...statsPolicy, ...stayPolicy,
 } as const;
 
 type Policies = typeof policies;

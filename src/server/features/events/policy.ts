@@ -1,9 +1,10 @@
 import type { DomainEvent } from '../../events/bus';
 import { type PolicyRules, inArea, isOfficer } from '../../policies/rules';
 
-// Live events reach officers whose area covers the event's region.
+// Only officers open the live stream; each event reaches those whose area covers its region.
 export const eventsPolicy = {
   event: {
+    subscribe: (actor) => isOfficer(actor),
     receive: (actor, event: Pick<DomainEvent, 'regionCode'>) => isOfficer(actor) && event.regionCode !== null && inArea(actor, event.regionCode),
   },
 } satisfies PolicyRules;
