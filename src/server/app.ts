@@ -26,6 +26,7 @@ import { registerDocsGate } from './http/docs-gate';
 import { startAuditJobs } from './audit/jobs';
 import { auditRoutes } from './features/audit/routes';
 import { adminRoutes } from './features/admin/routes';
+import { accountRoutes } from './features/auth/account';
 import { authRoutes } from './features/auth/routes';
 import { totpRoutes } from './features/auth/totp';
 import { eventsRoutes } from './features/events/routes';
@@ -73,7 +74,8 @@ export async function buildApp(config: Config, options: { db?: Db } = {}): Promi
   const app = Fastify({
     logger: config.logger ? { level: 'info', redact: ['req.headers.cookie', 'req.headers.authorization'] } : false,
     bodyLimit: 2 * 1024 * 1024, // a bit over 1 MB so an oversized field gets a 400 naming it, not a bare 413
-    trustProxy: true,
+    // X-Forwarded-For only from the proxies named in SINERGI_TRUST_PROXY (default: none)
+    trustProxy: config.trustProxy.length ? config.trustProxy : false,
     ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false } },
   });
   // JSON only: a cross-site form can post text/plain without a CORS preflight, so refuse it
@@ -96,7 +98,7 @@ export async function buildApp(config: Config, options: { db?: Db } = {}): Promi
   const accessTable = registerAccessGate(app);
   app.decorate('accessTable', accessTable);
 
-  for (const routes of [healthRoutes, authRoutes, totpRoutes, referenceRoutes, lodgingsRoutes, staysRoutes, verifyReceiptRoutes, statsRoutes, eventsRoutes, identityRoutes, adminRoutes, auditRoutes]) routes(app, ctx);
+  for (const routes of [healthRoutes, authRoutes, accountRoutes, totpRoutes, referenceRoutes, lodgingsRoutes, staysRoutes, verifyReceiptRoutes, statsRoutes, eventsRoutes, identityRoutes, adminRoutes, auditRoutes]) routes(app, ctx);
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await serveWebApp(app, config.webDir);
 

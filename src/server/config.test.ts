@@ -32,4 +32,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ SINERGI_AUDIT_SIGNING_KEY: der }).auditSigningKey).toBe(der);
     expect(() => loadConfig({ SINERGI_AUDIT_SIGNING_KEY: 'not-a-key' })).toThrow(ConfigError);
   });
+  it('trusts no proxy by default and takes addresses and CIDRs from SINERGI_TRUST_PROXY', () => {
+    expect(loadConfig({}).trustProxy).toEqual([]);
+    expect(loadConfig({ SINERGI_TRUST_PROXY: '10.0.0.1, 192.168.0.0/16,::1,loopback' }).trustProxy)
+      .toEqual(['10.0.0.1', '192.168.0.0/16', '::1', 'loopback']);
+    for (const bad of ['true', '*', '10.0.0.0/33', 'proxy.example', '10.0.0.1/8/1']) {
+      expect(() => loadConfig({ SINERGI_TRUST_PROXY: bad })).toThrow(ConfigError);
+    }
+  });
 });

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { parseSigningKey } from './audit/checkpoints';
 
@@ -19,6 +20,8 @@ export interface Config {
   publicDocs: boolean;
   /** Ed25519 private key (PEM or base64 PKCS#8) that signs audit checkpoints */
   auditSigningKey?: string;
+  /** proxies whose X-Forwarded-For is believed (addresses/CIDRs); empty: the socket's address is the client */
+  trustProxy: string[];
 }
 
 export class ConfigError extends Error {}
@@ -57,5 +60,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logger: flag(env.SINERGI_LOG, true),
     publicDocs: flag(env.SINERGI_PUBLIC_DOCS, !production),
     auditSigningKey,
+    trustProxy: trustedProxies(env.SINERGI_TRUST_PROXY),
   };
+}
+
+// proxy-addr's names for whole ranges, accepted beside addresses and CIDRs
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/**
+ * SINERGI_TRUST_PROXY: comma-separated addresses or CIDRs of the reverse proxies in front of us.
+ * Only a request arriving from one of them may name the client in X-Forwarded-For; anyone
+ * else could otherwise pick a fresh "address" per request and walk past the login throttle.
+ */
+function trustedProxies(value: string | undefined): string[] {
+  const entries = (value ?? '').split(',').map((e) => e.trim()).filter(Boolean);
+  for (const entry of entries) {
+    const [address, bits, extra] = entry.split('/');
+    const version = isIP(address);
+    const validBits = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (version === 6 ? 128 : 32));
+    if (!(PROXY_RANGE_NAMES.includes(entry) || (version !== 0 && validBits && extra === undefined))) {
+      throw new ConfigError(`SINERGI_TRUST_PROXY: not an address or CIDR: ${entry}`);
+    }
+  }
+  return entries;
 }

@@ -3,51 +3,72 @@ import type { Kysely } from 'kysely';
 import { verify as verifyTotp } from 'otplib';
 import { appendAudit } from '../audit/log';
 import type { Database } from '../db/schema';
-import { AppError, locked, unauthenticated } from '../errors';
+import { AppError, type FieldError, unauthenticated } from '../errors';
 import { hashPassword, verifyPassword } from './passwords';
+import { useRecoveryCode } from './recovery-codes';
+import { ADDRESS_BUCKET, USERNAME_BUCKET, addressKey, clearBucket, refundAttempt, takeAttempt, usernameKey } from './throttle';
 
-export const MAX_FAILED_LOGINS = 5;
-export const LOCKOUT_MINUTES = 15;
+export interface LoginInput { username: string; password: string; totp?: string; recoveryCode?: string }
+
+const WRONG_CREDENTIALS: FieldError = { field: 'password', key: 'field.wrong_credentials' };
+export const throttled = () => new AppError(429, 'rate_limited');
 
 /**
- * Checks credentials (and TOTP for accounts that enrolled it). Repeated failures lock the
- * account for a while; every outcome is audited. Returns the user id.
+ * Checks credentials (and the second factor for accounts that enrolled TOTP: a current code
+ * or a one-time recovery code). Attempts are throttled per client address and per submitted
+ * username (see throttle.ts); there is no lockout. Every path, throttled ones included, spends
+ * one argon2 verification and writes one audit entry, so an unknown user, a wrong password
+ * and a throttled attempt differ neither in answer nor in the work behind it (a throttled
+ * answer is 429 for known and unknown names alike). Returns the user id.
  */
-export async function checkCredentials(
-  db: Kysely<Database>, input: { username: string; password: string; totp?: string }, now = new Date(),
-): Promise<string> {
-  const user = await db.selectFrom('users').selectAll().where('username', '=', input.username.trim().toLowerCase()).executeTakeFirst();
-  if (!user || !Number(user.active)) {
-    await verifyPassword(await getDummyHash(), input.password); // same work either way: no user enumeration by timing
-    throw unauthenticated([{ field: 'password', key: 'field.wrong_credentials' }]);
-  }
-  if (user.locked_until && user.locked_until > now.toISOString()) throw locked(user.locked_until);
+export async function checkCredentials(db: Kysely<Database>, input: LoginInput, ip: string, now = new Date()): Promise<string> {
+  const username = input.username.trim().toLowerCase();
+  const ipKey = addressKey(ip);
+  const userKey = usernameKey(username);
+  // the address first: it dominates, and an address already refused never drains the name's budget
+  const scope = !(await takeAttempt(db, ipKey, ADDRESS_BUCKET, now)) ? 'address'
+    : !(await takeAttempt(db, userKey, USERNAME_BUCKET, now)) ? 'username' : null;
+  const user = await db.selectFrom('users').select(['id', 'username', 'active', 'password_hash', 'totp_secret'])
+    .where('username', '=', username).executeTakeFirst();
+  const known = user && Number(user.active) ? user : null;
+  const audit = (action: string, detail: Record<string, unknown> = {}) =>
+    db.transaction().execute((trx) => appendAudit(trx, action === 'auth.login' && known ? known : null, {
+      action, resourceType: 'user', resourceId: user?.id ?? null, detail: { username, ip, ...detail },
+    }, now));
 
-  let failure: AppError | null = null;
-  if (!(await verifyPassword(user.password_hash, input.password))) {
-    failure = unauthenticated([{ field: 'password', key: 'field.wrong_credentials' }]);
-  } else if (user.totp_secret) {
-    if (!input.totp) failure = unauthenticated([{ field: 'totp', key: 'field.totp_required' }]);
-    else if (!(await verifyTotp({ secret: user.totp_secret, token: input.totp, epochTolerance: 30 }).catch(() => ({ valid: false }))).valid) {
-      failure = unauthenticated([{ field: 'totp', key: 'field.totp_wrong' }]);
+  if (scope) {
+    await verifyPassword(await getDummyHash(), input.password); // the same work as a failure
+    await audit('auth.login_throttled', { scope });
+    throw throttled();
+  }
+  const passwordOk = await verifyPassword(known?.password_hash ?? (await getDummyHash()), input.password);
+  if (!known || !passwordOk) {
+    await audit('auth.login_failed');
+    throw unauthenticated([WRONG_CREDENTIALS]);
+  }
+
+  let secondFactor: FieldError | null = null;
+  if (known.totp_secret) {
+    if (input.recoveryCode) {
+      if (!(await useRecoveryCode(db, known.id, input.recoveryCode, now))) secondFactor = { field: 'recoveryCode', key: 'field.recovery_code_wrong' };
+    } else if (!input.totp) {
+      // the password was right: asking for the code is no failed guess, so give the attempt back
+      await Promise.all([refundAttempt(db, ipKey), refundAttempt(db, userKey)]);
+      await audit('auth.login_failed', { reason: 'totp_required' });
+      throw unauthenticated([{ field: 'totp', key: 'field.totp_required' }]);
+    } else if (!(await verifyTotp({ secret: known.totp_secret, token: input.totp, epochTolerance: 30 }).catch(() => ({ valid: false }))).valid) {
+      secondFactor = { field: 'totp', key: 'field.totp_wrong' };
     }
   }
-
-  await db.transaction().execute(async (trx) => {
-    if (failure) {
-      const failed = Number(user.failed_logins) + 1;
-      const lockUntil = failed >= MAX_FAILED_LOGINS ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString() : null;
-      await trx.updateTable('users').set({ failed_logins: lockUntil ? 0 : failed, locked_until: lockUntil }).where('id', '=', user.id).execute();
-      await appendAudit(trx, null, { action: lockUntil ? 'auth.locked' : 'auth.login_failed', resourceType: 'user', resourceId: user.id, detail: { username: user.username } }, now);
-    } else {
-      await trx.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', user.id).execute();
-      await appendAudit(trx, { id: user.id, username: user.username }, { action: 'auth.login', resourceType: 'user', resourceId: user.id }, now);
-    }
-  });
-  if (failure) throw failure;
-  return user.id;
+  if (secondFactor) {
+    await audit('auth.login_failed', { reason: secondFactor.field });
+    throw unauthenticated([secondFactor]);
+  }
+  await Promise.all([refundAttempt(db, ipKey), clearBucket(db, userKey)]);
+  await audit('auth.login', input.recoveryCode ? { secondFactor: 'recovery_code' } : {});
+  return known.id;
 }
 
-// A real argon2 hash of a random string, to spend the same time on unknown usernames.
+// A real argon2 hash of a random string, to spend the same time on unknown usernames and throttled attempts.
 let dummyHash: Promise<string> | null = null;
 const getDummyHash = () => (dummyHash ??= hashPassword(randomBytes(16).toString('hex')));

@@ -10,6 +10,11 @@ export const SESSION_COOKIE = 'sinergi_session';
 const SESSION_HOURS = 12;
 
 const tokenId = (token: string) => createHash('sha256').update(token).digest('hex');
+/**
+ * The id a session is shown and revoked by (account page, session.ended events): a hash of the
+ * stored hash, so neither a client nor a log line ever holds what the table is keyed by.
+ */
+export const publicSessionId = (storedId: string) => createHash('sha256').update(`public:${storedId}`).digest('hex').slice(0, 32);
 
 export async function createSession(db: Kysely<Database>, userId: string, ip: string | null, now = new Date()) {
   const token = randomBytes(32).toString('base64url');
@@ -21,12 +26,46 @@ export async function createSession(db: Kysely<Database>, userId: string, ip: st
   return { token, expiresAt };
 }
 
-export async function destroySession(db: Kysely<Database>, token: string): Promise<void> {
+/** Ends the session behind a token; returns its public id (for closing its event streams). */
+export async function destroySession(db: Kysely<Database>, token: string): Promise<string> {
   await db.deleteFrom('sessions').where('id', '=', tokenId(token)).execute();
+  return publicSessionId(tokenId(token));
+}
+
+/** Still signed in? (unexpired session of an active user) Read-only: an open event stream does not keep a session alive. */
+export async function sessionAlive(db: Kysely<Database>, token: string, now = new Date()): Promise<boolean> {
+  const row = await db.selectFrom('sessions').innerJoin('users', 'users.id', 'sessions.user_id')
+    .select(['sessions.expires_at', 'users.active']).where('sessions.id', '=', tokenId(token)).executeTakeFirst();
+  return !!row && row.expires_at > now.toISOString() && !!Number(row.active);
+}
+
+export interface SessionInfo { id: string; createdAt: string; lastSeenAt: string; expiresAt: string; ip: string | null }
+
+/** The user's unexpired sessions, newest first, by public id. */
+export async function listSessions(db: Kysely<Database>, userId: string, now = new Date()): Promise<SessionInfo[]> {
+  const rows = await db.selectFrom('sessions').select(['id', 'created_at', 'last_seen_at', 'expires_at', 'ip'])
+    .where('user_id', '=', userId).where('expires_at', '>', now.toISOString()).orderBy('created_at', 'desc').execute();
+  return rows.map((r) => ({ id: publicSessionId(r.id), createdAt: r.created_at, lastSeenAt: r.last_seen_at, expiresAt: r.expires_at, ip: r.ip }));
+}
+
+/**
+ * Ends the user's sessions chosen by public id (or all but `keep`); returns the public ids ended.
+ * A user has a handful of sessions, so the public ids are computed here rather than stored.
+ */
+export async function endSessions(db: Kysely<Database>, userId: string, which: { only: string } | { allBut: string | null }): Promise<string[]> {
+  const rows = await db.selectFrom('sessions').select('id').where('user_id', '=', userId).execute();
+  const chosen = rows.filter((r) => ('only' in which ? publicSessionId(r.id) === which.only : publicSessionId(r.id) !== which.allBut));
+  if (chosen.length) await db.deleteFrom('sessions').where('id', 'in', chosen.map((r) => r.id)).execute();
+  return chosen.map((r) => publicSessionId(r.id));
 }
 
 /** Loads the actor behind a session token; slides the expiry at most once a minute. */
 export async function actorForToken(db: Kysely<Database>, token: string, now = new Date()): Promise<Actor | null> {
+  return (await sessionForToken(db, token, now))?.actor ?? null;
+}
+
+/** The actor and the session's public id behind a token. */
+export async function sessionForToken(db: Kysely<Database>, token: string, now = new Date()): Promise<{ actor: Actor; sessionId: string } | null> {
   const row = await db.selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .leftJoin('reporter_orgs', 'reporter_orgs.id', 'users.reporter_org_id')
@@ -46,7 +85,7 @@ export async function actorForToken(db: Kysely<Database>, token: string, now = n
       expires_at: new Date(now.getTime() + SESSION_HOURS * 3600_000).toISOString(),
     }).where('id', '=', row.session_id).execute();
   }
-  return {
+  const actor: Actor = {
     id: row.id, username: row.username, displayName: row.display_name, role: row.role as Role, locale: row.locale,
     agencyId: row.agency_id, agencyKind: row.agency_kind, areaCode: row.area_code,
     areas: await areasOf(db, row.id, row.area_code, now),
@@ -54,6 +93,7 @@ export async function actorForToken(db: Kysely<Database>, token: string, now = n
       ? { id: row.org_id, kind: row.org_kind!, villageCode: row.org_village!, verified: row.org_verified_at !== null }
       : null,
   };
+  return { actor, sessionId: publicSessionId(row.session_id) };
 }
 
 /**

@@ -2,6 +2,7 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'k
 import * as core from './migrations/0001_core';
 import * as totpEnrolment from './migrations/0002_totp_enrolment';
 import * as access from './migrations/0003_access';
+import * as authHardening from './migrations/0004_auth_hardening';
 import * as auditAccounts from './migrations/0005_audit_accounts';
 
 // Migrations are listed here (not read from disk) so they bundle and run the same under tsx and tests.
@@ -9,6 +10,7 @@ const migrations: Record<string, Migration> = {
   '0001_core': core,
   '0002_totp_enrolment': totpEnrolment,
   '0003_access': access,
+  '0004_auth_hardening': authHardening,
   '0005_audit_accounts': auditAccounts,
 };
 

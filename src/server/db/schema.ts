@@ -62,6 +62,9 @@ export interface AuditCheckpointsTable { seq: number; hash: string; at: string; 
 export interface OutboxTable { id: string; at: string; event: string; region_code: string | null; payload: string; published_at: string | null }
 export interface IdempotencyKeysTable { key: string; user_id: string; route: string; request_hash: string; status: number; body: string; created_at: string }
 export interface SettingsTable { key: string; value: string }
+// migration 0004
+export interface LoginThrottleTable { key: string; level: number; updated_at: number }
+export interface TotpRecoveryCodesTable { code_hash: string; user_id: string; created_at: string; used_at: string | null }
 
 export interface Database {
   regions: RegionsTable;
@@ -83,4 +86,6 @@ export interface Database {
   outbox: OutboxTable;
   idempotency_keys: IdempotencyKeysTable;
   settings: SettingsTable;
+  login_throttle: LoginThrottleTable;
+  totp_recovery_codes: TotpRecoveryCodesTable;
 }

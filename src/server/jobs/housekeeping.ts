@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
+import { dropDrainedBuckets } from '../auth/throttle';
 import type { Database } from '../db/schema';
 
-// Removes what has served its purpose: expired sessions, idempotency keys past their retry
+// Removes what has served its purpose: expired sessions, drained login-throttle buckets, idempotency keys past their retry
 // window, and outbox rows long since published. Never touches reports or the audit log.
 
 export const IDEMPOTENCY_WINDOW_HOURS = 7 * 24; // an offline phone may retry days later
@@ -13,5 +14,6 @@ export async function housekeeping(db: Kysely<Database>, now = new Date()) {
   const keys = await db.deleteFrom('idempotency_keys').where('created_at', '<', iso(IDEMPOTENCY_WINDOW_HOURS * 3600_000)).executeTakeFirst();
   const outbox = await db.deleteFrom('outbox').where('published_at', 'is not', null)
     .where('published_at', '<', iso(OUTBOX_KEEP_DAYS * 86400_000)).executeTakeFirst();
-  return { sessions: Number(sessions.numDeletedRows), idempotencyKeys: Number(keys.numDeletedRows), outbox: Number(outbox.numDeletedRows) };
+  const throttleBuckets = await dropDrainedBuckets(db, now);
+  return { sessions: Number(sessions.numDeletedRows), throttleBuckets, idempotencyKeys: Number(keys.numDeletedRows), outbox: Number(outbox.numDeletedRows) };
 }

@@ -26,6 +26,7 @@ export interface Me {
   displayName: string;
   role: Role;
   locale?: string | null;
+  totpEnabled?: boolean;
   agency: { id: string; kind: string; name: string } | null;
   area: { code: string; name: string; level: string; timeZone: string } | null;
   reporterOrg: { id: string; kind: string; lodgingType: string | null; name: string; villageCode: string; verified: boolean } | null;

@@ -1,13 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../auth/actor';
-import { checkCredentials } from '../../auth/login';
+import { type LoginInput, checkCredentials } from '../../auth/login';
+import { announceSessionsEnded } from '../../auth/session-events';
 import { SESSION_COOKIE, actorForToken, createSession, destroySession } from '../../auth/sessions';
 import type { AppContext } from '../../context';
 import type { Database } from '../../db/schema';
 import { requireActor } from '../../http/actor';
 import { problems } from '../../http/schemas';
-import { abilities } from '../../policies';
+import { abilities, authorize } from '../../policies';
 
 const nullableObject = (properties: Record<string, unknown>) => ({ type: ['object', 'null'], properties });
 
@@ -15,6 +16,7 @@ export const meJson = {
   type: 'object',
   properties: {
     id: { type: 'string' }, username: { type: 'string' }, displayName: { type: 'string' }, role: { type: 'string' }, locale: { type: 'string' },
+    totpEnabled: { type: 'boolean' },
     agency: nullableObject({ id: { type: 'string' }, kind: { type: 'string' }, name: { type: 'string' } }),
     area: nullableObject({ code: { type: 'string' }, name: { type: 'string' }, level: { type: 'integer' }, timeZone: { type: 'string' } }),
     reporterOrg: nullableObject({
@@ -34,8 +36,10 @@ export async function presentMe(db: Kysely<Database>, actor: Actor) {
   const org = actor.reporterOrg
     ? await db.selectFrom('reporter_orgs').select(['id', 'kind', 'lodging_type', 'name', 'village_code', 'verified_at']).where('id', '=', actor.reporterOrg.id).executeTakeFirst()
     : undefined;
+  const totp = await db.selectFrom('users').select('totp_secret').where('id', '=', actor.id).executeTakeFirst();
   return {
     id: actor.id, username: actor.username, displayName: actor.displayName, role: actor.role, locale: actor.locale,
+    totpEnabled: !!totp?.totp_secret,
     agency: agency ?? null,
     area: area ? { code: area.code, name: area.name, level: Number(area.level), timeZone: area.time_zone } : null,
     reporterOrg: org ? { id: org.id, kind: org.kind, lodgingType: org.lodging_type, name: org.name, villageCode: org.village_code, verified: org.verified_at !== null } : null,
@@ -51,18 +55,23 @@ export async function presentMe(db: Kysely<Database>, actor: Actor) {
 }
 
 export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.post<{ Body: { username: string; password: string; totp?: string } }>('/api/v1/auth/login', {
+  app.post<{ Body: LoginInput }>('/api/v1/auth/login', {
     config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
     schema: {
       tags: ['auth'], summary: 'Sign in; sets the session cookie',
+      description: 'Accounts with TOTP send `totp` (6 digits) or, instead, a one-time `recoveryCode`. Too many attempts from one address '
+        + 'or for one username (known or not) answer 429 for a while; there is no account lockout.',
       body: {
         type: 'object', required: ['username', 'password'], additionalProperties: false,
-        properties: { username: { type: 'string', minLength: 1, maxLength: 64 }, password: { type: 'string', minLength: 1, maxLength: 256 }, totp: { type: 'string', pattern: '^\\d{6}$' } },
+        properties: {
+          username: { type: 'string', minLength: 1, maxLength: 64 }, password: { type: 'string', minLength: 1, maxLength: 256 },
+          totp: { type: 'string', pattern: '^\\d{6}$' }, recoveryCode: { type: 'string', minLength: 1, maxLength: 32 },
+        },
       },
-      response: { 200: { type: 'object', properties: { user: meJson } }, ...problems(400, 401, 423, 429) },
+      response: { 200: { type: 'object', properties: { user: meJson } }, ...problems(400, 401, 429) },
     },
   }, async (request, reply) => {
-    const userId = await checkCredentials(ctx.db, request.body);
+    const userId = await checkCredentials(ctx.db, request.body, request.ip);
     const { token, expiresAt } = await createSession(ctx.db, userId, request.ip);
     reply.setCookie(SESSION_COOKIE, token, {
       path: '/', httpOnly: true, sameSite: 'lax', secure: ctx.config.secureCookies, expires: expiresAt,
@@ -76,7 +85,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
     schema: { tags: ['auth'], summary: 'Sign out', response: { 204: { type: 'null' } } },
   }, async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
-    if (token) await destroySession(ctx.db, token);
+    if (token) await announceSessionsEnded(ctx.bus, [await destroySession(ctx.db, token)], (err) => request.log.error({ err }, 'session.ended'));
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.status(204).send();
   });
@@ -84,5 +93,9 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get('/api/v1/me', {
     config: { access: 'signedIn' },
     schema: { tags: ['auth'], summary: 'The signed-in user, with abilities', response: { 200: meJson, ...problems(401) } },
-  }, async (request) => presentMe(ctx.db, requireActor(request)));
+  }, async (request) => {
+    const actor = requireActor(request);
+    authorize(actor, 'account', 'manage');
+    return presentMe(ctx.db, actor);
+  });
 }

@@ -1,7 +1,7 @@
 import type { DomainEvent } from '../../events/bus';
 import { type PolicyRules, inArea, isOfficer } from '../../policies/rules';
 
-// Live events reach officers whose area covers the event's region.
+// Only officers open the live stream; each event reaches those whose area covers its region.
 export const eventsPolicy = {
   event: {
     /** open the live stream at all */

@@ -1,31 +1,40 @@
 import type { FastifyInstance } from 'fastify';
-import type { Actor } from '../../auth/actor';
+import { SESSION_ENDED, isInternalEvent } from '../../auth/session-events';
+import { SESSION_COOKIE, sessionAlive } from '../../auth/sessions';
 import type { AppContext } from '../../context';
-import type { DomainEvent } from '../../events/bus';
 import { requireActor } from '../../http/actor';
 import { problems } from '../../http/schemas';
-import { can } from '../../policies';
+import { authorize, can } from '../../policies';
 import { presentEventData } from './presenters';
 import { gate, onRecord } from '../../http/access';
+import { StreamRegistry } from './streams';
 
-// Server-Sent Events: each dashboard gets the events of its own area, as they commit.
+// Server-Sent Events: each officer's dashboard gets the events of its own area, as they commit.
+// A stream lives no longer than its session: session.ended on the bus closes it at once, and
+// each ping re-checks the session (expiry, deactivated user, a missed notification).
 
 const PING_MS = 15_000;
 
 export function eventsRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const open = new Set<() => void>();
+  const registry = new StreamRegistry();
+  const stopListening = ctx.bus.subscribe((event) => {
+    if (event.name === SESSION_ENDED) registry.endSessions((event.data.sessionIds as string[] | undefined) ?? []);
+  });
   // end every stream when the server closes, or close() would wait for them forever
-  app.addHook('onClose', async () => { for (const end of open) end(); });
+  app.addHook('onClose', async () => { stopListening(); registry.endAll(); });
 
   app.get('/api/v1/events', {
     config: { access: gate('event', 'subscribe', onRecord('event', 'receive')) },
     schema: {
-      tags: ['dashboard'], summary: 'Live events of the caller\'s area (text/event-stream)',
-      description: 'Events: stay.checked_in, stay.checked_out. data is JSON { stayId, regionCode, lodgingId, nationality, permitKind, at }.',
-      produces: ['text/event-stream'], response: { 200: { type: 'string' }, ...problems(401) },
+      tags: ['dashboard'], summary: 'Live events of the caller\'s area (text/event-stream); officers only',
+      description: 'Events: stay.checked_in, stay.checked_out. data is JSON { stayId, regionCode, lodgingId, nationality, permitKind, at }. '
+        + 'The stream closes when its session ends; a user holds at most 5 streams (the oldest is closed).',
+      produces: ['text/event-stream'], response: { 200: { type: 'string' }, ...problems(401, 403) },
     },
   }, async (request, reply) => {
-    const actor: Actor = requireActor(request);
+    const actor = requireActor(request);
+    authorize(actor, 'event', 'subscribe');
+    const token = request.cookies[SESSION_COOKIE]!;
     reply.hijack();
     const res = reply.raw;
     res.writeHead(200, {
@@ -34,12 +43,22 @@ export function eventsRoutes(app: FastifyInstance, ctx: AppContext): void {
     });
     res.write('retry: 3000\n: connected\n\n');
     const unsubscribe = ctx.bus.subscribe((event) => {
-      if (!can(actor, 'event', 'receive', event)) return;
+      if (isInternalEvent(event.name) || !can(actor, 'event', 'receive', event)) return;
       res.write(`id: ${event.id}\nevent: ${event.name}\ndata: ${JSON.stringify(presentEventData(actor, event))}\n\n`);
     });
-    const ping = setInterval(() => res.write(': ping\n\n'), PING_MS);
-    const end = () => { clearInterval(ping); unsubscribe(); open.delete(end); res.end(); };
-    open.add(end);
-    request.raw.on('close', end);
+    const ping = setInterval(() => {
+      void sessionAlive(ctx.db, token).then((alive) => (alive ? res.write(': ping\n\n') : stream.end()), () => undefined);
+    }, PING_MS);
+    let ended = false;
+    const stream = {
+      sessionId: request.sessionId!, userId: actor.id,
+      end: () => {
+        if (ended) return;
+        ended = true;
+        clearInterval(ping); unsubscribe(); registry.remove(stream); res.end();
+      },
+    };
+    registry.add(stream);
+    request.raw.on('close', stream.end);
   });
 }

@@ -18,7 +18,9 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const [totp, setTotp] = useState('');
   const [needTotp, setNeedTotp] = useState(false);
-  const [errors, setErrors] = useState<{ username?: string; password?: string; totp?: string }>({});
+  const [useRecovery, setUseRecovery] = useState(false);
+  const [recoveryCode, setRecoveryCode] = useState('');
+  const [errors, setErrors] = useState<{ username?: string; password?: string; totp?: string; recoveryCode?: string }>({});
 
   const from = (location.state as { from?: string } | null)?.from ?? '/';
   if (me.data) return <Navigate to={from} replace />;
@@ -31,10 +33,12 @@ export function LoginPage() {
     setErrors(next);
     if (Object.keys(next).length) return;
     login.mutate(
-      { username: username.trim(), password, ...(totp ? { totp } : {}) },
+      { username: username.trim(), password, ...(useRecovery && recoveryCode.trim() ? { recoveryCode: recoveryCode.trim() } : totp ? { totp } : {}) },
       {
         onError: (err) => {
           if (err instanceof ApiError) {
+            const recoveryField = err.fieldErrors.find((f) => f.field === 'recoveryCode');
+            if (recoveryField) setErrors({ recoveryCode: recoveryField.message });
             const totpField = err.fieldErrors.find((f) => f.field === 'totp');
             if (totpField) {
               // First time: just ask for the code; after a wrong code, say so under the field.
@@ -49,10 +53,9 @@ export function LoginPage() {
 
   const err = login.error instanceof ApiError ? login.error : null;
   let message: string | null = null;
-  const askingForTotp = !!err?.fieldErrors.some((f) => f.field === 'totp');
+  const askingForTotp = !!err?.fieldErrors.some((f) => f.field === 'totp' || f.field === 'recoveryCode');
   if (err && !askingForTotp) {
     if (err.status === 401) message = t('login.invalid');
-    else if (err.status === 423) message = t('login.locked');
     else if (err.status === 429) message = t('login.rateLimited');
     else message = err.message;
   }
@@ -96,7 +99,7 @@ export function LoginPage() {
                   required
                   data-testid="login-password"
                 />
-                {needTotp && (
+                {needTotp && !useRecovery && (
                   <TextInput
                     label={t('login.totp')}
                     description={t('login.totpHint')}
@@ -107,6 +110,21 @@ export function LoginPage() {
                     error={errors.totp}
                     data-testid="login-totp"
                   />
+                )}
+                {needTotp && useRecovery && (
+                  <TextInput
+                    label={t('account.recoveryCode')}
+                    autoComplete="off"
+                    value={recoveryCode}
+                    onChange={(e) => setRecoveryCode(e.currentTarget.value)}
+                    error={errors.recoveryCode}
+                    data-testid="login-recovery-code"
+                  />
+                )}
+                {needTotp && (
+                  <Anchor component="button" type="button" size="sm" onClick={() => setUseRecovery(!useRecovery)}>
+                    {useRecovery ? t('account.useCode') : t('account.useRecoveryCode')}
+                  </Anchor>
                 )}
                 <Button type="submit" loading={login.isPending} fullWidth data-testid="login-submit">
                   {t('login.submit')}

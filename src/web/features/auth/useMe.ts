@@ -82,7 +82,7 @@ export function useZone(): Zone {
 export function useLogin() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { username: string; password: string; totp?: string }) =>
+    mutationFn: (body: { username: string; password: string; totp?: string; recoveryCode?: string }) =>
       api<{ user: Me }>('/api/v1/auth/login', { method: 'POST', body }),
     onSuccess: ({ user }) => {
       rememberMe(user);
