@@ -13,7 +13,8 @@ interface AjvError { instancePath?: string; keyword: string; params?: Record<str
 /** Maps one ajv error to a field path (dots) and a message key. */
 export function fieldErrorFromAjv(e: AjvError): FieldError {
   const base = (e.instancePath ?? '').split('/').filter(Boolean).join('.') || 'body';
-  const join = (name: string) => (base !== 'body' ? `${base}.${name}` : name);
+  // an empty key (`{"": 1}`) is named by the object holding it, so every error names a field
+  const join = (name: string) => (!name ? base : base !== 'body' ? `${base}.${name}` : name);
   const p = e.params ?? {};
   switch (e.keyword) {
     case 'required': return { field: join(String(p.missingProperty)), key: 'field.required' };
