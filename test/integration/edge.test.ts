@@ -83,7 +83,7 @@ for (const kind of dialectMatrix()) {
       expect(wide.body.length).toBeLessThan(1000);
       const deep = await server.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: `${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}` });
       expect(deep.statusCode).toBe(400);
-      expect(fields(deep)[0]).toMatch(/^a(\.a)*$/);
+      expect(fields(deep)).toEqual(['body']);
     });
 
     it('keeps /healthz answering while four such bodies arrive in parallel', async () => {

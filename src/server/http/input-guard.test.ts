@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_DEPTH, MAX_VALUES, inspectInput } from './input-guard';
+import { MAX_DEPTH, MAX_VALUES, inspectInput, scanJson } from './input-guard';
 
 describe('input guard', () => {
   it('lets ordinary requests through', () => {
@@ -27,5 +27,22 @@ describe('input guard', () => {
     let deep: unknown = 1;
     for (let i = 0; i < MAX_DEPTH + 1; i++) deep = { a: deep };
     expect(inspectInput(deep, 'body')?.key).toBe('field.too_deep');
+  });
+});
+
+describe('raw JSON scan (before parsing)', () => {
+  it('passes any JSON value within the limits (property)', () => {
+    fc.assert(fc.property(fc.jsonValue({ maxDepth: 5 }), (value) => {
+      const text = JSON.stringify(value);
+      if (inspectInput(value, 'body')?.key === undefined) expect(scanJson(text)).toBeUndefined();
+    }));
+  });
+  it('ignores brackets and commas inside strings, escaped quotes included', () => {
+    expect(scanJson(JSON.stringify({ a: '{[,'.repeat(5000), b: 'x\\"{[' }))).toBeUndefined();
+  });
+  it('refuses wide and deep text without parsing it', () => {
+    expect(scanJson(`{${Array.from({ length: MAX_VALUES + 2 }, (_, i) => `"k${i}":1`).join(',')}}`)?.key).toBe('field.too_many_properties');
+    expect(scanJson(`${'['.repeat(MAX_DEPTH + 1)}${']'.repeat(MAX_DEPTH + 1)}`)?.key).toBe('field.too_deep');
+    expect(scanJson('{"a":'.repeat(100000))?.key).toBe('field.too_deep');
   });
 });

@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { validation, type FieldError } from '../errors';
 
-// One cheap pass over every request's body, query string and params before schema
-// validation: refuse NUL characters (PostgreSQL cannot store them; one route forgetting
-// would answer 500), and bodies too wide or too deep to be a real request (they would
-// only cost the validator time). Stops at the first problem, so it costs at most one walk.
+// Cheap checks on every request before schema validation, so no route can forget them:
+// - the raw JSON text is scanned for width and depth before it is parsed: JSON.parse of a
+//   1 MB body with 100,000 keys blocks the event loop for 50-300 ms, the scan for ~2 ms;
+// - the parsed body, query string and params are walked for NUL characters (PostgreSQL
+//   cannot store them: one route forgetting would answer 500), width and depth.
+// Both stop at the first problem and answer one problem naming the field.
 
 /** Far above any real request (a check-in has ~25 values). */
 export const MAX_VALUES = 1000;
@@ -43,7 +45,37 @@ function countKeys(o: object, stopAt: number): number {
   return n;
 }
 
+const [QUOTE, BACKSLASH, COMMA, OPEN_OBJECT, OPEN_ARRAY, CLOSE_OBJECT, CLOSE_ARRAY] = [34, 92, 44, 123, 91, 125, 93];
+
+/** Width and depth of raw JSON text, counted without parsing it (strings are skipped). */
+export function scanJson(text: string): FieldError | undefined {
+  let depth = 0;
+  let values = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === BACKSLASH) i++;
+      else if (c === QUOTE) inString = false;
+    } else if (c === QUOTE) inString = true;
+    else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
+      if (++depth > MAX_DEPTH) return { field: 'body', key: 'field.too_deep', params: { limit: MAX_DEPTH } };
+      values++;
+    } else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) depth--;
+    else if (c === COMMA && ++values > MAX_VALUES) return { field: 'body', key: 'field.too_many_properties', params: { limit: MAX_VALUES } };
+  }
+  return undefined;
+}
+
 export function registerInputGuard(app: FastifyInstance): void {
+  const parseJson = app.getDefaultJsonParser('error', 'error'); // as Fastify's: refuses __proto__ and constructor keys
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const problem = scanJson(body as string);
+    if (problem) done(validation([problem]), undefined);
+    else parseJson(request, body as string, done);
+  });
+
   app.addHook('preValidation', async (request) => {
     const problem = inspectInput(request.params, 'params') ?? inspectInput(request.query, 'query') ?? inspectInput(request.body, 'body');
     if (problem) throw validation([problem]);

@@ -14,7 +14,7 @@ interface AjvError { instancePath?: string; keyword: string; params?: Record<str
 export function fieldErrorFromAjv(e: AjvError): FieldError {
   const base = (e.instancePath ?? '').split('/').filter(Boolean).join('.') || 'body';
   // an empty key (`{"": 1}`) is named by the object holding it, so every error names a field
-  const join = (name: string) => (!name ? base : base !== 'body' ? `${base}.${name}` : name);
+  const join = (name: string) => (!name.trim() ? base : base !== 'body' ? `${base}.${name}` : name);
   const p = e.params ?? {};
   switch (e.keyword) {
     case 'required': return { field: join(String(p.missingProperty)), key: 'field.required' };
