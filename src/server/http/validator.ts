@@ -53,6 +53,8 @@ export function registerValidatorCompiler(app: FastifyInstance): void {
   const forText = makeAjv('array');
   app.setValidatorCompiler(({ schema, httpPart }) => {
     const ajv = httpPart === 'body' ? forBody : forText;
+    // shared schemas (app.addSchema) are not handed to a custom compiler: add them for $ref
+    for (const [id, shared] of Object.entries(app.getSchemas())) if (!ajv.getSchema(id)) ajv.addSchema(withClosedKeyword(shared) as AnySchema, id);
     return ajv.compile(withClosedKeyword(schema) as AnySchema);
   });
 }
