@@ -18,7 +18,9 @@ import { seedDemoOnce } from './db/demo';
 import { type EventBus, LocalBus, OutboxRelay, PostgresBus } from './events/bus';
 import { housekeeping } from './jobs/housekeeping';
 import { registerActorResolution } from './http/actor';
-import { registerProblemHandler, sendProblem } from './http/problems';
+import { clientErrorHandler, frameworkErrors, registerProblemHandler, sendProblem } from './http/problems';
+import { registerInputGuard } from './http/input-guard';
+import { registerValidatorCompiler } from './http/validator';
 import { languageOf } from './i18n/messages';
 import { problemSchema } from './http/schemas';
 import { registerSecurityHeaders } from './http/security-headers';
@@ -73,11 +75,14 @@ export async function buildApp(config: Config, options: { db?: Db } = {}): Promi
 
   const app = Fastify({
     logger: config.logger ? { level: 'info', redact: ['req.headers.cookie', 'req.headers.authorization'] } : false,
-    bodyLimit: 2 * 1024 * 1024, // a bit over 1 MB so an oversized field gets a 400 naming it, not a bare 413
+    bodyLimit: 1024 * 1024 + 64 * 1024, // a bit over 1 MB so an oversized field gets a 400 naming it, not a bare 413
     // X-Forwarded-For only from the proxies named in SINERGI_TRUST_PROXY (default: none)
     trustProxy: config.trustProxy.length ? config.trustProxy : false,
-    ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false } },
+    frameworkErrors, // router errors (bad URL, over-long param) as problem+json
+    clientErrorHandler, // HTTP parser errors (headers or URL over 16 KB) as problem+json
   });
+  registerValidatorCompiler(app); // bodies uncoerced, query/params coerced; one error per unknown-key object
+  registerInputGuard(app); // NUL, width and depth checked once for every route
   // JSON only: a cross-site form can post text/plain without a CORS preflight, so refuse it
   app.removeContentTypeParser('text/plain');
   app.addSchema(problemSchema);

@@ -5,7 +5,7 @@ import type { MessageKey } from './i18n/messages';
 
 export type ProblemCode =
   | 'validation' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'payload_too_large'
-  | 'locked' | 'rate_limited' | 'unsupported_media_type' | 'internal';
+  | 'locked' | 'rate_limited' | 'unsupported_media_type' | 'uri_too_long' | 'header_too_large' | 'timeout' | 'internal';
 
 export interface FieldError { field: string; key: MessageKey; params?: Record<string, string | number> }
 

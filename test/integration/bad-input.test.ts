@@ -17,7 +17,6 @@ const cases: [string, Body | Record<string, unknown>, string][] = [
   ['impossible date', withGuest((b) => { b.guest.dateOfBirth = '1990-02-30'; }), 'guest.dateOfBirth'],
   ['unknown country code', withGuest((b) => { b.guest.nationality = 'QQQ'; }), 'guest.nationality'],
   ['unknown issuing state', withGuest((b) => { b.guest.document.issuingState = 'ZZ'; }), 'guest.document.issuingState'],
-  ['passport expiry before arrival', withGuest((b) => { b.guest.document.expiryDate = addDays(b.arrivalDate, -1); }), 'guest.document.expiryDate'],
   ['1 MB name', withGuest((b) => { b.guest.surname = 'A'.repeat(1024 * 1024); }), 'guest.surname'],
   ['bad sex', withGuest((b) => { (b.guest as Record<string, unknown>).sex = 'Q'; }), 'guest.sex'],
   ['unknown permit kind', withGuest((b) => { (b.guest.permit as Record<string, unknown>).kind = 'golden'; }), 'guest.permit.kind'],
@@ -25,6 +24,22 @@ const cases: [string, Body | Record<string, unknown>, string][] = [
   ['departure before arrival', withGuest((b) => { b.plannedDeparture = addDays(b.arrivalDate, -2); }), 'plannedDeparture'],
   ['passport number with symbols', withGuest((b) => { b.guest.document.number = 'AB#12$'; }), 'guest.document.number'],
   ['unknown field', withGuest((b) => { (b as Record<string, unknown>).favouriteColour = 'blue'; }), 'favouriteColour'],
+  // found by an attack on the running app: garbage that used to be stored
+  ['boolean surname (no coercion of bodies)', withGuest((b) => { (b.guest as Record<string, unknown>).surname = true; }), 'guest.surname'],
+  ['numeric given names', withGuest((b) => { (b.guest as Record<string, unknown>).givenNames = 42; }), 'guest.givenNames'],
+  ['zero-width space in surname', withGuest((b) => { b.guest.surname = 'TEST\u200bSSON'; }), 'guest.surname'],
+  ['RTL override in given names', withGuest((b) => { b.guest.givenNames = 'ANNA \u202eMAIL'; }), 'guest.givenNames'],
+  ['bidi isolate in surname', withGuest((b) => { b.guest.surname = '\u2067TESTSSON\u2069'; }), 'guest.surname'],
+  ['surname of zero-width characters only', withGuest((b) => { b.guest.surname = '\u200b\u200c\ufeff'; }), 'guest.surname'],
+  ['surname of spaces and zero-width only', withGuest((b) => { b.guest.surname = ' \u200b \u3000'; }), 'guest.surname'],
+  ['surname without letters ("!!!")', withGuest((b) => { b.guest.surname = '!!!'; }), 'guest.surname'],
+  ['given names without letters ("123")', withGuest((b) => { b.guest.givenNames = '123'; }), 'guest.givenNames'],
+  ['control character in room', withGuest((b) => { b.room = '1\u001b[2J'; }), 'room'],
+  ['birth after arrival', withGuest((b) => { b.guest.dateOfBirth = today; }), 'guest.dateOfBirth'],
+  ['arrival in 1800', withGuest((b) => { b.arrivalDate = '1800-01-01'; }), 'arrivalDate'],
+  ['passport expiry in year 9999', withGuest((b) => { b.guest.document.expiryDate = '9999-12-31'; }), 'guest.document.expiryDate'],
+  ['permit end in year 9999', withGuest((b) => { b.guest.permit.validUntil = '9999-12-31'; }), 'guest.permit.validUntil'],
+  ['planned departure in year 9999', withGuest((b) => { b.plannedDeparture = '9999-12-31'; }), 'plannedDeparture'],
 ];
 
 for (const kind of dialectMatrix()) {
@@ -58,6 +73,36 @@ for (const kind of dialectMatrix()) {
       expect(id.errors[0].message).toBe('Wajib diisi');
       expect(en.title).toBe('Invalid data');
       expect(en.errors[0].message).toBe('Required');
+    });
+
+    it('names the new refusals clearly in Indonesian and English', async () => {
+      const ask = async (body: Body, lang?: string) => (await server.app.inject({
+        method: 'POST', url: '/api/v1/stays', headers: { cookie: hotel, ...(lang ? { 'accept-language': lang } : {}) }, payload: body,
+      })).json().errors as { field: string; message: string }[];
+      const noLetters = withGuest((b) => { b.guest.surname = '123'; });
+      expect(await ask(noLetters)).toEqual([{ field: 'guest.surname', message: 'Harus berisi setidaknya satu huruf' }]);
+      expect(await ask(noLetters, 'en')).toEqual([{ field: 'guest.surname', message: 'Must contain at least one letter' }]);
+      const hidden = withGuest((b) => { b.guest.givenNames = 'A\u202eB'; });
+      expect((await ask(hidden, 'en'))[0].message).toBe('Contains hidden or control characters that are not allowed');
+      expect((await ask(withGuest((b) => { b.guest.dateOfBirth = today; }), 'en'))[0].message).toBe('Date of birth must not be after the arrival date');
+      expect((await ask(withGuest((b) => { b.guest.document.expiryDate = '9999-12-31'; })))[0].message).toBe('Tanggal terlalu jauh di masa depan');
+    });
+
+    // Errors versus findings (DESIGN.md, Access): facts officers must know are stored, never refused.
+    it.each([
+      ['a passport that expired before arrival', withGuest((b) => { b.guest.document.expiryDate = addDays(b.arrivalDate, -1); }), 'passport_expired'],
+      ['a passport that expired long ago', withGuest((b) => { b.guest.document.expiryDate = '2001-05-05'; }), 'passport_expired'],
+      ['a permit that ended yesterday', withGuest((b) => { b.guest.permit.validUntil = addDays(today, -1); delete (b as Partial<Body>).plannedDeparture; }), 'permit_ended'],
+      ['a stay planned beyond the permit', withGuest((b) => { b.plannedDeparture = addDays(b.guest.permit.validUntil, 3); }), 'stay_beyond_permit'],
+      ['a report ten days late', withGuest((b) => { b.arrivalDate = addDays(today, -10); b.guest.permit.validFrom = addDays(today, -10); }), 'late_report'],
+    ])('stores %s (201, not 400), flagged for officers', async (_name, body, finding) => {
+      const before = await countStays();
+      const res = await server.app.inject({ method: 'POST', url: '/api/v1/stays', headers: { cookie: hotel }, payload: body });
+      expect(res.statusCode, res.body).toBe(201);
+      expect(await countStays()).toBe(before + 1);
+      const officer = await server.login('imigrasi.parepare');
+      const stay = (await server.app.inject({ url: `/api/v1/stays/${res.json().id}`, headers: { cookie: officer } })).json();
+      expect(stay.findings).toContain(finding);
     });
 
     it('answers malformed JSON, wrong content type and unknown ids with 4xx problems', async () => {

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Actor } from '../auth/actor';
-import { forbidden, unauthenticated } from '../errors';
+import { unauthenticated } from '../errors';
 import { type ActionOf, type Kind, authorize, policies } from '../policies';
 
 // Every API route declares who may call it, in its options: `config: { access: ... }`.
@@ -54,12 +54,10 @@ export function registerAccessGate(app: FastifyInstance): DeclaredRoute[] {
     for (const method of [route.method].flat()) table.push({ method, url: route.url, access });
   });
   app.addHook('preValidation', async (request) => {
+    // API routes cannot exist without a declaration (onRoute above); what has none is a page,
+    // a static file or the not-found handler, which answer for themselves.
     const access = request.routeOptions.config?.access;
-    if (!access) {
-      if (request.url.startsWith('/api/')) throw forbidden();
-      return;
-    }
-    checkAccess(access, request.actor);
+    if (access) checkAccess(access, request.actor);
   });
   return table;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fieldErrorFromAjv } from './problems';
+import Fastify from 'fastify';
+import { MAX_PROBLEMS, fieldErrorFromAjv, sendProblem } from './problems';
 
 describe('fieldErrorFromAjv', () => {
   it('names the missing property with its full path', () => {
@@ -13,5 +14,15 @@ describe('fieldErrorFromAjv', () => {
   it('keeps the length limit for the message', () => {
     expect(fieldErrorFromAjv({ instancePath: '/guest/surname', keyword: 'maxLength', params: { limit: 100 } }))
       .toEqual({ field: 'guest.surname', key: 'field.too_long', params: { limit: 100 } });
+  });
+});
+
+describe('sendProblem', () => {
+  it(`lists at most ${MAX_PROBLEMS} problems`, async () => {
+    const app = Fastify();
+    app.get('/', async (_request, reply) => sendProblem(reply, 'en', 400, 'validation', Array.from({ length: 50 }, (_, i) => ({ field: `f${i}`, key: 'field.required' as const }))));
+    const res = await app.inject({ url: '/' });
+    expect(res.json().errors).toHaveLength(MAX_PROBLEMS);
+    expect(res.headers['content-type']).toContain('application/problem+json');
   });
 });

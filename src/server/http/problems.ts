@@ -1,15 +1,20 @@
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type FieldError, type ProblemCode } from '../errors';
 import { type Lang, languageOf, translate } from '../i18n/messages';
 
 const TYPE_BASE = 'https://sinergi.example/problems/';
+/** An answer lists at most this many problems: enough for a form, too few to amplify an attack. */
+export const MAX_PROBLEMS = 20;
 
 interface AjvError { instancePath?: string; keyword: string; params?: Record<string, unknown>; message?: string }
 
 /** Maps one ajv error to a field path (dots) and a message key. */
 export function fieldErrorFromAjv(e: AjvError): FieldError {
   const base = (e.instancePath ?? '').split('/').filter(Boolean).join('.') || 'body';
-  const join = (name: string) => (base !== 'body' ? `${base}.${name}` : name);
+  // an empty key (`{"": 1}`) is named by the object holding it, so every error names a field
+  const join = (name: string) => (!name.trim() ? base : base !== 'body' ? `${base}.${name}` : name);
   const p = e.params ?? {};
   switch (e.keyword) {
     case 'required': return { field: join(String(p.missingProperty)), key: 'field.required' };
@@ -34,7 +39,7 @@ export function sendProblem(reply: FastifyReply, lang: Lang, status: number, cod
     code,
   };
   if (detail) body.detail = detail;
-  if (errors.length) body.errors = errors.map((e) => ({ field: e.field, message: translate(lang, e.key, e.params) }));
+  if (errors.length) body.errors = errors.slice(0, MAX_PROBLEMS).map((e) => ({ field: e.field, message: translate(lang, e.key, e.params) }));
   return reply.status(status).type('application/problem+json').send(body);
 }
 
@@ -49,7 +54,7 @@ export function registerProblemHandler(app: FastifyInstance): void {
     const fe = error as FastifyError & { validation?: AjvError[]; validationContext?: string };
     if (fe.validation) {
       const seen = new Set<string>();
-      const errors = fe.validation.map(fieldErrorFromAjv).filter((e) => !seen.has(e.field) && seen.add(e.field));
+      const errors = fe.validation.slice(0, 10 * MAX_PROBLEMS).map(fieldErrorFromAjv).filter((e) => !seen.has(e.field) && seen.add(e.field));
       return sendProblem(reply, lang, 400, 'validation', errors);
     }
     const status = fe.statusCode ?? 500;
@@ -63,4 +68,32 @@ export function registerProblemHandler(app: FastifyInstance): void {
     request.log.error({ err: error }, 'unhandled error');
     return sendProblem(reply, lang, 500, 'internal', []);
   });
+}
+
+/**
+ * Fastify's router answers a bad URL encoding (400) and an over-long path parameter (414,
+ * beyond maxParamLength) before any route runs; this makes those problem+json as well.
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const lang = languageOf(request.headers['accept-language']);
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return sendProblem(reply, lang, 414, 'uri_too_long', []);
+  if (error.code === 'FST_ERR_BAD_URL') return sendProblem(reply, lang, 400, 'validation', [{ field: 'url', key: 'field.bad_format' }]);
+  request.log.error({ err: error }, 'router error');
+  return sendProblem(reply, lang, 500, 'internal', []);
+}
+
+/**
+ * Node's HTTP parser refuses a request line or headers over its limit (16 KB, so also an
+ * over-long URL) before Fastify sees it; answer that as problem+json on the raw socket.
+ */
+export function clientErrorHandler(err: NodeJS.ErrnoException, socket: Duplex): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code]: [number, ProblemCode] = err.code === 'HPE_HEADER_OVERFLOW' ? [431, 'header_too_large']
+    : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'timeout'] : [400, 'validation'];
+  const body = JSON.stringify({ type: TYPE_BASE + code, title: translate('id', `problem.${code}`), status, code });
+  if (socket.writable) {
+    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/problem+json; charset=utf-8\r\n`
+      + `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  }
+  socket.destroy(err);
 }

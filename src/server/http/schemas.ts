@@ -21,6 +21,6 @@ export const problems = (...statuses: number[]) =>
   Object.fromEntries(statuses.map((s) => [s, { $ref: 'Problem#' }]));
 
 export const pageQuery = {
-  page: { type: 'integer', minimum: 1, default: 1 },
+  page: { type: 'integer', minimum: 1, maximum: 10_000, default: 1 }, // deeper than 10,000 pages: narrow the filter
   pageSize: { type: 'integer', minimum: 1, maximum: 200, default: 20 },
 } as const;

@@ -39,7 +39,7 @@ export async function checkIn(
     const today = localDate(now, await regionTimeZone(trx, lodging.village_code));
     const named = [...new Set([input.guest.nationality, input.guest.document.issuingState])];
     const countries = new Set((await trx.selectFrom('countries').select('code').where('code', 'in', named).execute()).map((c) => c.code));
-    const findings: string[] = validateCheckIn(input, today, (code) => countries.has(code)) ?? [];
+    const findings = validateCheckIn(input, today, (code) => countries.has(code));
 
     const at = now.toISOString();
     const g = input.guest;

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { emptyValues, splitServerErrors, toInput, validate, type Values } from './checkInForm';
+import en from '../../i18n/en.json';
+import id from '../../i18n/id.json';
+import { CHECK_IN_FINDINGS } from '../../../domain/validation/checkIn';
+import { CHECK_IN_MESSAGES, emptyValues, findings, splitServerErrors, toInput, validate, type Values } from './checkInForm';
 
 const TODAY = '2026-11-28';
 const t = (key: string) => key;
@@ -32,12 +35,28 @@ describe('check-in form validation (mirrors the server)', () => {
   it('checks dates and their order', () => {
     expect(validate(filled({ 'guest.dateOfBirth': '2026-11-29' }), TODAY, t)['guest.dateOfBirth']).toBe('validation.dobFuture');
     expect(validate(filled({ 'guest.dateOfBirth': '1899-12-31' }), TODAY, t)['guest.dateOfBirth']).toBe('validation.dobTooOld');
-    expect(validate(filled({ 'guest.document.expiryDate': '2026-11-27' }), TODAY, t)['guest.document.expiryDate']).toBe('validation.expiryAfterArrival');
+    // an expired passport is a finding to report, not an error (DESIGN.md, Access)
+    expect(validate(filled({ 'guest.document.expiryDate': '2026-11-27' }), TODAY, t)['guest.document.expiryDate']).toBeUndefined();
+    expect(findings(filled({ 'guest.document.expiryDate': '2026-11-27' }), TODAY)).toEqual(['passport_expired']);
+    expect(validate(filled({ 'guest.dateOfBirth': TODAY, arrivalDate: '2026-11-27' }), TODAY, t)['guest.dateOfBirth']).toBe('validation.birthAfterArrival');
+    expect(validate(filled({ 'guest.document.expiryDate': '9999-12-31' }), TODAY, t)['guest.document.expiryDate']).toBe('validation.dateTooFar');
     expect(validate(filled({ 'guest.document.expiryDate': TODAY }), TODAY, t)['guest.document.expiryDate']).toBeUndefined();
     expect(validate(filled({ arrivalDate: '2026-11-30' }), TODAY, t).arrivalDate).toBe('validation.arrivalFuture');
     expect(validate(filled({ plannedDeparture: '2026-11-01' }), TODAY, t).plannedDeparture).toBe('validation.departureAfterArrival');
     expect(validate(filled({ 'guest.permit.validUntil': '2026-11-01' }), TODAY, t)['guest.permit.validUntil']).toBe('validation.untilAfterFrom');
     expect(validate(filled({ 'guest.dateOfBirth': '1991-02-30' }), TODAY, t)['guest.dateOfBirth']).toBe('validation.date');
+  });
+  it('applies the domain\'s name rules', () => {
+    expect(validate(filled({ 'guest.surname': '!!!' }), TODAY, t)['guest.surname']).toBe('validation.noLetters');
+    expect(validate(filled({ 'guest.givenNames': 'YUKI\u202e' }), TODAY, t)['guest.givenNames']).toBe('validation.badCharacters');
+    expect(validate(filled({ 'guest.surname': '\u200b' }), TODAY, t)['guest.surname']).toBe('validation.required');
+  });
+  it('has words for every domain error and finding in both languages', () => {
+    const get = (tree: unknown, key: string) => key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], tree);
+    for (const key of [...Object.values(CHECK_IN_MESSAGES), ...CHECK_IN_FINDINGS.map((f) => `findings.${f}`)]) {
+      expect(typeof get(id, key), key).toBe('string');
+      expect(typeof get(en, key), key).toBe('string');
+    }
   });
   it('needs an end date for permits that always end', () => {
     expect(validate(filled({ 'guest.permit.validUntil': '' }), TODAY, t)['guest.permit.validUntil']).toBe('validation.permitUntilRequired');

@@ -1,5 +1,8 @@
 // The check-in form's model: values keyed by the server's field paths, so a problem+json
 // `errors[].field` lands on the right input without translation tables.
+import { normalizeDocumentNumber } from '../../../domain/identity/names';
+import { PERMIT_KINDS_WITH_END as KINDS_WITH_END } from '../../../domain/permits/kinds';
+import { type CheckInErrorKey, type CheckInFinding, checkCheckIn } from '../../../domain/validation/checkIn';
 import type { PermitKind, Sex, StayInput } from '../../api/types';
 import { isIsoDate } from '../../lib/time';
 
@@ -33,19 +36,8 @@ export const TEST_IDS: Record<FieldKey, string> = {
   lodgingId: 'checkin-lodging',
 };
 
-/** Kinds whose permit always ends on a known date (as src/domain/permits/kinds.ts). */
-export const PERMIT_KINDS_WITH_END: readonly string[] = ['visa_free_visit', 'visa_on_arrival', 'visit_visa', 'itas'];
-
-/** As the server normalises it: upper case, no spaces or dashes. */
-export function normaliseDocumentNumber(s: string): string {
-  return s.normalize('NFKC').toUpperCase().replace(/[\s\-\u2010-\u2015]/gu, '');
-}
-
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
+/** Kinds whose permit always ends on a known date (src/domain/permits), typed for the form's string values. */
+export const PERMIT_KINDS_WITH_END: readonly string[] = KINDS_WITH_END;
 
 export function emptyValues(today: string): Values {
   const v = Object.fromEntries(FIELD_KEYS.map((k) => [k, ''])) as Values;
@@ -64,7 +56,28 @@ const DATES: FieldKey[] = ['guest.dateOfBirth', 'guest.document.expiryDate', 'gu
 
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
 
-/** Client-side checks mirroring the server's: required fields, dates, order of dates. */
+/** The web's words for the domain's check-in errors (src/domain/validation), by field where it matters. */
+export const CHECK_IN_MESSAGES: Record<CheckInErrorKey, string> = {
+  'field.required': 'validation.required',
+  'field.bad_characters': 'validation.badCharacters',
+  'field.no_letters': 'validation.noLetters',
+  'field.bad_date': 'validation.date',
+  'field.date_in_future': 'validation.dobFuture',
+  'field.date_too_old': 'validation.dateTooOld',
+  'field.date_too_far': 'validation.dateTooFar',
+  'field.birth_after_arrival': 'validation.birthAfterArrival',
+  'field.unknown_country': 'validation.unknownCountry',
+  'field.bad_document_number': 'validation.passportNumber',
+  'field.arrival_far_future': 'validation.arrivalFuture',
+  'field.before_arrival': 'validation.departureAfterArrival',
+  'field.before_valid_from': 'validation.untilAfterFrom',
+  'field.permit_until_required': 'validation.permitUntilRequired',
+};
+
+/**
+ * Client-side checks: what the form knows (required fields, date format, lengths) and
+ * then the server's own rules from src/domain/validation, so both refuse the same data.
+ */
 export function validate(values: Values, today: string, t: Translate, options: { needsLodging?: boolean } = {}): Errors {
   const errors: Errors = {};
   for (const key of REQUIRED) if (!values[key].trim()) errors[key] = t('validation.required');
@@ -73,37 +86,23 @@ export function validate(values: Values, today: string, t: Translate, options: {
   for (const key of DATES) {
     if (values[key] && !errors[key] && !isIsoDate(values[key])) errors[key] = t('validation.date');
   }
-  const dob = values['guest.dateOfBirth'];
-  if (dob && !errors['guest.dateOfBirth']) {
-    if (dob > today) errors['guest.dateOfBirth'] = t('validation.dobFuture');
-    else if (dob < '1900-01-01') errors['guest.dateOfBirth'] = t('validation.dobTooOld');
-  }
-  const number = normaliseDocumentNumber(values['guest.document.number']);
-  if (values['guest.document.number'].trim() && !/^[A-Z0-9]{1,20}$/.test(number)) errors['guest.document.number'] = t('validation.passportNumber');
-  const arrival = values.arrivalDate;
-  const expiry = values['guest.document.expiryDate'];
-  if (arrival && !errors.arrivalDate && arrival > addDays(today, 1)) errors.arrivalDate = t('validation.arrivalFuture');
-  if (arrival && expiry && !errors.arrivalDate && !errors['guest.document.expiryDate'] && expiry < arrival) {
-    errors['guest.document.expiryDate'] = t('validation.expiryAfterArrival');
-  }
-  const from = values['guest.permit.validFrom'];
-  const until = values['guest.permit.validUntil'];
-  if (from && until && !errors['guest.permit.validFrom'] && !errors['guest.permit.validUntil'] && until < from) {
-    errors['guest.permit.validUntil'] = t('validation.untilAfterFrom');
-  }
-  if (!until && !errors['guest.permit.validUntil'] && PERMIT_KINDS_WITH_END.includes(values['guest.permit.kind'])) {
-    errors['guest.permit.validUntil'] = t('validation.permitUntilRequired');
-  }
   if (values.room.length > 20) errors.room = t('validation.tooLong', { max: 20 });
   if (values['guest.permit.number'].length > 40) errors['guest.permit.number'] = t('validation.tooLong', { max: 40 });
-  const departure = values.plannedDeparture;
-  if (arrival && departure && !errors.arrivalDate && !errors.plannedDeparture && departure < arrival) {
-    errors.plannedDeparture = t('validation.departureAfterArrival');
-  }
   for (const key of ['guest.surname', 'guest.givenNames'] as const) {
     if (values[key].length > 100) errors[key] = t('validation.tooLong', { max: 100 });
   }
+  // countries are checked by the server against its reference table
+  for (const e of checkCheckIn(toInput(values), today, () => true).errors) {
+    const key = e.field as FieldKey;
+    if (errors[key] || !values[key]?.trim() && REQUIRED.includes(key)) continue;
+    errors[key] = e.key === 'field.date_too_old' && key === 'guest.dateOfBirth' ? t('validation.dobTooOld') : t(CHECK_IN_MESSAGES[e.key], e.params);
+  }
   return errors;
+}
+
+/** Facts the report will be flagged with (expired passport, late report, ...): shown as warnings, never blocking. */
+export function findings(values: Values, today: string): CheckInFinding[] {
+  return checkCheckIn(toInput(values), today, () => true).findings;
 }
 
 export function toInput(values: Values): StayInput {
@@ -117,7 +116,7 @@ export function toInput(values: Values): StayInput {
       nationality: values['guest.nationality'],
       document: {
         type: 'passport',
-        number: normaliseDocumentNumber(values['guest.document.number']),
+        number: normalizeDocumentNumber(values['guest.document.number']),
         issuingState: values['guest.document.issuingState'],
         expiryDate: values['guest.document.expiryDate'],
       },
