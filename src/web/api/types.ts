@@ -30,6 +30,10 @@ export interface Me {
   agency: { id: string; kind: string; name: string } | null;
   area: { code: string; name: string; level: string; timeZone: string } | null;
   reporterOrg: { id: string; kind: string; lodgingType: string | null; name: string; villageCode: string; verified: boolean } | null;
+  /** every area supervised: own plus active Timpora teams' */
+  areas?: { code: string; name: string }[];
+  /** field groups this account sees (docs/access.md) */
+  fieldGroups?: string[];
   abilities: Abilities;
 }
 

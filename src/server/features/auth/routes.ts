@@ -9,6 +9,7 @@ import type { Database } from '../../db/schema';
 import { requireActor } from '../../http/actor';
 import { problems } from '../../http/schemas';
 import { abilities, authorize } from '../../policies';
+import { fieldGroups } from '../../policies/fields';
 
 const nullableObject = (properties: Record<string, unknown>) => ({ type: ['object', 'null'], properties });
 
@@ -19,6 +20,8 @@ export const meJson = {
     totpEnabled: { type: 'boolean' },
     agency: nullableObject({ id: { type: 'string' }, kind: { type: 'string' }, name: { type: 'string' } }),
     area: nullableObject({ code: { type: 'string' }, name: { type: 'string' }, level: { type: 'integer' }, timeZone: { type: 'string' } }),
+    areas: { type: 'array', description: 'every area the officer supervises: its own and its active Timpora teams\' areas', items: { type: 'object', properties: { code: { type: 'string' }, name: { type: 'string' } } } },
+    fieldGroups: { type: 'array', description: 'the field groups the caller sees (docs/access.md)', items: { type: 'string' } },
     reporterOrg: nullableObject({
       id: { type: 'string' }, kind: { type: 'string' }, lodgingType: { type: ['string', 'null'] }, name: { type: 'string' },
       villageCode: { type: 'string' }, verified: { type: 'boolean' },
@@ -42,6 +45,10 @@ export async function presentMe(db: Kysely<Database>, actor: Actor) {
     totpEnabled: !!totp?.totp_secret,
     agency: agency ?? null,
     area: area ? { code: area.code, name: area.name, level: Number(area.level), timeZone: area.time_zone } : null,
+    areas: actor.areas.length
+      ? (await db.selectFrom('regions').select(['code', 'name']).where('code', 'in', actor.areas).orderBy('code').execute())
+      : [],
+    fieldGroups: [...fieldGroups(actor)],
     reporterOrg: org ? { id: org.id, kind: org.kind, lodgingType: org.lodging_type, name: org.name, villageCode: org.village_code, verified: org.verified_at !== null } : null,
     abilities: {
       ...abilities(actor, 'stay', { checkIn: 'report', listStays: 'list' }),

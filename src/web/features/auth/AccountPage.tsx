@@ -32,6 +32,9 @@ export function AccountPage() {
           {me.agency && <Info label={t('admin.agency')} value={me.agency.name} />}
           {me.reporterOrg && <Info label={t('admin.reporterOrg')} value={me.reporterOrg.name} />}
           {me.area && <Info label={t('admin.areaCode')} value={`${me.area.name} (${me.area.code})`} />}
+          {(me.areas ?? []).some((a) => a.code !== me.area?.code) && (
+            <Info label={t('account.supervisedAreas')} value={(me.areas ?? []).map((a) => `${a.name} (${a.code})`).join(', ')} />
+          )}
           <Info label={t('account.timeZone')} value={`${zone.abbr} (${zone.iana})`} />
         </SimpleGrid>
       </Paper>

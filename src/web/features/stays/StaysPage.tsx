@@ -31,7 +31,7 @@ function StayList({ present, onCheckOut }: { present: boolean | undefined; onChe
       <Group gap="sm" align="flex-end" wrap="wrap">
         <TextInput
           label={t('common.search')}
-          placeholder={t('stays.searchPlaceholder')}
+          placeholder={t(me.fieldGroups && !me.fieldGroups.includes('document') ? 'stays.searchPlaceholderNames' : 'stays.searchPlaceholder')}
           value={q}
           onChange={(e) => { setQ(e.currentTarget.value); setPage(1); }}
           style={{ flex: '1 1 220px' }}
