@@ -5,7 +5,7 @@ import type { MessageKey } from './i18n/messages';
 
 export type ProblemCode =
   | 'validation' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'payload_too_large'
-  | 'locked' | 'rate_limited' | 'unsupported_media_type' | 'uri_too_long' | 'header_too_large' | 'timeout' | 'internal';
+  | 'rate_limited' | 'unsupported_media_type' | 'uri_too_long' | 'header_too_large' | 'timeout' | 'internal';
 
 export interface FieldError { field: string; key: MessageKey; params?: Record<string, string | number> }
 
@@ -28,7 +28,6 @@ export const unauthenticated = (errors: FieldError[] = []) => new AppError(401, 
 export const forbidden = (detailKey?: MessageKey) => new AppError(403, 'forbidden', [], detailKey);
 export const notFound = () => new AppError(404, 'not_found');
 export const conflict = (detailKey?: MessageKey, errors: FieldError[] = []) => new AppError(409, 'conflict', errors, detailKey);
-export const locked = (until: string) => new AppError(423, 'locked', [], 'detail.locked_until', { until });
 
 /** Collects field errors and throws them together, so a form shows every problem at once. */
 export class FieldErrors {
