@@ -105,7 +105,7 @@ describe('TOTP enrolment', () => {
     const { generate } = await import('otplib');
     await withTestServer(async (server) => {
       const cookie = await server.login('imigrasi.parepare');
-      const started = (await server.app.inject({ method: 'POST', url: '/api/v1/me/totp', headers: { cookie } })).json();
+      const started = (await server.app.inject({ method: 'POST', url: '/api/v1/me/totp', headers: { cookie }, payload: { password: 'sinergi-demo' } })).json();
       expect(started.otpauthUri).toMatch(/^otpauth:\/\/totp\//);
       const wrong = await server.app.inject({ method: 'POST', url: '/api/v1/me/totp/confirm', headers: { cookie }, payload: { totp: '000000' } });
       expect(wrong.statusCode).toBe(400);

@@ -165,7 +165,10 @@ for (const kind of dialectMatrix()) {
     it('needs the current second factor to replace or remove TOTP; recovery codes work once (finding 9)', async () => {
       const cookie = await server.login('polres.makassar');
       const post = (url: string, payload?: object, method: 'POST' | 'DELETE' = 'POST') => server.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
-      const started = (await post('/api/v1/me/totp')).json();
+      // a session alone cannot turn TOTP on: the password is asked first
+      expect((await post('/api/v1/me/totp')).statusCode).toBe(400);
+      expect((await post('/api/v1/me/totp', { password: 'wrong-password' })).statusCode).toBe(400);
+      const started = (await post('/api/v1/me/totp', { password: 'sinergi-demo' })).json();
       const confirmed = await post('/api/v1/me/totp/confirm', { totp: await generate({ secret: started.secret }) });
       const codes = confirmed.json().recoveryCodes as string[];
       expect(codes).toHaveLength(10);

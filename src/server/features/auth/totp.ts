@@ -24,10 +24,18 @@ export interface SecondFactorProof { totp?: string; password?: string; recoveryC
 const checkCode = async (secret: string, token: string) =>
   (await verify({ secret, token, epochTolerance: 30 }).catch(() => ({ valid: false }))).valid;
 
-/** Throws 400 unless the proof holds for a user with TOTP enrolled; users without TOTP need none. */
+/**
+ * Throws 400 unless the proof holds. With TOTP enrolled: a current code, or the password and a
+ * recovery code. Without: the password, so a stolen session cannot enrol its own authenticator
+ * and lock the owner out.
+ */
 export async function requireSecondFactor(db: Kysely<Database>, actor: Actor, proof: SecondFactorProof): Promise<void> {
   const user = await db.selectFrom('users').select(['totp_secret', 'password_hash']).where('id', '=', actor.id).executeTakeFirstOrThrow();
-  if (!user.totp_secret) return;
+  if (!user.totp_secret) {
+    if (!proof.password) throw validation([{ field: 'password', key: 'field.required' }]);
+    if (!(await verifyPassword(user.password_hash, proof.password))) throw await refused(db, actor, 'password', 'field.current_password_wrong');
+    return;
+  }
   if (proof.totp) {
     if (!(await checkCode(user.totp_secret, proof.totp))) throw await refused(db, actor, 'totp', 'field.totp_wrong');
     return;

@@ -76,8 +76,9 @@ export function TotpCard() {
   const [codes, setCodes] = useState<string[] | null>(null);
   const [code, setCode] = useState('');
   const [codeError, setCodeError] = useState<string | undefined>();
+  const [startPassword, setStartPassword] = useState('');
   const refreshMe = () => qc.invalidateQueries({ queryKey: ME_KEY });
-  const start = useMutation({ mutationFn: (proof: Proof) => api<Enrolment>('/api/v1/me/totp', { method: 'POST', body: proof }), onSuccess: () => setProving(null) });
+  const start = useMutation({ mutationFn: (proof: Proof | { password: string }) => api<Enrolment>('/api/v1/me/totp', { method: 'POST', body: proof }), onSuccess: () => { setProving(null); setStartPassword(''); } });
   const remove = useMutation({
     mutationFn: (proof: Proof) => api<void>('/api/v1/me/totp', { method: 'DELETE', body: proof }),
     onSuccess: () => { setProving(null); void refreshMe(); },
@@ -130,7 +131,16 @@ export function TotpCard() {
       </Group>
     );
   } else {
-    body = <Group><Button onClick={() => start.mutate({})} loading={start.isPending} data-testid="totp-start">{t('account.totpStart')}</Button></Group>;
+    // first enrolment asks for the password: a borrowed session alone cannot turn it on
+    body = (
+      <form onSubmit={(e) => { e.preventDefault(); start.mutate({ password: startPassword }); }} noValidate>
+        <Group align="flex-end" wrap="wrap">
+          <PasswordInput label={t('account.currentPassword')} autoComplete="current-password" value={startPassword}
+            onChange={(e) => setStartPassword(e.currentTarget.value)} error={fieldError(start.error, 'password')} data-testid="totp-start-password" style={{ flex: '1 1 220px' }} />
+          <Button type="submit" loading={start.isPending} data-testid="totp-start">{t('account.totpStart')}</Button>
+        </Group>
+      </form>
+    );
   }
 
   return (
@@ -142,7 +152,7 @@ export function TotpCard() {
         </Group>
         <Text size="sm" c="dimmed">{t('account.totpIntro')}</Text>
         {body}
-        {start.error && !proving && <Alert color="red">{(start.error as Error).message}</Alert>}
+        {start.error && !proving && me.totpEnabled && <Alert color="red">{(start.error as Error).message}</Alert>}
       </Stack>
     </Paper>
   );
