@@ -25,7 +25,7 @@ function record(name: string, r: ReturnType<typeof readMrz>, truthLines: string[
   if (wrong.length === 0) right++;
   if (r.valid) valid++;
   if (r.valid && wrong.length) accWrong++;
-  if (verbose || (wrong.length && mode === 'specimens')) {
+  if (verbose || (wrong.length && (mode === 'specimens' || r.valid))) {
     console.log(`${wrong.length ? 'WRONG' : 'ok   '} ${r.valid ? 'valid  ' : 'invalid'} ${name} ${Math.round(r.ms)}ms wrong=[${wrong}] unc=[${r.uncertain}] ${r.retake ?? ''}`);
     if (wrong.length) { console.log('   got  ', r.lines.join(' | ')); console.log('   want ', truthLines.join(' | ')); }
   }
@@ -36,7 +36,8 @@ if (mode === 'specimens') {
   for (const t of truth) record(t.file, readMrz(decodeImageFile(dir + t.file), opts), t.lines, t.fields);
 } else {
   const { generatePage, SEEDS } = await import('../synth/index');
-  const level = (a1 ?? 'clean') as 'clean' | 'mild' | 'hard';
+  type Level = import('../synth/index').Level;
+  const level = (a1 ?? 'clean') as Level;
   const count = Number(a2 ?? 50);
   const seed = a3 === 'test' ? SEEDS.test : SEEDS.tune;
   for (let i = 0; i < count; i++) {
