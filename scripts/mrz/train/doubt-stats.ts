@@ -13,7 +13,7 @@ import { LAYOUTS } from '../../../src/domain/mrz/layouts';
 import { MRZ_ALPHABET } from '../../../src/domain/mrz/checkdigit';
 import type { RgbaImage } from '../../../src/domain/mrz/types';
 
-const NEVER = { minCharConfidence: 0, maxRunnerUpRatio: Infinity, minReadAgreement: 0 };
+const NEVER = { minCharConfidence: 0, maxRunnerUpRatio: Infinity, minShiftAgreement: 0, minSecondAgreement: 0, minRelativeContrast: 0 };
 const ALL = MRZ_ALPHABET.split('');
 
 function probe(name: string, img: RgbaImage, truth: string[]): void {
@@ -29,15 +29,15 @@ function probe(name: string, img: RgbaImage, truth: string[]): void {
     for (const [l, i] of pos) {
       const ch = dec.lines[l][i];
       const c = MRZ_ALPHABET.indexOf(ch);
-      const reads = ev.reads[l][i] ?? [];
+      const reads = [...(ev.shifted[l][i] ?? []), ...(ev.second?.[l][i] ? [ev.second[l][i]!] : [])];
       const prior = pri[l][i];
-      const d = charDoubt(probs[l][i], prior, c, reads);
-      const shifts = charDoubt(probs[l][i], prior, c, reads.slice(0, 3)).agreement;
-      const mono = charDoubt(probs[l][i], prior, c, reads.slice(3)).agreement;
+      const d = charDoubt(probs[l][i], prior, c, ev.shifted[l][i], ev.second?.[l][i]);
+      const shifts = d.shiftAgreement;
+      const mono = d.secondAgreement;
       let second = '';
       let sp = -1;
       for (let k = 0; k < 37; k++) if (k !== c && probs[l][i][k] * prior[k] > sp) { sp = probs[l][i][k] * prior[k]; second = ALL[k]; }
-      console.log(JSON.stringify({ name, l, i, ch, truth: truth[l][i], ok: ch === truth[l][i], conf: +d.conf.toFixed(5), runnerUp: +d.runnerUp.toExponential(2), shifts: +shifts.toFixed(4), mono: +mono.toFixed(4), second }));
+      console.log(JSON.stringify({ name, l, i, ch, truth: truth[l][i], ok: ch === truth[l][i], conf: +d.conf.toFixed(5), runnerUp: +d.runnerUp.toExponential(2), shifts: +shifts.toFixed(4), mono: +mono.toFixed(4), second, contrast: Math.round(ev.contrast?.[l][i] ?? -1), code: pos.length > 0 && /^(issuingState|nationality)$/.test(LAYOUTS[dec.kind].fields.find((f) => f.line === l && i >= f.start && i < f.end)?.name ?? ''), reads: reads.map((r) => +charDoubt(r, prior, c).conf.toFixed(4)) }));
     }
     return;
   }

@@ -95,19 +95,32 @@ describe('decodeMrz', () => {
     }
   });
 
-  it('marks a name uncertain when another read of the cell (shifted crop, second model) disagrees', () => {
+  it('marks a name uncertain when another read of the cell (shifted crop, second model) disagrees, or the cell is washed out', () => {
     const lines = td3('L898902C3');
     const probs = probsOf(lines);
     const sure = (ch: string) => probsOf([ch])[0][0];
-    const reads = lines.map((ln) => new Array(ln.length).fill(undefined));
-    for (let i = 0; i < 44; i++) reads[0][i] = [sure(lines[0][i]), sure(lines[0][i])];
+    const shifted = lines.map((ln) => new Array(ln.length).fill(undefined));
+    const second = lines.map((ln) => new Array(ln.length).fill(undefined));
+    for (let i = 0; i < 44; i++) { shifted[0][i] = [sure(lines[0][i]), sure(lines[0][i])]; second[0][i] = sure(lines[0][i]); }
     // every read agrees: accepted
-    expect(decodeMrz(probs, {}, undefined, { reads })!.valid).toBe(true);
+    expect(decodeMrz(probs, {}, undefined, { shifted, second })!.valid).toBe(true);
     // the crop shifted by a fraction of the pitch sees Z where the centred one saw I
-    reads[0][7] = [sure('I'), sure('Z')];
-    const d = decodeMrz(probs, {}, undefined, { reads })!;
+    shifted[0][7] = [sure('I'), sure('Z')];
+    const d = decodeMrz(probs, {}, undefined, { shifted, second })!;
     expect(d.uncertain).toEqual(expect.arrayContaining(['lastName', 'firstName']));
     expect(d.valid).toBe(false);
+    // the second-opinion model reads L where the primary read I
+    shifted[0][7] = [sure('I'), sure('I')];
+    second[0][7] = sure('L');
+    const d2 = decodeMrz(probs, {}, undefined, { shifted, second })!;
+    expect(d2.uncertain).toContain('lastName');
+    expect(d2.valid).toBe(false);
+    // a washed-out cell (glare) is not vouched for, however sure the model is
+    second[0][7] = sure('I');
+    const contrast = lines.map((ln) => new Array(ln.length).fill(120));
+    expect(decodeMrz(probs, {}, undefined, { shifted, second, contrast })!.valid).toBe(true);
+    contrast[0][7] = 30;
+    expect(decodeMrz(probs, {}, undefined, { shifted, second, contrast })!.valid).toBe(false);
   });
 
   it('marks the sex uncertain on a close runner-up, and a country letter only when the rival is a listed code', () => {

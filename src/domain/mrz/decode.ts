@@ -21,8 +21,14 @@ export interface DecodeOptions {
   /** ...or whose runner-up has at least this probability ratio to it (a confident model can
    * still be torn between two glyphs: I/L/Z/1, O/D/Q/0, S/5, B/8) */
   maxRunnerUpRatio?: number;
-  /** ...or that another read of the cell (shifted crop, second model) gives less than this */
-  minReadAgreement?: number;
+  /** ...or that a read of the cell shifted by a fraction of the pitch gives less than this
+   * (it plainly sees another glyph; mild disagreement is common on right letters) */
+  minShiftAgreement?: number;
+  /** ...or that the second-opinion model gives less than this */
+  minSecondAgreement?: number;
+  /** ...or whose crop has less than this fraction of the median contrast of the cells
+   * confirmed with it (glare or shadow washed it out) */
+  minRelativeContrast?: number;
   /** a corrected reading this much less probable than the raw best is not accepted */
   maxCorrectionCost?: number;
 }
@@ -43,11 +49,15 @@ export interface Decoded {
 
 type Probs = ArrayLike<number>;
 
-/** Further reads of cells, to confirm characters no check digit covers. */
+/** Further reads of cells, to confirm characters no check digit covers; [line][index],
+ * absent where not looked at. */
 export interface CellEvidence {
-  /** [line][index] -> other class-probability vectors of that cell (the crop shifted by a
-   * fraction of the pitch, the second-opinion model); absent where not looked at */
-  reads: Array<Array<Probs[] | undefined>>;
+  /** the primary model on crops shifted by a fraction of the pitch (and unshifted) */
+  shifted: Array<Array<Probs[] | undefined>>;
+  /** the second-opinion model */
+  second?: Array<Array<Probs | undefined>>;
+  /** [line][index] -> paper-to-ink grey difference of the centred crop, where looked at */
+  contrast?: Array<Array<number | undefined>>;
 }
 
 /** How sure the reading of one cell is, under the cell's charset prior. */
@@ -56,25 +66,31 @@ export interface CharDoubt {
   conf: number;
   /** best other character's probability over the chosen one's */
   runnerUp: number;
-  /** lowest probability any other read gives the chosen character (1 with none) */
-  agreement: number;
+  /** lowest probability a shifted read gives the chosen character (1 with none) */
+  shiftAgreement: number;
+  /** probability the second model gives the chosen character (1 with none) */
+  secondAgreement: number;
 }
 
-/** Probability of class `c` in `p` renormalised over the classes the prior allows. */
-function priorProb(p: Probs, prior: Float32Array, c: number): number {
+/** Probability of class `c` in `p` renormalised over the classes the prior allows and `keep` keeps. */
+function priorProb(p: Probs, prior: Float32Array, c: number, keep: (k: number) => boolean = () => true): number {
   let s = 0;
-  for (let k = 0; k < NC; k++) s += p[k] * prior[k];
+  for (let k = 0; k < NC; k++) if (k === c || keep(k)) s += p[k] * prior[k];
   return s > 0 ? (p[c] * prior[c]) / s : 0;
 }
 
-/** `rival(k)`: whether class k would make a plausible field at all (a listed country code). */
-export function charDoubt(p: Probs, prior: Float32Array, c: number, reads: readonly Probs[] = [], rival: (k: number) => boolean = () => true): CharDoubt {
+/**
+ * `rival(k)`: whether class k would make a plausible field at all (for a country-code
+ * letter: another listed code); other classes are ignored, in the cell and in its reads.
+ */
+export function charDoubt(p: Probs, prior: Float32Array, c: number, shifted: readonly Probs[] = [], second?: Probs, rival: (k: number) => boolean = () => true): CharDoubt {
   const conf = priorProb(p, prior, c);
   let other = 0;
   for (let k = 0; k < NC; k++) if (k !== c && rival(k)) other = Math.max(other, priorProb(p, prior, k));
-  let agreement = 1;
-  for (const r of reads) agreement = Math.min(agreement, priorProb(r, prior, c));
-  return { conf, runnerUp: conf > 0 ? other / conf : Infinity, agreement };
+  let shiftAgreement = 1;
+  for (const r of shifted) shiftAgreement = Math.min(shiftAgreement, priorProb(r, prior, c, rival));
+  const secondAgreement = second ? priorProb(second, prior, c, rival) : 1;
+  return { conf, runnerUp: conf > 0 ? other / conf : Infinity, shiftAgreement, secondAgreement };
 }
 
 /** Fields no check digit covers, whose characters must be confirmed one by one. */
@@ -225,7 +241,9 @@ export function decodeMrz(probs: Probs[][], opts: DecodeOptions = {}, kindHint?:
   const ratio = opts.ambiguityRatio ?? 0.01;
   const minConf = opts.minCharConfidence ?? 0.9;
   const maxRunnerUp = opts.maxRunnerUpRatio ?? 0.02;
-  const minAgree = opts.minReadAgreement ?? 0.5;
+  const minShift = opts.minShiftAgreement ?? 0.1;
+  const minSecond = opts.minSecondAgreement ?? 0.5;
+  const minContrast = opts.minRelativeContrast ?? 0.35;
   const maxCost = opts.maxCorrectionCost ?? Math.log(1e4);
   const nLines = probs.length;
   const len = probs[0]?.length ?? 0;
@@ -368,7 +386,10 @@ export function decodeMrz(probs: Probs[][], opts: DecodeOptions = {}, kindHint?:
   // codes, sex) must also be unrivalled and agree with the other reads of their cell
   const checkedPos = new Set<string>();
   for (const c of layout.checks) { for (const [l, s, e] of c.ranges) if (c.name !== 'composite') for (let i = s; i < e; i++) checkedPos.add(`${l},${i}`); }
-  const free = new Set(uncheckedPositions(layout.kind).map(([l, i]) => `${l},${i}`));
+  const freePos = uncheckedPositions(layout.kind);
+  const free = new Set(freePos.map(([l, i]) => `${l},${i}`));
+  const contrasts = freePos.map(([l, i]) => evidence?.contrast?.[l]?.[i]).filter((v): v is number => v !== undefined).sort((a, b) => a - b);
+  const medianContrast = contrasts.length ? contrasts[contrasts.length >> 1] : 0;
   for (const f of layout.fields) {
     let low = false;
     for (let i = f.start; i < f.end; i++) {
@@ -378,8 +399,10 @@ export function decodeMrz(probs: Probs[][], opts: DecodeOptions = {}, kindHint?:
         // a country-code letter is only rivalled by one that gives another listed code
         const isCode = f.name === 'issuingState' || f.name === 'nationality';
         const rival = (k: number) => !isCode || isKnownCode(lines[f.line].slice(f.start, i) + MRZ_ALPHABET[k] + lines[f.line].slice(i + 1, f.end));
-        const d = charDoubt(probs[f.line][i], pri[f.line][i], chosen[f.line][i], evidence?.reads[f.line]?.[i], rival);
-        if (d.runnerUp > maxRunnerUp || d.agreement < minAgree) low = true;
+        const d = charDoubt(probs[f.line][i], pri[f.line][i], chosen[f.line][i], evidence?.shifted[f.line]?.[i], evidence?.second?.[f.line]?.[i], rival);
+        if (d.runnerUp > maxRunnerUp || d.shiftAgreement < minShift || d.secondAgreement < minSecond) low = true;
+        const contrast = evidence?.contrast?.[f.line]?.[i];
+        if (contrast !== undefined && contrast < minContrast * medianContrast) low = true;
       }
     }
     if (low) {

@@ -50,8 +50,11 @@ export function readCells(g: Gray, grid: MrzGrid, model: Mlp = glyphModel(), shi
  * slightly different crops and by both models is a glyph the reader can vouch for.
  */
 export function cellEvidence(g: Gray, grid: MrzGrid, positions: Array<[number, number]>, primary: Mlp, other: Mlp, shifts = [0, -0.12, 0.12]): CellEvidence {
-  const reads: CellEvidence['reads'] = grid.lines.map((ln) => new Array(ln.cells.length));
+  const shifted: CellEvidence['shifted'] = grid.lines.map((ln) => new Array(ln.cells.length));
+  const second: NonNullable<CellEvidence['second']> = grid.lines.map((ln) => new Array(ln.cells.length));
+  const contrast: NonNullable<CellEvidence['contrast']> = grid.lines.map((ln) => new Array(ln.cells.length));
   const patch = new Float32Array(CELL_W * CELL_H);
+  const info = { contrast: 0 };
   for (const [l, i] of positions) {
     const c = grid.lines[l]?.cells[i];
     if (!c) continue;
@@ -61,15 +64,16 @@ export function cellEvidence(g: Gray, grid: MrzGrid, positions: Array<[number, n
     let bestMax = -1;
     for (const s of shifts) {
       const t = s * c.pitch;
-      extractCell(g, { ...c, cx: c.cx + t * cos, cy: c.cy + t * sin }, patch);
+      extractCell(g, { ...c, cx: c.cx + t * cos, cy: c.cy + t * sin }, patch, info);
+      if (s === 0) contrast[l][i] = info.contrast;
       out.push(forward(primary, patch));
       const q = forward(other, patch);
       let mx = 0;
       for (let k = 0; k < q.length; k++) if (q[k] > mx) mx = q[k];
       if (mx > bestMax) { bestMax = mx; best = q; }
     }
-    out.push(best!);
-    reads[l][i] = out;
+    shifted[l][i] = out;
+    second[l][i] = best!;
   }
-  return { reads };
+  return { shifted, second, contrast };
 }
