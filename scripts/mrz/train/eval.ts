@@ -1,6 +1,7 @@
 // Quick evaluation of the MRZ reader (not the benchmark, which lives in bench/).
 //   tsx scripts/mrz/train/eval.ts specimens            -> the 37 real specimens
-//   tsx scripts/mrz/train/eval.ts synth <level> <n> [seed=tune]
+//   tsx scripts/mrz/train/eval.ts synth <level> <n> [seed=tune]   (level photo: harsher phone photos)
+//   add --legacy for the old acceptance rule of names, codes and sex
 import { readFileSync } from 'node:fs';
 import { decodeImageFile } from '../decode-image';
 import { readMrz } from '../../../src/domain/mrz/index';
@@ -15,7 +16,10 @@ function wrongFields(got: MrzFields | null, want: Record<string, string>): strin
 const [mode, a1, a2, a3] = process.argv.slice(2);
 const verbose = process.argv.includes('-v');
 const mc = process.argv.indexOf('--minconf');
-const opts = mc > 0 ? { minCharConfidence: Number(process.argv[mc + 1]) } : {};
+// --legacy: only the 0.9 confidence rule for names, codes and sex (the reader before the
+// per-character confirmation), for before/after comparisons
+const legacy = process.argv.includes('--legacy') ? { maxRunnerUpRatio: Infinity, minShiftAgreement: 0, minSecondAgreement: 0, minRelativeContrast: 0 } : {};
+const opts = { ...legacy, ...(mc > 0 ? { minCharConfidence: Number(process.argv[mc + 1]) } : {}) };
 let right = 0, accWrong = 0, valid = 0, n = 0;
 const times: number[] = [];
 function record(name: string, r: ReturnType<typeof readMrz>, truthLines: string[], truthFields: Record<string, string>) {
