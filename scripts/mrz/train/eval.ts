@@ -1,7 +1,7 @@
 // Quick evaluation of the MRZ reader (not the benchmark, which lives in bench/).
 //   tsx scripts/mrz/train/eval.ts specimens            -> the 37 real specimens
 //   tsx scripts/mrz/train/eval.ts synth <level> <n> [seed=tune]   (level photo: harsher phone photos)
-//   add --legacy for the old acceptance rule of names, codes and sex
+//   add --legacy for the old acceptance rule of names, codes and sex, --from N to start at page N
 import { readFileSync } from 'node:fs';
 import { decodeImageFile } from '../decode-image';
 import { readMrz } from '../../../src/domain/mrz/index';
@@ -44,7 +44,10 @@ if (mode === 'specimens') {
   const level = (a1 ?? 'clean') as Level;
   const count = Number(a2 ?? 50);
   const seed = a3 === 'test' ? SEEDS.test : SEEDS.tune;
-  for (let i = 0; i < count; i++) {
+  // --from N: start at page N (pages 0-299 of the photo level were used to tune decode.ts)
+  const fi = process.argv.indexOf('--from');
+  const from = fi > 0 ? Number(process.argv[fi + 1]) : 0;
+  for (let i = from; i < from + count; i++) {
     const page = await generatePage({ seed, index: i, level });
     record(`${level}#${i} ${page.kind}`, readMrz(page.image, opts), page.lines, page.fields as unknown as Record<string, string>);
   }

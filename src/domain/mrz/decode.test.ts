@@ -123,6 +123,18 @@ describe('decodeMrz', () => {
     expect(decodeMrz(probs, {}, undefined, { shifted, second, contrast })!.valid).toBe(false);
   });
 
+  it('counts the runner-up the other model sees when that model\'s own reading was rejected', () => {
+    const lines = td3('L898902C3');
+    const probs = probsOf(lines);
+    const shifted = lines.map((ln) => new Array(ln.length).fill(undefined));
+    const second = lines.map((ln) => new Array(ln.length).fill(undefined));
+    second[0][7] = probsOf(lines, { '0,7': { I: 0.96, Z: 0.04 } })[0][7]; // agrees, but torn
+    expect(decodeMrz(probs, {}, undefined, { shifted, second })!.valid).toBe(true);
+    const d = decodeMrz(probs, {}, undefined, { shifted, second, secondRivals: true })!;
+    expect(d.uncertain).toContain('lastName');
+    expect(d.valid).toBe(false);
+  });
+
   it('marks the sex uncertain on a close runner-up, and a country letter only when the rival is a listed code', () => {
     const lines = td3('L898902C3');
     const sex = decodeMrz(probsOf(lines, { '1,20': { F: 0.95, M: 0.05 } }))!;

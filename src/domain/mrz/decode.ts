@@ -54,8 +54,11 @@ type Probs = ArrayLike<number>;
 export interface CellEvidence {
   /** the primary model on crops shifted by a fraction of the pitch (and unshifted) */
   shifted: Array<Array<Probs[] | undefined>>;
-  /** the second-opinion model */
+  /** the other model */
   second?: Array<Array<Probs | undefined>>;
+  /** the other model is the primary one, whose own reading was not accepted: a runner-up
+   * it sees counts as much as one the reading's model sees */
+  secondRivals?: boolean;
   /** [line][index] -> paper-to-ink grey difference of the centred crop, where looked at */
   contrast?: Array<Array<number | undefined>>;
 }
@@ -70,6 +73,8 @@ export interface CharDoubt {
   shiftAgreement: number;
   /** probability the second model gives the chosen character (1 with none) */
   secondAgreement: number;
+  /** runnerUp as the second model sees it (0 with none) */
+  secondRunnerUp: number;
 }
 
 /** Probability of class `c` in `p` renormalised over the classes the prior allows and `keep` keeps. */
@@ -85,12 +90,15 @@ function priorProb(p: Probs, prior: Float32Array, c: number, keep: (k: number) =
  */
 export function charDoubt(p: Probs, prior: Float32Array, c: number, shifted: readonly Probs[] = [], second?: Probs, rival: (k: number) => boolean = () => true): CharDoubt {
   const conf = priorProb(p, prior, c);
-  let other = 0;
-  for (let k = 0; k < NC; k++) if (k !== c && rival(k)) other = Math.max(other, priorProb(p, prior, k));
+  const rivalRatio = (q: Probs, qc: number) => {
+    let other = 0;
+    for (let k = 0; k < NC; k++) if (k !== c && rival(k)) other = Math.max(other, priorProb(q, prior, k));
+    return qc > 0 ? other / qc : Infinity;
+  };
   let shiftAgreement = 1;
   for (const r of shifted) shiftAgreement = Math.min(shiftAgreement, priorProb(r, prior, c, rival));
   const secondAgreement = second ? priorProb(second, prior, c, rival) : 1;
-  return { conf, runnerUp: conf > 0 ? other / conf : Infinity, shiftAgreement, secondAgreement };
+  return { conf, runnerUp: rivalRatio(p, conf), shiftAgreement, secondAgreement, secondRunnerUp: second ? rivalRatio(second, priorProb(second, prior, c)) : 0 };
 }
 
 /** Fields no check digit covers, whose characters must be confirmed one by one. */
@@ -401,6 +409,7 @@ export function decodeMrz(probs: Probs[][], opts: DecodeOptions = {}, kindHint?:
         const rival = (k: number) => !isCode || isKnownCode(lines[f.line].slice(f.start, i) + MRZ_ALPHABET[k] + lines[f.line].slice(i + 1, f.end));
         const d = charDoubt(probs[f.line][i], pri[f.line][i], chosen[f.line][i], evidence?.shifted[f.line]?.[i], evidence?.second?.[f.line]?.[i], rival);
         if (d.runnerUp > maxRunnerUp || d.shiftAgreement < minShift || d.secondAgreement < minSecond) low = true;
+        if (evidence?.secondRivals && d.secondRunnerUp > maxRunnerUp) low = true;
         const contrast = evidence?.contrast?.[f.line]?.[i];
         if (contrast !== undefined && contrast < minContrast * medianContrast) low = true;
       }

@@ -37,9 +37,9 @@ function meanConfidence(probs: Float32Array[][]): number {
  * digit covers (names, codes, sex) are read again from shifted crops and by the other model,
  * and decoded with that evidence. Only readings about to be accepted pay for this.
  */
-function confirmed(g: Gray, grid: MrzGrid, probs: Float32Array[][], dec: Decoded, opts: ReadOptions, model: Mlp, other: Mlp): Decoded {
+function confirmed(g: Gray, grid: MrzGrid, probs: Float32Array[][], dec: Decoded, opts: ReadOptions, model: Mlp, other: Mlp, otherWasRejected = false): Decoded {
   if (!dec.valid) return dec;
-  const ev = cellEvidence(g, grid, uncheckedPositions(dec.kind), model, other);
+  const ev = { ...cellEvidence(g, grid, uncheckedPositions(dec.kind), model, other), secondRivals: otherWasRejected };
   return decodeMrz(probs, opts, dec.kind, ev) ?? dec;
 }
 
@@ -66,7 +66,7 @@ function attempt(g: Gray, opts: ReadOptions): Attempt | null {
   const first: Attempt = best;
   const probs2 = readCells(g, first.grid, monoGlyphModel());
   const raw2 = decodeMrz(probs2, opts);
-  const dec2 = raw2 && confirmed(g, first.grid, probs2, raw2, opts, monoGlyphModel(), glyphModel());
+  const dec2 = raw2 && confirmed(g, first.grid, probs2, raw2, opts, monoGlyphModel(), glyphModel(), true);
   const doubt = (d: Decoded) => 2 * d.failing.length + d.uncertain.length;
   if (dec2 && (dec2.valid || doubt(dec2) < doubt(first.dec))) {
     const conf = meanConfidence(probs2);
