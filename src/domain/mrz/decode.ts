@@ -24,7 +24,8 @@ export interface DecodeOptions {
   /** ...or that a read of the cell shifted by a fraction of the pitch gives less than this
    * (it plainly sees another glyph; mild disagreement is common on right letters) */
   minShiftAgreement?: number;
-  /** ...or that the second-opinion model gives less than this */
+  /** ...or that the second-opinion model gives less than this (it plainly reads another
+   * glyph; it is less sure than the primary model on thin glyphs of small photos) */
   minSecondAgreement?: number;
   /** ...or whose crop has less than this fraction of the median contrast of the cells
    * confirmed with it (glare or shadow washed it out) */
@@ -250,7 +251,7 @@ export function decodeMrz(probs: Probs[][], opts: DecodeOptions = {}, kindHint?:
   const minConf = opts.minCharConfidence ?? 0.9;
   const maxRunnerUp = opts.maxRunnerUpRatio ?? 0.02;
   const minShift = opts.minShiftAgreement ?? 0.1;
-  const minSecond = opts.minSecondAgreement ?? 0.5;
+  const minSecond = opts.minSecondAgreement ?? 0.05;
   const minContrast = opts.minRelativeContrast ?? 0.35;
   const maxCost = opts.maxCorrectionCost ?? Math.log(1e4);
   const nLines = probs.length;
