@@ -45,9 +45,10 @@ export function readCells(g: Gray, grid: MrzGrid, model: Mlp = glyphModel(), shi
 }
 
 /**
- * Every read of the given cells: the primary model at each shift (all of them, no early
- * stop) and the other model's most confident shift. A glyph read the same way from
- * slightly different crops and by both models is a glyph the reader can vouch for.
+ * Further reads of the given cells: the primary model on crops shifted by +-0.12 pitch
+ * (all of them; the centred read is the cell's own), the other model as readCells reads
+ * (first confident shift), and the centred crop's contrast. A glyph read the same way
+ * from slightly different crops and by both models is a glyph the reader can vouch for.
  */
 export function cellEvidence(g: Gray, grid: MrzGrid, positions: Array<[number, number]>, primary: Mlp, other: Mlp, shifts = [0, -0.12, 0.12]): CellEvidence {
   const shifted: CellEvidence['shifted'] = grid.lines.map((ln) => new Array(ln.cells.length));
@@ -66,7 +67,8 @@ export function cellEvidence(g: Gray, grid: MrzGrid, positions: Array<[number, n
       const t = s * c.pitch;
       extractCell(g, { ...c, cx: c.cx + t * cos, cy: c.cy + t * sin }, patch, info);
       if (s === 0) contrast[l][i] = info.contrast;
-      out.push(forward(primary, patch));
+      else out.push(forward(primary, patch));
+      if (bestMax > 0.995) continue;
       const q = forward(other, patch);
       let mx = 0;
       for (let k = 0; k < q.length; k++) if (q[k] > mx) mx = q[k];
