@@ -152,3 +152,48 @@ export async function jpegRoundTrip(c: Canvas, quality: number): Promise<{ jpeg:
   d.getContext('2d').drawImage(img, 0, 0);
   return { jpeg, px: fromCanvas(d) };
 }
+
+// ---- phone-photo extras (the 'photo' level): single-glyph confusions come from these ----
+
+/** Page curvature (a booklet that will not lie flat): rows bend by a parabola across x. */
+export function curvePage(src: Uint8ClampedArray, W: number, H: number, amp: number, centre: number): Uint8ClampedArray {
+  const out = new Uint8ClampedArray(W * H * 4);
+  for (let x = 0; x < W; x++) {
+    const u = (x / W - centre) / Math.max(centre, 1 - centre);
+    const dy = amp * u * u;
+    for (let y = 0; y < H; y++) {
+      const sy = Math.min(Math.max(y - dy, 0), H - 1.001);
+      const y0 = sy | 0, fy = sy - y0;
+      const i0 = (y0 * W + x) * 4, i1 = i0 + W * 4, o = (y * W + x) * 4;
+      for (let c = 0; c < 3; c++) out[o + c] = src[i0 + c] + (src[i1 + c] - src[i0 + c]) * fy;
+      out[o + 3] = 255;
+    }
+  }
+  return out;
+}
+
+/** Linear motion blur: the mean of `len` pixels along direction `angle` (camera shake). */
+export function motionBlur(px: Uint8ClampedArray, W: number, H: number, len: number, angle: number): void {
+  const n = Math.max(2, Math.round(len * 2));
+  const dx = Math.cos(angle) * len, dy = Math.sin(angle) * len;
+  const src = px.slice();
+  for (let y = 0; y < H; y++) {
+    for (let x = 0; x < W; x++) {
+      let r = 0, g = 0, b = 0;
+      for (let k = 0; k < n; k++) {
+        const t = k / (n - 1) - 0.5;
+        const sx = Math.min(W - 1, Math.max(0, Math.round(x + t * dx)));
+        const sy = Math.min(H - 1, Math.max(0, Math.round(y + t * dy)));
+        const i = (sy * W + sx) * 4;
+        r += src[i]; g += src[i + 1]; b += src[i + 2];
+      }
+      const o = (y * W + x) * 4;
+      px[o] = r / n; px[o + 1] = g / n; px[o + 2] = b / n;
+    }
+  }
+}
+
+/** Washed-out contrast: every pixel pulled toward `level` (0..255) keeping `k` of its distance. */
+export function lowContrast(px: Uint8ClampedArray, k: number, level: number): void {
+  for (let i = 0; i < px.length; i += 4) for (let c = 0; c < 3; c++) px[i + c] = level + (px[i + c] - level) * k;
+}

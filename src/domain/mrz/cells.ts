@@ -24,7 +24,7 @@ export interface CellGeometry {
  * Samples the cell into `out` (CELL_W*CELL_H floats, ink = 1, paper = 0), normalising
  * contrast within the patch. Supersamples when the source is larger than the patch.
  */
-export function extractCell(g: Gray, c: CellGeometry, out: Float32Array = new Float32Array(CELL_W * CELL_H)): Float32Array {
+export function extractCell(g: Gray, c: CellGeometry, out: Float32Array = new Float32Array(CELL_W * CELL_H), info?: { contrast: number }): Float32Array {
   const cos = Math.cos(c.angle);
   const sin = Math.sin(c.angle);
   const sx = (c.pitch * CELL_SPAN_X) / CELL_W;
@@ -44,14 +44,16 @@ export function extractCell(g: Gray, c: CellGeometry, out: Float32Array = new Fl
       out[v * CELL_W + u] = s * inv;
     }
   }
-  normalisePatch(out);
+  const contrast = normalisePatch(out);
+  if (info) info.contrast = contrast;
   return out;
 }
 
 const sortBuf = new Float32Array(CELL_W * CELL_H);
 
-/** Maps the patch to ink 0..1: paper level (85th percentile) -> 0, darkest ink -> 1. */
-export function normalisePatch(p: Float32Array): void {
+/** Maps the patch to ink 0..1: paper level (85th percentile) -> 0, darkest ink -> 1.
+ * Returns the paper-to-ink grey difference found (a washed-out or glared cell has little). */
+export function normalisePatch(p: Float32Array): number {
   sortBuf.set(p);
   sortBuf.sort();
   const n = p.length;
@@ -63,4 +65,5 @@ export function normalisePatch(p: Float32Array): void {
     if (v < 0) v = 0; else if (v > 1) v = 1;
     p[i] = v;
   }
+  return paper - ink;
 }

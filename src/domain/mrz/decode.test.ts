@@ -83,6 +83,75 @@ describe('decodeMrz', () => {
     expect(d.valid).toBe(false);
   });
 
+  // names carry no check digit: a letter the model is not sure of must never be accepted,
+  // even when its probability is high (photos make the model confidently wrong on one glyph)
+  it('marks a name uncertain when a letter has a close runner-up, though above 0.9', () => {
+    const lines = td3('L898902C3');
+    for (const [l, i, a, b] of [[0, 7, 'I', 'Z'], [0, 5, 'E', 'F'], [0, 18, 'A', 'R']] as const) { // ERIKSSON: I, E; ANNA: the last A
+      const d = decodeMrz(probsOf(lines, { [`${l},${i}`]: { [a]: 0.95, [b]: 0.05 } }))!;
+      expect(d.lines[0]).toBe(lines[0]);
+      expect(d.uncertain).toEqual(expect.arrayContaining(['lastName', 'firstName']));
+      expect(d.valid).toBe(false);
+    }
+  });
+
+  it('marks a name uncertain when another read of the cell (shifted crop, second model) disagrees, or the cell is washed out', () => {
+    const lines = td3('L898902C3');
+    const probs = probsOf(lines);
+    const sure = (ch: string) => probsOf([ch])[0][0];
+    const shifted = lines.map((ln) => new Array(ln.length).fill(undefined));
+    const second = lines.map((ln) => new Array(ln.length).fill(undefined));
+    for (let i = 0; i < 44; i++) { shifted[0][i] = [sure(lines[0][i]), sure(lines[0][i])]; second[0][i] = sure(lines[0][i]); }
+    // every read agrees: accepted
+    expect(decodeMrz(probs, {}, undefined, { shifted, second })!.valid).toBe(true);
+    // the crop shifted by a fraction of the pitch sees Z where the centred one saw I
+    shifted[0][7] = [sure('I'), sure('Z')];
+    const d = decodeMrz(probs, {}, undefined, { shifted, second })!;
+    expect(d.uncertain).toEqual(expect.arrayContaining(['lastName', 'firstName']));
+    expect(d.valid).toBe(false);
+    // the second-opinion model reads L where the primary read I
+    shifted[0][7] = [sure('I'), sure('I')];
+    second[0][7] = sure('L');
+    const d2 = decodeMrz(probs, {}, undefined, { shifted, second })!;
+    expect(d2.uncertain).toContain('lastName');
+    expect(d2.valid).toBe(false);
+    // a washed-out cell (glare) is not vouched for, however sure the model is
+    second[0][7] = sure('I');
+    const contrast = lines.map((ln) => new Array(ln.length).fill(120));
+    expect(decodeMrz(probs, {}, undefined, { shifted, second, contrast })!.valid).toBe(true);
+    contrast[0][7] = 30;
+    expect(decodeMrz(probs, {}, undefined, { shifted, second, contrast })!.valid).toBe(false);
+  });
+
+  it('counts the runner-up the other model sees when that model\'s own reading was rejected', () => {
+    const lines = td3('L898902C3');
+    const probs = probsOf(lines);
+    const shifted = lines.map((ln) => new Array(ln.length).fill(undefined));
+    const second = lines.map((ln) => new Array(ln.length).fill(undefined));
+    second[0][7] = probsOf(lines, { '0,7': { I: 0.96, Z: 0.04 } })[0][7]; // agrees, but torn
+    expect(decodeMrz(probs, {}, undefined, { shifted, second })!.valid).toBe(true);
+    const d = decodeMrz(probs, {}, undefined, { shifted, second, secondRivals: true })!;
+    expect(d.uncertain).toContain('lastName');
+    expect(d.valid).toBe(false);
+  });
+
+  it('marks the sex uncertain on a close runner-up, and a country letter only when the rival is a listed code', () => {
+    const lines = td3('L898902C3');
+    const sex = decodeMrz(probsOf(lines, { '1,20': { F: 0.95, M: 0.05 } }))!;
+    expect(sex.uncertain).toContain('sex');
+    expect(sex.valid).toBe(false);
+    // VTO is no country: the U of UTO stands
+    const code = decodeMrz(probsOf(lines, { '1,10': { U: 0.95, V: 0.05 } }))!;
+    expect(code.fields.nationality).toBe('UTO');
+    expect(code.valid).toBe(true);
+  });
+
+  it('accepts a clear reading with every letter unrivalled', () => {
+    const d = decodeMrz(probsOf(td3('L898902C3'), { '0,7': { I: 0.995, Z: 0.005 } }))!;
+    expect(d.uncertain).toEqual([]);
+    expect(d.valid).toBe(true);
+  });
+
   it('never accepts a country code that is not on the list, and prefers a listed alternative', () => {
     const lines = td3('L898902C3');
     // nationality UTO (line 2, 10-13): the O read as 0 with some doubt -> corrected, uncertain

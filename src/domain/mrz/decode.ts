@@ -1,8 +1,8 @@
 // Choosing the most probable MRZ reading from per-cell class probabilities, using the
 // field charsets and the check digits (per field and composite). A field whose best and
 // second-best readings both pass every check, with the second not negligible, is marked
-// uncertain rather than guessed; so are unchecked fields (names, codes, sex) with
-// low-confidence characters.
+// uncertain rather than guessed; so are unchecked fields (names, codes, sex) with a
+// character the model is not sure of (see charDoubt: no check digit will catch it).
 import { MRZ_ALPHABET, charValue } from './checkdigit';
 import { LAYOUTS, layoutsForShape, type MrzLayout, type CheckSpec } from './layouts';
 import { extractFields } from './fields';
@@ -18,6 +18,18 @@ export interface DecodeOptions {
   ambiguityRatio?: number;
   /** unchecked fields with a character below this probability are uncertain */
   minCharConfidence?: number;
+  /** ...or whose runner-up has at least this probability ratio to it (a confident model can
+   * still be torn between two glyphs: I/L/Z/1, O/D/Q/0, S/5, B/8) */
+  maxRunnerUpRatio?: number;
+  /** ...or that a read of the cell shifted by a fraction of the pitch gives less than this
+   * (it plainly sees another glyph; mild disagreement is common on right letters) */
+  minShiftAgreement?: number;
+  /** ...or that the second-opinion model gives less than this (it plainly reads another
+   * glyph; it is less sure than the primary model on thin glyphs of small photos) */
+  minSecondAgreement?: number;
+  /** ...or whose crop has less than this fraction of the median contrast of the cells
+   * confirmed with it (glare or shadow washed it out) */
+  minRelativeContrast?: number;
   /** a corrected reading this much less probable than the raw best is not accepted */
   maxCorrectionCost?: number;
 }
@@ -37,6 +49,77 @@ export interface Decoded {
 }
 
 type Probs = ArrayLike<number>;
+
+/** Further reads of cells, to confirm characters no check digit covers; [line][index],
+ * absent where not looked at. */
+export interface CellEvidence {
+  /** the primary model on crops shifted by a fraction of the pitch (and unshifted) */
+  shifted: Array<Array<Probs[] | undefined>>;
+  /** the other model */
+  second?: Array<Array<Probs | undefined>>;
+  /** the other model is the primary one, whose own reading was not accepted: a runner-up
+   * it sees counts as much as one the reading's model sees */
+  secondRivals?: boolean;
+  /** [line][index] -> paper-to-ink grey difference of the centred crop, where looked at */
+  contrast?: Array<Array<number | undefined>>;
+}
+
+/** How sure the reading of one cell is, under the cell's charset prior. */
+export interface CharDoubt {
+  /** probability of the chosen character */
+  conf: number;
+  /** best other character's probability over the chosen one's */
+  runnerUp: number;
+  /** lowest probability a shifted read gives the chosen character (1 with none) */
+  shiftAgreement: number;
+  /** probability the second model gives the chosen character (1 with none) */
+  secondAgreement: number;
+  /** runnerUp as the second model sees it (0 with none) */
+  secondRunnerUp: number;
+}
+
+/** Probability of class `c` in `p` renormalised over the classes the prior allows and `keep` keeps. */
+function priorProb(p: Probs, prior: Float32Array, c: number, keep: (k: number) => boolean = () => true): number {
+  let s = 0;
+  for (let k = 0; k < NC; k++) if (k === c || keep(k)) s += p[k] * prior[k];
+  return s > 0 ? (p[c] * prior[c]) / s : 0;
+}
+
+/**
+ * `rival(k)`: whether class k would make a plausible field at all (for a country-code
+ * letter: another listed code); other classes are ignored, in the cell and in its reads.
+ */
+export function charDoubt(p: Probs, prior: Float32Array, c: number, shifted: readonly Probs[] = [], second?: Probs, rival: (k: number) => boolean = () => true): CharDoubt {
+  const conf = priorProb(p, prior, c);
+  const rivalRatio = (q: Probs, qc: number) => {
+    let other = 0;
+    for (let k = 0; k < NC; k++) if (k !== c && rival(k)) other = Math.max(other, priorProb(q, prior, k));
+    return qc > 0 ? other / qc : Infinity;
+  };
+  let shiftAgreement = 1;
+  for (const r of shifted) shiftAgreement = Math.min(shiftAgreement, priorProb(r, prior, c, rival));
+  const secondAgreement = second ? priorProb(second, prior, c, rival) : 1;
+  return { conf, runnerUp: rivalRatio(p, conf), shiftAgreement, secondAgreement, secondRunnerUp: second ? rivalRatio(second, priorProb(second, prior, c)) : 0 };
+}
+
+/** Fields no check digit covers, whose characters must be confirmed one by one. */
+const CONFIRMED_FIELDS = new Set(['documentCode', 'issuingState', 'lastName', 'nationality', 'sex']);
+
+/** Positions of names, codes and sex that no check digit (not even the composite) covers. */
+export function uncheckedPositions(kind: MrzKind): Array<[number, number]> {
+  const layout = LAYOUTS[kind];
+  const covered = new Set<string>();
+  for (const c of layout.checks) {
+    for (const [l, s, e] of c.ranges) for (let i = s; i < e; i++) covered.add(`${l},${i}`);
+    covered.add(`${c.at[0]},${c.at[1]}`);
+  }
+  const out: Array<[number, number]> = [];
+  for (const f of layout.fields) {
+    if (!CONFIRMED_FIELDS.has(f.name)) continue;
+    for (let i = f.start; i < f.end; i++) if (!covered.has(`${f.line},${i}`)) out.push([f.line, i]);
+  }
+  return out;
+}
 
 /** Per-position prior weights over the 37 classes for a layout. */
 function priors(layout: MrzLayout): Float32Array[][] {
@@ -70,7 +153,8 @@ function priors(layout: MrzLayout): Float32Array[][] {
 }
 
 const priorCache = new Map<MrzKind, Float32Array[][]>();
-function priorsFor(layout: MrzLayout) {
+/** Per-position charset priors of a layout ([line][index] -> 37 weights). */
+export function priorsFor(layout: MrzLayout) {
   let p = priorCache.get(layout.kind);
   if (!p) { p = priors(layout); priorCache.set(layout.kind, p); }
   return p;
@@ -162,9 +246,13 @@ function freeCandidates(pos: Array<[number, number]>, alts: Alt[][][], K: number
 interface Joint { lp: number; choice: number[] }
 
 /** Decode the probabilities of one MRZ of a given shape. `probs[line][index]` = 37 class probabilities. */
-export function decodeMrz(probs: Probs[][], opts: DecodeOptions = {}, kindHint?: MrzKind): Decoded | null {
+export function decodeMrz(probs: Probs[][], opts: DecodeOptions = {}, kindHint?: MrzKind, evidence?: CellEvidence): Decoded | null {
   const ratio = opts.ambiguityRatio ?? 0.01;
   const minConf = opts.minCharConfidence ?? 0.9;
+  const maxRunnerUp = opts.maxRunnerUpRatio ?? 0.02;
+  const minShift = opts.minShiftAgreement ?? 0.1;
+  const minSecond = opts.minSecondAgreement ?? 0.05;
+  const minContrast = opts.minRelativeContrast ?? 0.35;
   const maxCost = opts.maxCorrectionCost ?? Math.log(1e4);
   const nLines = probs.length;
   const len = probs[0]?.length ?? 0;
@@ -303,14 +391,29 @@ export function decodeMrz(probs: Probs[][], opts: DecodeOptions = {}, kindHint?:
   const lines = chosen.map((line) => line.map((c) => MRZ_ALPHABET[c]).join(''));
   const confidences = chosen.map((line, l) => line.map((c, i) => Math.exp(lpOf(l, i, c))));
 
-  // unchecked fields: low-confidence characters
+  // characters outside the field checks: low confidence; those outside every check (names,
+  // codes, sex) must also be unrivalled and agree with the other reads of their cell
   const checkedPos = new Set<string>();
   for (const c of layout.checks) { for (const [l, s, e] of c.ranges) if (c.name !== 'composite') for (let i = s; i < e; i++) checkedPos.add(`${l},${i}`); }
+  const freePos = uncheckedPositions(layout.kind);
+  const free = new Set(freePos.map(([l, i]) => `${l},${i}`));
+  const contrasts = freePos.map(([l, i]) => evidence?.contrast?.[l]?.[i]).filter((v): v is number => v !== undefined).sort((a, b) => a - b);
+  const medianContrast = contrasts.length ? contrasts[contrasts.length >> 1] : 0;
   for (const f of layout.fields) {
     let low = false;
     for (let i = f.start; i < f.end; i++) {
       if (checkedPos.has(`${f.line},${i}`)) continue;
       if (confidences[f.line][i] < minConf) low = true;
+      else if (free.has(`${f.line},${i}`)) {
+        // a country-code letter is only rivalled by one that gives another listed code
+        const isCode = f.name === 'issuingState' || f.name === 'nationality';
+        const rival = (k: number) => !isCode || isKnownCode(lines[f.line].slice(f.start, i) + MRZ_ALPHABET[k] + lines[f.line].slice(i + 1, f.end));
+        const d = charDoubt(probs[f.line][i], pri[f.line][i], chosen[f.line][i], evidence?.shifted[f.line]?.[i], evidence?.second?.[f.line]?.[i], rival);
+        if (d.runnerUp > maxRunnerUp || d.shiftAgreement < minShift || d.secondAgreement < minSecond) low = true;
+        if (evidence?.secondRivals && d.secondRunnerUp > maxRunnerUp) low = true;
+        const contrast = evidence?.contrast?.[f.line]?.[i];
+        if (contrast !== undefined && contrast < minContrast * medianContrast) low = true;
+      }
     }
     if (low) {
       const name = f.name === 'optionalData2' ? 'personalNumber' : f.name;

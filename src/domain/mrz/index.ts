@@ -4,8 +4,9 @@
 // each cell (reader.ts, model.ts) -> decode with charsets and check digits (decode.ts).
 import { toGray, rotate90, type Gray } from './image';
 import { locateMrzCandidates, type MrzGrid } from './locate';
-import { readCells, glyphModel, monoGlyphModel } from './reader';
-import { decodeMrz, type Decoded, type DecodeOptions } from './decode';
+import { readCells, cellEvidence, glyphModel, monoGlyphModel } from './reader';
+import { decodeMrz, uncheckedPositions, type Decoded, type DecodeOptions } from './decode';
+import type { Mlp } from './model';
 import type { MrzReading, RgbaImage } from './types';
 
 export type { MrzReading, RgbaImage, MrzFields, MrzFieldName, MrzKind } from './types';
@@ -31,6 +32,17 @@ function meanConfidence(probs: Float32Array[][]): number {
   return n ? conf / n : 0;
 }
 
+/**
+ * A reading that passes every check is confirmed before it is accepted: the cells no check
+ * digit covers (names, codes, sex) are read again from shifted crops and by the other model,
+ * and decoded with that evidence. Only readings about to be accepted pay for this.
+ */
+function confirmed(g: Gray, grid: MrzGrid, probs: Float32Array[][], dec: Decoded, opts: ReadOptions, model: Mlp, other: Mlp, otherWasRejected = false): Decoded {
+  if (!dec.valid) return dec;
+  const ev = { ...cellEvidence(g, grid, uncheckedPositions(dec.kind), model, other), secondRivals: otherWasRejected };
+  return decodeMrz(probs, opts, dec.kind, ev) ?? dec;
+}
+
 function attempt(g: Gray, opts: ReadOptions): Attempt | null {
   const grids = locateMrzCandidates(g);
   let best: Attempt | null = null;
@@ -41,8 +53,9 @@ function attempt(g: Gray, opts: ReadOptions): Attempt | null {
   };
   for (const grid of grids) {
     const probs = readCells(g, grid, glyphModel());
-    const dec = decodeMrz(probs, opts);
-    if (!dec) continue;
+    const raw = decodeMrz(probs, opts);
+    if (!raw) continue;
+    const dec = confirmed(g, grid, probs, raw, opts, glyphModel(), monoGlyphModel());
     consider(grid, probs, dec);
     if (dec.valid) return best;
   }
@@ -52,7 +65,8 @@ function attempt(g: Gray, opts: ReadOptions): Attempt | null {
   // taken when it passes every check, or (both failing) has fewer failing and uncertain fields.
   const first: Attempt = best;
   const probs2 = readCells(g, first.grid, monoGlyphModel());
-  const dec2 = decodeMrz(probs2, opts);
+  const raw2 = decodeMrz(probs2, opts);
+  const dec2 = raw2 && confirmed(g, first.grid, probs2, raw2, opts, monoGlyphModel(), glyphModel(), true);
   const doubt = (d: Decoded) => 2 * d.failing.length + d.uncertain.length;
   if (dec2 && (dec2.valid || doubt(dec2) < doubt(first.dec))) {
     const conf = meanConfidence(probs2);

@@ -3,6 +3,7 @@ import { extractCell, CELL_W, CELL_H } from './cells';
 import { forward, unpackModel, type Mlp } from './model';
 import type { Gray } from './image';
 import type { MrzGrid } from './locate';
+import type { CellEvidence } from './decode';
 import { MRZ_MODEL_B64 } from './model/weights';
 import { MRZ_MODEL_B64 as MRZ_MONO_MODEL_B64 } from './model/weights-mono';
 
@@ -41,4 +42,40 @@ export function readCells(g: Gray, grid: MrzGrid, model: Mlp = glyphModel(), shi
     }
     return row;
   });
+}
+
+/**
+ * Further reads of the given cells: the primary model on crops shifted by +-0.12 pitch
+ * (all of them; the centred read is the cell's own), the other model as readCells reads
+ * (first confident shift), and the centred crop's contrast. A glyph read the same way
+ * from slightly different crops and by both models is a glyph the reader can vouch for.
+ */
+export function cellEvidence(g: Gray, grid: MrzGrid, positions: Array<[number, number]>, primary: Mlp, other: Mlp, shifts = [0, -0.12, 0.12]): CellEvidence {
+  const shifted: CellEvidence['shifted'] = grid.lines.map((ln) => new Array(ln.cells.length));
+  const second: NonNullable<CellEvidence['second']> = grid.lines.map((ln) => new Array(ln.cells.length));
+  const contrast: NonNullable<CellEvidence['contrast']> = grid.lines.map((ln) => new Array(ln.cells.length));
+  const patch = new Float32Array(CELL_W * CELL_H);
+  const info = { contrast: 0 };
+  for (const [l, i] of positions) {
+    const c = grid.lines[l]?.cells[i];
+    if (!c) continue;
+    const cos = Math.cos(c.angle), sin = Math.sin(c.angle);
+    const out: Float32Array[] = [];
+    let best: Float32Array | null = null;
+    let bestMax = -1;
+    for (const s of shifts) {
+      const t = s * c.pitch;
+      extractCell(g, { ...c, cx: c.cx + t * cos, cy: c.cy + t * sin }, patch, info);
+      if (s === 0) contrast[l][i] = info.contrast;
+      else out.push(forward(primary, patch));
+      if (bestMax > 0.995) continue;
+      const q = forward(other, patch);
+      let mx = 0;
+      for (let k = 0; k < q.length; k++) if (q[k] > mx) mx = q[k];
+      if (mx > bestMax) { bestMax = mx; best = q; }
+    }
+    shifted[l][i] = out;
+    second[l][i] = best!;
+  }
+  return { shifted, second, contrast };
 }
