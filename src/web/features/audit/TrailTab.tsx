@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Center, Group, Pagination, ScrollArea, Skeleton, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Center, Group, Pagination, Paper, ScrollArea, Skeleton, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { useZone } from '../auth/useMe';
 import { formatDateTime } from '../../lib/time';
@@ -23,6 +24,7 @@ export function TrailTab() {
   const [filter, setFilter] = useState<EntryFilter>(EMPTY);
   const [page, setPage] = useState(1);
   const entries = useAuditEntries(filter, page);
+  const phone = useMediaQuery('(max-width: 48em)');
   const field = (key: keyof EntryFilter, label: string, type = 'text') => (
     <TextInput
       size="xs" label={label} type={type} value={draft[key]} w={type === 'date' ? 140 : 170}
@@ -53,6 +55,22 @@ export function TrailTab() {
       {entries.error ? <Alert color="red">{(entries.error as Error).message}</Alert> : null}
       {entries.isPending ? <Skeleton h={240} /> : items.length === 0 ? (
         <Center py="xl"><Text c="dimmed">{t('audit.noEntries')}</Text></Center>
+      ) : phone ? (
+        // a phone gets one card per entry: who did what to whom stays readable without scrolling sideways
+        <Stack gap="xs" data-testid="audit-entries">
+          {items.map((e) => (
+            <Paper key={e.seq} withBorder radius="md" p="sm">
+              <Group justify="space-between" gap="xs" wrap="nowrap">
+                <Badge variant="light" size="sm">{e.action}</Badge>
+                <Text size="xs" c="dimmed">#{e.seq}</Text>
+              </Group>
+              <Text size="sm" mt={4}>{e.actor ?? t('audit.system')} · {formatDateTime(e.at, zone, i18n.language)}</Text>
+              <Text ff="monospace" size="xs" style={{ wordBreak: 'break-all' }}>{e.resourceType}{e.resourceId ? ` ${e.resourceId}` : ''}</Text>
+              <Text size="xs" c="dimmed" style={{ wordBreak: 'break-word' }}>{summary(e.detail)}</Text>
+              {e.purpose && <Text size="xs" mt={2}>{t('audit.why')}: {e.purpose}</Text>}
+            </Paper>
+          ))}
+        </Stack>
       ) : (
         <ScrollArea>
           <Table striped highlightOnHover miw={760} fz="sm" data-testid="audit-entries">
