@@ -1,0 +1,684 @@
+// WatchlistIndex: an in-memory screening index over watchlist names.
+//
+// Two levels: names point at distinct tokens (the vocabulary), and blocking keys point at
+// vocabulary tokens. A query token finds vocabulary tokens through its keys (exact,
+// variant table, double metaphone, Slavic key, consonant skeleton, single deletions,
+// particle prefix, joined or split forms), keeps those similar enough, and only the names
+// holding them (postings) become candidates: nothing ever scans the whole list. Postings of
+// a token shared by very many names are also kept per birth year, and a query with a date
+// of birth reads only the years around it. Entries also come from an exact or day/month-
+// swapped date of birth and from an exact document number.
+//
+// Memory: token ids, postings, dates and flags live in typed arrays; strings are interned
+// (each distinct token once); keys are 32-bit hashes in a Map<number, ...>. Entry objects
+// are not kept: a hit reports the entry id and list.
+import { normaliseName, tokensText, Role, type NameToken } from './normalise.js';
+import {
+  DEFAULT_THRESHOLD,
+  SCORING,
+  bestDob,
+  dobCorroborates,
+  dobDelta,
+  dobText,
+  packDate,
+  scoreName,
+  stripParticlePrefix,
+  tokenInfo,
+  tokenSimilarity,
+  tokenSimilarityHow,
+  type NameScore,
+  type ScoredToken,
+  type TokenInfo,
+} from './score.js';
+import { variantGroups } from './variants.js';
+import type { Hit, MatchOptions, ScreeningQuery, WatchlistEntry } from './types.js';
+import { normalizeDocumentNumber } from '../identity/names.js';
+
+export { DEFAULT_THRESHOLD } from './score.js';
+
+/** Knobs of candidate generation (see README). */
+export const INDEX_LIMITS = {
+  /** A token with more names than this also gets postings per birth year. */
+  frequentToken: 1500,
+  /** Query tokens whose candidate postings exceed this are read by birth year when possible. */
+  rareBudget: 4000,
+  /** Most names enumerated for one query token when nothing narrower is available. */
+  scanCap: 200_000,
+  /** Joined/split forms must be at least this similar to a vocabulary token. */
+  joinMatch: 0.9,
+};
+
+class GrowU32 {
+  a: Uint32Array<ArrayBufferLike>;
+  n = 0;
+  constructor(cap = 1024) {
+    this.a = new Uint32Array(cap);
+  }
+  push(v: number): void {
+    if (this.n === this.a.length) {
+      const b = new Uint32Array(this.a.length * 2);
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[this.n++] = v;
+  }
+  trim(): Uint32Array {
+    return this.a.slice(0, this.n);
+  }
+}
+
+/** FNV-1a 32-bit hash of a key (kind letter + text). */
+function h32(kind: string, s: string): number {
+  let h = 0x811c9dc5 ^ kind.charCodeAt(0);
+  h = Math.imul(h, 0x01000193);
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+function deletions(t: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < t.length; i++) {
+    if (i > 0 && t[i] === t[i - 1]) continue;
+    out.push(t.slice(0, i) + t.slice(i + 1));
+  }
+  return out;
+}
+
+const FLAG_PARTICLE = 4;
+
+function yearBucket(year: number): number {
+  if (year <= 0) return 0;
+  return Math.max(1, Math.min(255, year - 1850));
+}
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+interface QueryName {
+  tokens: NameToken[];
+  infos: TokenInfo[];
+  scored: ScoredToken[];
+  /** bit of each token (particles: 0) */
+  bits: number[];
+  need: number;
+}
+
+interface Best {
+  name: NameScore;
+  qn: QueryName;
+  nameIdx: number;
+}
+
+export class WatchlistIndex {
+  // vocabulary
+  private vocab = new Map<string, number>();
+  private vocabText: string[] = [];
+  private vocabAbjad: number[] = [];
+  // names
+  private nameEntry = new GrowU32();
+  private nameTokStart = new GrowU32();
+  private tokIds = new GrowU32();
+  private tokFlags: Uint8Array = new Uint8Array(1024);
+  // entries
+  private entryIds: string[] = [];
+  private entryList = new GrowU32();
+  private lists: string[] = [];
+  private listIdx = new Map<string, number>();
+  private dobStart = new GrowU32();
+  private dobs = new GrowU32();
+  private natStart = new GrowU32();
+  private nats = new GrowU32();
+  private natCodes = new Map<string, number>();
+  private validFrom = new GrowU32();
+  private validTo = new GrowU32();
+  private docs = new Map<string, number | number[]>();
+  // built
+  private built = false;
+  private nameEntryA: Uint32Array = new Uint32Array(0);
+  private nameTokStartA: Uint32Array = new Uint32Array(0);
+  private tokIdsA: Uint32Array = new Uint32Array(0);
+  private dobStartA: Uint32Array = new Uint32Array(0);
+  private dobsA: Uint32Array = new Uint32Array(0);
+  private natStartA: Uint32Array = new Uint32Array(0);
+  private natsA: Uint32Array = new Uint32Array(0);
+  private entryListA: Uint32Array = new Uint32Array(0);
+  private validFromA: Uint32Array = new Uint32Array(0);
+  private validToA: Uint32Array = new Uint32Array(0);
+  private postStart: Uint32Array = new Uint32Array(0);
+  private postings: Uint32Array = new Uint32Array(0);
+  private yearPost = new Map<number, Uint32Array>();
+  private keys = new Map<number, number | Uint32Array>();
+  private infos: TokenInfo[] = [];
+  private dobIndex = new Map<number, number | Uint32Array>();
+  private stamp: Uint32Array = new Uint32Array(0);
+  private epoch = 0;
+
+  /** Number of entries and names added. */
+  get entryCount(): number {
+    return this.entryIds.length;
+  }
+  get nameCount(): number {
+    return this.nameEntry.n;
+  }
+  get vocabularySize(): number {
+    return this.vocabText.length;
+  }
+
+  add(entry: WatchlistEntry): void {
+    if (this.built) throw new Error('WatchlistIndex: add after build');
+    const e = this.entryIds.length;
+    this.entryIds.push(entry.id);
+    let li = this.listIdx.get(entry.list);
+    if (li === undefined) {
+      li = this.lists.length;
+      this.lists.push(entry.list);
+      this.listIdx.set(entry.list, li);
+    }
+    this.entryList.push(li);
+    this.dobStart.push(this.dobs.n);
+    for (const d of entry.datesOfBirth ?? []) {
+      const p = packDate(d);
+      if (p) this.dobs.push(p);
+    }
+    this.natStart.push(this.nats.n);
+    for (const n of entry.nationalities ?? []) {
+      const k = n.trim().toUpperCase();
+      let c = this.natCodes.get(k);
+      if (c === undefined) {
+        c = this.natCodes.size + 1;
+        this.natCodes.set(k, c);
+      }
+      this.nats.push(c);
+    }
+    this.validFrom.push(packDate(entry.validFrom));
+    this.validTo.push(packDate(entry.validTo));
+    for (const d of entry.documentNumbers ?? []) {
+      const k = normalizeDocumentNumber(d);
+      if (!k) continue;
+      const prev = this.docs.get(k);
+      if (prev === undefined) this.docs.set(k, e);
+      else if (typeof prev === 'number') this.docs.set(k, [prev, e]);
+      else prev.push(e);
+    }
+    for (const name of entry.names) {
+      const tokens = normaliseName(name);
+      if (tokens.length === 0) continue;
+      this.nameEntry.push(e);
+      this.nameTokStart.push(this.tokIds.n);
+      for (const t of tokens) {
+        let id = this.vocab.get(t.text);
+        if (id === undefined) {
+          id = this.vocabText.length;
+          this.vocab.set(t.text, id);
+          this.vocabText.push(t.text);
+          this.vocabAbjad.push(t.abjad ? 1 : 0);
+        } else if (t.abjad) this.vocabAbjad[id] = 1;
+        if (this.tokIds.n === this.tokFlags.length) {
+          const f = new Uint8Array(this.tokFlags.length * 2);
+          f.set(this.tokFlags);
+          this.tokFlags = f;
+        }
+        this.tokFlags[this.tokIds.n] = t.role | (t.particle ? FLAG_PARTICLE : 0);
+        this.tokIds.push(id);
+      }
+    }
+  }
+
+  /** Builds postings and keys; call once after the last add. */
+  build(): void {
+    if (this.built) return;
+    this.built = true;
+    this.nameTokStart.push(this.tokIds.n);
+    this.dobStart.push(this.dobs.n);
+    this.natStart.push(this.nats.n);
+    this.nameEntryA = this.nameEntry.trim();
+    this.nameTokStartA = this.nameTokStart.trim();
+    this.tokIdsA = this.tokIds.trim();
+    this.tokFlags = this.tokFlags.slice(0, this.tokIds.n);
+    this.dobStartA = this.dobStart.trim();
+    this.dobsA = this.dobs.trim();
+    this.natStartA = this.natStart.trim();
+    this.natsA = this.nats.trim();
+    this.entryListA = this.entryList.trim();
+    this.validFromA = this.validFrom.trim();
+    this.validToA = this.validTo.trim();
+    for (const g of [this.nameEntry, this.nameTokStart, this.tokIds, this.dobStart, this.dobs, this.natStart, this.nats, this.entryList, this.validFrom, this.validTo]) {
+      g.a = new Uint32Array(0);
+    }
+    const V = this.vocabText.length;
+    const N = this.nameEntryA.length;
+
+    // Postings (CSR): vocabulary token -> names, ascending.
+    const count = new Uint32Array(V + 1);
+    for (let i = 0; i < this.tokIdsA.length; i++) count[this.tokIdsA[i] + 1]++;
+    for (let v = 0; v < V; v++) count[v + 1] += count[v];
+    this.postStart = count.slice();
+    const fill = count;
+    this.postings = new Uint32Array(this.tokIdsA.length);
+    for (let n = 0; n < N; n++) {
+      for (let k = this.nameTokStartA[n]; k < this.nameTokStartA[n + 1]; k++) {
+        this.postings[fill[this.tokIdsA[k]]++] = n;
+      }
+    }
+
+    // Frequent tokens: postings per birth year bucket (0: no date of birth).
+    const tmp = new Map<number, number[]>();
+    for (let v = 0; v < V; v++) {
+      const s = this.postStart[v];
+      const e = this.postStart[v + 1];
+      if (e - s <= INDEX_LIMITS.frequentToken) continue;
+      for (let p = s; p < e; p++) {
+        const n = this.postings[p];
+        const ent = this.nameEntryA[n];
+        const ds = this.dobStartA[ent];
+        const de = this.dobStartA[ent + 1];
+        let last = -1;
+        if (ds === de) this.pushTmp(tmp, v * 256, n);
+        for (let d = ds; d < de; d++) {
+          const b = yearBucket(Math.floor(this.dobsA[d] / 10000));
+          if (b !== last) this.pushTmp(tmp, v * 256 + b, n);
+          last = b;
+        }
+      }
+    }
+    for (const [k, list] of tmp) this.yearPost.set(k, Uint32Array.from(list));
+    tmp.clear();
+
+    // Keys over the vocabulary.
+    this.infos = new Array(V);
+    const keys = new Map<number, number | number[]>();
+    const put = (h: number, v: number) => {
+      const prev = keys.get(h);
+      if (prev === undefined) keys.set(h, v);
+      else if (typeof prev === 'number') {
+        if (prev !== v) keys.set(h, [prev, v]);
+      } else if (prev[prev.length - 1] !== v) prev.push(v);
+    };
+    for (let v = 0; v < V; v++) {
+      const t = this.vocabText[v];
+      const info = tokenInfo(t, this.vocabAbjad[v] === 1);
+      this.infos[v] = info;
+      for (const key of this.keysOf(info, true)) put(key, v);
+    }
+    for (const [h, val] of keys) this.keys.set(h, typeof val === 'number' ? val : Uint32Array.from(val));
+    keys.clear();
+
+    // Entries by full date of birth.
+    const byDob = new Map<number, number[]>();
+    for (let e = 0; e < this.entryIds.length; e++) {
+      for (let d = this.dobStartA[e]; d < this.dobStartA[e + 1]; d++) {
+        const p = this.dobsA[d];
+        if (p % 10000 === 0) continue;
+        const l = byDob.get(p);
+        if (l) l.push(e);
+        else byDob.set(p, [e]);
+      }
+    }
+    for (const [k, l] of byDob) this.dobIndex.set(k, l.length === 1 ? l[0] : Uint32Array.from(l));
+
+    this.stamp = new Uint32Array(N);
+  }
+
+  private pushTmp(m: Map<number, number[]>, k: number, n: number): void {
+    const l = m.get(k);
+    if (l) l.push(n);
+    else m.set(k, [n]);
+  }
+
+  /** Blocking keys of a token (index side adds its deletions; the query side looks them up). */
+  private keysOf(info: TokenInfo, indexSide: boolean): number[] {
+    const t = info.text;
+    const out: number[] = [];
+    for (const g of variantGroups(t)) out.push(h32('v', String(g)));
+    if (t.length >= 2) {
+      if (info.dm1.length >= 2) out.push(h32('m', info.dm1));
+      if (info.dm2.length >= 2 && info.dm2 !== info.dm1) out.push(h32('m', info.dm2));
+    }
+    if (info.slavic.length >= 3) out.push(h32('s', info.slavic));
+    if (info.skel.length >= 3 || (info.abjad && info.skel.length >= 2)) out.push(h32('k', info.skel));
+    if (indexSide) {
+      if (t.length >= 4) for (const d of deletions(t)) out.push(h32('d', d));
+      const s = stripParticlePrefix(t);
+      if (s) out.push(h32('x', s));
+    }
+    return out;
+  }
+
+  private lookup(h: number, into: Set<number>): void {
+    const v = this.keys.get(h);
+    if (v === undefined) return;
+    if (typeof v === 'number') into.add(v);
+    else for (let i = 0; i < v.length; i++) into.add(v[i]);
+  }
+
+  /** Vocabulary tokens reachable from a query token through any key. */
+  private candidatesOf(info: TokenInfo): Set<number> {
+    const out = new Set<number>();
+    const t = info.text;
+    const exact = this.vocab.get(t);
+    if (exact !== undefined) out.add(exact);
+    for (const h of this.keysOf(info, false)) this.lookup(h, out);
+    if (t.length >= 3) {
+      this.lookup(h32('d', t), out);
+      if (t.length >= 4) {
+        for (const d of deletions(t)) {
+          const x = this.vocab.get(d);
+          if (x !== undefined) out.add(x);
+          this.lookup(h32('d', d), out);
+        }
+      }
+    }
+    this.lookup(h32('x', t), out);
+    const s = stripParticlePrefix(t);
+    if (s) {
+      const x = this.vocab.get(s);
+      if (x !== undefined) out.add(x);
+    }
+    return out;
+  }
+
+  private prepare(name: ScreeningQuery['names'][number]): QueryName | null {
+    const tokens = normaliseName(name);
+    if (tokens.length === 0) return null;
+    const infos = tokens.map((t) => tokenInfo(t.text, t.abjad));
+    const scored = tokens.map((t, i) => ({ info: infos[i], role: t.role, particle: t.particle }));
+    const bits: number[] = [];
+    let b = 0;
+    for (const t of tokens) bits.push(t.particle ? 0 : 1 << Math.min(b++, 30));
+    return { tokens, infos, scored, bits, need: Math.min(2, b) };
+  }
+
+  /** Screens one person; hits best first. */
+  match(query: ScreeningQuery, options: MatchOptions = {}): Hit[] {
+    if (!this.built) this.build();
+    const qDob = packDate(query.dateOfBirth);
+    const qYear = Math.floor(qDob / 10000);
+    const qNats = new Set(
+      (Array.isArray(query.nationality) ? query.nationality : query.nationality ? [query.nationality] : [])
+        .map((n) => this.natCodes.get(n.trim().toUpperCase()) ?? -1),
+    );
+    const qDocs = (query.documentNumbers ?? []).map(normalizeDocumentNumber).filter(Boolean);
+    const at = packDate(options.at);
+    const limit = options.limit ?? 10;
+
+    const best = new Map<number, Best>();
+    const qns: QueryName[] = [];
+    for (const n of query.names) {
+      const qn = this.prepare(n);
+      if (qn) qns.push(qn);
+    }
+
+    // Entries reached by date of birth or document: scored whatever their names.
+    const extraEntries = new Set<number>();
+    if (qDob % 10000 !== 0) {
+      this.entriesByDob(qDob, extraEntries);
+      const m = Math.floor((qDob % 10000) / 100);
+      const d = qDob % 100;
+      if (d <= 12 && d !== m) this.entriesByDob(Math.floor(qDob / 10000) * 10000 + d * 100 + m, extraEntries);
+    }
+    const docEntries = new Set<number>();
+    for (const d of qDocs) {
+      const v = this.docs.get(d);
+      if (v === undefined) continue;
+      if (typeof v === 'number') docEntries.add(v);
+      else for (const e of v) docEntries.add(e);
+    }
+    for (const e of docEntries) extraEntries.add(e);
+
+    for (const qn of qns) {
+      const simCache = new Map<number, number>();
+      const vmask = new Map<number, number>();
+      this.collectVocab(qn, vmask, simCache);
+      const cands = this.enumerate(qn, vmask, qYear);
+      for (const e of extraEntries) {
+        this.namesOfEntry(e, cands);
+      }
+      const qScored = qn.scored;
+      const eScored: ScoredToken[] = [];
+      for (const n of cands) {
+        const s0 = this.nameTokStartA[n];
+        const s1 = this.nameTokStartA[n + 1];
+        const ent = this.nameEntryA[n];
+        if (!extraEntries.has(ent)) {
+          let m = 0;
+          let entryTokens = 0;
+          for (let k = s0; k < s1; k++) {
+            if (this.tokFlags[k] & FLAG_PARTICLE) continue;
+            entryTokens++;
+            m |= vmask.get(this.tokIdsA[k]) ?? 0;
+          }
+          if (popcount(m) < Math.min(qn.need, entryTokens)) continue;
+        }
+        eScored.length = 0;
+        for (let k = s0; k < s1; k++) {
+          const f = this.tokFlags[k];
+          eScored.push({ info: this.infos[this.tokIdsA[k]], role: (f & 3) as Role, particle: (f & FLAG_PARTICLE) !== 0 });
+        }
+        const base = s0;
+        const ns = scoreName(qScored, eScored, (i, j) => {
+          const v = this.tokIdsA[base + j];
+          const key = v * 32 + Math.min(i, 31);
+          let s = simCache.get(key);
+          if (s === undefined) {
+            s = tokenSimilarity(qn.infos[i], this.infos[v]);
+            simCache.set(key, s);
+          }
+          return s;
+        });
+        const prev = best.get(ent);
+        if (!prev || ns.score > prev.name.score) best.set(ent, { name: ns, qn, nameIdx: n });
+      }
+    }
+
+    const hits: Hit[] = [];
+    for (const [e, b] of best) {
+      if (at && ((this.validFromA[e] && at < this.validFromA[e]) || (this.validToA[e] && at > this.validToA[e]))) continue;
+      const list = this.lists[this.entryListA[e]];
+      const threshold = options.thresholds?.[list] ?? options.threshold ?? DEFAULT_THRESHOLD;
+      const dob = bestDob(qDob, this.dobsA.subarray(this.dobStartA[e], this.dobStartA[e + 1]));
+      let score = b.name.score + dobDelta(dob);
+      let nat: 'equal' | 'differs' | 'none' = 'none';
+      const ns = this.natStartA[e];
+      const ne = this.natStartA[e + 1];
+      if (qNats.size > 0 && ne > ns) {
+        nat = 'differs';
+        for (let k = ns; k < ne; k++) if (qNats.has(this.natsA[k])) nat = 'equal';
+        score += nat === 'equal' ? SCORING.nationalityEqual : SCORING.nationalityDiffers;
+      }
+      const doc = docEntries.has(e);
+      if (doc) score = Math.max(score + SCORING.documentBonus, SCORING.documentFloor);
+      score = Math.max(0, Math.min(1, score));
+      if (score < threshold) continue;
+      const strength = doc || dobCorroborates(dob) ? 'strong' : 'weak';
+      hits.push({
+        entity: this.entryIds[e],
+        list,
+        score: Math.round(score * 1000) / 1000,
+        strength,
+        explanation: this.explain(b, dob, nat, doc),
+        matchedName: this.nameText(b.nameIdx),
+      });
+    }
+    hits.sort((a, b) => b.score - a.score || (a.strength === b.strength ? 0 : a.strength === 'strong' ? -1 : 1));
+    return hits.slice(0, limit);
+  }
+
+  private entriesByDob(p: number, into: Set<number>): void {
+    const v = this.dobIndex.get(p);
+    if (v === undefined) return;
+    if (typeof v === 'number') into.add(v);
+    else for (const e of v) into.add(e);
+  }
+
+  private namesOfEntry(e: number, into: Set<number>): void {
+    // Names of one entry are contiguous: find them by binary search on nameEntry.
+    const a = this.nameEntryA;
+    let lo = 0;
+    let hi = a.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (a[mid] < e) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let n = lo; n < a.length && a[n] === e; n++) into.add(n);
+  }
+
+  /** Vocabulary tokens similar to each query token, with the query-token bits they satisfy. */
+  private collectVocab(qn: QueryName, vmask: Map<number, number>, simCache: Map<number, number>): void {
+    const { tokens, infos, bits } = qn;
+    for (let i = 0; i < tokens.length; i++) {
+      if (tokens[i].particle) continue;
+      for (const v of this.candidatesOf(infos[i])) {
+        const s = tokenSimilarity(infos[i], this.infos[v]);
+        simCache.set(v * 32 + Math.min(i, 31), s);
+        if (s >= SCORING.tokenMatch) vmask.set(v, (vmask.get(v) ?? 0) | bits[i]);
+      }
+      // Split: ZHANGWEI -> ZHANG + WEI when both are known tokens.
+      const t = infos[i].text;
+      if (t.length >= 5) {
+        for (let k = 2; k <= t.length - 2; k++) {
+          const a = this.vocab.get(t.slice(0, k));
+          if (a === undefined) continue;
+          const b = this.vocab.get(t.slice(k));
+          if (b === undefined) continue;
+          vmask.set(a, (vmask.get(a) ?? 0) | bits[i]);
+          vmask.set(b, (vmask.get(b) ?? 0) | bits[i]);
+        }
+      }
+    }
+    // Joined: ZHANG WEI -> ZHANGWEI / WEIZHANG; AL RASHID -> ALRASHID; VAN DER BERG -> VANDERBERG.
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      const forms: [string, number][] = [];
+      const m2 = bits[i] | bits[i + 1];
+      forms.push([tokens[i].text + tokens[i + 1].text, m2], [tokens[i + 1].text + tokens[i].text, m2]);
+      if (i + 2 < tokens.length && (tokens[i].particle || tokens[i + 1].particle)) {
+        forms.push([tokens[i].text + tokens[i + 1].text + tokens[i + 2].text, m2 | bits[i + 2]]);
+      }
+      for (const [form, m] of forms) {
+        if (m === 0) continue;
+        const info = tokenInfo(form);
+        const found = new Set<number>();
+        const x = this.vocab.get(form);
+        if (x !== undefined) found.add(x);
+        this.lookup(h32('d', form), found);
+        for (const d of deletions(form)) {
+          const y = this.vocab.get(d);
+          if (y !== undefined) found.add(y);
+        }
+        for (const v of found) {
+          if (tokenSimilarity(info, this.infos[v]) >= INDEX_LIMITS.joinMatch) vmask.set(v, (vmask.get(v) ?? 0) | m);
+        }
+      }
+    }
+  }
+
+  /** Candidate names from postings: rare tokens whole, frequent ones by birth year. */
+  private enumerate(qn: QueryName, vmask: Map<number, number>, qYear: number): Set<number> {
+    this.epoch = (this.epoch + 1) >>> 0;
+    if (this.epoch === 0) {
+      this.stamp.fill(0);
+      this.epoch = 1;
+    }
+    const ep = this.epoch;
+    const stamp = this.stamp;
+    const out = new Set<number>();
+    const mark = (n: number) => {
+      if (stamp[n] !== ep) {
+        stamp[n] = ep;
+        out.add(n);
+      }
+    };
+    const perBit = new Map<number, number[]>();
+    const total = new Map<number, number>();
+    for (const [v, m] of vmask) {
+      let mm = m;
+      while (mm) {
+        const b = mm & -mm;
+        mm ^= b;
+        let l = perBit.get(b);
+        if (!l) perBit.set(b, (l = []));
+        l.push(v);
+        total.set(b, (total.get(b) ?? 0) + this.postStart[v + 1] - this.postStart[v]);
+      }
+    }
+    const deferred: number[] = [];
+    for (const [b, vs] of perBit) {
+      const rare = (total.get(b) ?? 0) <= INDEX_LIMITS.rareBudget;
+      for (const v of vs) {
+        const s = this.postStart[v];
+        const e = this.postStart[v + 1];
+        if (rare || e - s <= INDEX_LIMITS.frequentToken) {
+          for (let p = s; p < e; p++) mark(this.postings[p]);
+        } else if (qYear > 0) {
+          const yb = yearBucket(qYear);
+          for (const k of [0, yb - 1, yb, yb + 1]) {
+            if (k < 0 || (k === 0 && yb === 0)) continue;
+            const list = this.yearPost.get(v * 256 + k);
+            if (list) for (let p = 0; p < list.length; p++) mark(list[p]);
+          }
+        } else deferred.push(v);
+      }
+    }
+    if (out.size === 0 && deferred.length > 0) {
+      // Every query token is common and there is no birth date: read the smallest list.
+      deferred.sort((a, b) => this.postStart[a + 1] - this.postStart[a] - (this.postStart[b + 1] - this.postStart[b]));
+      let budget = INDEX_LIMITS.scanCap;
+      for (const v of deferred) {
+        for (let p = this.postStart[v]; p < this.postStart[v + 1] && budget > 0; p++, budget--) mark(this.postings[p]);
+        if (budget <= 0) break;
+      }
+    }
+    return out;
+  }
+
+  private nameText(n: number): string {
+    const parts: string[] = [];
+    for (let k = this.nameTokStartA[n]; k < this.nameTokStartA[n + 1]; k++) parts.push(this.vocabText[this.tokIdsA[k]]);
+    return parts.join(' ');
+  }
+
+  private explain(b: Best, dob: ReturnType<typeof bestDob>, nat: 'equal' | 'differs' | 'none', doc: boolean): string {
+    const s0 = this.nameTokStartA[b.nameIdx];
+    const eText = (j: number) => this.vocabText[this.tokIdsA[s0 + j]];
+    const eRole = (j: number) => (this.tokFlags[s0 + j] & 3) as Role;
+    const roleName = (r: Role) => (r === Role.Surname ? 'surname' : r === Role.Given ? 'given' : 'name');
+    const parts: string[] = [];
+    for (const p of b.name.pairs) {
+      const q = p.q.map((i) => b.qn.tokens[i].text).join('+');
+      const e = p.e.map(eText).join('+');
+      if (p.q.length === 1 && p.e.length === 1 && b.qn.tokens[p.q[0]].particle) continue;
+      const role = roleName(eRole(p.e[0]) || b.qn.tokens[p.q[0]].role);
+      if (p.sim >= 1 && p.how !== 'joined') {
+        parts.push(`${role} ${q}=${e}`);
+      } else {
+        let how: string = p.how;
+        if (p.q.length === 1 && p.e.length === 1) how = tokenSimilarityHow(b.qn.infos[p.q[0]], this.infos[this.tokIdsA[s0 + p.e[0]]])[1];
+        const note = how === 'spelling' || how === 'equal' ? '' : `, ${how}`;
+        parts.push(`${role} ${q}${p.sim >= 1 ? '=' : '≈'}${e} (${p.sim.toFixed(2)}${note})`);
+      }
+    }
+    for (const j of b.name.unmatchedEntry) parts.push(`${roleName(eRole(j))} ${eText(j)} not given`);
+    for (const i of b.name.unmatchedQuery) parts.push(`${roleName(b.qn.tokens[i].role)} ${b.qn.tokens[i].text} not on the list`);
+    if (dob !== 'none') parts.push(dobText(dob));
+    else parts.push('no birth date to compare');
+    if (nat !== 'none') parts.push(`nationality ${nat}`);
+    if (doc) parts.push('document number equal');
+    return parts.join(', ');
+  }
+
+  /** Rough bytes held by the typed arrays (for the benchmark; strings and maps not counted). */
+  typedBytes(): number {
+    return [this.postings, this.postStart, this.tokIdsA, this.nameEntryA, this.nameTokStartA, this.tokFlags, this.dobsA, this.stamp].reduce(
+      (s, a) => s + a.byteLength,
+      0,
+    );
+  }
+}
+
+export { normaliseName, tokensText };
