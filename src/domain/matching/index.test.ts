@@ -120,9 +120,9 @@ describe('WatchlistIndex evidence', () => {
   });
 
   it('takes the threshold per list', () => {
-    const q = { names: ['Aleksandr Petrovsky'] };
-    const h = ix.match(q, { threshold: 0.5 })[0];
-    expect(h?.entity).toBe('petrov');
+    const q = { names: ['Aleksandr Petrow'] };
+    const h = ix.match(q, { threshold: 0.5 }).find((x) => x.entity === 'petrov');
+    expect(h?.score).toBeLessThan(0.99);
     expect(ix.match(q, { threshold: 0.5, thresholds: { interpol: 0.99 } }).find((x) => x.entity === 'petrov')).toBeUndefined();
   });
 
