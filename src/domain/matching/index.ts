@@ -39,9 +39,9 @@ export { DEFAULT_THRESHOLD } from './score.js';
 /** Knobs of candidate generation (see README). */
 export const INDEX_LIMITS = {
   /** A token with more names than this also gets postings per birth year. */
-  frequentToken: 1500,
+  frequentToken: 300,
   /** Query tokens whose candidate postings exceed this are read by birth year when possible. */
-  rareBudget: 4000,
+  rareBudget: 1000,
   /** Most names enumerated for one query token when nothing narrower is available. */
   scanCap: 200_000,
   /** Joined/split forms must be at least this similar to a vocabulary token. */
@@ -158,6 +158,8 @@ export class WatchlistIndex {
   private dobIndex = new Map<number, number | Uint32Array>();
   private stamp: Uint32Array = new Uint32Array(0);
   private epoch = 0;
+  /** Counters of the last match (for benchmarks): names enumerated, fully scored. */
+  lastStats = { candidates: 0, scored: 0 };
 
   /** Number of entries and names added. */
   get entryCount(): number {
@@ -406,8 +408,11 @@ export class WatchlistIndex {
     const qDocs = (query.documentNumbers ?? []).map(normalizeDocumentNumber).filter(Boolean);
     const at = packDate(options.at);
     const limit = options.limit ?? 10;
+    let minThreshold = options.threshold ?? DEFAULT_THRESHOLD;
+    for (const t of Object.values(options.thresholds ?? {})) minThreshold = Math.min(minThreshold, t);
 
     const best = new Map<number, Best>();
+    this.lastStats = { candidates: 0, scored: 0 };
     const qns: QueryName[] = [];
     for (const n of query.names) {
       const qn = this.prepare(n);
@@ -435,17 +440,18 @@ export class WatchlistIndex {
       const simCache = new Map<number, number>();
       const vmask = new Map<number, number>();
       this.collectVocab(qn, vmask, simCache);
-      const cands = this.enumerate(qn, vmask, qYear);
-      for (const e of extraEntries) {
-        this.namesOfEntry(e, cands);
-      }
+      const cands = this.enumerate(qn, vmask, qYear, extraEntries);
+      this.lastStats.candidates += cands.length;
       const qScored = qn.scored;
       const eScored: ScoredToken[] = [];
+      const nq = qn.bits.filter((b) => b !== 0).length;
       for (const n of cands) {
         const s0 = this.nameTokStartA[n];
         const s1 = this.nameTokStartA[n + 1];
         const ent = this.nameEntryA[n];
         if (!extraEntries.has(ent)) {
+          // Cheap bound before the full comparison: best similarity per query token that
+          // this name can give, the penalties it must pay, and the entry's evidence.
           let m = 0;
           let entryTokens = 0;
           for (let k = s0; k < s1; k++) {
@@ -453,8 +459,24 @@ export class WatchlistIndex {
             entryTokens++;
             m |= vmask.get(this.tokIdsA[k]) ?? 0;
           }
-          if (popcount(m) < Math.min(qn.need, entryTokens)) continue;
+          const matched = popcount(m);
+          if (matched < Math.min(qn.need, entryTokens)) continue;
+          let simSum = 0;
+          for (let i = 0; i < qn.bits.length; i++) {
+            if (!(m & qn.bits[i])) continue;
+            let bs = 0;
+            for (let k = s0; k < s1; k++) {
+              const sv = simCache.get(this.tokIdsA[k] * 32 + Math.min(i, 31));
+              if (sv !== undefined && sv > bs) bs = sv;
+            }
+            simSum += bs > 0 ? bs : 1;
+          }
+          const pen = matched >= 2 ? SCORING.missingMiddle : SCORING.missingToken;
+          const unmatched = Math.max(0, nq - matched) + Math.max(0, entryTokens - matched);
+          const bound = simSum / (matched + pen * unmatched) + this.evidenceBound(ent, qDob, qNats);
+          if (bound < minThreshold) continue;
         }
+        this.lastStats.scored++;
         eScored.length = 0;
         for (let k = s0; k < s1; k++) {
           const f = this.tokFlags[k];
@@ -507,6 +529,19 @@ export class WatchlistIndex {
     }
     hits.sort((a, b) => b.score - a.score || (a.strength === b.strength ? 0 : a.strength === 'strong' ? -1 : 1));
     return hits.slice(0, limit);
+  }
+
+  /** Most that date of birth and nationality can add for an entry (documents are scored apart). */
+  private evidenceBound(e: number, qDob: number, qNats: Set<number>): number {
+    let b = dobDelta(bestDob(qDob, this.dobsA.subarray(this.dobStartA[e], this.dobStartA[e + 1])));
+    const ns = this.natStartA[e];
+    const ne = this.natStartA[e + 1];
+    if (qNats.size > 0 && ne > ns) {
+      let eq = false;
+      for (let k = ns; k < ne; k++) if (qNats.has(this.natsA[k])) eq = true;
+      b += eq ? SCORING.nationalityEqual : SCORING.nationalityDiffers;
+    }
+    return b + 1e-9;
   }
 
   private entriesByDob(p: number, into: Set<number>): void {
@@ -579,7 +614,7 @@ export class WatchlistIndex {
   }
 
   /** Candidate names from postings: rare tokens whole, frequent ones by birth year. */
-  private enumerate(qn: QueryName, vmask: Map<number, number>, qYear: number): Set<number> {
+  private enumerate(qn: QueryName, vmask: Map<number, number>, qYear: number, extra: Set<number>): number[] {
     this.epoch = (this.epoch + 1) >>> 0;
     if (this.epoch === 0) {
       this.stamp.fill(0);
@@ -587,13 +622,17 @@ export class WatchlistIndex {
     }
     const ep = this.epoch;
     const stamp = this.stamp;
-    const out = new Set<number>();
+    const out: number[] = [];
     const mark = (n: number) => {
       if (stamp[n] !== ep) {
         stamp[n] = ep;
-        out.add(n);
+        out.push(n);
       }
     };
+    const extraNames = new Set<number>();
+    for (const e of extra) this.namesOfEntry(e, extraNames);
+    for (const n of extraNames) mark(n);
+    const before = out.length;
     const perBit = new Map<number, number[]>();
     const total = new Map<number, number>();
     for (const [v, m] of vmask) {
@@ -607,8 +646,13 @@ export class WatchlistIndex {
         total.set(b, (total.get(b) ?? 0) + this.postStart[v + 1] - this.postStart[v]);
       }
     }
+    // A name must match `need` query tokens, so it is in the postings of at least one of the
+    // (bits - need + 1) query tokens with the shortest postings: read only those.
+    const order = [...perBit.keys()].sort((a, b) => (total.get(a) ?? 0) - (total.get(b) ?? 0));
+    const read = order.slice(0, Math.max(1, order.length - qn.need + 1));
     const deferred: number[] = [];
-    for (const [b, vs] of perBit) {
+    for (const b of read) {
+      const vs = perBit.get(b)!;
       const rare = (total.get(b) ?? 0) <= INDEX_LIMITS.rareBudget;
       for (const v of vs) {
         const s = this.postStart[v];
@@ -625,7 +669,7 @@ export class WatchlistIndex {
         } else deferred.push(v);
       }
     }
-    if (out.size === 0 && deferred.length > 0) {
+    if (out.length === before && deferred.length > 0) {
       // Every query token is common and there is no birth date: read the smallest list.
       deferred.sort((a, b) => this.postStart[a + 1] - this.postStart[a] - (this.postStart[b + 1] - this.postStart[b]));
       let budget = INDEX_LIMITS.scanCap;
