@@ -17,6 +17,7 @@ import {
   DEFAULT_THRESHOLD,
   SCORING,
   bestDob,
+  compareDob,
   dobCorroborates,
   dobDelta,
   dobText,
@@ -38,9 +39,9 @@ export { DEFAULT_THRESHOLD } from './score.js';
 
 /** Knobs of candidate generation (see README). */
 export const INDEX_LIMITS = {
-  /** A token with more names than this also gets postings per birth year. */
-  frequentToken: 300,
-  /** Query tokens whose candidate postings exceed this are read by birth year when possible. */
+  /** A token with more names than this also gets postings per birth year, read when the query has a date of birth. */
+  frequentToken: 64,
+  /** Without a birth date, a query token whose postings stay under this is read whole. */
   rareBudget: 1000,
   /** Most names enumerated for one query token when nothing narrower is available. */
   scanCap: 200_000,
@@ -100,6 +101,41 @@ function popcount(x: number): number {
   return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
+/** Per-query marks on vocabulary tokens: which query tokens each satisfies, and how well. */
+class VocabMarks {
+  mask: Uint32Array;
+  best: Float32Array;
+  stamp: Uint32Array;
+  epoch = 0;
+  touched: number[] = [];
+  constructor(size: number) {
+    this.mask = new Uint32Array(size);
+    this.best = new Float32Array(size);
+    this.stamp = new Uint32Array(size);
+  }
+  reset(): void {
+    this.epoch = (this.epoch + 1) >>> 0;
+    if (this.epoch === 0) {
+      this.stamp.fill(0);
+      this.epoch = 1;
+    }
+    this.touched = [];
+  }
+  or(v: number, bits: number, sim: number): void {
+    if (this.stamp[v] !== this.epoch) {
+      this.stamp[v] = this.epoch;
+      this.mask[v] = 0;
+      this.best[v] = 0;
+      this.touched.push(v);
+    }
+    this.mask[v] |= bits;
+    if (sim > this.best[v]) this.best[v] = sim;
+  }
+  maskOf(v: number): number {
+    return this.stamp[v] === this.epoch ? this.mask[v] : 0;
+  }
+}
+
 interface QueryName {
   tokens: NameToken[];
   infos: TokenInfo[];
@@ -157,9 +193,10 @@ export class WatchlistIndex {
   private infos: TokenInfo[] = [];
   private dobIndex = new Map<number, number | Uint32Array>();
   private stamp: Uint32Array = new Uint32Array(0);
+  private marks = new VocabMarks(0);
   private epoch = 0;
   /** Counters of the last match (for benchmarks): names enumerated, fully scored. */
-  lastStats = { candidates: 0, scored: 0 };
+  lastStats = { candidates: 0, scored: 0, vocabMs: 0, enumMs: 0, hitsMs: 0, best: 0, prepMs: 0 };
 
   /** Number of entries and names added. */
   get entryCount(): number {
@@ -325,6 +362,7 @@ export class WatchlistIndex {
     for (const [k, l] of byDob) this.dobIndex.set(k, l.length === 1 ? l[0] : Uint32Array.from(l));
 
     this.stamp = new Uint32Array(N);
+    this.marks = new VocabMarks(V);
   }
 
   private pushTmp(m: Map<number, number[]>, k: number, n: number): void {
@@ -412,7 +450,8 @@ export class WatchlistIndex {
     for (const t of Object.values(options.thresholds ?? {})) minThreshold = Math.min(minThreshold, t);
 
     const best = new Map<number, Best>();
-    this.lastStats = { candidates: 0, scored: 0 };
+    this.lastStats = { candidates: 0, scored: 0, vocabMs: 0, enumMs: 0, hitsMs: 0, best: 0, prepMs: 0 };
+    const tPrep = performance.now();
     const qns: QueryName[] = [];
     for (const n of query.names) {
       const qn = this.prepare(n);
@@ -436,11 +475,18 @@ export class WatchlistIndex {
     }
     for (const e of docEntries) extraEntries.add(e);
 
+    this.lastStats.prepMs = performance.now() - tPrep;
     for (const qn of qns) {
       const simCache = new Map<number, number>();
-      const vmask = new Map<number, number>();
+      const vmask = this.marks;
+      vmask.reset();
+      const t0 = performance.now();
       this.collectVocab(qn, vmask, simCache);
+      const t1 = performance.now();
       const cands = this.enumerate(qn, vmask, qYear, extraEntries);
+      const t2 = performance.now();
+      this.lastStats.vocabMs += t1 - t0;
+      this.lastStats.enumMs += t2 - t1;
       this.lastStats.candidates += cands.length;
       const qScored = qn.scored;
       const eScored: ScoredToken[] = [];
@@ -449,31 +495,26 @@ export class WatchlistIndex {
         const s0 = this.nameTokStartA[n];
         const s1 = this.nameTokStartA[n + 1];
         const ent = this.nameEntryA[n];
-        if (!extraEntries.has(ent)) {
-          // Cheap bound before the full comparison: best similarity per query token that
-          // this name can give, the penalties it must pay, and the entry's evidence.
+        if (extraEntries.size === 0 || !extraEntries.has(ent)) {
+          // Cheap bound before the full comparison: the best similarity each token of this
+          // name can give, the penalties it must pay, and the entry's own evidence.
           let m = 0;
           let entryTokens = 0;
+          let simSum = 0;
           for (let k = s0; k < s1; k++) {
             if (this.tokFlags[k] & FLAG_PARTICLE) continue;
             entryTokens++;
-            m |= vmask.get(this.tokIdsA[k]) ?? 0;
+            const v = this.tokIdsA[k];
+            const mv = vmask.maskOf(v);
+            if (mv === 0) continue;
+            m |= mv;
+            simSum += vmask.best[v] * popcount(mv);
           }
           const matched = popcount(m);
           if (matched < Math.min(qn.need, entryTokens)) continue;
-          let simSum = 0;
-          for (let i = 0; i < qn.bits.length; i++) {
-            if (!(m & qn.bits[i])) continue;
-            let bs = 0;
-            for (let k = s0; k < s1; k++) {
-              const sv = simCache.get(this.tokIdsA[k] * 32 + Math.min(i, 31));
-              if (sv !== undefined && sv > bs) bs = sv;
-            }
-            simSum += bs > 0 ? bs : 1;
-          }
           const pen = matched >= 2 ? SCORING.missingMiddle : SCORING.missingToken;
           const unmatched = Math.max(0, nq - matched) + Math.max(0, entryTokens - matched);
-          const bound = simSum / (matched + pen * unmatched) + this.evidenceBound(ent, qDob, qNats);
+          const bound = Math.min(simSum, matched) / (matched + pen * unmatched) + this.evidenceBound(ent, qDob, qNats);
           if (bound < minThreshold) continue;
         }
         this.lastStats.scored++;
@@ -498,6 +539,7 @@ export class WatchlistIndex {
       }
     }
 
+    const tHits = performance.now();
     const hits: Hit[] = [];
     for (const [e, b] of best) {
       if (at && ((this.validFromA[e] && at < this.validFromA[e]) || (this.validToA[e] && at > this.validToA[e]))) continue;
@@ -527,13 +569,21 @@ export class WatchlistIndex {
         matchedName: this.nameText(b.nameIdx),
       });
     }
+    this.lastStats.hitsMs = performance.now() - tHits;
+    this.lastStats.best = best.size;
     hits.sort((a, b) => b.score - a.score || (a.strength === b.strength ? 0 : a.strength === 'strong' ? -1 : 1));
     return hits.slice(0, limit);
   }
 
   /** Most that date of birth and nationality can add for an entry (documents are scored apart). */
   private evidenceBound(e: number, qDob: number, qNats: Set<number>): number {
-    let b = dobDelta(bestDob(qDob, this.dobsA.subarray(this.dobStartA[e], this.dobStartA[e + 1])));
+    let b = 0;
+    const ds = this.dobStartA[e];
+    const de = this.dobStartA[e + 1];
+    if (qDob !== 0 && de > ds) {
+      b = -1;
+      for (let d = ds; d < de; d++) b = Math.max(b, dobDelta(compareDob(qDob, this.dobsA[d])));
+    }
     const ns = this.natStartA[e];
     const ne = this.natStartA[e + 1];
     if (qNats.size > 0 && ne > ns) {
@@ -565,14 +615,14 @@ export class WatchlistIndex {
   }
 
   /** Vocabulary tokens similar to each query token, with the query-token bits they satisfy. */
-  private collectVocab(qn: QueryName, vmask: Map<number, number>, simCache: Map<number, number>): void {
+  private collectVocab(qn: QueryName, vmask: VocabMarks, simCache: Map<number, number>): void {
     const { tokens, infos, bits } = qn;
     for (let i = 0; i < tokens.length; i++) {
       if (tokens[i].particle) continue;
       for (const v of this.candidatesOf(infos[i])) {
         const s = tokenSimilarity(infos[i], this.infos[v]);
         simCache.set(v * 32 + Math.min(i, 31), s);
-        if (s >= SCORING.tokenMatch) vmask.set(v, (vmask.get(v) ?? 0) | bits[i]);
+        if (s >= SCORING.tokenMatch) vmask.or(v, bits[i], s);
       }
       // Split: ZHANGWEI -> ZHANG + WEI when both are known tokens.
       const t = infos[i].text;
@@ -582,8 +632,8 @@ export class WatchlistIndex {
           if (a === undefined) continue;
           const b = this.vocab.get(t.slice(k));
           if (b === undefined) continue;
-          vmask.set(a, (vmask.get(a) ?? 0) | bits[i]);
-          vmask.set(b, (vmask.get(b) ?? 0) | bits[i]);
+          vmask.or(a, bits[i], 1);
+          vmask.or(b, bits[i], 1);
         }
       }
     }
@@ -607,14 +657,15 @@ export class WatchlistIndex {
           if (y !== undefined) found.add(y);
         }
         for (const v of found) {
-          if (tokenSimilarity(info, this.infos[v]) >= INDEX_LIMITS.joinMatch) vmask.set(v, (vmask.get(v) ?? 0) | m);
+          const js = tokenSimilarity(info, this.infos[v]);
+          if (js >= INDEX_LIMITS.joinMatch) vmask.or(v, m, js);
         }
       }
     }
   }
 
   /** Candidate names from postings: rare tokens whole, frequent ones by birth year. */
-  private enumerate(qn: QueryName, vmask: Map<number, number>, qYear: number, extra: Set<number>): number[] {
+  private enumerate(qn: QueryName, vmask: VocabMarks, qYear: number, extra: Set<number>): number[] {
     this.epoch = (this.epoch + 1) >>> 0;
     if (this.epoch === 0) {
       this.stamp.fill(0);
@@ -635,7 +686,8 @@ export class WatchlistIndex {
     const before = out.length;
     const perBit = new Map<number, number[]>();
     const total = new Map<number, number>();
-    for (const [v, m] of vmask) {
+    for (const v of vmask.touched) {
+      const m = vmask.mask[v];
       let mm = m;
       while (mm) {
         const b = mm & -mm;
@@ -657,9 +709,11 @@ export class WatchlistIndex {
       for (const v of vs) {
         const s = this.postStart[v];
         const e = this.postStart[v + 1];
-        if (rare || e - s <= INDEX_LIMITS.frequentToken) {
+        if (e - s <= INDEX_LIMITS.frequentToken || (rare && qYear === 0)) {
           for (let p = s; p < e; p++) mark(this.postings[p]);
         } else if (qYear > 0) {
+          // With a birth date, entries born more than a year away cannot reach a threshold
+          // (SCORING.dob.differs), so a common token is read for the years around it only.
           const yb = yearBucket(qYear);
           for (const k of [0, yb - 1, yb, yb + 1]) {
             if (k < 0 || (k === 0 && yb === 0)) continue;

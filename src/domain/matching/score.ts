@@ -230,6 +230,7 @@ function joinPass(
     if (usedA[i] || a[i].particle) continue;
     const t = a[i].info.text;
     if (t.length < 4) continue;
+    const tLast = t.charCodeAt(t.length - 1);
     let best = 0;
     let bestIdx: number[] | null = null;
     for (let x = 0; x < b.length; x++) {
@@ -239,6 +240,7 @@ function joinPass(
       for (let y = 0; y < b.length; y++) {
         if (y === x || usedB[y]) continue;
         const by = b[y].info.text;
+        if (by.charCodeAt(by.length - 1) !== tLast && !(b[y].particle && y + 1 < b.length)) continue;
         const two = bx + by;
         if (Math.abs(two.length - t.length) <= 2) {
           const s = joinedSimilarity(t, two);
