@@ -381,7 +381,9 @@ export class WatchlistIndex {
       if (info.dm2.length >= 2 && info.dm2 !== info.dm1) out.push(h32('m', info.dm2));
     }
     if (info.slavic.length >= 3) out.push(h32('s', info.slavic));
-    if (info.skel.length >= 3 || (info.abjad && info.skel.length >= 2)) out.push(h32('k', info.skel));
+    if (info.skel.length >= 2) out.push(h32('k', info.skel));
+    // Arabic script: the article is often written joined (الدوسري -> "ldwsry").
+    if (info.abjad && info.skel.length >= 4 && info.skel[0] === 'L') out.push(h32('k', info.skel.slice(1)));
     if (indexSide) {
       if (t.length >= 4) for (const d of deletions(t)) out.push(h32('d', d));
       const s = stripParticlePrefix(t);
@@ -500,6 +502,7 @@ export class WatchlistIndex {
           // name can give, the penalties it must pay, and the entry's own evidence.
           let m = 0;
           let entryTokens = 0;
+          let marked = 0;
           let simSum = 0;
           for (let k = s0; k < s1; k++) {
             if (this.tokFlags[k] & FLAG_PARTICLE) continue;
@@ -507,13 +510,15 @@ export class WatchlistIndex {
             const v = this.tokIdsA[k];
             const mv = vmask.maskOf(v);
             if (mv === 0) continue;
+            marked++;
             m |= mv;
             simSum += vmask.best[v] * popcount(mv);
           }
           const matched = popcount(m);
           if (matched < Math.min(qn.need, entryTokens)) continue;
+          // Split and joined tokens pair one with two, so count marked entry tokens as used.
           const pen = matched >= 2 ? SCORING.missingMiddle : SCORING.missingToken;
-          const unmatched = Math.max(0, nq - matched) + Math.max(0, entryTokens - matched);
+          const unmatched = Math.max(0, nq - matched) + (entryTokens - marked);
           const bound = Math.min(simSum, matched) / (matched + pen * unmatched) + this.evidenceBound(ent, qDob, qNats);
           if (bound < minThreshold) continue;
         }
@@ -624,16 +629,35 @@ export class WatchlistIndex {
         simCache.set(v * 32 + Math.min(i, 31), s);
         if (s >= SCORING.tokenMatch) vmask.or(v, bits[i], s);
       }
-      // Split: ZHANGWEI -> ZHANG + WEI when both are known tokens.
+      // ALZAHRAXI: the rest after a particle, found fuzzily too.
+      const stripped = stripParticlePrefix(infos[i].text);
+      if (stripped) {
+        for (const v of this.candidatesOf(tokenInfo(stripped))) {
+          const s = tokenSimilarity(infos[i], this.infos[v]);
+          if (s >= SCORING.tokenMatch) vmask.or(v, bits[i], s);
+        }
+      }
+      // Split: ZHANGWEI -> ZHANG + WEI, CHOECHANGYEONG -> CHOE + CHANG + YEONG, when known tokens.
       const t = infos[i].text;
-      if (t.length >= 5) {
+      if (t.length >= 4) {
         for (let k = 2; k <= t.length - 2; k++) {
           const a = this.vocab.get(t.slice(0, k));
           if (a === undefined) continue;
-          const b = this.vocab.get(t.slice(k));
-          if (b === undefined) continue;
-          vmask.or(a, bits[i], 1);
-          vmask.or(b, bits[i], 1);
+          const rest = t.slice(k);
+          const b = this.vocab.get(rest);
+          if (b !== undefined) {
+            vmask.or(a, bits[i], 1);
+            vmask.or(b, bits[i], 1);
+          }
+          for (let k2 = 2; k2 <= rest.length - 2; k2++) {
+            const c = this.vocab.get(rest.slice(0, k2));
+            if (c === undefined) continue;
+            const d = this.vocab.get(rest.slice(k2));
+            if (d === undefined) continue;
+            vmask.or(a, bits[i], 1);
+            vmask.or(c, bits[i], 1);
+            vmask.or(d, bits[i], 1);
+          }
         }
       }
     }
@@ -655,6 +679,7 @@ export class WatchlistIndex {
         for (const d of deletions(form)) {
           const y = this.vocab.get(d);
           if (y !== undefined) found.add(y);
+          this.lookup(h32('d', d), found);
         }
         for (const v of found) {
           const js = tokenSimilarity(info, this.infos[v]);

@@ -12,11 +12,11 @@ export const SCORING = {
   /** Weight of Jaro-Winkler against edit similarity in the base token similarity. */
   jaroWeight: 0.6,
   /** Floors when a key agrees: double metaphone, Slavic key, abjad consonant skeleton. */
-  metaphoneFloor: 0.86,
+  metaphoneFloor: 0.84,
   slavicFloor: 0.9,
   skeletonFloor: 0.9,
   /** ALRASHID vs RASHID, VANDERBERG vs BERG. */
-  particlePrefix: 0.93,
+  particlePrefix: 0.95,
   /** A single letter against a name with that initial. */
   initial: 0.75,
   /** Joined against split (ZHANGWEI vs ZHANG WEI): the joined similarity times this. */
@@ -70,6 +70,11 @@ export function stripParticlePrefix(t: string): string | null {
   return null;
 }
 
+function baseSimilarity(a: string, b: string): number {
+  if (a === b) return 1;
+  return SCORING.jaroWeight * jaroWinkler(a, b) + (1 - SCORING.jaroWeight) * editSimilarity(a, b);
+}
+
 export type TokenHow = 'equal' | 'variant' | 'nickname' | 'spelling' | 'phonetic' | 'transliteration' | 'initial' | 'particle';
 
 /** Similarity of two name tokens in [0, 1] and how it was found. */
@@ -89,16 +94,24 @@ export function tokenSimilarityHow(a: TokenInfo, b: TokenInfo): [number, TokenHo
     best = v;
     how = v >= 0.95 ? 'variant' : 'nickname';
   }
-  if (best < SCORING.metaphoneFloor && a.dm1.length >= 2 && (a.dm1 === b.dm1 || a.dm1 === b.dm2 || a.dm2 === b.dm1)) {
+  // Phonetic codes say little about short syllables (YUN / JOON): only for longer tokens of
+  // similar length.
+  const la = ta.length;
+  const lb = tb.length;
+  if (best < SCORING.metaphoneFloor && la >= 4 && lb >= 4 && Math.abs(la - lb) <= 2 && a.dm1.length >= 3 && (a.dm1 === b.dm1 || a.dm1 === b.dm2 || a.dm2 === b.dm1)) {
     best = SCORING.metaphoneFloor;
     how = 'phonetic';
   }
-  if (best < SCORING.slavicFloor && a.slavic.length >= 3 && a.slavic === b.slavic) {
+  // The Slavic key is lossy (CRAWWELL / CRAWLEY agree): only where one side looks like a
+  // transliterated Slavic name.
+  if (best < SCORING.slavicFloor && a.slavic.length >= 3 && a.slavic === b.slavic && (looksSlavic(ta) || looksSlavic(tb))) {
     best = SCORING.slavicFloor;
     how = 'transliteration';
   }
   if ((a.abjad || b.abjad) && best < SCORING.skeletonFloor && a.skel.length >= 2) {
-    if (a.skel === b.skel) {
+    const sa = a.abjad && a.skel.length >= 4 && a.skel[0] === 'L' ? a.skel.slice(1) : a.skel;
+    const sb = b.abjad && b.skel.length >= 4 && b.skel[0] === 'L' ? b.skel.slice(1) : b.skel;
+    if (a.skel === b.skel || sa === b.skel || a.skel === sb) {
       best = SCORING.skeletonFloor;
       how = 'transliteration';
     } else {
@@ -110,14 +123,26 @@ export function tokenSimilarityHow(a: TokenInfo, b: TokenInfo): [number, TokenHo
     }
   }
   if (best < SCORING.particlePrefix) {
+    // ALRASHID / RASHID, ELMASRY / MASRI: the rest compared as any token, a little less.
     const sa = stripParticlePrefix(ta);
     const sb = stripParticlePrefix(tb);
-    if ((sa !== null && (sa === tb || sa === sb)) || (sb !== null && sb === ta)) {
-      best = SCORING.particlePrefix;
+    let p = 0;
+    if (sa !== null) p = Math.max(p, baseSimilarity(sa, sb ?? tb));
+    if (sb !== null) p = Math.max(p, baseSimilarity(ta, sb));
+    p *= SCORING.particlePrefix;
+    if (p > best) {
+      best = p;
       how = 'particle';
     }
   }
   return [best, how];
+}
+
+const SLAVIC_LOOK = /[BCDFGKLMNPRSTVWZ][JY][AOEU]|(?:OV|OW|OFF|EV|EW|EFF|OVA|OWA|EVA|EWA|SKI|SKY|SKIY|SKIJ|SKAYA|SKAJA|ENKO|UK|ICH|ITCH|YCH|IN|INA|YN|YNA)$|ZH|KH|TSCH|SHCH|TCH|TS|SCH|CHT|IJ$|IY$/;
+
+/** Looks like a transliterated Slavic name (-ov, -ski, -enko, zh, kh, tsch, ...). */
+export function looksSlavic(t: string): boolean {
+  return SLAVIC_LOOK.test(t);
 }
 
 export function tokenSimilarity(a: TokenInfo, b: TokenInfo): number {
@@ -205,10 +230,14 @@ export function scoreName(
   }
   const unmatchedQuery: number[] = [];
   const unmatchedEntry: number[] = [];
+  let free = 0;
   for (let i = 0; i < nq; i++) if (!usedQ[i] && !q[i].particle) unmatchedQuery.push(i);
   for (let j = 0; j < ne; j++) if (!usedE[j] && !e[j].particle) unmatchedEntry.push(j);
+  // ABD left over is half of a dropped "Abd al-X" name: its other half pays.
+  for (const i of unmatchedQuery) if (q[i].info.text === 'ABD') free++;
+  for (const j of unmatchedEntry) if (e[j].info.text === 'ABD') free++;
   const pen = full >= 2 ? SCORING.missingMiddle : SCORING.missingToken;
-  den += pen * (unmatchedQuery.length + unmatchedEntry.length);
+  den += pen * (unmatchedQuery.length + unmatchedEntry.length - free);
   const score = full === 0 || den === 0 ? 0 : num / den;
   return { score, pairs, unmatchedQuery, unmatchedEntry };
 }
@@ -240,7 +269,7 @@ function joinPass(
       for (let y = 0; y < b.length; y++) {
         if (y === x || usedB[y]) continue;
         const by = b[y].info.text;
-        if (by.charCodeAt(by.length - 1) !== tLast && !(b[y].particle && y + 1 < b.length)) continue;
+        if (by.charCodeAt(by.length - 1) !== tLast && !(y === x + 1 && y + 1 < b.length)) continue;
         const two = bx + by;
         if (Math.abs(two.length - t.length) <= 2) {
           const s = joinedSimilarity(t, two);
@@ -249,8 +278,8 @@ function joinPass(
             bestIdx = [x, y];
           }
         }
-        // Particle runs: VAN DER BERG, ABD AL RAHMAN.
-        if (b[x].particle || b[y].particle) {
+        // Three in a row (VAN DER BERG, CHOE CHANG YEONG).
+        if (y === x + 1 || b[x].particle || b[y].particle) {
           const z = y + 1;
           if (z < b.length && !usedB[z] && z !== x && y === x + 1) {
             const three = two + b[z].info.text;
@@ -265,8 +294,8 @@ function joinPass(
         }
       }
     }
-    if (bestIdx && best >= 0.9) {
-      // Accept only if the join beats pairing the token with one part alone.
+    // Accept only if the join beats pairing the token with one of its parts alone.
+    if (bestIdx && best >= 0.9 && bestIdx.every((k) => joinedSimilarity(t, b[k].info.text) < best)) {
       usedA[i] = 1;
       for (const k of bestIdx) usedB[k] = 1;
       const s = best * SCORING.joinFactor;
@@ -277,7 +306,7 @@ function joinPass(
 
 function joinedSimilarity(a: string, b: string): number {
   if (a === b) return 1;
-  return SCORING.jaroWeight * jaroWinkler(a, b) + (1 - SCORING.jaroWeight) * editSimilarity(a, b);
+  return jaroWinkler(a, b);
 }
 
 // ---------------------------------------------------------------- dates of birth
