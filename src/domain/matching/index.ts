@@ -27,6 +27,7 @@ import {
   tokenInfo,
   tokenSimilarity,
   tokenSimilarityHow,
+  type DobKind,
   type NameScore,
   type ScoredToken,
   type TokenInfo,
@@ -196,7 +197,7 @@ export class WatchlistIndex {
   private marks = new VocabMarks(0);
   private epoch = 0;
   /** Counters of the last match (for benchmarks): names enumerated, fully scored. */
-  lastStats = { candidates: 0, scored: 0, vocabMs: 0, enumMs: 0, hitsMs: 0, best: 0, prepMs: 0 };
+  lastStats = { candidates: 0, scored: 0, vocabMs: 0, enumMs: 0, hitsMs: 0, best: 0, prepMs: 0, vocabChecked: 0 };
 
   /** Number of entries and names added. */
   get entryCount(): number {
@@ -376,14 +377,25 @@ export class WatchlistIndex {
     const t = info.text;
     const out: number[] = [];
     for (const g of variantGroups(t)) out.push(h32('v', String(g)));
-    if (t.length >= 2) {
+    // Short syllables (WEI, YU) are matched exactly or by the variant table; phonetic codes and
+    // deletions of them reach half the vocabulary and pass nothing.
+    if (indexSide ? t.length >= 2 : t.length >= 4) {
       if (info.dm1.length >= 2) out.push(h32('m', info.dm1));
       if (info.dm2.length >= 2 && info.dm2 !== info.dm1) out.push(h32('m', info.dm2));
     }
     if (info.slavic.length >= 3) out.push(h32('s', info.slavic));
-    if (info.skel.length >= 2) out.push(h32('k', info.skel));
+    // Consonant skeletons: the index files every token under 'k' and abjad tokens also under
+    // 'a'; a query from Arabic script reads 'k' (any spelling), a Latin query reads 'a'.
+    const skelKind = indexSide ? 'k' : info.abjad ? 'k' : 'a';
+    if (info.skel.length >= 2) {
+      out.push(h32(skelKind, info.skel));
+      if (indexSide && info.abjad) out.push(h32('a', info.skel));
+    }
     // Arabic script: the article is often written joined (الدوسري -> "ldwsry").
-    if (info.abjad && info.skel.length >= 4 && info.skel[0] === 'L') out.push(h32('k', info.skel.slice(1)));
+    if (info.abjad && info.skel.length >= 4 && info.skel[0] === 'L') {
+      out.push(h32(skelKind, info.skel.slice(1)));
+      if (indexSide) out.push(h32('a', info.skel.slice(1)));
+    }
     if (indexSide) {
       if (t.length >= 4) for (const d of deletions(t)) out.push(h32('d', d));
       const s = stripParticlePrefix(t);
@@ -406,7 +418,7 @@ export class WatchlistIndex {
     const exact = this.vocab.get(t);
     if (exact !== undefined) out.add(exact);
     for (const h of this.keysOf(info, false)) this.lookup(h, out);
-    if (t.length >= 3) {
+    if (t.length >= 4) {
       this.lookup(h32('d', t), out);
       if (t.length >= 4) {
         for (const d of deletions(t)) {
@@ -452,7 +464,7 @@ export class WatchlistIndex {
     for (const t of Object.values(options.thresholds ?? {})) minThreshold = Math.min(minThreshold, t);
 
     const best = new Map<number, Best>();
-    this.lastStats = { candidates: 0, scored: 0, vocabMs: 0, enumMs: 0, hitsMs: 0, best: 0, prepMs: 0 };
+    this.lastStats = { candidates: 0, scored: 0, vocabMs: 0, enumMs: 0, hitsMs: 0, best: 0, prepMs: 0, vocabChecked: 0 };
     const tPrep = performance.now();
     const qns: QueryName[] = [];
     for (const n of query.names) {
@@ -545,7 +557,7 @@ export class WatchlistIndex {
     }
 
     const tHits = performance.now();
-    const hits: Hit[] = [];
+    const pending: { e: number; b: Best; dob: DobKind; nat: 'equal' | 'differs' | 'none'; doc: boolean; score: number; strength: Hit['strength'] }[] = [];
     for (const [e, b] of best) {
       if (at && ((this.validFromA[e] && at < this.validFromA[e]) || (this.validToA[e] && at > this.validToA[e]))) continue;
       const list = this.lists[this.entryListA[e]];
@@ -564,20 +576,22 @@ export class WatchlistIndex {
       if (doc) score = Math.max(score + SCORING.documentBonus, SCORING.documentFloor);
       score = Math.max(0, Math.min(1, score));
       if (score < threshold) continue;
-      const strength = doc || dobCorroborates(dob) ? 'strong' : 'weak';
-      hits.push({
-        entity: this.entryIds[e],
-        list,
-        score: Math.round(score * 1000) / 1000,
-        strength,
-        explanation: this.explain(b, dob, nat, doc),
-        matchedName: this.nameText(b.nameIdx),
-      });
+      const strength: Hit['strength'] = doc || dobCorroborates(dob) ? 'strong' : 'weak';
+      pending.push({ e, b, dob, nat, doc, score: Math.round(score * 1000) / 1000, strength });
     }
+    // Best first; at equal score a strong hit before a weak one. Explanations for the shown only.
+    pending.sort((a, b) => b.score - a.score || (a.strength === b.strength ? a.e - b.e : a.strength === 'strong' ? -1 : 1));
+    const hits: Hit[] = pending.slice(0, limit).map((h) => ({
+      entity: this.entryIds[h.e],
+      list: this.lists[this.entryListA[h.e]],
+      score: h.score,
+      strength: h.strength,
+      explanation: this.explain(h.b, h.dob, h.nat, h.doc),
+      matchedName: this.nameText(h.b.nameIdx),
+    }));
     this.lastStats.hitsMs = performance.now() - tHits;
     this.lastStats.best = best.size;
-    hits.sort((a, b) => b.score - a.score || (a.strength === b.strength ? 0 : a.strength === 'strong' ? -1 : 1));
-    return hits.slice(0, limit);
+    return hits;
   }
 
   /** Most that date of birth and nationality can add for an entry (documents are scored apart). */
@@ -625,12 +639,14 @@ export class WatchlistIndex {
     for (let i = 0; i < tokens.length; i++) {
       if (tokens[i].particle) continue;
       for (const v of this.candidatesOf(infos[i])) {
+        this.lastStats.vocabChecked++;
         const s = tokenSimilarity(infos[i], this.infos[v]);
         simCache.set(v * 32 + Math.min(i, 31), s);
         if (s >= SCORING.tokenMatch) vmask.or(v, bits[i], s);
       }
       // ALZAHRAXI: the rest after a particle, found fuzzily too.
-      const stripped = stripParticlePrefix(infos[i].text);
+      const known = this.vocab.has(infos[i].text);
+      const stripped = known ? null : stripParticlePrefix(infos[i].text);
       if (stripped) {
         for (const v of this.candidatesOf(tokenInfo(stripped))) {
           const s = tokenSimilarity(infos[i], this.infos[v]);
@@ -649,7 +665,7 @@ export class WatchlistIndex {
             vmask.or(a, bits[i], 1);
             vmask.or(b, bits[i], 1);
           }
-          for (let k2 = 2; k2 <= rest.length - 2; k2++) {
+          for (let k2 = 2; !known && k2 <= rest.length - 2; k2++) {
             const c = this.vocab.get(rest.slice(0, k2));
             if (c === undefined) continue;
             const d = this.vocab.get(rest.slice(k2));
@@ -766,7 +782,7 @@ export class WatchlistIndex {
     return parts.join(' ');
   }
 
-  private explain(b: Best, dob: ReturnType<typeof bestDob>, nat: 'equal' | 'differs' | 'none', doc: boolean): string {
+  private explain(b: Best, dob: DobKind, nat: 'equal' | 'differs' | 'none', doc: boolean): string {
     const s0 = this.nameTokStartA[b.nameIdx];
     const eText = (j: number) => this.vocabText[this.tokIdsA[s0 + j]];
     const eRole = (j: number) => (this.tokFlags[s0 + j] & 3) as Role;

@@ -138,7 +138,7 @@ export function tokenSimilarityHow(a: TokenInfo, b: TokenInfo): [number, TokenHo
   return [best, how];
 }
 
-const SLAVIC_LOOK = /[BCDFGKLMNPRSTVWZ][JY][AOEU]|(?:OV|OW|OFF|EV|EW|EFF|OVA|OWA|EVA|EWA|SKI|SKY|SKIY|SKIJ|SKAYA|SKAJA|ENKO|UK|ICH|ITCH|YCH|IN|INA|YN|YNA)$|ZH|KH|TSCH|SHCH|TCH|TS|SCH|CHT|IJ$|IY$/;
+const SLAVIC_LOOK = /[BCDFGKLMNPRSTVWZ][JY][AOEU]|(?:OV|OW|OFF|EV|EW|EFF|OVA|OWA|EVA|EWA|SKI|SKY|SKIY|SKIJ|SKAYA|SKAJA|ENKO|UK|ICH|ITCH|YCH|IN|INA|YN|YNA)$|KH|TSCH|SHCH|TCH|TS|SCH|CHT|IJ$|IY$/;
 
 /** Looks like a transliterated Slavic name (-ov, -ski, -enko, zh, kh, tsch, ...). */
 export function looksSlavic(t: string): boolean {
@@ -171,6 +171,9 @@ export interface NameScore {
   unmatchedEntry: number[];
 }
 
+let scratchQ = new Uint8Array(16);
+let scratchE = new Uint8Array(16);
+
 /**
  * Compares two names regardless of order. sim(i, j) gives the similarity of query token i
  * and entry token j (the caller may cache it). Steps: tokens written joined on one side and
@@ -186,8 +189,10 @@ export function scoreName(
 ): NameScore {
   const nq = q.length;
   const ne = e.length;
-  const usedQ = new Uint8Array(nq);
-  const usedE = new Uint8Array(ne);
+  if (scratchQ.length < nq) scratchQ = new Uint8Array(nq * 2);
+  if (scratchE.length < ne) scratchE = new Uint8Array(ne * 2);
+  const usedQ = scratchQ.fill(0, 0, nq);
+  const usedE = scratchE.fill(0, 0, ne);
   const pairs: NamePair[] = [];
 
   joinPass(q, e, usedQ, usedE, pairs, false);
@@ -259,7 +264,6 @@ function joinPass(
     if (usedA[i] || a[i].particle) continue;
     const t = a[i].info.text;
     if (t.length < 4) continue;
-    const tLast = t.charCodeAt(t.length - 1);
     let best = 0;
     let bestIdx: number[] | null = null;
     for (let x = 0; x < b.length; x++) {
@@ -269,9 +273,10 @@ function joinPass(
       for (let y = 0; y < b.length; y++) {
         if (y === x || usedB[y]) continue;
         const by = b[y].info.text;
-        if (by.charCodeAt(by.length - 1) !== tLast && !(y === x + 1 && y + 1 < b.length)) continue;
+        const twoLen = bx.length + by.length;
+        if (twoLen > t.length + 2 && !(y === x + 1 && y + 1 < b.length)) continue;
         const two = bx + by;
-        if (Math.abs(two.length - t.length) <= 2) {
+        if (Math.abs(twoLen - t.length) <= 2) {
           const s = joinedSimilarity(t, two);
           if (s > best) {
             best = s;
