@@ -69,6 +69,66 @@ class GrowU32 {
   }
 }
 
+/**
+ * number -> list of numbers, packed into one Map<number, number> and two typed arrays, so a
+ * million keys are not a million small arrays for the garbage collector to trace. A value
+ * >= 0 in the map is the only item; a value < 0 is -(list + 1).
+ */
+class PackedLists {
+  private map = new Map<number, number>();
+  private starts: Uint32Array = new Uint32Array(1);
+  vals: Uint32Array = new Uint32Array(0);
+
+  static from(src: Map<number, number | number[]>): PackedLists {
+    const p = new PackedLists();
+    let total = 0;
+    let lists = 0;
+    for (const v of src.values()) if (typeof v !== 'number') {
+      total += v.length;
+      lists++;
+    }
+    p.starts = new Uint32Array(lists + 1);
+    p.vals = new Uint32Array(total);
+    let li = 0;
+    let at = 0;
+    for (const [k, v] of src) {
+      if (typeof v === 'number') p.map.set(k, v);
+      else {
+        p.map.set(k, -(li + 1));
+        p.starts[li] = at;
+        p.vals.set(v, at);
+        at += v.length;
+        p.starts[++li] = at;
+      }
+    }
+    return p;
+  }
+
+  /** Calls fn for each item under key. */
+  each(key: number, fn: (v: number) => void): void {
+    const code = this.map.get(key);
+    if (code === undefined) return;
+    if (code >= 0) {
+      fn(code);
+      return;
+    }
+    const li = -code - 1;
+    for (let i = this.starts[li]; i < this.starts[li + 1]; i++) fn(this.vals[i]);
+  }
+
+  get size(): number {
+    return this.map.size;
+  }
+}
+
+function pushTo(m: Map<number, number | number[]>, k: number, v: number): void {
+  const prev = m.get(k);
+  if (prev === undefined) m.set(k, v);
+  else if (typeof prev === 'number') {
+    if (prev !== v) m.set(k, [prev, v]);
+  } else if (prev[prev.length - 1] !== v) prev.push(v);
+}
+
 /** FNV-1a 32-bit hash of a key (kind letter + text). */
 function h32(kind: string, s: string): number {
   let h = 0x811c9dc5 ^ kind.charCodeAt(0);
@@ -90,6 +150,8 @@ function deletions(t: string): string[] {
 }
 
 const FLAG_PARTICLE = 4;
+/** The most that birth date and nationality can add (SCORING.dob.equal + nationalityEqual). */
+const MAX_EVIDENCE = SCORING.dob.equal + SCORING.nationalityEqual;
 
 function yearBucket(year: number): number {
   if (year <= 0) return 0;
@@ -106,12 +168,15 @@ function popcount(x: number): number {
 class VocabMarks {
   mask: Uint32Array;
   best: Float32Array;
+  /** Marked by a joined form (ZHANG+WEI -> ZHANGWEI): may stand for several query tokens. */
+  joined: Uint8Array;
   stamp: Uint32Array;
   epoch = 0;
   touched: number[] = [];
   constructor(size: number) {
     this.mask = new Uint32Array(size);
     this.best = new Float32Array(size);
+    this.joined = new Uint8Array(size);
     this.stamp = new Uint32Array(size);
   }
   reset(): void {
@@ -122,13 +187,15 @@ class VocabMarks {
     }
     this.touched = [];
   }
-  or(v: number, bits: number, sim: number): void {
+  or(v: number, bits: number, sim: number, joined = false): void {
     if (this.stamp[v] !== this.epoch) {
       this.stamp[v] = this.epoch;
       this.mask[v] = 0;
       this.best[v] = 0;
+      this.joined[v] = 0;
       this.touched.push(v);
     }
+    if (joined) this.joined[v] = 1;
     this.mask[v] |= bits;
     if (sim > this.best[v]) this.best[v] = sim;
   }
@@ -150,6 +217,12 @@ interface Best {
   name: NameScore;
   qn: QueryName;
   nameIdx: number;
+  rank: number;
+  score: number;
+  strength: Hit['strength'];
+  dob: DobKind;
+  nat: 'equal' | 'differs' | 'none';
+  doc: boolean;
 }
 
 export class WatchlistIndex {
@@ -163,7 +236,9 @@ export class WatchlistIndex {
   private tokIds = new GrowU32();
   private tokFlags: Uint8Array = new Uint8Array(1024);
   // entries
-  private entryIds: string[] = [];
+  private entryIdList: string[] = [];
+  private idPool = '';
+  private idOff: Uint32Array = new Uint32Array(0);
   private entryList = new GrowU32();
   private lists: string[] = [];
   private listIdx = new Map<string, number>();
@@ -174,7 +249,12 @@ export class WatchlistIndex {
   private natCodes = new Map<string, number>();
   private validFrom = new GrowU32();
   private validTo = new GrowU32();
-  private docs = new Map<string, number | number[]>();
+  private docList: string[] = [];
+  private docEntryG = new GrowU32();
+  private docPool = '';
+  private docOff: Uint32Array = new Uint32Array(0);
+  private docEntry: Uint32Array = new Uint32Array(0);
+  private docs = new PackedLists();
   // built
   private built = false;
   private nameEntryA: Uint32Array = new Uint32Array(0);
@@ -189,19 +269,21 @@ export class WatchlistIndex {
   private validToA: Uint32Array = new Uint32Array(0);
   private postStart: Uint32Array = new Uint32Array(0);
   private postings: Uint32Array = new Uint32Array(0);
-  private yearPost = new Map<number, Uint32Array>();
-  private keys = new Map<number, number | Uint32Array>();
+  private yearPost = new PackedLists();
+  private keys = new PackedLists();
   private infos: TokenInfo[] = [];
-  private dobIndex = new Map<number, number | Uint32Array>();
+  private dobIndex = new PackedLists();
   private stamp: Uint32Array = new Uint32Array(0);
   private marks = new VocabMarks(0);
   private epoch = 0;
+  /** Debug lines of the last match when set to an array (benchmarks only). */
+  debug: string[] | null = null;
   /** Counters of the last match (for benchmarks): names enumerated, fully scored. */
   lastStats = { candidates: 0, scored: 0, vocabMs: 0, enumMs: 0, hitsMs: 0, best: 0, prepMs: 0, vocabChecked: 0 };
 
   /** Number of entries and names added. */
   get entryCount(): number {
-    return this.entryIds.length;
+    return this.built ? this.idOff.length - 1 : this.entryIdList.length;
   }
   get nameCount(): number {
     return this.nameEntry.n;
@@ -212,8 +294,8 @@ export class WatchlistIndex {
 
   add(entry: WatchlistEntry): void {
     if (this.built) throw new Error('WatchlistIndex: add after build');
-    const e = this.entryIds.length;
-    this.entryIds.push(entry.id);
+    const e = this.entryIdList.length;
+    this.entryIdList.push(entry.id);
     let li = this.listIdx.get(entry.list);
     if (li === undefined) {
       li = this.lists.length;
@@ -241,10 +323,8 @@ export class WatchlistIndex {
     for (const d of entry.documentNumbers ?? []) {
       const k = normalizeDocumentNumber(d);
       if (!k) continue;
-      const prev = this.docs.get(k);
-      if (prev === undefined) this.docs.set(k, e);
-      else if (typeof prev === 'number') this.docs.set(k, [prev, e]);
-      else prev.push(e);
+      this.docList.push(k);
+      this.docEntryG.push(e);
     }
     for (const name of entry.names) {
       const tokens = normaliseName(name);
@@ -293,6 +373,28 @@ export class WatchlistIndex {
     }
     const V = this.vocabText.length;
     const N = this.nameEntryA.length;
+    const E = this.entryIdList.length;
+
+    // Entry ids and document numbers: one string each, with offsets.
+    this.idOff = new Uint32Array(E + 1);
+    for (let e = 0, at = 0; e < E; e++) {
+      at += this.entryIdList[e].length;
+      this.idOff[e + 1] = at;
+    }
+    this.idPool = this.entryIdList.join('');
+    this.entryIdList = [];
+    this.docOff = new Uint32Array(this.docList.length + 1);
+    const docMap = new Map<number, number | number[]>();
+    for (let i = 0, at = 0; i < this.docList.length; i++) {
+      at += this.docList[i].length;
+      this.docOff[i + 1] = at;
+      pushTo(docMap, h32('D', this.docList[i]), i);
+    }
+    this.docPool = this.docList.join('');
+    this.docList = [];
+    this.docEntry = this.docEntryG.trim();
+    this.docEntryG.a = new Uint32Array(0);
+    this.docs = PackedLists.from(docMap);
 
     // Postings (CSR): vocabulary token -> names, ascending.
     const count = new Uint32Array(V + 1);
@@ -308,7 +410,7 @@ export class WatchlistIndex {
     }
 
     // Frequent tokens: postings per birth year bucket (0: no date of birth).
-    const tmp = new Map<number, number[]>();
+    const tmp = new Map<number, number | number[]>();
     for (let v = 0; v < V; v++) {
       const s = this.postStart[v];
       const e = this.postStart[v + 1];
@@ -319,57 +421,42 @@ export class WatchlistIndex {
         const ds = this.dobStartA[ent];
         const de = this.dobStartA[ent + 1];
         let last = -1;
-        if (ds === de) this.pushTmp(tmp, v * 256, n);
+        if (ds === de) pushTo(tmp, v * 256, n);
         for (let d = ds; d < de; d++) {
           const b = yearBucket(Math.floor(this.dobsA[d] / 10000));
-          if (b !== last) this.pushTmp(tmp, v * 256 + b, n);
+          if (b !== last) pushTo(tmp, v * 256 + b, n);
           last = b;
         }
       }
     }
-    for (const [k, list] of tmp) this.yearPost.set(k, Uint32Array.from(list));
+    this.yearPost = PackedLists.from(tmp);
     tmp.clear();
 
     // Keys over the vocabulary.
     this.infos = new Array(V);
     const keys = new Map<number, number | number[]>();
-    const put = (h: number, v: number) => {
-      const prev = keys.get(h);
-      if (prev === undefined) keys.set(h, v);
-      else if (typeof prev === 'number') {
-        if (prev !== v) keys.set(h, [prev, v]);
-      } else if (prev[prev.length - 1] !== v) prev.push(v);
-    };
+    const put = (h: number, v: number) => pushTo(keys, h, v);
     for (let v = 0; v < V; v++) {
       const t = this.vocabText[v];
       const info = tokenInfo(t, this.vocabAbjad[v] === 1);
       this.infos[v] = info;
       for (const key of this.keysOf(info, true)) put(key, v);
     }
-    for (const [h, val] of keys) this.keys.set(h, typeof val === 'number' ? val : Uint32Array.from(val));
+    this.keys = PackedLists.from(keys);
     keys.clear();
 
     // Entries by full date of birth.
-    const byDob = new Map<number, number[]>();
-    for (let e = 0; e < this.entryIds.length; e++) {
+    const byDob = new Map<number, number | number[]>();
+    for (let e = 0; e < E; e++) {
       for (let d = this.dobStartA[e]; d < this.dobStartA[e + 1]; d++) {
         const p = this.dobsA[d];
-        if (p % 10000 === 0) continue;
-        const l = byDob.get(p);
-        if (l) l.push(e);
-        else byDob.set(p, [e]);
+        if (p % 10000 !== 0) pushTo(byDob, p, e);
       }
     }
-    for (const [k, l] of byDob) this.dobIndex.set(k, l.length === 1 ? l[0] : Uint32Array.from(l));
+    this.dobIndex = PackedLists.from(byDob);
 
     this.stamp = new Uint32Array(N);
     this.marks = new VocabMarks(V);
-  }
-
-  private pushTmp(m: Map<number, number[]>, k: number, n: number): void {
-    const l = m.get(k);
-    if (l) l.push(n);
-    else m.set(k, [n]);
   }
 
   /** Blocking keys of a token (index side adds its deletions; the query side looks them up). */
@@ -405,10 +492,7 @@ export class WatchlistIndex {
   }
 
   private lookup(h: number, into: Set<number>): void {
-    const v = this.keys.get(h);
-    if (v === undefined) return;
-    if (typeof v === 'number') into.add(v);
-    else for (let i = 0; i < v.length; i++) into.add(v[i]);
+    this.keys.each(h, (v) => into.add(v));
   }
 
   /** Vocabulary tokens reachable from a query token through any key. */
@@ -463,7 +547,6 @@ export class WatchlistIndex {
     let minThreshold = options.threshold ?? DEFAULT_THRESHOLD;
     for (const t of Object.values(options.thresholds ?? {})) minThreshold = Math.min(minThreshold, t);
 
-    const best = new Map<number, Best>();
     this.lastStats = { candidates: 0, scored: 0, vocabMs: 0, enumMs: 0, hitsMs: 0, best: 0, prepMs: 0, vocabChecked: 0 };
     const tPrep = performance.now();
     const qns: QueryName[] = [];
@@ -482,16 +565,23 @@ export class WatchlistIndex {
     }
     const docEntries = new Set<number>();
     for (const d of qDocs) {
-      const v = this.docs.get(d);
-      if (v === undefined) continue;
-      if (typeof v === 'number') docEntries.add(v);
-      else for (const e of v) docEntries.add(e);
+      this.docs.each(h32('D', d), (i) => {
+        if (this.docPool.slice(this.docOff[i], this.docOff[i + 1]) === d) docEntries.add(this.docEntry[i]);
+      });
     }
     for (const e of docEntries) extraEntries.add(e);
 
     this.lastStats.prepMs = performance.now() - tPrep;
-    for (const qn of qns) {
+
+    // 1. Candidates with a bound on the score they can reach.
+    const candN: number[] = [];
+    const candBound: number[] = [];
+    const candQ: number[] = [];
+    const simCaches: Map<number, number>[] = [];
+    for (let qi = 0; qi < qns.length; qi++) {
+      const qn = qns[qi];
       const simCache = new Map<number, number>();
+      simCaches.push(simCache);
       const vmask = this.marks;
       vmask.reset();
       const t0 = performance.now();
@@ -502,92 +592,133 @@ export class WatchlistIndex {
       this.lastStats.vocabMs += t1 - t0;
       this.lastStats.enumMs += t2 - t1;
       this.lastStats.candidates += cands.length;
-      const qScored = qn.scored;
-      const eScored: ScoredToken[] = [];
       const nq = qn.bits.filter((b) => b !== 0).length;
       for (const n of cands) {
         const s0 = this.nameTokStartA[n];
         const s1 = this.nameTokStartA[n + 1];
         const ent = this.nameEntryA[n];
-        if (extraEntries.size === 0 || !extraEntries.has(ent)) {
-          // Cheap bound before the full comparison: the best similarity each token of this
-          // name can give, the penalties it must pay, and the entry's own evidence.
-          let m = 0;
-          let entryTokens = 0;
-          let marked = 0;
-          let simSum = 0;
-          for (let k = s0; k < s1; k++) {
-            if (this.tokFlags[k] & FLAG_PARTICLE) continue;
-            entryTokens++;
-            const v = this.tokIdsA[k];
-            const mv = vmask.maskOf(v);
-            if (mv === 0) continue;
-            marked++;
-            m |= mv;
-            simSum += vmask.best[v] * popcount(mv);
-          }
-          const matched = popcount(m);
-          if (matched < Math.min(qn.need, entryTokens)) continue;
-          // Split and joined tokens pair one with two, so count marked entry tokens as used.
-          const pen = matched >= 2 ? SCORING.missingMiddle : SCORING.missingToken;
-          const unmatched = Math.max(0, nq - matched) + (entryTokens - marked);
-          const bound = Math.min(simSum, matched) / (matched + pen * unmatched) + this.evidenceBound(ent, qDob, qNats);
-          if (bound < minThreshold) continue;
+        if (at && ((this.validFromA[ent] && at < this.validFromA[ent]) || (this.validToA[ent] && at > this.validToA[ent]))) continue;
+        if (docEntries.size > 0 && docEntries.has(ent)) {
+          candN.push(n);
+          candBound.push(2);
+          candQ.push(qi);
+          continue;
         }
-        this.lastStats.scored++;
-        eScored.length = 0;
+        // The best similarity each token of this name can give, the penalties it must pay,
+        // and the entry's own evidence.
+        let m = 0;
+        let entryTokens = 0;
+        let marked = 0;
+        let covers = 0;
+        let simSum = 0;
         for (let k = s0; k < s1; k++) {
-          const f = this.tokFlags[k];
-          eScored.push({ info: this.infos[this.tokIdsA[k]], role: (f & 3) as Role, particle: (f & FLAG_PARTICLE) !== 0 });
+          if (this.tokFlags[k] & FLAG_PARTICLE) continue;
+          entryTokens++;
+          const v = this.tokIdsA[k];
+          const mv = vmask.maskOf(v);
+          if (mv === 0) continue;
+          marked++;
+          m |= mv;
+          // One entry token pairs with one query token, unless it is a joined form.
+          const c = vmask.joined[v] ? popcount(mv) : 1;
+          covers += c;
+          simSum += vmask.best[v] * c;
         }
-        const base = s0;
-        const ns = scoreName(qScored, eScored, (i, j) => {
-          const v = this.tokIdsA[base + j];
-          const key = v * 32 + Math.min(i, 31);
-          let s = simCache.get(key);
-          if (s === undefined) {
-            s = tokenSimilarity(qn.infos[i], this.infos[v]);
-            simCache.set(key, s);
-          }
-          return s;
-        });
-        const prev = best.get(ent);
-        if (!prev || ns.score > prev.name.score) best.set(ent, { name: ns, qn, nameIdx: n });
+        const matched = Math.min(popcount(m), covers);
+        if (matched === 0 || (matched < Math.min(qn.need, entryTokens) && !extraEntries.has(ent))) continue;
+        // Split and joined tokens pair one with two, so count marked entry tokens as used.
+        const pen = matched >= 2 ? SCORING.missingMiddle : SCORING.missingToken;
+        const unmatched = Math.max(0, nq - matched) + (entryTokens - marked);
+        const nameBound = Math.min(simSum, matched) / (matched + pen * unmatched);
+        if (nameBound + MAX_EVIDENCE < minThreshold) continue;
+        const bound = nameBound + this.evidenceBound(ent, qDob, qNats);
+        if (bound < minThreshold) continue;
+        candN.push(n);
+        candBound.push(Math.min(1, bound));
+        candQ.push(qi);
       }
     }
 
-    const tHits = performance.now();
-    const pending: { e: number; b: Best; dob: DobKind; nat: 'equal' | 'differs' | 'none'; doc: boolean; score: number; strength: Hit['strength'] }[] = [];
-    for (const [e, b] of best) {
-      if (at && ((this.validFromA[e] && at < this.validFromA[e]) || (this.validToA[e] && at > this.validToA[e]))) continue;
-      const list = this.lists[this.entryListA[e]];
+    // 2. Full scores, best bound first, until no candidate left can enter the top `limit`.
+    // Rank: score to three decimals, a strong hit just above a weak one of the same score.
+    const STRONG = 0.0005;
+    // Sort by bound, descending: bound (to 1e-6) and index packed into one float64.
+    const keys = new Float64Array(candN.length);
+    for (let i = 0; i < candN.length; i++) keys[i] = Math.round((2 - candBound[i]) * 1e6) * 2097152 + i;
+    keys.sort();
+    const order = new Uint32Array(candN.length);
+    for (let i = 0; i < keys.length; i++) order[i] = keys[i] % 2097152;
+    const best = new Map<number, Best>();
+    const top: number[] = [];
+    const eScored: ScoredToken[] = [];
+    for (const ci of order) {
+      if (top.length >= limit && candBound[ci] + STRONG < top[limit - 1]) break;
+      const n = candN[ci];
+      const qn = qns[candQ[ci]];
+      const simCache = simCaches[candQ[ci]];
+      const s0 = this.nameTokStartA[n];
+      const s1 = this.nameTokStartA[n + 1];
+      const ent = this.nameEntryA[n];
+      this.lastStats.scored++;
+      eScored.length = 0;
+      for (let k = s0; k < s1; k++) {
+        const f = this.tokFlags[k];
+        eScored.push({ info: this.infos[this.tokIdsA[k]], role: (f & 3) as Role, particle: (f & FLAG_PARTICLE) !== 0 });
+      }
+      const ns = scoreName(qn.scored, eScored, (i, j) => {
+        const v = this.tokIdsA[s0 + j];
+        const key = v * 32 + Math.min(i, 31);
+        let sv = simCache.get(key);
+        if (sv === undefined) {
+          sv = tokenSimilarity(qn.infos[i], this.infos[v]);
+          simCache.set(key, sv);
+        }
+        return sv;
+      });
+      const list = this.lists[this.entryListA[ent]];
       const threshold = options.thresholds?.[list] ?? options.threshold ?? DEFAULT_THRESHOLD;
-      const dob = bestDob(qDob, this.dobsA.subarray(this.dobStartA[e], this.dobStartA[e + 1]));
-      let score = b.name.score + dobDelta(dob);
+      const dob = bestDob(qDob, this.dobsA.subarray(this.dobStartA[ent], this.dobStartA[ent + 1]));
+      let score = ns.score + dobDelta(dob);
       let nat: 'equal' | 'differs' | 'none' = 'none';
-      const ns = this.natStartA[e];
-      const ne = this.natStartA[e + 1];
-      if (qNats.size > 0 && ne > ns) {
+      const nsI = this.natStartA[ent];
+      const neI = this.natStartA[ent + 1];
+      if (qNats.size > 0 && neI > nsI) {
         nat = 'differs';
-        for (let k = ns; k < ne; k++) if (qNats.has(this.natsA[k])) nat = 'equal';
+        for (let k = nsI; k < neI; k++) if (qNats.has(this.natsA[k])) nat = 'equal';
         score += nat === 'equal' ? SCORING.nationalityEqual : SCORING.nationalityDiffers;
       }
-      const doc = docEntries.has(e);
+      const doc = docEntries.has(ent);
       if (doc) score = Math.max(score + SCORING.documentBonus, SCORING.documentFloor);
-      score = Math.max(0, Math.min(1, score));
-      if (score < threshold) continue;
+      score = Math.round(Math.max(0, Math.min(1, score)) * 1000) / 1000;
+      if (score < threshold) {
+        if (this.debug) this.debug.push(`miss ${candBound[ci].toFixed(3)} ${score} ${ns.score.toFixed(3)} ${this.nameText(n)} dob=${dob} nat=${nat}`);
+        continue;
+      }
+      if (this.debug) this.debug.push(`${candBound[ci].toFixed(3)} ${score} ${this.nameText(n)}`);
       const strength: Hit['strength'] = doc || dobCorroborates(dob) ? 'strong' : 'weak';
-      pending.push({ e, b, dob, nat, doc, score: Math.round(score * 1000) / 1000, strength });
+      const rank = score + (strength === 'strong' ? STRONG : 0);
+      const prev = best.get(ent);
+      if (prev && prev.rank >= rank) continue;
+      if (prev) top.splice(top.indexOf(prev.rank), 1);
+      best.set(ent, { name: ns, qn, nameIdx: n, rank, score, strength, dob, nat, doc });
+      let i = top.length;
+      top.push(rank);
+      while (i > 0 && top[i - 1] < rank) {
+        top[i] = top[i - 1];
+        i--;
+      }
+      top[i] = rank;
     }
-    // Best first; at equal score a strong hit before a weak one. Explanations for the shown only.
-    pending.sort((a, b) => b.score - a.score || (a.strength === b.strength ? a.e - b.e : a.strength === 'strong' ? -1 : 1));
-    const hits: Hit[] = pending.slice(0, limit).map((h) => ({
-      entity: this.entryIds[h.e],
-      list: this.lists[this.entryListA[h.e]],
+
+    const tHits = performance.now();
+    const ranked = [...best.entries()].sort((a, b) => b[1].rank - a[1].rank || a[0] - b[0]);
+    const hits: Hit[] = ranked.slice(0, limit).map(([e, h]) => ({
+      entity: this.idPool.slice(this.idOff[e], this.idOff[e + 1]),
+      list: this.lists[this.entryListA[e]],
       score: h.score,
       strength: h.strength,
-      explanation: this.explain(h.b, h.dob, h.nat, h.doc),
-      matchedName: this.nameText(h.b.nameIdx),
+      explanation: this.explain(h, h.dob, h.nat, h.doc),
+      matchedName: this.nameText(h.nameIdx),
     }));
     this.lastStats.hitsMs = performance.now() - tHits;
     this.lastStats.best = best.size;
@@ -614,10 +745,7 @@ export class WatchlistIndex {
   }
 
   private entriesByDob(p: number, into: Set<number>): void {
-    const v = this.dobIndex.get(p);
-    if (v === undefined) return;
-    if (typeof v === 'number') into.add(v);
-    else for (const e of v) into.add(e);
+    this.dobIndex.each(p, (e) => into.add(e));
   }
 
   private namesOfEntry(e: number, into: Set<number>): void {
@@ -699,7 +827,7 @@ export class WatchlistIndex {
         }
         for (const v of found) {
           const js = tokenSimilarity(info, this.infos[v]);
-          if (js >= INDEX_LIMITS.joinMatch) vmask.or(v, m, js);
+          if (js >= INDEX_LIMITS.joinMatch) vmask.or(v, m, js, true);
         }
       }
     }
@@ -758,8 +886,7 @@ export class WatchlistIndex {
           const yb = yearBucket(qYear);
           for (const k of [0, yb - 1, yb, yb + 1]) {
             if (k < 0 || (k === 0 && yb === 0)) continue;
-            const list = this.yearPost.get(v * 256 + k);
-            if (list) for (let p = 0; p < list.length; p++) mark(list[p]);
+            this.yearPost.each(v * 256 + k, mark);
           }
         } else deferred.push(v);
       }
