@@ -502,14 +502,13 @@ export class WatchlistIndex {
     const exact = this.vocab.get(t);
     if (exact !== undefined) out.add(exact);
     for (const h of this.keysOf(info, false)) this.lookup(h, out);
+    // A known token one letter longer (TAG -> TANG, RAI -> RAVI).
+    if (t.length >= 3) this.lookup(h32('d', t), out);
     if (t.length >= 4) {
-      this.lookup(h32('d', t), out);
-      if (t.length >= 4) {
-        for (const d of deletions(t)) {
-          const x = this.vocab.get(d);
-          if (x !== undefined) out.add(x);
-          this.lookup(h32('d', d), out);
-        }
+      for (const d of deletions(t)) {
+        const x = this.vocab.get(d);
+        if (x !== undefined) out.add(x);
+        this.lookup(h32('d', d), out);
       }
     }
     this.lookup(h32('x', t), out);

@@ -47,6 +47,7 @@ const ABD_ALONE = new Set(['ABD', 'ABDUL', 'ABDEL', 'ABDOUL', 'ABDOL', 'ABDU', '
 const ABD_COMPOUND = /^ABD(?:UL|EL|AL|OL|OUL|UR|ER|AR|US|ES|AS|UD|ED|AD|UN|EN|AN|UZ|EZ|AZ|U|E|O|A)?([A-Z]{3,})$/;
 
 const HAN_HANGUL = /[\u1100-\u11ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]/u;
+const HANGUL_SYLLABLE = /[\uac00-\ud7af]/u;
 const ABJAD = /[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/u;
 const NON_ASCII = /[^\x00-\x7f]/u;
 
@@ -57,7 +58,10 @@ export function transliterate(s: string): string {
   t = t.replace(/ου/g, 'ou').replace(/Ου/g, 'Ou').replace(/ΟΥ/g, 'OU').replace(/ού/g, 'ou');
   let out = '';
   for (const ch of t) {
-    if (HAN_HANGUL.test(ch)) out += ' ' + anyAscii(ch) + ' ';
+    if (HANGUL_SYLLABLE.test(ch)) {
+      // any-ascii writes a final ㄱ ㅂ ㄷ as g b d (박 Bag, 석 Seog); names write k p t.
+      out += ' ' + anyAscii(ch).replace(/([aeiouy])g$/i, '$1k').replace(/([aeiouy])b$/i, '$1p').replace(/([aeiouy])d$/i, '$1t') + ' ';
+    } else if (HAN_HANGUL.test(ch)) out += ' ' + anyAscii(ch) + ' ';
     else out += ch.charCodeAt(0) < 0x80 ? ch : anyAscii(ch);
   }
   return out;
@@ -81,6 +85,11 @@ function pushWords(out: NameToken[], words: string[], role: Role, abjad: boolean
       // Arabic script: عبد -> "bd", ال assimilated into the next word ("lrhmn"), ابو -> "bw".
       if (w === 'BD') w = 'ABD';
       else if (w === 'BW') w = 'ABU';
+      else if (/^BDL?[A-Z]{2,}$/.test(w) && !/^BDL+H$/.test(w)) {
+        // عبدالعزيز written as one word: "bdlzyz" -> ABD + ZYZ.
+        out.push({ text: 'ABD', role, particle: false, abjad });
+        w = w.replace(/^BDL?/, '');
+      }
       else if (i > 0 && w.length >= 4 && w[0] === 'L' && w[1] !== 'L') {
         out.push({ text: 'AL', role, particle: true, abjad });
         w = w.slice(1);

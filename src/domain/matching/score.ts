@@ -265,6 +265,7 @@ function joinPass(
     const t = a[i].info.text;
     if (t.length < 4) continue;
     let best = 0;
+    let bestRaw = 0;
     let bestIdx: number[] | null = null;
     for (let x = 0; x < b.length; x++) {
       if (usedB[x]) continue;
@@ -277,9 +278,12 @@ function joinPass(
         if (twoLen > t.length + 2 && !(y === x + 1 && y + 1 < b.length)) continue;
         const two = bx + by;
         if (Math.abs(twoLen - t.length) <= 2) {
-          const s = joinedSimilarity(t, two);
+          // Parts written next to each other, in order, are the likelier join (EUN JEONG).
+          const raw = joinedSimilarity(t, two);
+          const s = raw + (y === x + 1 ? 0.02 : 0);
           if (s > best) {
             best = s;
+            bestRaw = raw;
             bestIdx = [x, y];
           }
         }
@@ -292,6 +296,7 @@ function joinPass(
               const s = joinedSimilarity(t, three);
               if (s > best) {
                 best = s;
+                bestRaw = s;
                 bestIdx = [x, y, z];
               }
             }
@@ -300,10 +305,10 @@ function joinPass(
       }
     }
     // Accept only if the join beats pairing the token with one of its parts alone.
-    if (bestIdx && best >= 0.9 && bestIdx.every((k) => joinedSimilarity(t, b[k].info.text) < best)) {
+    if (bestIdx && bestRaw >= 0.9 && bestIdx.every((k) => joinedSimilarity(t, b[k].info.text) < bestRaw)) {
       usedA[i] = 1;
       for (const k of bestIdx) usedB[k] = 1;
-      const s = best * SCORING.joinFactor;
+      const s = bestRaw * SCORING.joinFactor;
       pairs.push(swapped ? { q: bestIdx, e: [i], sim: s, how: 'joined' } : { q: [i], e: bestIdx, sim: s, how: 'joined' });
     }
   }
