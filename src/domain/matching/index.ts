@@ -150,6 +150,7 @@ function deletions(t: string): string[] {
 }
 
 const FLAG_PARTICLE = 4;
+const FLAG_OPTIONAL = 8;
 /** The most that birth date and nationality can add (SCORING.dob.equal + nationalityEqual). */
 const MAX_EVIDENCE = SCORING.dob.equal + SCORING.nationalityEqual;
 
@@ -344,7 +345,7 @@ export class WatchlistIndex {
           f.set(this.tokFlags);
           this.tokFlags = f;
         }
-        this.tokFlags[this.tokIds.n] = t.role | (t.particle ? FLAG_PARTICLE : 0);
+        this.tokFlags[this.tokIds.n] = t.role | (t.particle ? FLAG_PARTICLE : 0) | (t.optional ? FLAG_OPTIONAL : 0);
         this.tokIds.push(id);
       }
     }
@@ -524,7 +525,7 @@ export class WatchlistIndex {
     const tokens = normaliseName(name);
     if (tokens.length === 0) return null;
     const infos = tokens.map((t) => tokenInfo(t.text, t.abjad));
-    const scored = tokens.map((t, i) => ({ info: infos[i], role: t.role, particle: t.particle }));
+    const scored = tokens.map((t, i) => ({ info: infos[i], role: t.role, particle: t.particle, optional: t.optional }));
     const bits: number[] = [];
     let b = 0;
     for (const t of tokens) bits.push(t.particle ? 0 : 1 << Math.min(b++, 30));
@@ -626,7 +627,8 @@ export class WatchlistIndex {
         const matched = Math.min(popcount(m), covers);
         if (matched === 0 || (matched < Math.min(qn.need, entryTokens) && !extraEntries.has(ent))) continue;
         // Split and joined tokens pair one with two, so count marked entry tokens as used.
-        const pen = matched >= 2 ? SCORING.missingMiddle : SCORING.missingToken;
+        // (the cheapest a missing token can cost, so the bound stays a bound)
+        const pen = matched >= 2 ? Math.min(SCORING.missingMiddle, SCORING.missingOptional) : SCORING.missingToken;
         const unmatched = Math.max(0, nq - matched) + (entryTokens - marked);
         const nameBound = Math.min(simSum, matched) / (matched + pen * unmatched);
         if (nameBound + MAX_EVIDENCE < minThreshold) continue;
@@ -662,7 +664,7 @@ export class WatchlistIndex {
       eScored.length = 0;
       for (let k = s0; k < s1; k++) {
         const f = this.tokFlags[k];
-        eScored.push({ info: this.infos[this.tokIdsA[k]], role: (f & 3) as Role, particle: (f & FLAG_PARTICLE) !== 0 });
+        eScored.push({ info: this.infos[this.tokIdsA[k]], role: (f & 3) as Role, particle: (f & FLAG_PARTICLE) !== 0, optional: (f & FLAG_OPTIONAL) !== 0 });
       }
       const ns = scoreName(qn.scored, eScored, (i, j) => {
         const v = this.tokIdsA[s0 + j];

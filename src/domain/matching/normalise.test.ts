@@ -12,6 +12,8 @@ describe('normaliseName', () => {
     expect(text('Παπαδόπουλος Γεώργιος')).toBe('PAPADOPOULOS GEORGIOS');
     expect(text('张伟')).toBe('ZHANG WEI');
     expect(text('김민수')).toBe('GIM MIN SU');
+    // Final consonants as names are written (any-ascii gives Bag, Seog).
+    expect(text('박석')).toBe('BAK SEOK');
     expect(text('やまだ たろう')).toBe('YAMADA TAROU');
     expect(text('Nguyễn Thị Minh Khai')).toBe('NGUYEN THI MINH KHAI');
     expect(text('Müller-Lüdenscheidt')).toBe('MULLER LUDENSCHEIDT');
@@ -30,6 +32,13 @@ describe('normaliseName', () => {
       expect(normaliseName(s).filter((t) => !t.particle).map((t) => t.text)).toEqual(['ABD', 'RAHMAN']);
     }
     expect(text('Abdullah')).toBe('ABDULLAH');
+  });
+
+  it('marks patronymics and the father after bin as optional', () => {
+    const t = normaliseName('Sergei Petrovich Ivanov');
+    expect(t.filter((x) => x.optional).map((x) => x.text)).toEqual(['PETROVICH']);
+    expect(normaliseName('Ahmad bin Ali Hassan').filter((x) => x.optional).map((x) => x.text)).toEqual(['ALI']);
+    expect(tokensText(normaliseName('عبدالعزيز'))).toBe('ABD ZYZ');
   });
 
   it('flags tokens from Arabic script and splits the assimilated article', () => {

@@ -25,7 +25,14 @@ export interface NameToken {
   particle: boolean;
   /** Came from Arabic or Hebrew script: compare by consonant skeleton too. */
   abjad: boolean;
+  /**
+   * A part lists often leave out: a patronymic (Sergeyevich, Petrovna) or the father's name
+   * after bin/binti/ibn. Missing, it costs less than another name.
+   */
+  optional?: boolean;
 }
+
+const PATRONYMIC = /(?:OVICH|EVICH|OVITCH|EVITCH|OWITSCH|EWITSCH|OVNA|EVNA|OWNA|EWNA|ICHNA|YEVICH|IEVICH|INICHNA)$/;
 
 export const TITLES = new Set(
   (
@@ -44,7 +51,7 @@ export const PARTICLES = new Set(
 
 const ABD_WHOLE = new Set(['ABDULLAH', 'ABDALLAH', 'ABDELLAH', 'ABDULLA', 'ABDOLLAH']);
 const ABD_ALONE = new Set(['ABD', 'ABDUL', 'ABDEL', 'ABDOUL', 'ABDOL', 'ABDU', 'ABDAL', 'ABDUL']);
-const ABD_COMPOUND = /^ABD(?:UL|EL|AL|OL|OUL|UR|ER|AR|US|ES|AS|UD|ED|AD|UN|EN|AN|UZ|EZ|AZ|U|E|O|A)?([A-Z]{3,})$/;
+const ABD_COMPOUND = /^ABD(?:UL|EL|AL|OL|OUL|UR|ER|AR|US|ES|AS|UD|ED|AD|UN|EN|AN|UZ|EZ|AZ|U|E|O|A)?([A-Z]{4,})$/;
 
 const HAN_HANGUL = /[\u1100-\u11ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]/u;
 const HANGUL_SYLLABLE = /[\uac00-\ud7af]/u;
@@ -124,6 +131,12 @@ export function normaliseName(name: string | { surname?: string; given?: string 
       const { words, abjad } = rawTokens(part);
       pushWords(out, words, role, abjad);
     }
+  }
+  for (let i = 0; i < out.length; i++) {
+    const t = out[i];
+    if (t.particle) continue;
+    const prev = out[i - 1];
+    if (PATRONYMIC.test(t.text) || (prev && prev.particle && /^(BIN|BINT|BINTI|IBN|BN|BNT|BT)$/.test(prev.text))) t.optional = true;
   }
   // A lone particle ("Y", "DA", "LE" as a whole given name) is a name, not a particle.
   if (out.length > 0 && out.every((t) => t.particle)) for (const t of out) t.particle = false;

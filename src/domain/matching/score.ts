@@ -23,6 +23,8 @@ export const SCORING = {
   joinFactor: 1,
   /** Unmatched name token when two or more tokens matched (a missing middle name). */
   missingMiddle: 0.3,
+  /** Unmatched patronymic or father's name after bin/ibn, when two or more tokens matched. */
+  missingOptional: 0.1,
   /** Unmatched name token otherwise. */
   missingToken: 1,
   /** Weight of a particle that matched (van, al, bin). */
@@ -154,6 +156,7 @@ export interface ScoredToken {
   info: TokenInfo;
   role: Role;
   particle: boolean;
+  optional?: boolean;
 }
 
 export interface NamePair {
@@ -235,14 +238,13 @@ export function scoreName(
   }
   const unmatchedQuery: number[] = [];
   const unmatchedEntry: number[] = [];
-  let free = 0;
   for (let i = 0; i < nq; i++) if (!usedQ[i] && !q[i].particle) unmatchedQuery.push(i);
   for (let j = 0; j < ne; j++) if (!usedE[j] && !e[j].particle) unmatchedEntry.push(j);
   // ABD left over is half of a dropped "Abd al-X" name: its other half pays.
-  for (const i of unmatchedQuery) if (q[i].info.text === 'ABD') free++;
-  for (const j of unmatchedEntry) if (e[j].info.text === 'ABD') free++;
-  const pen = full >= 2 ? SCORING.missingMiddle : SCORING.missingToken;
-  den += pen * (unmatchedQuery.length + unmatchedEntry.length - free);
+  const cost = (t: ScoredToken) =>
+    t.info.text === 'ABD' ? 0 : full < 2 ? SCORING.missingToken : t.optional ? SCORING.missingOptional : SCORING.missingMiddle;
+  for (const i of unmatchedQuery) den += cost(q[i]);
+  for (const j of unmatchedEntry) den += cost(e[j]);
   const score = full === 0 || den === 0 ? 0 : num / den;
   return { score, pairs, unmatchedQuery, unmatchedEntry };
 }
