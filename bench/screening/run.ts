@@ -5,7 +5,7 @@
 //   npm run bench:screening -- --names 50000     (quick)
 // Writes bench/results/screening.json and bench/results/screening.md.
 import { writeFileSync, mkdirSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { mulberry32 } from '../../src/domain/random';
 import { WatchlistIndex, DEFAULT_THRESHOLD } from '../../src/domain/matching/index';
 import { normaliseName } from '../../src/domain/matching/normalise';
@@ -108,6 +108,9 @@ let alertFullDob = 0;
 let anyAlert = 0;
 let weak = 0;
 let strongYearOnly = 0;
+let weakNamesake = 0;
+const weakExamples: { query: ScreeningQuery; hit: Hit }[] = [];
+const tokenSet = (s: string) => s.split(' ').filter(Boolean).sort().join(' ');
 const falseExamples: { query: ScreeningQuery; hit: Hit }[] = [];
 for (const q of lookalikes) {
   const s = performance.now();
@@ -119,15 +122,34 @@ for (const q of lookalikes) {
     alertFullDob++;
     if (falseExamples.length < 10) falseExamples.push({ query: q, hit: full[0] });
   }
-  if (hits.some((h) => h.strength === 'weak')) weak++;
+  const w = hits.find((h) => h.strength === 'weak');
+  if (w) {
+    weak++;
+    const qName = normaliseName(q.names[0]).filter((t) => !t.particle).map((t) => t.text).join(' ');
+    const hName = normaliseName(w.matchedName).filter((t) => !t.particle).map((t) => t.text).join(' ');
+    if (tokenSet(qName) === tokenSet(hName)) weakNamesake++;
+    else if (weakExamples.length < 15) weakExamples.push({ query: q, hit: w });
+  }
   if (hits.some((h) => h.strength === 'strong' && dobKinds[entryNum(h.entity)] === 1)) strongYearOnly++;
 }
 
+// The machine is shared: a screening preempted by another process shows up as a slow one.
+// Screen everything twice more and keep each query's fastest time as a second figure.
+const bestTimes = times.slice();
+const all = [...variants.map((v) => v.query), ...lookalikes];
+for (let r = 0; r < 2; r++) {
+  all.forEach((q, i) => {
+    const s = performance.now();
+    index.match(q, { threshold: THRESHOLD, limit: i < variants.length ? 20 : 10 });
+    bestTimes[i] = Math.min(bestTimes[i], performance.now() - s);
+  });
+}
+const loadAvg = loadavg().map((x) => Math.round(x * 100) / 100);
 const recall = found / variants.length;
 const p50 = pct(times, 50);
 const p99 = pct(times, 99);
 const mean = times.reduce((a, b) => a + b, 0) / times.length;
-console.log(`screening: p50 ${p50.toFixed(2)} ms, p99 ${p99.toFixed(2)} ms; recall ${r3(recall)}; false alerts (full DOB) ${r3(alertFullDob / lookalikes.length)}; weak ${r3(weak / lookalikes.length)}`);
+console.log(`screening: p50 ${p50.toFixed(2)} ms, p99 ${p99.toFixed(2)} ms (best of 3: ${pct(bestTimes, 99).toFixed(2)} ms); recall ${r3(recall)}; false alerts (full DOB) ${r3(alertFullDob / lookalikes.length)}; weak ${r3(weak / lookalikes.length)}`);
 
 // Brute-force baseline: Jaro-Winkler of the sorted-token name against every listed name.
 console.log(`baseline over ${BASELINE} queries ...`);
@@ -171,7 +193,8 @@ const ourMean = ourTimes.reduce((a, b) => a + b, 0) / ourTimes.length;
 const speedup = baseMean / ourMean;
 
 const targets = [
-  { target: 'screening one person, p99', wanted: '< 5 ms', measured: `${p99.toFixed(2)} ms`, met: p99 < 5 },
+  { target: 'screening one person, p99 (one pass)', wanted: '< 5 ms', measured: `${p99.toFixed(2)} ms`, met: p99 < 5 },
+  { target: 'screening one person, p99 (fastest of 3 passes)', wanted: '< 5 ms', measured: `${pct(bestTimes, 99).toFixed(2)} ms`, met: pct(bestTimes, 99) < 5 },
   { target: 'index build', wanted: '< 60 s', measured: `${(buildMs / 1000).toFixed(1)} s`, met: buildMs < 60_000 },
   { target: 'memory (process RSS after build)', wanted: '< 1 GB', measured: `${mb(mem1.rss)} MB`, met: mem1.rss < 1024 ** 3 },
   { target: 'recall over variants', wanted: '>= 0.98', measured: `${r3(recall)}`, met: recall >= 0.98 },
@@ -189,18 +212,22 @@ const result = {
   build: { ms: Math.round(buildMs), addMs: Math.round(tAdded - t0) },
   memory: { rssMB: mb(mem1.rss), indexHeapAndBuffersMB: mb(indexBytes) },
   latencyMs: { screenings: times.length, mean: r3(mean), p50: r3(p50), p95: r3(pct(times, 95)), p99: r3(p99), max: r3(Math.max(...times)) },
+  latencyBestOf3Ms: { mean: r3(bestTimes.reduce((a, b) => a + b, 0) / bestTimes.length), p50: r3(pct(bestTimes, 50)), p95: r3(pct(bestTimes, 95)), p99: r3(pct(bestTimes, 99)), max: r3(Math.max(...bestTimes)) },
+  loadAverage1_5_15min: loadAvg,
   recall: { queries: variants.length, recall: r3(recall), strongShare: r3(foundStrong / variants.length), byKind: Object.fromEntries([...byKind].map(([k, c]) => [k, { n: c.n, recall: r3(c.found / c.n) }])) },
   lookalikes: {
     people: lookalikes.length,
     alertOnFullDobEntry: r3(alertFullDob / lookalikes.length),
     anyAlert: r3(anyAlert / lookalikes.length),
     weakHit: r3(weak / lookalikes.length),
+    weakHitExactNamesake: r3(weakNamesake / lookalikes.length),
     strongOnYearOnlyEntry: r3(strongYearOnly / lookalikes.length),
   },
   baseline: { sample: sample.length, threshold: BASELINE_THRESHOLD, meanMs: r3(baseMean), sinergiMeanMs: r3(ourMean), speedup: Math.round(speedup), recall: r3(baseFound / sample.length), sinergiRecall: r3(ourFound / sample.length) },
   targets,
   misses,
   falseAlertExamples: falseExamples,
+  weakHitExamples: weakExamples,
 };
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/screening.json', JSON.stringify(result, null, 2) + '\n');
@@ -214,10 +241,11 @@ const md = [
   '| --- | --- | --- | --- |',
   ...targets.map((t) => `| ${t.target} | ${t.wanted} | ${t.measured} | ${t.met ? 'yes' : '**no**'} |`),
   '',
-  `Latency over ${times.length} screenings: mean ${r3(mean)} ms, p50 ${r3(p50)} ms, p95 ${r3(pct(times, 95))} ms, p99 ${r3(p99)} ms, max ${r3(Math.max(...times))} ms.`,
+  `Latency over ${times.length} screenings (one pass, wall clock): mean ${r3(mean)} ms, p50 ${r3(p50)} ms, p95 ${r3(pct(times, 95))} ms, p99 ${r3(p99)} ms, max ${r3(Math.max(...times))} ms.`,
+  `Each screening's fastest of three passes (filters out preemption by other processes): p50 ${r3(pct(bestTimes, 50))} ms, p95 ${r3(pct(bestTimes, 95))} ms, p99 ${r3(pct(bestTimes, 99))} ms, max ${r3(Math.max(...bestTimes))} ms. Load average during the run (1, 5, 15 min): ${loadAvg.join(', ')} on ${cpus().length} CPUs.`,
   `Build: ${(buildMs / 1000).toFixed(1)} s (normalising and adding ${((tAdded - t0) / 1000).toFixed(1)} s). Heap + array buffers held by the index: ${mb(indexBytes)} MB; process RSS ${mb(mem1.rss)} MB.`,
   '',
-  `Look-alike people (${lookalikes.length}, not on the list): ${r3(anyAlert / lookalikes.length)} raise any hit; ${r3(alertFullDob / lookalikes.length)} against an entry with a full date of birth; ${r3(weak / lookalikes.length)} get a weak (name-only) hit; ${r3(strongYearOnly / lookalikes.length)} a strong hit against a year-only entry.`,
+  `Look-alike people (${lookalikes.length}, not on the list): ${r3(anyAlert / lookalikes.length)} raise any hit; ${r3(alertFullDob / lookalikes.length)} against an entry with a full date of birth; ${r3(weak / lookalikes.length)} get a weak (name-only) hit (${r3(weakNamesake / lookalikes.length)} against an entry with exactly their name); ${r3(strongYearOnly / lookalikes.length)} a strong hit against a year-only entry.`,
   '',
   `Baseline (brute-force Jaro-Winkler of sorted name tokens >= ${BASELINE_THRESHOLD} against all ${baseNames.length} names, ${sample.length} queries): mean ${r3(baseMean)} ms per query vs ${r3(ourMean)} ms; recall ${r3(baseFound / sample.length)} vs ${r3(ourFound / sample.length)}.`,
   '',

@@ -151,6 +151,7 @@ function deletions(t: string): string[] {
 
 const FLAG_PARTICLE = 4;
 const FLAG_OPTIONAL = 8;
+const FLAG_ESSENTIAL = 16;
 /** The most that birth date and nationality can add (SCORING.dob.equal + nationalityEqual). */
 const MAX_EVIDENCE = SCORING.dob.equal + SCORING.nationalityEqual;
 
@@ -277,8 +278,6 @@ export class WatchlistIndex {
   private stamp: Uint32Array = new Uint32Array(0);
   private marks = new VocabMarks(0);
   private epoch = 0;
-  /** Debug lines of the last match when set to an array (benchmarks only). */
-  debug: string[] | null = null;
   /** Counters of the last match (for benchmarks): names enumerated, fully scored. */
   lastStats = { candidates: 0, scored: 0, vocabMs: 0, enumMs: 0, hitsMs: 0, best: 0, prepMs: 0, vocabChecked: 0 };
 
@@ -345,7 +344,7 @@ export class WatchlistIndex {
           f.set(this.tokFlags);
           this.tokFlags = f;
         }
-        this.tokFlags[this.tokIds.n] = t.role | (t.particle ? FLAG_PARTICLE : 0) | (t.optional ? FLAG_OPTIONAL : 0);
+        this.tokFlags[this.tokIds.n] = t.role | (t.particle ? FLAG_PARTICLE : 0) | (t.optional ? FLAG_OPTIONAL : 0) | (t.essential ? FLAG_ESSENTIAL : 0);
         this.tokIds.push(id);
       }
     }
@@ -525,7 +524,7 @@ export class WatchlistIndex {
     const tokens = normaliseName(name);
     if (tokens.length === 0) return null;
     const infos = tokens.map((t) => tokenInfo(t.text, t.abjad));
-    const scored = tokens.map((t, i) => ({ info: infos[i], role: t.role, particle: t.particle, optional: t.optional }));
+    const scored = tokens.map((t, i) => ({ info: infos[i], role: t.role, particle: t.particle, optional: t.optional, essential: t.essential }));
     const bits: number[] = [];
     let b = 0;
     for (const t of tokens) bits.push(t.particle ? 0 : 1 << Math.min(b++, 30));
@@ -664,7 +663,7 @@ export class WatchlistIndex {
       eScored.length = 0;
       for (let k = s0; k < s1; k++) {
         const f = this.tokFlags[k];
-        eScored.push({ info: this.infos[this.tokIdsA[k]], role: (f & 3) as Role, particle: (f & FLAG_PARTICLE) !== 0, optional: (f & FLAG_OPTIONAL) !== 0 });
+        eScored.push({ info: this.infos[this.tokIdsA[k]], role: (f & 3) as Role, particle: (f & FLAG_PARTICLE) !== 0, optional: (f & FLAG_OPTIONAL) !== 0, essential: (f & FLAG_ESSENTIAL) !== 0 });
       }
       const ns = scoreName(qn.scored, eScored, (i, j) => {
         const v = this.tokIdsA[s0 + j];
@@ -691,11 +690,7 @@ export class WatchlistIndex {
       const doc = docEntries.has(ent);
       if (doc) score = Math.max(score + SCORING.documentBonus, SCORING.documentFloor);
       score = Math.round(Math.max(0, Math.min(1, score)) * 1000) / 1000;
-      if (score < threshold) {
-        if (this.debug) this.debug.push(`miss ${candBound[ci].toFixed(3)} ${score} ${ns.score.toFixed(3)} ${this.nameText(n)} dob=${dob} nat=${nat}`);
-        continue;
-      }
-      if (this.debug) this.debug.push(`${candBound[ci].toFixed(3)} ${score} ${this.nameText(n)}`);
+      if (score < threshold) continue;
       const strength: Hit['strength'] = doc || dobCorroborates(dob) ? 'strong' : 'weak';
       const rank = score + (strength === 'strong' ? STRONG : 0);
       const prev = best.get(ent);

@@ -38,6 +38,7 @@ describe('normaliseName', () => {
     const t = normaliseName('Sergei Petrovich Ivanov');
     expect(t.filter((x) => x.optional).map((x) => x.text)).toEqual(['PETROVICH']);
     expect(normaliseName('Ahmad bin Ali Hassan').filter((x) => x.optional).map((x) => x.text)).toEqual(['ALI']);
+    expect(normaliseName('Ahmad bin Ismail').filter((x) => x.optional)).toEqual([]);
     expect(tokensText(normaliseName('عبدالعزيز'))).toBe('ABD ZYZ');
   });
 

@@ -30,6 +30,8 @@ export interface NameToken {
    * after bin/binti/ibn. Missing, it costs less than another name.
    */
   optional?: boolean;
+  /** The father after bin/binti ending a name (Ahmad bin Ismail): the only family name, so missing costs in full. */
+  essential?: boolean;
 }
 
 const PATRONYMIC = /(?:OVICH|EVICH|OVITCH|EVITCH|OWITSCH|EWITSCH|OVNA|EVNA|OWNA|EWNA|ICHNA|YEVICH|IEVICH|INICHNA)$/;
@@ -136,7 +138,12 @@ export function normaliseName(name: string | { surname?: string; given?: string 
     const t = out[i];
     if (t.particle) continue;
     const prev = out[i - 1];
-    if (PATRONYMIC.test(t.text) || (prev && prev.particle && /^(BIN|BINT|BINTI|IBN|BN|BNT|BT)$/.test(prev.text))) t.optional = true;
+    // The father after bin is optional only when a family name follows (Mohammed bin Salman
+    // Al Saud); in "Ahmad bin Ismail" it is the only other name.
+    const afterBin = prev && prev.particle && /^(BIN|BINT|BINTI|IBN|BN|BNT|BT)$/.test(prev.text);
+    const last = !out.slice(i + 1).some((x) => !x.particle);
+    if (PATRONYMIC.test(t.text) || (afterBin && !last)) t.optional = true;
+    else if (afterBin && last) t.essential = true;
   }
   // A lone particle ("Y", "DA", "LE" as a whole given name) is a name, not a particle.
   if (out.length > 0 && out.every((t) => t.particle)) for (const t of out) t.particle = false;

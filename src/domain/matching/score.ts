@@ -11,6 +11,8 @@ export const SCORING = {
   tokenMatch: 0.8,
   /** Weight of Jaro-Winkler against edit similarity in the base token similarity. */
   jaroWeight: 0.6,
+  /** The same for tokens of at most four letters. */
+  jaroWeightShort: 0.5,
   /** Floors when a key agrees: double metaphone, Slavic key, abjad consonant skeleton. */
   metaphoneFloor: 0.84,
   slavicFloor: 0.9,
@@ -72,9 +74,14 @@ export function stripParticlePrefix(t: string): string | null {
   return null;
 }
 
+/**
+ * Jaro-Winkler blended with edit similarity. Jaro-Winkler flatters short tokens (PENG / DENG
+ * 0.83), so up to four letters the edit distance weighs more.
+ */
 function baseSimilarity(a: string, b: string): number {
   if (a === b) return 1;
-  return SCORING.jaroWeight * jaroWinkler(a, b) + (1 - SCORING.jaroWeight) * editSimilarity(a, b);
+  const w = Math.max(a.length, b.length) <= 4 ? SCORING.jaroWeightShort : SCORING.jaroWeight;
+  return w * jaroWinkler(a, b) + (1 - w) * editSimilarity(a, b);
 }
 
 export type TokenHow = 'equal' | 'variant' | 'nickname' | 'spelling' | 'phonetic' | 'transliteration' | 'initial' | 'particle';
@@ -89,7 +96,7 @@ export function tokenSimilarityHow(a: TokenInfo, b: TokenInfo): [number, TokenHo
     if (v > 0) return [v, 'variant'];
     return ta[0] === tb[0] ? [SCORING.initial, 'initial'] : [0, 'spelling'];
   }
-  let best = SCORING.jaroWeight * jaroWinkler(ta, tb) + (1 - SCORING.jaroWeight) * editSimilarity(ta, tb);
+  let best = baseSimilarity(ta, tb);
   let how: TokenHow = 'spelling';
   const v = variantSimilarity(ta, tb);
   if (v > best) {
@@ -100,7 +107,7 @@ export function tokenSimilarityHow(a: TokenInfo, b: TokenInfo): [number, TokenHo
   // similar length.
   const la = ta.length;
   const lb = tb.length;
-  if (best < SCORING.metaphoneFloor && la >= 4 && lb >= 4 && Math.abs(la - lb) <= 2 && a.dm1.length >= 3 && (a.dm1 === b.dm1 || a.dm1 === b.dm2 || a.dm2 === b.dm1)) {
+  if (best < SCORING.metaphoneFloor && la >= 4 && lb >= 4 && Math.abs(la - lb) <= 2 && ta[0] === tb[0] && a.dm1.length >= 3 && (a.dm1 === b.dm1 || a.dm1 === b.dm2 || a.dm2 === b.dm1)) {
     best = SCORING.metaphoneFloor;
     how = 'phonetic';
   }
@@ -157,6 +164,7 @@ export interface ScoredToken {
   role: Role;
   particle: boolean;
   optional?: boolean;
+  essential?: boolean;
 }
 
 export interface NamePair {
@@ -242,7 +250,7 @@ export function scoreName(
   for (let j = 0; j < ne; j++) if (!usedE[j] && !e[j].particle) unmatchedEntry.push(j);
   // ABD left over is half of a dropped "Abd al-X" name: its other half pays.
   const cost = (t: ScoredToken) =>
-    t.info.text === 'ABD' ? 0 : full < 2 ? SCORING.missingToken : t.optional ? SCORING.missingOptional : SCORING.missingMiddle;
+    t.info.text === 'ABD' ? 0 : full < 2 || t.essential ? SCORING.missingToken : t.optional ? SCORING.missingOptional : SCORING.missingMiddle;
   for (const i of unmatchedQuery) den += cost(q[i]);
   for (const j of unmatchedEntry) den += cost(e[j]);
   const score = full === 0 || den === 0 ? 0 : num / den;
