@@ -137,6 +137,12 @@ describe('WatchlistIndex evidence', () => {
     expect(p.score).toBeGreaterThan(o.score);
   });
 
+  it('reads candidates from postings, never the whole list, and returns at most `limit`', () => {
+    const hits = ix.match({ names: ['Mohammed Filler'], dateOfBirth: '1950-01-15' }, { threshold: 0.5, limit: 3 });
+    expect(hits.length).toBeLessThanOrEqual(3);
+    expect(ix.lastStats.candidates).toBeLessThan(ix.nameCount / 2);
+  });
+
   it('skips entries outside their validity', () => {
     expect(top({ names: ['Oleg Expiredov'], dateOfBirth: '1960-01-01' }, { at: '2026-01-01' })).toBeUndefined();
     expect(top({ names: ['Oleg Expiredov'], dateOfBirth: '1960-01-01' }, { at: '2019-01-01' })?.entity).toBe('expired');

@@ -586,7 +586,10 @@ export class WatchlistIndex {
       const t0 = performance.now();
       this.collectVocab(qn, vmask, simCache);
       const t1 = performance.now();
-      const cands = this.enumerate(qn, vmask, qYear, extraEntries);
+      // Reading only the years around the query's is lossless while an entry born further away
+      // cannot reach the threshold (name 1 + nationality + SCORING.dob.differs < threshold).
+      const narrow = minThreshold > 1 + SCORING.nationalityEqual + SCORING.dob.differs ? qYear : 0;
+      const cands = this.enumerate(qn, vmask, narrow, extraEntries);
       const t2 = performance.now();
       this.lastStats.vocabMs += t1 - t0;
       this.lastStats.enumMs += t2 - t1;
