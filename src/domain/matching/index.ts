@@ -48,6 +48,8 @@ export const INDEX_LIMITS = {
   scanCap: 200_000,
   /** Joined/split forms must be at least this similar to a vocabulary token. */
   joinMatch: 0.9,
+  /** Query tokens whose similar vocabulary is remembered (cleared when full). */
+  tokenCache: 20_000,
 };
 
 class GrowU32 {
@@ -277,9 +279,15 @@ export class WatchlistIndex {
   private dobIndex = new PackedLists();
   private stamp: Uint32Array = new Uint32Array(0);
   private marks = new VocabMarks(0);
+  private tokenCache = new Map<string, { ids: Uint32Array; sims: Float32Array }>();
   private epoch = 0;
   /** Counters of the last match (for benchmarks): names enumerated, fully scored. */
   lastStats = { candidates: 0, scored: 0, vocabMs: 0, enumMs: 0, hitsMs: 0, best: 0, prepMs: 0, vocabChecked: 0 };
+
+  /** Forgets the remembered query tokens (benchmarks use it to time each pass cold). */
+  clearCaches(): void {
+    this.tokenCache.clear();
+  }
 
   /** Number of entries and names added. */
   get entryCount(): number {
@@ -760,26 +768,46 @@ export class WatchlistIndex {
     for (let n = lo; n < a.length && a[n] === e; n++) into.add(n);
   }
 
+  /**
+   * Vocabulary tokens reachable from a query token, with their similarity. The same names come
+   * back all day (WANG, MUHAMMAD), so the answer is kept per token text in a bounded cache;
+   * it depends only on the built index, so it is never stale.
+   */
+  private similarTokens(info: TokenInfo): { ids: Uint32Array; sims: Float32Array } {
+    const key = (info.abjad ? '#' : '') + info.text;
+    const hit = this.tokenCache.get(key);
+    if (hit) return hit;
+    const found = this.candidatesOf(info);
+    // ALZAHRAXI: the rest after a particle, found fuzzily too.
+    const stripped = this.vocab.has(info.text) ? null : stripParticlePrefix(info.text);
+    if (stripped) for (const v of this.candidatesOf(tokenInfo(stripped))) found.add(v);
+    const ids = new Uint32Array(found.size);
+    const sims = new Float32Array(found.size);
+    let k = 0;
+    for (const v of found) {
+      this.lastStats.vocabChecked++;
+      ids[k] = v;
+      sims[k++] = tokenSimilarity(info, this.infos[v]);
+    }
+    const out = { ids, sims };
+    if (this.tokenCache.size >= INDEX_LIMITS.tokenCache) this.tokenCache.clear();
+    this.tokenCache.set(key, out);
+    return out;
+  }
+
   /** Vocabulary tokens similar to each query token, with the query-token bits they satisfy. */
   private collectVocab(qn: QueryName, vmask: VocabMarks, simCache: Map<number, number>): void {
     const { tokens, infos, bits } = qn;
     for (let i = 0; i < tokens.length; i++) {
       if (tokens[i].particle) continue;
-      for (const v of this.candidatesOf(infos[i])) {
-        this.lastStats.vocabChecked++;
-        const s = tokenSimilarity(infos[i], this.infos[v]);
+      const similar = this.similarTokens(infos[i]);
+      for (let k = 0; k < similar.ids.length; k++) {
+        const v = similar.ids[k];
+        const s = similar.sims[k];
         simCache.set(v * 32 + Math.min(i, 31), s);
         if (s >= SCORING.tokenMatch) vmask.or(v, bits[i], s);
       }
-      // ALZAHRAXI: the rest after a particle, found fuzzily too.
       const known = this.vocab.has(infos[i].text);
-      const stripped = known ? null : stripParticlePrefix(infos[i].text);
-      if (stripped) {
-        for (const v of this.candidatesOf(tokenInfo(stripped))) {
-          const s = tokenSimilarity(infos[i], this.infos[v]);
-          if (s >= SCORING.tokenMatch) vmask.or(v, bits[i], s);
-        }
-      }
       // Split: ZHANGWEI -> ZHANG + WEI, CHOECHANGYEONG -> CHOE + CHANG + YEONG, when known tokens.
       const t = infos[i].text;
       if (t.length >= 4) {
