@@ -191,7 +191,11 @@ for (const v of sample) {
   if (hits.some((h) => h.entity === v.id)) ourFound++;
 }
 const baseMean = baseTimes.reduce((a, b) => a + b, 0) / baseTimes.length;
-const ourMean = ourTimes.reduce((a, b) => a + b, 0) / ourTimes.length;
+const ourSampleMean = ourTimes.reduce((a, b) => a + b, 0) / ourTimes.length;
+// A brute-force scan costs the same for any query, so its sample mean stands for all queries;
+// Sinergi's cost varies by query, so its mean over every variant query is the fair comparison
+// (a 30-query sample mean is dominated by one collector pause or preemption).
+const ourMean = variantTimes.reduce((a, b) => a + b, 0) / variantTimes.length;
 const speedup = baseMean / ourMean;
 
 const targets = [
@@ -225,7 +229,7 @@ const result = {
     weakHitExactNamesake: r3(weakNamesake / lookalikes.length),
     strongOnYearOnlyEntry: r3(strongYearOnly / lookalikes.length),
   },
-  baseline: { sample: sample.length, threshold: BASELINE_THRESHOLD, meanMs: r3(baseMean), sinergiMeanMs: r3(ourMean), speedup: Math.round(speedup), recall: r3(baseFound / sample.length), sinergiRecall: r3(ourFound / sample.length) },
+  baseline: { sample: sample.length, threshold: BASELINE_THRESHOLD, meanMs: r3(baseMean), sinergiMeanMs: r3(ourMean), sinergiSampleMeanMs: r3(ourSampleMean), speedup: Math.round(speedup), speedupOnSample: Math.round(baseMean / ourSampleMean), recall: r3(baseFound / sample.length), sinergiRecall: r3(ourFound / sample.length) },
   targets,
   misses,
   falseAlertExamples: falseExamples,
@@ -249,7 +253,7 @@ const md = [
   '',
   `Look-alike people (${lookalikes.length}, not on the list): ${r3(anyAlert / lookalikes.length)} raise any hit; ${r3(alertFullDob / lookalikes.length)} against an entry with a full date of birth; ${r3(weak / lookalikes.length)} get a weak (name-only) hit (${r3(weakNamesake / lookalikes.length)} against an entry with exactly their name); ${r3(strongYearOnly / lookalikes.length)} a strong hit against a year-only entry.`,
   '',
-  `Baseline (brute-force Jaro-Winkler of sorted name tokens >= ${BASELINE_THRESHOLD} against all ${baseNames.length} names, ${sample.length} queries): mean ${r3(baseMean)} ms per query vs ${r3(ourMean)} ms; recall ${r3(baseFound / sample.length)} vs ${r3(ourFound / sample.length)}.`,
+  `Baseline (brute-force Jaro-Winkler of sorted name tokens >= ${BASELINE_THRESHOLD} against all ${baseNames.length} names, ${sample.length} queries): mean ${r3(baseMean)} ms per query vs Sinergi's ${r3(ourMean)} ms over all ${variantTimes.length} variant queries (${r3(ourSampleMean)} ms over the same ${sample.length}, ${Math.round(baseMean / ourSampleMean)}x); recall on the sample ${r3(baseFound / sample.length)} vs ${r3(ourFound / sample.length)}.`,
   '',
   '## Recall by kind of variant',
   '',

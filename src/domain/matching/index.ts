@@ -279,7 +279,8 @@ export class WatchlistIndex {
   private dobIndex = new PackedLists();
   private stamp: Uint32Array = new Uint32Array(0);
   private marks = new VocabMarks(0);
-  private tokenCache = new Map<string, { ids: Uint32Array; sims: Float32Array }>();
+  private tokenCache = new Map<string, number[]>();
+  private sortScratch = new Float64Array(1024);
   private epoch = 0;
   /** Counters of the last match (for benchmarks): names enumerated, fully scored. */
   lastStats = { candidates: 0, scored: 0, vocabMs: 0, enumMs: 0, hitsMs: 0, best: 0, prepMs: 0, vocabChecked: 0 };
@@ -654,11 +655,12 @@ export class WatchlistIndex {
     // Rank: score to three decimals, a strong hit just above a weak one of the same score.
     const STRONG = 0.0005;
     // Sort by bound, descending: bound (to 1e-6) and index packed into one float64.
-    const keys = new Float64Array(candN.length);
+    if (this.sortScratch.length < candN.length) this.sortScratch = new Float64Array(candN.length * 2);
+    const keys = this.sortScratch.subarray(0, candN.length);
     for (let i = 0; i < candN.length; i++) keys[i] = Math.round((2 - candBound[i]) * 1e6) * 2097152 + i;
     keys.sort();
-    const order = new Uint32Array(candN.length);
-    for (let i = 0; i < keys.length; i++) order[i] = keys[i] % 2097152;
+    const order: number[] = [];
+    for (let i = 0; i < keys.length; i++) order.push(keys[i] % 2097152);
     const best = new Map<number, Best>();
     const top: number[] = [];
     const eScored: ScoredToken[] = [];
@@ -773,7 +775,7 @@ export class WatchlistIndex {
    * back all day (WANG, MUHAMMAD), so the answer is kept per token text in a bounded cache;
    * it depends only on the built index, so it is never stale.
    */
-  private similarTokens(info: TokenInfo): { ids: Uint32Array; sims: Float32Array } {
+  private similarTokens(info: TokenInfo): number[] {
     const key = (info.abjad ? '#' : '') + info.text;
     const hit = this.tokenCache.get(key);
     if (hit) return hit;
@@ -781,15 +783,12 @@ export class WatchlistIndex {
     // ALZAHRAXI: the rest after a particle, found fuzzily too.
     const stripped = this.vocab.has(info.text) ? null : stripParticlePrefix(info.text);
     if (stripped) for (const v of this.candidatesOf(tokenInfo(stripped))) found.add(v);
-    const ids = new Uint32Array(found.size);
-    const sims = new Float32Array(found.size);
-    let k = 0;
+    // [id, similarity, id, similarity, ...]: one small array per token for the collector.
+    const out: number[] = [];
     for (const v of found) {
       this.lastStats.vocabChecked++;
-      ids[k] = v;
-      sims[k++] = tokenSimilarity(info, this.infos[v]);
+      out.push(v, tokenSimilarity(info, this.infos[v]));
     }
-    const out = { ids, sims };
     if (this.tokenCache.size >= INDEX_LIMITS.tokenCache) this.tokenCache.clear();
     this.tokenCache.set(key, out);
     return out;
@@ -801,9 +800,9 @@ export class WatchlistIndex {
     for (let i = 0; i < tokens.length; i++) {
       if (tokens[i].particle) continue;
       const similar = this.similarTokens(infos[i]);
-      for (let k = 0; k < similar.ids.length; k++) {
-        const v = similar.ids[k];
-        const s = similar.sims[k];
+      for (let k = 0; k < similar.length; k += 2) {
+        const v = similar[k];
+        const s = similar[k + 1];
         simCache.set(v * 32 + Math.min(i, 31), s);
         if (s >= SCORING.tokenMatch) vmask.or(v, bits[i], s);
       }
