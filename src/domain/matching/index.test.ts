@@ -106,6 +106,12 @@ describe('WatchlistIndex evidence', () => {
     expect(top({ names: ['Sergei Ivanov'] })?.strength).toBe('weak');
   });
 
+  it('can ask more of weak hits than of strong ones', () => {
+    const q = { names: ['Lee Young-hee'] };
+    expect(top(q)?.strength).toBe('weak');
+    expect(ix.match(q, { weakThreshold: 1.01 }).find((h) => h.entity === 'lee')).toBeUndefined();
+  });
+
   it('a document number adds evidence', () => {
     const h = top({ names: ['Alex Petroff'], documentNumbers: ['p 123-4567'] });
     expect(h.entity).toBe('petrov');

@@ -15,6 +15,7 @@
 import { normaliseName, tokensText, Role, type NameToken } from './normalise.js';
 import {
   DEFAULT_THRESHOLD,
+  DEFAULT_WEAK_THRESHOLD,
   SCORING,
   bestDob,
   compareDob,
@@ -36,7 +37,7 @@ import { variantGroups } from './variants.js';
 import type { Hit, MatchOptions, ScreeningQuery, WatchlistEntry } from './types.js';
 import { normalizeDocumentNumber } from '../identity/names.js';
 
-export { DEFAULT_THRESHOLD } from './score.js';
+export { DEFAULT_THRESHOLD, DEFAULT_WEAK_THRESHOLD } from './score.js';
 
 /** Knobs of candidate generation (see README). */
 export const INDEX_LIMITS = {
@@ -552,6 +553,7 @@ export class WatchlistIndex {
     const qDocs = (query.documentNumbers ?? []).map(normalizeDocumentNumber).filter(Boolean);
     const at = packDate(options.at);
     const limit = options.limit ?? 10;
+    const weakThreshold = options.weakThreshold ?? DEFAULT_WEAK_THRESHOLD;
     let minThreshold = options.threshold ?? DEFAULT_THRESHOLD;
     for (const t of Object.values(options.thresholds ?? {})) minThreshold = Math.min(minThreshold, t);
 
@@ -705,6 +707,7 @@ export class WatchlistIndex {
       score = Math.round(Math.max(0, Math.min(1, score)) * 1000) / 1000;
       if (score < threshold) continue;
       const strength: Hit['strength'] = doc || dobCorroborates(dob) ? 'strong' : 'weak';
+      if (strength === 'weak' && score < weakThreshold) continue;
       const rank = score + (strength === 'strong' ? STRONG : 0);
       const prev = best.get(ent);
       if (prev && prev.rank >= rank) continue;

@@ -59,6 +59,11 @@ export interface MatchOptions {
   threshold?: number;
   /** Threshold per list id; overrides `threshold` for that list. */
   thresholds?: Record<string, number>;
+  /**
+   * A weak hit (nothing but the name to go on) must also reach this (default
+   * DEFAULT_WEAK_THRESHOLD); set it to 0 to report every weak hit above the list threshold.
+   */
+  weakThreshold?: number;
   /** Most hits returned, best first (default 10). */
   limit?: number;
   /** ISO date: entries whose validity excludes it are skipped. */
