@@ -201,6 +201,28 @@ describe('identity conflicts', () => {
   });
 });
 
+describe('exports in the browser', () => {
+  it('kesbangpol exports the guest list with a purpose; the file has no passport column', async () => {
+    const { context, page } = await guardedContext(browser, server.url);
+    try {
+      await openGuestList(page, 'kesbangpol.soppeng');
+      await page.getByTestId('export-open').first().click();
+      await page.getByTestId('export-download').click();
+      await expect.poll(() => page.getByTestId('export-error').textContent()).toContain('minimal 5');
+      await page.getByTestId('export-purpose').fill('Bahan rapat Timpora Desember');
+      await page.getByText('CSV', { exact: true }).click();
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-download').click()]);
+      const file = fs.readFileSync((await download.path())!, 'utf8');
+      const header = file.split('\r\n')[0]!;
+      expect(header).toContain('Nama keluarga');
+      expect(header).not.toContain('Nomor paspor');
+      expect(file.split('\r\n').filter(Boolean).length).toBeGreaterThan(1);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe('the auditor in the browser', () => {
   it('reviews who looked at whose data, filtered by who and what, and verifies the chain', async () => {
     // something to review: polres opens one guest's details (an audited read)

@@ -11,6 +11,7 @@ import { useStays } from './api';
 import { CheckOutModal } from './CheckOutModal';
 import { StayTable } from './StayTable';
 import { usePageTitle } from '../../lib/usePageTitle';
+import { ExportButton } from './ExportButton';
 
 const PAGE_SIZE = 20;
 
@@ -37,6 +38,7 @@ function StayList({ present, onCheckOut }: { present: boolean | undefined; onChe
           style={{ flex: '1 1 220px' }}
         />
         <Select label={t('common.sort')} data={sorts} value={sort} onChange={(v) => { setSort(v ?? '-createdAt'); setPage(1); }} allowDeselect={false} w={220} data-testid={present ? 'present-sort' : 'recent-sort'} />
+        <ExportButton present={present} sort={sort} q={debouncedQ || undefined} />
       </Group>
       {stays.isError && <Alert color="red">{(stays.error as Error).message}</Alert>}
       {stays.isPending && <Skeleton h={240} />}
