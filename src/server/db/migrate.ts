@@ -4,6 +4,7 @@ import * as totpEnrolment from './migrations/0002_totp_enrolment';
 import * as access from './migrations/0003_access';
 import * as authHardening from './migrations/0004_auth_hardening';
 import * as auditAccounts from './migrations/0005_audit_accounts';
+import * as watchlists from './migrations/0006_watchlists';
 
 // Migrations are listed here (not read from disk) so they bundle and run the same under tsx and tests.
 const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '0003_access': access,
   '0004_auth_hardening': authHardening,
   '0005_audit_accounts': auditAccounts,
+  '0006_watchlists': watchlists,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -65,6 +65,17 @@ export interface SettingsTable { key: string; value: string }
 // migration 0004
 export interface LoginThrottleTable { key: string; level: number; updated_at: number }
 export interface TotpRecoveryCodesTable { code_hash: string; user_id: string; created_at: string; used_at: string | null }
+// migration 0006
+export type WatchlistKind = 'interpol_red_notice' | 'dpo' | 'cekal' | 'local';
+export interface WatchlistsTable { id: string; name: string; source: string; kind: WatchlistKind; threshold: number | null; created_at: string }
+/** names, birth_dates, nationalities, document_numbers: JSON arrays of strings. */
+export interface WatchlistEntriesTable {
+  id: string; watchlist_id: string; external_id: string; names: string; birth_dates: string; nationalities: string;
+  document_numbers: string; reason: string | null; valid_until: string | null; version: number; updated_at: string; removed_at: string | null;
+}
+export interface WatchlistVersionsTable {
+  watchlist_id: string; version: number; imported_at: string; added: number; updated: number; removed: number; source_file: string | null;
+}
 
 export interface Database {
   regions: RegionsTable;
@@ -88,4 +99,7 @@ export interface Database {
   settings: SettingsTable;
   login_throttle: LoginThrottleTable;
   totp_recovery_codes: TotpRecoveryCodesTable;
+  watchlists: WatchlistsTable;
+  watchlist_entries: WatchlistEntriesTable;
+  watchlist_versions: WatchlistVersionsTable;
 }
