@@ -55,9 +55,14 @@ describe.each(dialectMatrix())('watchlist import and screening (%s)', (kind) => 
 
     // the same file again changes nothing
     expect(await importWatchlist(db, V2, { list: 'DPO Bali' })).toMatchObject({ version: 3, added: 0, updated: 0, removed: 0 });
+    // an entry back on the list is restored, not added twice
+    expect(await importWatchlist(db, V1, { list: 'DPO Bali' })).toMatchObject({ version: 4, added: 1, updated: 1, removed: 1 });
+    const rows = await db.selectFrom('watchlist_entries').select(['external_id', 'removed_at']).orderBy('external_id').execute();
+    expect(rows.map((r) => [r.external_id, r.removed_at !== null])).toEqual([['dpo-001', false], ['dpo-002', false], ['dpo-003', false], ['dpo-004', true]]);
+    await importWatchlist(db, V2, { list: 'DPO Bali' });
 
     const audit = await db.selectFrom('audit_log').select(['action', 'detail']).where('action', '=', 'watchlist.import').orderBy('seq').execute();
-    expect(audit).toHaveLength(3);
+    expect(audit).toHaveLength(5);
     expect(JSON.parse(audit[1]!.detail)).toMatchObject({ list: 'DPO Bali', version: 2, added: 1, updated: 1, removed: 1 });
     expect((await verifyAuditChain(db)).ok).toBe(true);
   });

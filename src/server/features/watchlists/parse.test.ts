@@ -80,4 +80,11 @@ describe('people files', () => {
     expect(parsed.items).toEqual([{ line: 2, id: 'P1', query: { names: [{ surname: 'IVANOV', given: 'SERGEY' }], dateOfBirth: '1980-04-03', nationality: 'RUS', documentNumbers: [] } }]);
     expect(parsed.errors).toEqual([{ line: 3, reason: 'no name' }]);
   });
+
+  it('reads FtM people, alpha-2 nationality mapped, the first birth date used', () => {
+    const line = JSON.stringify({ id: 'p-1', schema: 'Person', properties: { name: ['Ольга Смирнова'], alias: ['Olga Smirnova'], birthDate: ['1988-09-09'], nationality: ['by'], passportNumber: ['MP0000001'] } });
+    const parsed = parsePeopleFile(`${line}\n{"id":\n`);
+    expect(parsed.items).toEqual([{ line: 1, id: 'p-1', query: { names: ['Ольга Смирнова', 'Olga Smirnova'], dateOfBirth: '1988-09-09', nationality: ['BLR'], documentNumbers: ['MP0000001'] } }]);
+    expect(parsed.errors).toEqual([{ line: 2, reason: 'not valid JSON' }]);
+  });
 });
