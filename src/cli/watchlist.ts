@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { appendAudit } from '../server/audit/log';
 import { loadConfig } from '../server/config';
 import { type Db, openDatabase } from '../server/db/database';
 import { migrateToLatest } from '../server/db/migrate';
@@ -91,10 +92,17 @@ export async function runScreenCommand(args: string[]): Promise<number> {
   return withDatabase(async (db) => {
     const { index, options, entries, lists } = await loadWatchlistIndex(db.kysely);
     console.error(`screening ${people.items.length} people against ${entries} entries in ${lists} lists`);
+    let withHits = 0;
     for (const p of people.items) {
       const hits = index.match(p.query, options).map(presentHit);
+      if (hits.length > 0) withHits++;
       console.log(JSON.stringify({ id: p.id, hits }));
     }
+    // A screening reads watchlist entries (personal data): it leaves a trace like any read.
+    await db.kysely.transaction().execute((trx) => appendAudit(trx, null, {
+      action: 'watchlist.screen', resourceType: 'watchlist',
+      detail: { file: path.basename(args[0]!), people: people.items.length, withHits, errors: people.errors.length },
+    }));
     return 0;
   });
 }

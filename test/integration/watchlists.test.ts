@@ -96,6 +96,8 @@ describe.each(dialectMatrix())('watchlist import and screening (%s)', (kind) => 
     // only the Cyrillic name is on the list for this one: found through transliteration
     expect(sokolov!.hits.map((h) => h.entity)).toEqual(['dpo-003']);
     expect(sokolov!.hits[0]!.explanation).toMatch(/SOKOLOV/);
+    const trace = await scratch.db.kysely.selectFrom('audit_log').select('detail').where('action', '=', 'watchlist.screen').execute();
+    expect(trace.map((t) => JSON.parse(t.detail))).toEqual([{ file: 'people.csv', people: 3, withHits: 2, errors: 0 }]);
 
     // bad arguments and unreadable files fail with a message
     const missing = await cli(['watchlist', 'import', path.join(dir, 'nope.csv'), '--list', 'X']);
