@@ -12,6 +12,8 @@ export function PurposeModal({ opened, onSubmit, onCancel }: { opened: boolean; 
   const submit = () => {
     const value = purpose.trim();
     if (value.length < MIN_PURPOSE) return setError(t('person.purposeShort'));
+    // it travels in an HTTP header, which carries Latin-1 only
+    if (/[^\x20-\x7e\xa0-\xff]/.test(value)) return setError(t('person.purposeChars'));
     onSubmit(value);
   };
   return (
