@@ -38,6 +38,7 @@ const DashboardPage = lazyScreen(() => import('./features/dashboard/DashboardPag
 const AgenciesPage = lazyScreen(() => import('./features/admin/AgenciesPage'));
 const ReporterOrgsPage = lazyScreen(() => import('./features/admin/ReporterOrgsPage'));
 const UsersPage = lazyScreen(() => import('./features/admin/UsersPage'));
+const PersonPage = lazyScreen(() => import('./features/persons/PersonPage'));
 const ConflictsPage = lazyScreen(() => import('./features/identity/ConflictsPage'));
 const AuditPage = lazyScreen(() => import('./features/audit/AuditPage'));
 
@@ -59,6 +60,7 @@ export function App() {
           <Route path="check-in" element={<RequireAbility ability="checkIn"><CheckInPage /></RequireAbility>} />
           <Route path="stays" element={<RequireAbility ability="listStays"><StaysPage /></RequireAbility>} />
           <Route path="stays/:id/receipt" element={<ReceiptPage />} />
+          <Route path="persons/:id" element={<PersonPage />} />
           <Route path="identity-conflicts" element={<RequireAbility ability="viewIdentityConflicts"><ConflictsPage /></RequireAbility>} />
           <Route path="account" element={<AccountPage />} />
           <Route path="audit" element={<RequireAbility ability="viewAudit"><AuditPage /></RequireAbility>} />

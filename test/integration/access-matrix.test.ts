@@ -46,6 +46,15 @@ const loadStay = async (server: TestServer, regionPrefix: string) => {
 };
 const REGION = { soppeng: '73.12', makassar: '73.71' } as const;
 
+/** A person all of whose stays lie in the region (so its scope is that region alone). */
+const loadPerson = async (server: TestServer, regionPrefix: string) => {
+  const row = await server.db.selectFrom('stays').select(['person_id', 'region_code', 'lodging_id']).where('region_code', 'like', `${regionPrefix}.%`)
+    .where('person_id', 'not in', server.db.selectFrom('stays').select('person_id').where('region_code', 'not like', `${regionPrefix}.%`))
+    .orderBy('person_id').limit(1).executeTakeFirstOrThrow();
+  const regions = await server.db.selectFrom('stays').select('region_code').where('person_id', '=', row.person_id).execute();
+  return { id: row.person_id, record: { region_codes: regions.map((r) => r.region_code) }, scoped: { regionCode: row.region_code, orgId: row.lodging_id } };
+};
+
 const FIXTURES: Record<string, RecordFixture> = {
   'stay.read': { make: (s, r) => loadStay(s, REGION[r]) },
   'stay.checkout': { make: (s, r) => loadStay(s, REGION[r]), body: { departureDate: '2000-01-01' } },
@@ -62,6 +71,7 @@ const FIXTURES: Record<string, RecordFixture> = {
     },
     body: { decision: 'keep_person', reason: 'matrix probe' },
   },
+  'person.read': { make: (s, r) => loadPerson(s, REGION[r]) },
   'user.approve': { make: pendingAccount, unscoped: true },
   'user.reject': { make: pendingAccount, unscoped: true, body: { reason: 'matrix probe' } },
 };

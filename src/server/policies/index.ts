@@ -6,6 +6,7 @@ import { authPolicy } from '../features/auth/policy';
 import { eventsPolicy } from '../features/events/policy';
 import { identityPolicy } from '../features/identity/policy';
 import { lodgingsPolicy } from '../features/lodgings/policy';
+import { personPolicy } from '../features/persons/policy';
 import { statsPolicy } from '../features/stats/policy';
 import { stayPolicy } from '../features/stays/policy';
 import type { Rule } from './rules';
@@ -16,7 +17,7 @@ import type { Rule } from './rules';
 // abilities() so the web shows only what the server would accept.
 
 export const policies = {
-  ...adminPolicy, ...auditPolicy, ...authPolicy, ...eventsPolicy, ...identityPolicy, ...lodgingsPolicy, ...statsPolicy, ...stayPolicy,
+  ...adminPolicy, ...auditPolicy, ...authPolicy, ...eventsPolicy, ...identityPolicy, ...lodgingsPolicy, ...personPolicy, ...statsPolicy, ...stayPolicy,
 } as const;
 
 type Policies = typeof policies;

@@ -4,7 +4,7 @@ import { Link } from 'react-router-dom';
 import { useCountryNames } from '../../api/reference';
 import type { Stay } from '../../api/types';
 import { formatDate, formatDateTime, type Zone } from '../../lib/time';
-import { roomLabel, StayStatus } from './stayCells';
+import { GuestName, roomLabel, StayStatus } from './stayCells';
 import { guestName } from './visibility';
 import { FindingBadges, OrWithheld, Withheld } from './Withheld';
 
@@ -23,7 +23,7 @@ export function StayCards({ items, zone, onCheckOut, showLodging, showStatus, te
           <Paper key={s.id} withBorder radius="md" p="sm" data-testid="stay-row">
             <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
               <div style={{ minWidth: 0 }}>
-                {name === null ? <Withheld /> : <Text fw={600} size="sm">{name}</Text>}
+                {name === null ? <Withheld /> : <GuestName name={name} personId={s.personId} />}
                 <Text size="xs" c="dimmed" component="div">
                   <OrWithheld value={s.guest.nationality} size="xs">{country(s.guest.nationality ?? '')}</OrWithheld>
                   {' · '}

@@ -7,7 +7,7 @@ import type { Stay } from '../../api/types';
 import { formatDate, formatDateTime, type Zone } from '../../lib/time';
 import { BreakableNumber } from './ReceiptPanel';
 import { StayCards } from './StayCards';
-import { roomLabel, StayStatus } from './stayCells';
+import { GuestName, roomLabel, StayStatus } from './stayCells';
 import { guestName } from './visibility';
 import { FindingBadges, OrWithheld, Withheld } from './Withheld';
 
@@ -48,7 +48,7 @@ export function StayTable({ items, zone, onCheckOut, showLodging = false, showSt
             return (
               <Table.Tr key={s.id} data-testid="stay-row">
                 <Table.Td miw={150}>
-                  {name === null ? <Withheld /> : <Text fw={600} size="sm">{name}</Text>}
+                  {name === null ? <Withheld /> : <GuestName name={name} personId={s.personId} />}
                   <FindingBadges findings={s.findings} />
                 </Table.Td>
                 <Table.Td data-testid="stay-passport">

@@ -1,4 +1,5 @@
-import { Text, type MantineSize } from '@mantine/core';
+import { Anchor, Text, type MantineSize } from '@mantine/core';
+import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { Stay } from '../../api/types';
 import { formatDate } from '../../lib/time';
@@ -17,4 +18,10 @@ export function StayStatus({ stay, size = 'sm' }: { stay: Stay; size?: MantineSi
       {stay.departureDate ? t('stays.departed', { date: formatDate(stay.departureDate, i18n.language) }) : t('guestList.checkedOut')}
     </Text>
   );
+}
+
+/** The guest's name; a link to the person's profile when the caller may know the person. */
+export function GuestName({ name, personId }: { name: string; personId: string | null }) {
+  if (personId === null) return <Text fw={600} size="sm">{name}</Text>;
+  return <Anchor component={Link} to={`/persons/${encodeURIComponent(personId)}`} fw={600} size="sm" data-testid="person-link">{name}</Anchor>;
 }

@@ -1,0 +1,78 @@
+import { type Kysely, sql } from 'kysely';
+import type { Actor } from '../../auth/actor';
+import type { Database } from '../../db/schema';
+import { sees } from '../../policies/fields';
+import { scopeFor } from '../../policies/scope';
+import { stayScope } from '../stays/queries';
+
+// Reads of persons. A person exists for an actor only through its stays in the actor's
+// scope: the profile shows those stays, the list counts only those.
+
+function personStays(db: Kysely<Database>, personId: string) {
+  return db.selectFrom('stays')
+    .innerJoin('reporter_orgs as lodging', 'lodging.id', 'stays.lodging_id')
+    .select([
+      'stays.id', 'stays.lodging_id', 'stays.region_code', 'stays.document_id', 'stays.arrival_date', 'stays.departure_date',
+      'stays.permit_kind', 'stays.permit_valid_until', 'stays.findings', 'stays.created_at',
+      'stays.reported_surname', 'stays.reported_given_names', 'stays.reported_sex', 'stays.reported_nationality',
+      'stays.reported_date_of_birth', 'lodging.name as lodging_name',
+    ])
+    .where('stays.person_id', '=', personId)
+    .orderBy('stays.arrival_date', 'desc').orderBy('stays.created_at', 'desc').orderBy('stays.id')
+    .execute();
+}
+
+export type PersonStay = Awaited<ReturnType<typeof personStays>>[number];
+
+/** The person, its stays within the actor's scope (newest first) and the documents those stays used. */
+export async function loadPersonInScope(db: Kysely<Database>, actor: Actor, id: string) {
+  const person = await db.selectFrom('persons').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!person) return undefined;
+  const scope = scopeFor(actor);
+  const stays = (await personStays(db, id)).filter((s) => scope.contains(stayScope(s)));
+  const documentIds = [...new Set(stays.map((s) => s.document_id))];
+  const documents = documentIds.length === 0 ? [] : await db.selectFrom('person_documents').selectAll()
+    .where('id', 'in', documentIds).orderBy('expiry_date', 'desc').orderBy('id').execute();
+  return { person, stays, documents, region_codes: stays.map((s) => s.region_code) };
+}
+
+export type PersonRecord = NonNullable<Awaited<ReturnType<typeof loadPersonInScope>>>;
+
+export interface PersonListFilter { q?: string; nationality?: string; page: number; pageSize: number }
+
+const likeTerm = (word: string) => `%${word.toUpperCase().replace(/[%_\\]/g, '')}%`;
+
+export async function listPersons(db: Kysely<Database>, actor: Actor, f: PersonListFilter) {
+  const scope = scopeFor(actor);
+  const inScope = db.selectFrom('stays')
+    .where((eb) => scope.where(eb, { region: 'stays.region_code', org: 'stays.lodging_id' }))
+    .select((eb) => [
+      'stays.person_id',
+      eb.fn.max('stays.arrival_date').as('last_seen'),
+      sql<number>`max(case when stays.departure_date is null then 1 else 0 end)`.as('present'),
+    ])
+    .groupBy('stays.person_id');
+  let q = db.selectFrom('persons').innerJoin(inScope.as('s'), 's.person_id', 'persons.id');
+  const identity = sees(actor, 'identity');
+  // filters and search match only fields the actor may see (a hidden field is never matched)
+  if (f.nationality) q = identity ? q.where('persons.nationality', '=', f.nationality) : q.where(sql<boolean>`1 = 0`);
+  if (f.q) {
+    const words = f.q.split(/\s+/).map((w) => w.replace(/[%_\\]/g, '')).filter((w) => w.length > 0);
+    const number = f.q.replace(/\s+/g, '');
+    q = q.where((eb) => eb.or([
+      ...(identity && words.length > 0 ? [eb.and(words.map((w) => eb.or([
+        eb(sql`upper(persons.surname)`, 'like', likeTerm(w)), eb(sql`upper(persons.given_names)`, 'like', likeTerm(w)),
+      ])))] : []),
+      ...(sees(actor, 'document') && number ? [eb.exists(eb.selectFrom('person_documents as d').select('d.id')
+        .whereRef('d.person_id', '=', 'persons.id').where(sql`upper(d.number)`, 'like', likeTerm(number)))] : []),
+      sql<boolean>`1 = 0`,
+    ]));
+  }
+  const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const rows = await q.select(['persons.id', 'persons.surname', 'persons.given_names', 'persons.nationality', 's.last_seen', 's.present'])
+    .orderBy(identity ? 'persons.surname' : 's.last_seen').orderBy('persons.id')
+    .limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute();
+  return { rows, total: Number(total.n) };
+}
+
+export type PersonListRow = Awaited<ReturnType<typeof listPersons>>['rows'][number];
