@@ -254,3 +254,18 @@ describe('the auditor in the browser', () => {
     }
   });
 });
+
+describe('findings on the check-in form', () => {
+  it('a lodging sees an expired passport flagged before sending, not refused', async () => {
+    const { context, page } = await guardedContext(browser, server.url, PHONE);
+    try {
+      await login(page, 'hotel.maryam');
+      await page.goto('/check-in');
+      expect(await page.getByTestId('checkin-findings').count()).toBe(0);
+      await page.getByTestId('checkin-passport-expiry').fill('2024-01-15');
+      await expect.poll(() => page.getByTestId('checkin-finding-passport_expired').textContent()).toBe('Paspor sudah habis berlaku');
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -14,7 +14,7 @@ import { useCurrentUser, useZone } from '../auth/useMe';
 import type { ReadingResult } from '../mrz/fromReading';
 import { ScanPassportButton } from '../mrz/ScanPassportButton';
 import { newIdempotencyKey, useCheckIn } from './api';
-import { emptyValues, PERMIT_KINDS_WITH_END, splitServerErrors, TEST_IDS, toInput, validate, type Errors, type FieldKey, type Values } from './checkInForm';
+import { emptyValues, findings, PERMIT_KINDS_WITH_END, splitServerErrors, TEST_IDS, toInput, validate, type Errors, type FieldKey, type Values } from './checkInForm';
 import { ReceiptPanel } from './ReceiptPanel';
 import { usePageTitle } from '../../lib/usePageTitle';
 
@@ -175,6 +175,16 @@ export function CheckInPage() {
           {Object.values(errors).some(Boolean) && (
             <Alert color="red" variant="light" data-testid="checkin-invalid">{t('checkIn.fixErrors')}</Alert>
           )}
+          {/* facts officers must know are reported, not refused: the clerk sees them before sending */}
+          {(() => {
+            const flagged = findings(values, today);
+            return flagged.length > 0 && (
+              <Alert color="yellow" variant="light" icon={<IconAlert size={18} />} title={t('checkIn.findingsTitle')} data-testid="checkin-findings">
+                {flagged.map((f) => <Text key={f} size="sm" fw={600} data-testid={`checkin-finding-${f}`}>{t(`findingHints.${f}`)}</Text>)}
+                <Text size="xs" c="dimmed" mt={4}>{t('checkIn.findingsHint')}</Text>
+              </Alert>
+            );
+          })()}
 
           <Paper withBorder p="md" radius="md">
             <Title order={4} mb="sm">{t('checkIn.sectionGuest')}</Title>
