@@ -38,7 +38,6 @@ for (const kind of dialectMatrix()) {
 
     const attempt = (username: string, password: string, remoteAddress: string, extra: object = {}) =>
       server.app.inject({ method: 'POST', url: LOGIN, remoteAddress, payload: { username, password, ...extra } });
-    const cookieOf = (res: { cookies: { name: string; value: string }[] }) => `sinergi_session=${res.cookies.find((c) => c.name === 'sinergi_session')!.value}`;
 
     it('ignores X-Forwarded-For from a client that is not a trusted proxy (finding 5)', async () => {
       const statuses: number[] = [];
