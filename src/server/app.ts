@@ -17,6 +17,7 @@ import type { Database } from './db/schema';
 import { seedDemoOnce } from './db/demo';
 import { type EventBus, LocalBus, OutboxRelay, PostgresBus } from './events/bus';
 import { housekeeping } from './jobs/housekeeping';
+import { remindOpenStays } from './jobs/reminders';
 import { registerActorResolution } from './http/actor';
 import { clientErrorHandler, frameworkErrors, registerProblemHandler, sendProblem } from './http/problems';
 import { registerInputGuard } from './http/input-guard';
@@ -40,6 +41,8 @@ import { statsRoutes } from './features/stats/routes';
 import { personsRoutes } from './features/persons/routes';
 import { staysRoutes } from './features/stays/routes';
 import { verifyReceiptRoutes } from './features/stays/verify-receipt';
+import { stayLifecycleRoutes } from './features/stays/lifecycle-routes';
+import { receiptsRoutes } from './features/stays/receipts-routes';
 import { registerAccessGate } from './http/access';
 
 export const VERSION: string = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
@@ -104,16 +107,19 @@ export async function buildApp(config: Config, options: { db?: Db } = {}): Promi
   const accessTable = registerAccessGate(app);
   app.decorate('accessTable', accessTable);
 
-  for (const routes of [healthRoutes, authRoutes, accountRoutes, totpRoutes, referenceRoutes, lodgingsRoutes, staysRoutes, verifyReceiptRoutes, statsRoutes, eventsRoutes, identityRoutes, personsRoutes, adminRoutes, auditRoutes]) routes(app, ctx);
+  for (const routes of [healthRoutes, authRoutes, accountRoutes, totpRoutes, referenceRoutes, lodgingsRoutes, staysRoutes, stayLifecycleRoutes, receiptsRoutes, verifyReceiptRoutes, statsRoutes, eventsRoutes, identityRoutes, personsRoutes, adminRoutes, auditRoutes]) routes(app, ctx);
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await serveWebApp(app, config.webDir);
 
   await startAuditJobs(app, db.kysely, config);
   const relayTimer = setInterval(() => void ctx.relay.kick(), 2000);
   const housekeepingTimer = setInterval(() => void housekeeping(db.kysely).catch((err) => app.log.error({ err }, 'housekeeping')), 3600_000);
+  // hourly, reminding each lodging once per local day; e-mail: pass the mailer as remindOpenStays' third argument (onReminder)
+  const reminderTimer = setInterval(() => void remindOpenStays(db.kysely).catch((err) => app.log.error({ err }, 'reminders')), 3600_000);
   app.addHook('onClose', async () => {
     clearInterval(relayTimer);
     clearInterval(housekeepingTimer);
+    clearInterval(reminderTimer);
     await ctx.relay.stop();
     await bus.close();
     if (!options.db) await db.close(); // a database handed in belongs to the caller

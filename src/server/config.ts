@@ -22,6 +22,8 @@ export interface Config {
   auditSigningKey?: string;
   /** proxies whose X-Forwarded-For is believed (addresses/CIDRs); empty: the socket's address is the client */
   trustProxy: string[];
+  /** the public base URL (SINERGI_PUBLIC_URL) receipts' QR codes point to; else the request's own host */
+  publicUrl?: string;
 }
 
 export class ConfigError extends Error {}
@@ -61,7 +63,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicDocs: flag(env.SINERGI_PUBLIC_DOCS, !production),
     auditSigningKey,
     trustProxy: trustedProxies(env.SINERGI_TRUST_PROXY),
+    publicUrl: publicUrl(env.SINERGI_PUBLIC_URL),
   };
+}
+
+function publicUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (!/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(value)) throw new ConfigError(`SINERGI_PUBLIC_URL is not an http(s) URL: ${value}`);
+  return value.replace(/\/+$/, '');
 }
 
 // proxy-addr's names for whole ranges, accepted beside addresses and CIDRs

@@ -47,6 +47,17 @@ export interface StaysTable {
   audit_seq?: number | null;
   /** the receipt that lists this stay: its own number, or the group head's (migration 0007) */
   receipt_group?: string | null;
+  /** migration 0009: local arrival time HH:MM when known; a cancelled report is kept and marked */
+  arrival_time?: string | null; cancelled_at?: string | null; cancelled_by?: string | null; cancel_reason?: string | null;
+}
+export type StayChangeKind = 'extend' | 'room' | 'correct' | 'cancel_report' | 'cancel_checkout';
+export interface StayChangesTable {
+  id: string; stay_id: string; kind: StayChangeKind; reason: string | null; before: string; after: string;
+  changed_by: string; changed_at: string; audit_seq: number | null;
+}
+export interface RemindersTable {
+  id: string; org_id: string; kind: 'open_stays'; day: string; stay_ids: string; count: number; created_at: string;
+  seen_at: string | null; emailed_at: string | null;
 }
 export interface ReceiptCountersTable { prefix: string; last: number }
 export interface TeamMembershipsTable {
@@ -106,4 +117,6 @@ export interface Database {
   watchlist_entries: WatchlistEntriesTable;
   watchlist_versions: WatchlistVersionsTable;
   receipt_counters: ReceiptCountersTable;
+  stay_changes: StayChangesTable;
+  reminders: RemindersTable;
 }

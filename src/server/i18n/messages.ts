@@ -67,6 +67,13 @@ const messages = {
   'detail.passport_other_person': { id: 'Nomor paspor ini sudah terdaftar atas orang lain dengan data berbeda', en: 'This passport number is registered to a person with different details' },
   'detail.second_admin_required': { id: 'Akun ini harus disetujui oleh administrator lain, bukan pembuatnya', en: 'This account must be approved by another administrator, not the one who created it' },
   'detail.not_pending': { id: 'Akun ini tidak sedang menunggu persetujuan', en: 'This account is not awaiting approval' },
+  // stay lifecycle: duplicates, changes, cancellations
+  'detail.already_present': { id: 'Paspor ini sudah tercatat menginap di tempat ini (nomor tanda terima {receipt})', en: 'This passport is already reported as present here (receipt {receipt})' },
+  'detail.stay_cancelled': { id: 'Laporan ini sudah dibatalkan', en: 'This report has been cancelled' },
+  'detail.not_checked_out': { id: 'Tamu ini belum check-out', en: 'This guest has not checked out' },
+  'field.nothing_changed': { id: 'Tidak ada yang diubah', en: 'Nothing was changed' },
+  'field.before_planned': { id: 'Harus setelah tanggal yang sekarang', en: 'Must be later than the current date' },
+  'field.duplicate_ids': { id: 'Ada ID yang sama lebih dari sekali', en: 'An id appears more than once' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof messages;

@@ -15,7 +15,7 @@ function personStays(db: Kysely<Database>, personId: string) {
       'stays.id', 'stays.lodging_id', 'stays.region_code', 'stays.document_id', 'stays.arrival_date', 'stays.departure_date',
       'stays.permit_kind', 'stays.permit_valid_until', 'stays.findings', 'stays.created_at',
       'stays.reported_surname', 'stays.reported_given_names', 'stays.reported_sex', 'stays.reported_nationality',
-      'stays.reported_date_of_birth', 'lodging.name as lodging_name',
+      'stays.reported_date_of_birth', 'lodging.name as lodging_name', 'stays.cancelled_at',
     ])
     .where('stays.person_id', '=', personId)
     .orderBy('stays.arrival_date', 'desc').orderBy('stays.created_at', 'desc').orderBy('stays.id')
@@ -49,7 +49,7 @@ export async function listPersons(db: Kysely<Database>, actor: Actor, f: PersonL
     .select((eb) => [
       'stays.person_id',
       eb.fn.max('stays.arrival_date').as('last_seen'),
-      sql<number>`max(case when stays.departure_date is null then 1 else 0 end)`.as('present'),
+      sql<number>`max(case when stays.departure_date is null and stays.cancelled_at is null then 1 else 0 end)`.as('present'),
     ])
     .groupBy('stays.person_id');
   let q = db.selectFrom('persons').innerJoin(inScope.as('s'), 's.person_id', 'persons.id');
