@@ -31,7 +31,7 @@ export async function remindOpenStays(db: Kysely<Database>, now = new Date(), on
       id, org_id: orgId, kind: 'open_stays', day, stay_ids: JSON.stringify(stayIds), count: stayIds.length,
       created_at: now.toISOString(), seen_at: null, emailed_at: null,
     }).onConflict((oc) => oc.columns(['org_id', 'kind', 'day']).doNothing()).executeTakeFirst();
-    if (Number(inserted.numInsertedRows ?? 0) === 0) continue; // already reminded today
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) continue; // already reminded today
     const emails = (await db.selectFrom('users').select('email').where('reporter_org_id', '=', orgId).where('active', '=', 1)
       .where('email', 'is not', null).execute()).map((u) => u.email!);
     const reminder = { id, orgId, orgName: rows[0]!.name, day, count: stayIds.length, stayIds, emails };
