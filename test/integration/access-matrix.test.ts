@@ -46,6 +46,24 @@ const loadStay = async (server: TestServer, regionPrefix: string) => {
 };
 const REGION = { soppeng: '73.12', makassar: '73.71' } as const;
 
+/** A throwaway copy of a present stay of the region (for routes that change or cancel it), checked out when asked. */
+const freshStay = (checkedOut: boolean): RecordFixture['make'] => async (server, region) => {
+  const row = await server.db.selectFrom('stays').selectAll().where('region_code', 'like', `${REGION[region]}.%`)
+    .where('departure_date', 'is', null).where('cancelled_at', 'is', null).orderBy('id').limit(1).executeTakeFirstOrThrow();
+  const number = `MATRIX/${randomUUID()}`;
+  const copy = { ...row, id: randomUUID(), receipt_number: number, receipt_group: number, departure_date: checkedOut ? row.arrival_date : null };
+  await server.db.insertInto('stays').values(copy).execute();
+  return { id: copy.id, record: copy as unknown as Json, scoped: { regionCode: row.region_code, orgId: row.lodging_id } };
+};
+
+/** A receipt (its head stay) of the region, named by its number with the slashes percent-encoded. */
+const loadReceipt: RecordFixture['make'] = async (server, region) => {
+  const stay = await loadStay(server, REGION[region]);
+  const group = String(stay.record.receipt_group ?? stay.record.receipt_number);
+  const head = await server.db.selectFrom('stays').selectAll().where('receipt_number', '=', group).executeTakeFirstOrThrow();
+  return { id: encodeURIComponent(group), record: head as unknown as Json, scoped: stay.scoped };
+};
+
 /** A person all of whose stays lie in the region (so its scope is that region alone). */
 const loadPerson = async (server: TestServer, regionPrefix: string) => {
   const row = await server.db.selectFrom('stays').select(['person_id', 'region_code', 'lodging_id']).where('region_code', 'like', `${regionPrefix}.%`)
@@ -58,6 +76,12 @@ const loadPerson = async (server: TestServer, regionPrefix: string) => {
 const FIXTURES: Record<string, RecordFixture> = {
   'stay.read': { make: (s, r) => loadStay(s, REGION[r]) },
   'stay.checkout': { make: (s, r) => loadStay(s, REGION[r]), body: { departureDate: '2000-01-01' } },
+  'stay.change': { make: (s, r) => loadStay(s, REGION[r]), body: { plannedDeparture: '2000-01-01' } },
+  'stay.move': { make: freshStay(false), body: { room: 'M1' } },
+  'stay.correct': { make: (s, r) => loadStay(s, REGION[r]), body: { reason: 'matrix probe', fields: { arrivalDate: '1800-01-01' } } },
+  'stay.cancel': { make: freshStay(false), body: { reason: 'matrix probe' } },
+  'stay.reopen': { make: freshStay(true), body: { reason: 'matrix probe' } },
+  'receipt.read': { make: loadReceipt },
   'identity_conflict.resolve': {
     async make(server, region) {
       const stay = await loadStay(server, REGION[region]);

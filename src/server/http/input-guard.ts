@@ -13,7 +13,8 @@ export const MAX_VALUES = 1000;
 export const MAX_DEPTH = 12;
 
 const shown = (key: string) => key.replaceAll('\u0000', '\\u0000');
-const join = (base: string, key: string) => (base && key ? `${base}.${shown(key)}` : shown(key) || base);
+// a blank key (`{" ": ...}`) is named by the object holding it, so every problem names a field
+const join = (base: string, key: string) => (!key.trim() ? base : base ? `${base}.${shown(key)}` : shown(key));
 
 /** The first problem in a parsed JSON value, or undefined. `root` names the value itself. */
 export function inspectInput(value: unknown, root: string): FieldError | undefined {
