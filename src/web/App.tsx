@@ -9,6 +9,7 @@ import { Layout } from './shell/Layout';
 import { CheckInPage } from './features/stays/CheckInPage';
 import { StaysPage } from './features/stays/StaysPage';
 import { ReceiptPage } from './features/stays/ReceiptPage';
+import { StayHistoryPage } from './features/stays/StayHistoryPage';
 
 /**
  * A screen loaded on demand. After a deploy an open page may ask for a chunk that no longer
@@ -60,6 +61,7 @@ export function App() {
           <Route path="check-in" element={<RequireAbility ability="checkIn"><CheckInPage /></RequireAbility>} />
           <Route path="stays" element={<RequireAbility ability="listStays"><StaysPage /></RequireAbility>} />
           <Route path="stays/:id/receipt" element={<ReceiptPage />} />
+          <Route path="stays/:id/history" element={<StayHistoryPage />} />
           <Route path="persons/:id" element={<PersonPage />} />
           <Route path="identity-conflicts" element={<RequireAbility ability="viewIdentityConflicts"><ConflictsPage /></RequireAbility>} />
           <Route path="account" element={<AccountPage />} />

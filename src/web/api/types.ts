@@ -57,7 +57,7 @@ export interface StayInput {
   lodgingId?: string;
 }
 
-export interface StayCreated { id: string; receiptNumber: string; personId: string }
+export interface StayCreated { id: string; receiptNumber: string; personId: string; verifyUrl?: string }
 
 /**
  * A stay as its reporter gave it. Every personal field is null when the field matrix
@@ -87,7 +87,12 @@ export interface Stay {
   lodging: { id: string; name: string } | null;
   findings: Finding[];
   createdAt: string;
-  abilities: { checkOut: boolean };
+  /** a report cancelled as mistaken: kept and shown, never present */
+  cancelled?: boolean;
+  cancelReason?: string | null;
+  arrivalTime?: string | null;
+  receiptGroup?: string;
+  abilities: { checkOut: boolean; change?: boolean; move?: boolean; correct?: boolean; cancel?: boolean; reopen?: boolean };
 }
 
 export interface Lodging {
