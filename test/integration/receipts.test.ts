@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maskTail } from '../../src/domain/access/field-matrix';
 import { checkInBody } from '../fixtures/check-in';
+import { pdfHasQrOf } from '../fixtures/pdf-qr';
 import { pdfText } from '../fixtures/pdf-text';
 import { dialectMatrix } from '../fixtures/scratch-db';
 import { type TestServer, startTestServer } from '../fixtures/server';
@@ -91,6 +92,7 @@ for (const kind of dialectMatrix()) {
       expect(text).toContain('KANTOR IMIGRASI KELAS II TPI PAREPARE');
       expect(text).toContain('Hotel Maryam');
       expect(text).toContain(created.verifyUrl);
+      expect(pdfHasQrOf(dashed.rawPayload, created.verifyUrl)).toBe(true); // the QR picture encodes the verify URL
       for (const g of [family.guest, ...family.members]) {
         expect(text).toContain(g.surname);
         expect(text).toContain(maskTail(g.document.number));

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink as RouterLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import type { Abilities } from '../api/types';
 import { useCurrentUser, useLogout, useZone } from '../features/auth/useMe';
+import { ReminderBanner } from '../features/stays/ReminderBanner';
 import { IconBuilding, IconCheckIn, IconCompare, IconDashboard, IconFile, IconGuests, IconHotel, IconLogout, IconUsers } from './icons';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Logo } from './Logo';
@@ -131,6 +132,12 @@ export function Layout() {
       </AppShell.Navbar>
 
       <AppShell.Main>
+        {/* a reporter's home screen carries the "to close" reminder; the guest list shows its own */}
+        {me.role === 'reporter' && location.pathname !== '/stays' && (
+          <div className="no-print" style={{ marginBottom: 'var(--mantine-spacing-md)' }}>
+            <ReminderBanner onShow={() => navigate('/stays?tab=toClose')} />
+          </div>
+        )}
         <Outlet />
       </AppShell.Main>
     </AppShell>

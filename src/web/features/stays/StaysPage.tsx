@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Center, Group, Pagination, Paper, Select, Skeleton, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import type { Stay } from '../../api/types';
 import { todayIn } from '../../lib/time';
 import { IconPlus } from '../../shell/icons';
@@ -90,7 +90,8 @@ export function StaysPage() {
   const { t } = useTranslation();
   const zone = useZone();
   const me = useCurrentUser();
-  const [tab, setTab] = useState<string | null>('present');
+  const [params] = useSearchParams();
+  const [tab, setTab] = useState<string | null>(params.get('tab') ?? 'present');
   const [checkingOut, setCheckingOut] = useState<Stay | null>(null);
   const [changing, setChanging] = useState<{ stay: Stay; kind: ChangeKind } | null>(null);
   const [bulk, setBulk] = useState<{ ids: string[]; clear: () => void } | null>(null);
