@@ -4,6 +4,7 @@ import type { AppContext } from '../../context';
 import { gate, onRecord } from '../../http/access';
 import { requireActor } from '../../http/actor';
 import { problems } from '../../http/schemas';
+import { isWithinArea } from '../../../domain/regions';
 import { authorize } from '../../policies';
 import { type AlertStep, stepAlert, visibleAlert } from './commands';
 import { presentActivity, presentAlert } from './presenters';
@@ -38,6 +39,20 @@ export function alertsRoutes(app: FastifyInstance, ctx: AppContext): void {
       response: { 200: { type: 'object', properties: { low: { type: 'integer' }, medium: { type: 'integer' }, high: { type: 'integer' } } }, ...problems(401, 403) },
     },
   }, async (request) => countOpenAlerts(ctx.db, requireActor(request)));
+
+  app.get('/api/v1/alerts/agencies', {
+    config: { access: gate('alert', 'list') },
+    schema: {
+      tags: ['alerts'], operationId: 'listAlertAgencies', summary: 'Agencies an alert of the caller\'s area can be assigned to',
+      response: { 200: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' }, kind: { type: 'string' } } } }, ...problems(401, 403) },
+    },
+  }, async (request) => {
+    const actor = requireActor(request);
+    const rows = await ctx.db.selectFrom('agencies').select(['id', 'name', 'kind', 'region_code']).orderBy('name').execute();
+    // agencies working in the area or above it (a provincial office covers its regencies)
+    return rows.filter((a) => actor.areas.some((area) => isWithinArea(area, a.region_code) || isWithinArea(a.region_code, area)))
+      .map(({ id, name, kind }) => ({ id, name, kind }));
+  });
 
   app.get<{ Params: { id: string } }>('/api/v1/alerts/:id', {
     config: { access: gate('alert', 'list', onRecord('alert', 'read')) },
