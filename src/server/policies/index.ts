@@ -8,6 +8,7 @@ import { eventsPolicy } from '../features/events/policy';
 import { identityPolicy } from '../features/identity/policy';
 import { lodgingsPolicy } from '../features/lodgings/policy';
 import { personPolicy } from '../features/persons/policy';
+import { screeningPolicy } from '../features/screening/policy';
 import { statsPolicy } from '../features/stats/policy';
 import { stayPolicy } from '../features/stays/policy';
 import type { Rule } from './rules';
@@ -18,7 +19,7 @@ import type { Rule } from './rules';
 // abilities() so the web shows only what the server would accept.
 
 export const policies = {
-  ...adminPolicy, ...alertsPolicy, ...auditPolicy, ...authPolicy, ...eventsPolicy, ...identityPolicy, ...lodgingsPolicy, ...personPolicy, ...statsPolicy, ...stayPolicy,
+  ...adminPolicy, ...alertsPolicy, ...auditPolicy, ...authPolicy, ...eventsPolicy, ...identityPolicy, ...lodgingsPolicy, ...personPolicy, ...screeningPolicy, ...statsPolicy, ...stayPolicy,
 } as const;
 
 type Policies = typeof policies;
