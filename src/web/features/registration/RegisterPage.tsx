@@ -113,7 +113,7 @@ export default function RegisterPage() {
             <form onSubmit={onSubmit} noValidate data-testid="reg-form">
               <Stack gap="md">
                 <Group gap="sm" wrap="nowrap">
-                  <Logo size={36} />
+                  <Box style={{ flex: 'none' }}><Logo size={36} /></Box>
                   <div>
                     <Title order={2}>{t('registration.title')}</Title>
                     <Text size="sm" c="dimmed">{t('registration.subtitle')}</Text>
