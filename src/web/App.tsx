@@ -40,6 +40,7 @@ const ReporterOrgsPage = lazyScreen(() => import('./features/admin/ReporterOrgsP
 const UsersPage = lazyScreen(() => import('./features/admin/UsersPage'));
 const PersonPage = lazyScreen(() => import('./features/persons/PersonPage'));
 const ConflictsPage = lazyScreen(() => import('./features/identity/ConflictsPage'));
+const AlertsPage = lazyScreen(() => import('./features/alerts/AlertsPage'));
 const AuditPage = lazyScreen(() => import('./features/audit/AuditPage'));
 const RegisterPage = lazyScreen(() => import('./features/registration/RegisterPage'));
 const VerifyEmailPage = lazyScreen(() => import('./features/registration/VerifyEmailPage'));
@@ -66,6 +67,7 @@ export function App() {
           <Route path="stays" element={<RequireAbility ability="listStays"><StaysPage /></RequireAbility>} />
           <Route path="stays/:id/receipt" element={<ReceiptPage />} />
           <Route path="persons/:id" element={<PersonPage />} />
+          <Route path="alerts" element={<RequireAbility ability="viewAlerts"><AlertsPage /></RequireAbility>} />
           <Route path="identity-conflicts" element={<RequireAbility ability="viewIdentityConflicts"><ConflictsPage /></RequireAbility>} />
           <Route path="account" element={<AccountPage />} />
           <Route path="pendaftaran" element={<RequireAbility ability="reviewRegistrations"><RegistrationsPage /></RequireAbility>} />

@@ -51,6 +51,20 @@ export interface StaysTable {
   findings: Generated<string>;
   /** chain position of the check-in's audit entry (migration 0005) */
   audit_seq?: number | null;
+  /** the receipt that lists this stay: its own number, or the group head's (migration 0007) */
+  receipt_group?: string | null;
+}
+export interface ReceiptCountersTable { prefix: string; last: number }
+export type AlertStatus = 'new' | 'acknowledged' | 'assigned' | 'resolved';
+export type AlertResolution = 'confirmed' | 'false_positive' | 'no_action';
+export interface AlertsTable {
+  id: string; key: string; source: 'rule' | 'watchlist'; rule: string; severity: 'low' | 'medium' | 'high'; status: AlertStatus;
+  person_id: string; stay_id: string | null; region_code: string; explanation: string; watchlist_entry_id: string | null; score: number | null;
+  assigned_agency_id: string | null; assigned_user_id: string | null; resolution: AlertResolution | null; reason: string | null;
+  created_at: string; updated_at: string; resolved_at: string | null; resolved_by: string | null;
+}
+export interface AlertActivityTable {
+  id: string; alert_id: string; at: string; actor_id: string | null; actor_name: string; kind: string; detail: string;
 }
 export interface TeamMembershipsTable {
   id: string; team_id: string; user_id: string; agency_id: string | null; position: string; joined_on: string; left_on: string | null;
@@ -112,5 +126,8 @@ export interface Database {
   watchlists: WatchlistsTable;
   watchlist_entries: WatchlistEntriesTable;
   watchlist_versions: WatchlistVersionsTable;
+  receipt_counters: ReceiptCountersTable;
+  alerts: AlertsTable;
+  alert_activity: AlertActivityTable;
   email_tokens: EmailTokensTable;
 }
