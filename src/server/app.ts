@@ -43,6 +43,7 @@ import { lodgingsRoutes } from './features/lodgings/routes';
 import { referenceRoutes } from './features/reference/routes';
 import { statsRoutes } from './features/stats/routes';
 import { personsRoutes } from './features/persons/routes';
+import { registrationsRoutes } from './features/registrations/routes';
 import { staysRoutes } from './features/stays/routes';
 import { verifyReceiptRoutes } from './features/stays/verify-receipt';
 import { registerAccessGate } from './http/access';
@@ -112,7 +113,7 @@ export async function buildApp(config: Config, options: { db?: Db } = {}): Promi
   app.decorate('accessTable', accessTable);
   app.decorate('screening', ctx.screening);
 
-  for (const routes of [healthRoutes, authRoutes, accountRoutes, totpRoutes, referenceRoutes, lodgingsRoutes, staysRoutes, verifyReceiptRoutes, statsRoutes, eventsRoutes, identityRoutes, personsRoutes, alertsRoutes, adminRoutes, auditRoutes]) routes(app, ctx);
+  for (const routes of [healthRoutes, authRoutes, accountRoutes, totpRoutes, referenceRoutes, lodgingsRoutes, staysRoutes, verifyReceiptRoutes, statsRoutes, eventsRoutes, identityRoutes, personsRoutes, alertsRoutes, registrationsRoutes, adminRoutes, auditRoutes]) routes(app, ctx);
   const rescreen = rescreenRunner(app, ctx);
   onListChange = () => void rescreen.start();
   screeningRoutes(app, ctx, rescreen.progress);

@@ -39,6 +39,25 @@ const pendingAccount: RecordFixture['make'] = async (server) => {
   return { id: row.id, record: { createdBy: null, approval: 'pending' }, scoped: { regionCode: '73.12' } };
 };
 
+/** A fresh pending self-registration in the region, its e-mail verified (so approving it succeeds when allowed). */
+const pendingRegistration: RecordFixture['make'] = async (server, region) => {
+  const village = region === 'soppeng' ? '73.12.04.1001' : '73.71.04.1008';
+  const orgId = randomUUID();
+  const userId = randomUUID();
+  const at = new Date().toISOString();
+  await server.db.insertInto('reporter_orgs').values({
+    id: orgId, kind: 'lodging', lodging_type: 'homestay', name: 'Homestay Matriks', address: 'Jl. Matriks', village_code: village, phone: null,
+    verified_at: null, verified_by: null, created_at: at, nib: '9120001234567', lat: -4.35, lng: 119.88, person_in_charge: 'Penguji',
+    contact_email: 'matriks@example.id', registration_status: 'pending', registrant_user_id: userId,
+  }).execute();
+  await server.db.insertInto('users').values({
+    id: userId, username: `matriks.${userId.slice(0, 8)}`, display_name: 'Penguji', email: 'matriks@example.id', password_hash: 'x', role: 'reporter',
+    agency_id: null, area_code: null, reporter_org_id: orgId, totp_secret: null, locale: 'id', active: 1, failed_logins: 0, locked_until: null,
+    created_at: at, approval: 'approved', email_verified_at: at,
+  }).execute();
+  return { id: orgId, record: { village_code: village }, scoped: { regionCode: village } };
+};
+
 const loadStay = async (server: TestServer, regionPrefix: string) => {
   const row = await server.db.selectFrom('stays').selectAll().where('region_code', 'like', `${regionPrefix}.%`)
     .where('departure_date', 'is', null).orderBy('id').limit(1).executeTakeFirstOrThrow();
@@ -95,6 +114,8 @@ const FIXTURES: Record<string, RecordFixture> = {
   'alert.comment': { make: makeAlert('new'), body: { text: 'matrix probe' } },
   'user.approve': { make: pendingAccount, unscoped: true },
   'user.reject': { make: pendingAccount, unscoped: true, body: { reason: 'matrix probe' } },
+  'registration.approve': { make: pendingRegistration },
+  'registration.reject': { make: pendingRegistration, body: { reason: 'matrix probe' } },
 };
 
 /** Record rules whose record is not a route parameter (checked by their own tests). */

@@ -61,6 +61,15 @@ const messages = {
   'field.nul_character': { id: 'Berisi karakter NUL yang tidak diperbolehkan', en: 'Contains a NUL character, which is not allowed' },
   'field.too_many_properties': { id: 'Terlalu banyak kolom atau elemen (maksimal {limit})', en: 'Too many fields or items (at most {limit})' },
   'field.too_deep': { id: 'Struktur data terlalu dalam (maksimal {limit} tingkat)', en: 'Data nested too deeply (at most {limit} levels)' },
+  'field.nib_format': { id: 'NIB harus 13 angka', en: 'The NIB (business licence number) must be 13 digits' },
+  'field.nik_format': { id: 'NIK harus 16 angka sesuai KTP (kode wilayah, tanggal lahir, nomor urut)', en: 'The NIK must be the 16 digits of the ID card (region code, birth date, serial)' },
+  'field.gps_outside_indonesia': { id: 'Titik GPS berada di luar wilayah Indonesia', en: 'The GPS point lies outside Indonesia' },
+  'field.gps_pair': { id: 'Isi lintang dan bujur bersama-sama', en: 'Give latitude and longitude together' },
+  'field.not_village': { id: 'Pilih desa/kelurahan (kode 10 angka, mis. 73.12.04.1001)', en: 'Choose a village (10-digit code, e.g. 73.12.04.1001)' },
+  'field.phone_format': { id: 'Nomor telepon tidak valid (mis. 0812 3456 7890 atau +62 ...)', en: 'Invalid phone number (e.g. 0812 3456 7890 or +62 ...)' },
+  'field.email_format': { id: 'Alamat e-mail tidak valid', en: 'Invalid e-mail address' },
+  'field.username_format': { id: 'Nama pengguna 3–40 karakter: huruf kecil, angka, titik, garis bawah atau tanda hubung', en: 'Username of 3–40 characters: lower-case letters, digits, dot, underscore or hyphen' },
+  'field.token_invalid': { id: 'Tautan tidak valid, sudah dipakai, atau kedaluwarsa', en: 'The link is invalid, already used or expired' },
   'detail.not_verified': { id: 'Pelapor belum diverifikasi oleh Kantor Imigrasi', en: 'The reporter is not yet verified by the immigration office' },
   'detail.alert_not_new': { id: 'Peringatan ini sudah ditanggapi', en: 'This alert has already been acknowledged' },
   'detail.alert_resolved': { id: 'Peringatan ini sudah diselesaikan; buka kembali dahulu', en: 'This alert is resolved; reopen it first' },
@@ -71,6 +80,8 @@ const messages = {
   'detail.passport_other_person': { id: 'Nomor paspor ini sudah terdaftar atas orang lain dengan data berbeda', en: 'This passport number is registered to a person with different details' },
   'detail.second_admin_required': { id: 'Akun ini harus disetujui oleh administrator lain, bukan pembuatnya', en: 'This account must be approved by another administrator, not the one who created it' },
   'detail.not_pending': { id: 'Akun ini tidak sedang menunggu persetujuan', en: 'This account is not awaiting approval' },
+  'detail.email_not_verified': { id: 'Pendaftar belum memverifikasi alamat e-mailnya', en: 'The registrant has not yet verified the e-mail address' },
+  'detail.registration_decided': { id: 'Pendaftaran ini sudah diputuskan', en: 'This registration has already been decided' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof messages;

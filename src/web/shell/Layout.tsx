@@ -6,6 +6,7 @@ import { NavLink as RouterLink, Outlet, useLocation, useNavigate } from 'react-r
 import type { Abilities } from '../api/types';
 import { useCurrentUser, useLogout, useZone } from '../features/auth/useMe';
 import { IconAlert, IconBuilding, IconCheckIn, IconCompare, IconDashboard, IconFile, IconGuests, IconHotel, IconLogout, IconUsers } from './icons';
+import { RegistrationStatusBanner } from '../features/registration/StatusBanner';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Logo } from './Logo';
 
@@ -17,6 +18,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/stays', labelKey: 'nav.stays', icon: <IconGuests />, ability: 'listStays', section: 'work' },
   { to: '/alerts', labelKey: 'alerts.nav', icon: <IconAlert />, ability: 'viewAlerts', section: 'work' },
   { to: '/identity-conflicts', labelKey: 'conflicts.nav', icon: <IconCompare />, ability: 'viewIdentityConflicts', section: 'work' },
+  { to: '/pendaftaran', labelKey: 'registration.nav', icon: <IconHotel />, ability: 'reviewRegistrations', section: 'work' },
   { to: '/audit', labelKey: 'nav.audit', icon: <IconFile />, ability: 'viewAudit', section: 'work' },
   { to: '/admin/agencies', labelKey: 'nav.agencies', icon: <IconBuilding />, ability: 'manageAgencies', section: 'admin' },
   { to: '/admin/reporter-orgs', labelKey: 'nav.reporterOrgs', icon: <IconHotel />, ability: 'manageAgencies', section: 'admin' },
@@ -132,6 +134,7 @@ export function Layout() {
       </AppShell.Navbar>
 
       <AppShell.Main>
+        <RegistrationStatusBanner />
         <Outlet />
       </AppShell.Main>
     </AppShell>
