@@ -106,6 +106,14 @@ const FIXTURES: Record<string, RecordFixture> = {
     body: { decision: 'keep_person', reason: 'matrix probe' },
   },
   'person.read': { make: (s, r) => loadPerson(s, REGION[r]) },
+  'notification.manageWebhook': {
+    async make(server, region) {
+      const team = await server.db.selectFrom('teams').select(['id', 'region_code']).where('region_code', 'like', `${REGION[region]}%`).executeTakeFirstOrThrow();
+      const row = { id: randomUUID(), team_id: team.id, url: 'https://gateway.example/x', secret: 's', min_severity: 'high' as const, active: 1, created_by: 'matrix', created_at: new Date().toISOString() };
+      await server.db.insertInto('webhooks').values(row).execute();
+      return { id: row.id, record: { region_code: team.region_code }, scoped: { regionCode: team.region_code } };
+    },
+  },
   'alert.read': { make: makeAlert('new') },
   'alert.acknowledge': { make: makeAlert('new'), body: {} },
   'alert.assign': { make: makeAlert('new'), body: { agencyId: 'no-such-agency' } },

@@ -8,6 +8,7 @@ import * as watchlists from './migrations/0006_watchlists';
 import * as receiptGroups from './migrations/0007_receipt_groups';
 import * as registration from './migrations/0008_registration';
 import * as alerts from './migrations/0014_alerts';
+import * as notifications from './migrations/0015_notifications';
 
 // Migrations are listed here (not read from disk) so they bundle and run the same under tsx and tests.
 const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '0007_receipt_groups': receiptGroups,
   '0008_registration': registration,
   '0014_alerts': alerts,
+  '0015_notifications': notifications,
 };
 
 class StaticProvider implements MigrationProvider {

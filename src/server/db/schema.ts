@@ -63,6 +63,15 @@ export interface AlertsTable {
   assigned_agency_id: string | null; assigned_user_id: string | null; resolution: AlertResolution | null; reason: string | null;
   created_at: string; updated_at: string; resolved_at: string | null; resolved_by: string | null;
 }
+export type Severity = 'low' | 'medium' | 'high';
+export interface NotificationPreferencesTable { user_id: string; email: number; min_severity: Severity; updated_at: string }
+export interface WebhooksTable {
+  id: string; team_id: string; url: string; secret: string; min_severity: Severity; active: number; created_by: string; created_at: string;
+}
+export interface NotificationDeliveriesTable {
+  id: string; event_id: string; channel: 'email' | 'webhook'; target: string; payload: string; status: 'pending' | 'delivered' | 'failed';
+  attempts: number; next_attempt_at: string; last_error: string | null; created_at: string; delivered_at: string | null;
+}
 export interface AlertActivityTable {
   id: string; alert_id: string; at: string; actor_id: string | null; actor_name: string; kind: string; detail: string;
 }
@@ -129,5 +138,8 @@ export interface Database {
   receipt_counters: ReceiptCountersTable;
   alerts: AlertsTable;
   alert_activity: AlertActivityTable;
+  notification_preferences: NotificationPreferencesTable;
+  webhooks: WebhooksTable;
+  notification_deliveries: NotificationDeliveriesTable;
   email_tokens: EmailTokensTable;
 }

@@ -30,6 +30,8 @@ const messages = {
   'field.unknown_country': { id: 'Kode negara tidak dikenal (gunakan kode ICAO 3 huruf)', en: 'Unknown country code (use the ICAO 3-letter code)' },
   'field.duplicate_in_group': { id: 'Paspor ini sudah ada di baris {line} rombongan', en: 'This passport is already on line {line} of the group' },
   'field.user_not_in_agency': { id: 'Pengguna ini bukan anggota instansi tersebut', en: 'This user is not a member of that agency' },
+  'field.https_required': { id: 'Alamat harus https:// (http hanya untuk localhost)', en: 'The address must be https:// (http only for localhost)' },
+  'field.unknown_team': { id: 'Tim tidak dikenal', en: 'Unknown team' },
   'field.before_arrival': { id: 'Tidak boleh sebelum tanggal kedatangan', en: 'Must not be before the arrival date' },
   'field.before_valid_from': { id: 'Tidak boleh sebelum tanggal mulai berlaku', en: 'Must not be before the start of validity' },
   'field.permit_until_required': { id: 'Izin tinggal jenis ini wajib punya tanggal akhir berlaku', en: 'This permit kind needs an end date' },

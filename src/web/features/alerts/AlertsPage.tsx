@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert as Notice, Center, Group, Pagination, SegmentedControl, Select, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api/client';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { ForbiddenPage } from '../../pages/StatusPage';
@@ -23,7 +24,9 @@ export default function AlertsPage() {
   const [rule, setRule] = useState<string | null>(null);
   const [sort, setSort] = useState<AlertListParams['sort']>('severity');
   const [page, setPage] = useState(1);
-  const [openId, setOpenId] = useState<string | null>(null);
+  const [params] = useSearchParams();
+  // a notification's link (/alerts?open=<id>) opens that alert at once
+  const [openId, setOpenId] = useState<string | null>(params.get('open'));
   const list = useAlerts({ status, severity: severity ?? undefined, rule: rule ?? undefined, sort, page, pageSize: PAGE_SIZE });
   if (list.error instanceof ApiError && list.error.status === 403) return <ForbiddenPage />;
   const pages = list.data ? Math.max(1, Math.ceil(list.data.total / PAGE_SIZE)) : 1;
