@@ -38,6 +38,8 @@ import { lodgingsRoutes } from './features/lodgings/routes';
 import { referenceRoutes } from './features/reference/routes';
 import { statsRoutes } from './features/stats/routes';
 import { personsRoutes } from './features/persons/routes';
+import { preregPublicRoutes } from './features/preregistration/public-routes';
+import { preregistrationRoutes } from './features/preregistration/routes';
 import { staysRoutes } from './features/stays/routes';
 import { verifyReceiptRoutes } from './features/stays/verify-receipt';
 import { registerAccessGate } from './http/access';
@@ -104,7 +106,7 @@ export async function buildApp(config: Config, options: { db?: Db } = {}): Promi
   const accessTable = registerAccessGate(app);
   app.decorate('accessTable', accessTable);
 
-  for (const routes of [healthRoutes, authRoutes, accountRoutes, totpRoutes, referenceRoutes, lodgingsRoutes, staysRoutes, verifyReceiptRoutes, statsRoutes, eventsRoutes, identityRoutes, personsRoutes, adminRoutes, auditRoutes]) routes(app, ctx);
+  for (const routes of [healthRoutes, authRoutes, accountRoutes, totpRoutes, referenceRoutes, lodgingsRoutes, staysRoutes, verifyReceiptRoutes, statsRoutes, eventsRoutes, identityRoutes, personsRoutes, adminRoutes, auditRoutes, preregPublicRoutes, preregistrationRoutes]) routes(app, ctx);
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await serveWebApp(app, config.webDir);
 

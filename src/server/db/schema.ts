@@ -49,6 +49,9 @@ export interface StaysTable {
   receipt_group?: string | null;
 }
 export interface ReceiptCountersTable { prefix: string; last: number }
+// migration 0012: guest pre-registration (a lodging's link, and drafts awaiting the clerk)
+export interface PreregLinksTable { lodging_id: string; token: string; created_at: string; created_by: string }
+export interface PreregistrationsTable { id: string; lodging_id: string; data: string; language: string; created_at: string; expires_at: string }
 export interface TeamMembershipsTable {
   id: string; team_id: string; user_id: string; agency_id: string | null; position: string; joined_on: string; left_on: string | null;
 }
@@ -106,4 +109,6 @@ export interface Database {
   watchlist_entries: WatchlistEntriesTable;
   watchlist_versions: WatchlistVersionsTable;
   receipt_counters: ReceiptCountersTable;
+  prereg_links: PreregLinksTable;
+  preregistrations: PreregistrationsTable;
 }
