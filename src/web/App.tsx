@@ -41,6 +41,9 @@ const UsersPage = lazyScreen(() => import('./features/admin/UsersPage'));
 const PersonPage = lazyScreen(() => import('./features/persons/PersonPage'));
 const ConflictsPage = lazyScreen(() => import('./features/identity/ConflictsPage'));
 const AuditPage = lazyScreen(() => import('./features/audit/AuditPage'));
+const GuestFormPage = lazyScreen(() => import('./features/preregistration/GuestFormPage'));
+const PreregDraftsPage = lazyScreen(() => import('./features/preregistration/DraftsPage'));
+const PreregConfirmPage = lazyScreen(() => import('./features/preregistration/ConfirmPage'));
 
 export function App() {
   return (
@@ -48,6 +51,7 @@ export function App() {
     <Suspense fallback={<FullPageLoader />}>
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        <Route path="/pra-registrasi/:token" element={<GuestFormPage />} />
         <Route
           element={
             <RequireAuth>
@@ -63,6 +67,8 @@ export function App() {
           <Route path="persons/:id" element={<PersonPage />} />
           <Route path="identity-conflicts" element={<RequireAbility ability="viewIdentityConflicts"><ConflictsPage /></RequireAbility>} />
           <Route path="account" element={<AccountPage />} />
+          <Route path="preregistrations" element={<RequireAbility ability="preregistration"><PreregDraftsPage /></RequireAbility>} />
+          <Route path="preregistrations/:id" element={<RequireAbility ability="preregistration"><PreregConfirmPage /></RequireAbility>} />
           <Route path="audit" element={<RequireAbility ability="viewAudit"><AuditPage /></RequireAbility>} />
           <Route path="admin/agencies" element={<RequireAbility ability="manageAgencies"><AgenciesPage /></RequireAbility>} />
           <Route path="admin/reporter-orgs" element={<RequireAbility ability="manageAgencies"><ReporterOrgsPage /></RequireAbility>} />
