@@ -26,6 +26,8 @@ import { problemSchema } from './http/schemas';
 import { registerSecurityHeaders } from './http/security-headers';
 import { registerDocsGate } from './http/docs-gate';
 import { startAuditJobs } from './audit/jobs';
+import { startAlertJobs } from './features/alerts/jobs';
+import { alertsRoutes } from './features/alerts/routes';
 import { auditRoutes } from './features/audit/routes';
 import { adminRoutes } from './features/admin/routes';
 import { accountRoutes } from './features/auth/account';
@@ -106,11 +108,12 @@ export async function buildApp(config: Config, options: { db?: Db } = {}): Promi
   const accessTable = registerAccessGate(app);
   app.decorate('accessTable', accessTable);
 
-  for (const routes of [healthRoutes, authRoutes, accountRoutes, totpRoutes, referenceRoutes, lodgingsRoutes, staysRoutes, verifyReceiptRoutes, statsRoutes, eventsRoutes, identityRoutes, personsRoutes, adminRoutes, auditRoutes, preregPublicRoutes, preregistrationRoutes]) routes(app, ctx);
+  for (const routes of [healthRoutes, authRoutes, accountRoutes, totpRoutes, referenceRoutes, lodgingsRoutes, staysRoutes, verifyReceiptRoutes, statsRoutes, eventsRoutes, identityRoutes, personsRoutes, alertsRoutes, adminRoutes, auditRoutes, preregPublicRoutes, preregistrationRoutes]) routes(app, ctx);
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await serveWebApp(app, config.webDir);
 
   await startAuditJobs(app, db.kysely, config);
+  startAlertJobs(app, ctx);
   const relayTimer = setInterval(() => void ctx.relay.kick(), 2000);
   const housekeepingTimer = setInterval(() => void housekeeping(db.kysely).catch((err) => app.log.error({ err }, 'housekeeping')), 3600_000);
   app.addHook('onClose', async () => {

@@ -46,6 +46,21 @@ const loadStay = async (server: TestServer, regionPrefix: string) => {
 };
 const REGION = { soppeng: '73.12', makassar: '73.71' } as const;
 
+/** A rule alert on a present stay of the region, in the given workflow state. */
+const makeAlert = (status: 'new' | 'resolved'): RecordFixture['make'] => async (server, region) => {
+  const stay = await loadStay(server, REGION[region]);
+  const at = new Date().toISOString();
+  const row = {
+    id: randomUUID(), key: `matrix:${randomUUID()}`, source: 'rule' as const, rule: 'overstay', severity: 'high' as const, status,
+    person_id: stay.record.person_id as string, stay_id: stay.id, region_code: stay.scoped.regionCode,
+    explanation: JSON.stringify({ key: 'rule.overstay', params: {} }), watchlist_entry_id: null, score: null, assigned_agency_id: null,
+    assigned_user_id: null, resolution: status === 'resolved' ? 'no_action' as const : null, reason: null, created_at: at, updated_at: at,
+    resolved_at: status === 'resolved' ? at : null, resolved_by: null,
+  };
+  await server.db.insertInto('alerts').values(row).execute();
+  return { id: row.id, record: row, scoped: { regionCode: row.region_code } };
+};
+
 /** A person all of whose stays lie in the region (so its scope is that region alone). */
 const loadPerson = async (server: TestServer, regionPrefix: string) => {
   const row = await server.db.selectFrom('stays').select(['person_id', 'region_code', 'lodging_id']).where('region_code', 'like', `${regionPrefix}.%`)
@@ -85,6 +100,12 @@ const FIXTURES: Record<string, RecordFixture> = {
     body: { decision: 'keep_person', reason: 'matrix probe' },
   },
   'person.read': { make: (s, r) => loadPerson(s, REGION[r]) },
+  'alert.read': { make: makeAlert('new') },
+  'alert.acknowledge': { make: makeAlert('new'), body: {} },
+  'alert.assign': { make: makeAlert('new'), body: { agencyId: 'no-such-agency' } },
+  'alert.resolve': { make: makeAlert('new'), body: { outcome: 'no_action', reason: 'matrix probe' } },
+  'alert.reopen': { make: makeAlert('resolved'), body: { reason: 'matrix probe' } },
+  'alert.comment': { make: makeAlert('new'), body: { text: 'matrix probe' } },
   'preregistration.read': { make: makeDraft },
   'preregistration.confirm': { make: makeDraft, body: { arrivalDate: '2000-01-01' } },
   'preregistration.discard': { make: makeDraft },

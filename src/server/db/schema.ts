@@ -49,6 +49,17 @@ export interface StaysTable {
   receipt_group?: string | null;
 }
 export interface ReceiptCountersTable { prefix: string; last: number }
+export type AlertStatus = 'new' | 'acknowledged' | 'assigned' | 'resolved';
+export type AlertResolution = 'confirmed' | 'false_positive' | 'no_action';
+export interface AlertsTable {
+  id: string; key: string; source: 'rule' | 'watchlist'; rule: string; severity: 'low' | 'medium' | 'high'; status: AlertStatus;
+  person_id: string; stay_id: string | null; region_code: string; explanation: string; watchlist_entry_id: string | null; score: number | null;
+  assigned_agency_id: string | null; assigned_user_id: string | null; resolution: AlertResolution | null; reason: string | null;
+  created_at: string; updated_at: string; resolved_at: string | null; resolved_by: string | null;
+}
+export interface AlertActivityTable {
+  id: string; alert_id: string; at: string; actor_id: string | null; actor_name: string; kind: string; detail: string;
+}
 // migration 0012: guest pre-registration (a lodging's link, and drafts awaiting the clerk)
 export interface PreregLinksTable { lodging_id: string; token: string; created_at: string; created_by: string }
 export interface PreregistrationsTable { id: string; lodging_id: string; data: string; language: string; created_at: string; expires_at: string }
@@ -109,6 +120,8 @@ export interface Database {
   watchlist_entries: WatchlistEntriesTable;
   watchlist_versions: WatchlistVersionsTable;
   receipt_counters: ReceiptCountersTable;
+  alerts: AlertsTable;
+  alert_activity: AlertActivityTable;
   prereg_links: PreregLinksTable;
   preregistrations: PreregistrationsTable;
 }

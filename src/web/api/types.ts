@@ -18,6 +18,8 @@ export interface Abilities {
   viewAudit: boolean;
   /** identity conflicts (screening); optional until every server sends it */
   viewIdentityConflicts?: boolean;
+  /** the alert inbox (screening agencies of the area) */
+  viewAlerts?: boolean;
   /** a lodging's guest pre-registrations (drafts, link, poster) */
   preregistration?: boolean;
 }

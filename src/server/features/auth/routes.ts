@@ -28,7 +28,7 @@ export const meJson = {
     }),
     abilities: {
       type: 'object',
-      properties: { checkIn: { type: 'boolean' }, listStays: { type: 'boolean' }, viewDashboard: { type: 'boolean' }, manageAgencies: { type: 'boolean' }, manageUsers: { type: 'boolean' }, viewAudit: { type: 'boolean' }, viewIdentityConflicts: { type: 'boolean' }, preregistration: { type: 'boolean' } },
+      properties: { checkIn: { type: 'boolean' }, listStays: { type: 'boolean' }, viewDashboard: { type: 'boolean' }, manageAgencies: { type: 'boolean' }, manageUsers: { type: 'boolean' }, viewAudit: { type: 'boolean' }, viewIdentityConflicts: { type: 'boolean' }, viewAlerts: { type: 'boolean' }, preregistration: { type: 'boolean' } },
     },
   },
 } as const;
@@ -57,6 +57,7 @@ export async function presentMe(db: Kysely<Database>, actor: Actor) {
       ...abilities(actor, 'user', { manageUsers: 'manage' }),
       ...abilities(actor, 'audit', { viewAudit: 'view' }),
       ...abilities(actor, 'identity_conflict', { viewIdentityConflicts: 'list' }),
+      ...abilities(actor, 'alert', { viewAlerts: 'list' }),
       ...abilities(actor, 'preregistration', { preregistration: 'manage' }),
     },
   };
