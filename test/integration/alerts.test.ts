@@ -108,7 +108,7 @@ for (const kind of dialectMatrix()) {
       const id = randomUUID();
       const at = new Date().toISOString();
       await server.db.insertInto('alerts').values({
-        id, key: `watchlist:${id}`, source: 'watchlist', rule: 'interpol', severity: 'high', status: 'new', person_id: row.person_id, stay_id: stay.id,
+        id, key: `watchlist:${id}`, source: 'watchlist', rule: 'interpol_red_notice', severity: 'high', status: 'new', person_id: row.person_id, stay_id: stay.id,
         region_code: row.region_code, explanation: JSON.stringify({ key: 'rule.watchlist_hit', params: { score: 0.93 } }), watchlist_entry_id: null, score: 0.93,
         assigned_agency_id: null, assigned_user_id: null, resolution: null, reason: null, created_at: at, updated_at: at, resolved_at: null, resolved_by: null,
       }).execute();

@@ -38,7 +38,7 @@ export const listQuery = {
     ...pageQuery,
     status: { type: 'string', enum: ['open', 'new', 'acknowledged', 'assigned', 'resolved'] },
     severity: { type: 'string', enum: ['low', 'medium', 'high'] },
-    rule: { type: 'string', enum: [...RULE_IDS, 'interpol', 'dpo', 'cekal', 'local'] },
+    rule: { type: 'string', enum: [...RULE_IDS, 'interpol_red_notice', 'dpo', 'cekal', 'local'] },
     source: { type: 'string', enum: ['rule', 'watchlist'] },
     personId: ID,
     sort: { type: 'string', enum: ['newest', 'severity'], default: 'newest' },

@@ -6,6 +6,7 @@ import { gate, onRecord } from '../../http/access';
 import { requireActor } from '../../http/actor';
 import { problems } from '../../http/schemas';
 import { authorize } from '../../policies';
+import { screenReported } from '../screening/raise';
 import type { CheckInInput } from '../stays/schemas';
 import { confirmDraft, discardDraft, draftFor, revokeLink, rotateLink } from './commands';
 import { renderPosterPdf } from './poster';
@@ -61,6 +62,8 @@ export function preregistrationRoutes(app: FastifyInstance, ctx: AppContext): vo
   }, async (request, reply) => {
     const actor = requireActor(request);
     const result = await confirmDraft(ctx.db, actor, request.params.id, request.body ?? {});
+    // screened like every check-in, before the answer (which never shows the outcome)
+    await screenReported(ctx, request.log, [result.id, ...result.members.map((m) => m.id)]);
     void ctx.relay.kick();
     return reply.status(201).send({ id: result.id, receiptNumber: result.receiptNumber });
   });

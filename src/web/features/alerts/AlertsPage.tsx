@@ -11,7 +11,7 @@ import { AlertDrawer } from './AlertDrawer';
 
 const PAGE_SIZE = 20;
 const RULES = ['overstay', 'permit_expiring', 'passport_expired', 'frequent_mover', 'visa_activity_mismatch', 'stay_not_closed',
-  'identity_conflict', 'unregistered_presence', 'late_report'];
+  'identity_conflict', 'unregistered_presence', 'late_report', 'interpol_red_notice', 'dpo', 'cekal', 'local'];
 
 /** The alert inbox of the officer's area: filter, open, work each alert to an outcome. */
 export default function AlertsPage() {
