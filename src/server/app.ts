@@ -114,14 +114,10 @@ export async function buildApp(config: Config, options: { db?: Db } = {}): Promi
   app.decorate('accessTable', accessTable);
   app.decorate('screening', ctx.screening);
 
-<<<<<<< HEAD
   for (const routes of [healthRoutes, authRoutes, accountRoutes, totpRoutes, referenceRoutes, lodgingsRoutes, staysRoutes, verifyReceiptRoutes, statsRoutes, eventsRoutes, identityRoutes, personsRoutes, alertsRoutes, adminRoutes, auditRoutes, preregPublicRoutes, preregistrationRoutes]) routes(app, ctx);
-=======
-  for (const routes of [healthRoutes, authRoutes, accountRoutes, totpRoutes, referenceRoutes, lodgingsRoutes, staysRoutes, verifyReceiptRoutes, statsRoutes, eventsRoutes, identityRoutes, personsRoutes, alertsRoutes, adminRoutes, auditRoutes]) routes(app, ctx);
   const rescreen = rescreenRunner(app, ctx);
   onListChange = () => void rescreen.start();
   screeningRoutes(app, ctx, rescreen.progress);
->>>>>>> main
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await serveWebApp(app, config.webDir);
 
