@@ -45,6 +45,9 @@ const AuditPage = lazyScreen(() => import('./features/audit/AuditPage'));
 const RegisterPage = lazyScreen(() => import('./features/registration/RegisterPage'));
 const VerifyEmailPage = lazyScreen(() => import('./features/registration/VerifyEmailPage'));
 const RegistrationsPage = lazyScreen(() => import('./features/registration/RegistrationsPage'));
+const GuestFormPage = lazyScreen(() => import('./features/preregistration/GuestFormPage'));
+const PreregDraftsPage = lazyScreen(() => import('./features/preregistration/DraftsPage'));
+const PreregConfirmPage = lazyScreen(() => import('./features/preregistration/ConfirmPage'));
 
 export function App() {
   return (
@@ -54,6 +57,7 @@ export function App() {
         <Route path="/login" element={<LoginPage />} />
         <Route path="/daftar" element={<RegisterPage />} />
         <Route path="/verifikasi-email" element={<VerifyEmailPage />} />
+        <Route path="/pra-registrasi/:token" element={<GuestFormPage />} />
         <Route
           element={
             <RequireAuth>
@@ -71,6 +75,8 @@ export function App() {
           <Route path="identity-conflicts" element={<RequireAbility ability="viewIdentityConflicts"><ConflictsPage /></RequireAbility>} />
           <Route path="account" element={<AccountPage />} />
           <Route path="pendaftaran" element={<RequireAbility ability="reviewRegistrations"><RegistrationsPage /></RequireAbility>} />
+          <Route path="preregistrations" element={<RequireAbility ability="preregistration"><PreregDraftsPage /></RequireAbility>} />
+          <Route path="preregistrations/:id" element={<RequireAbility ability="preregistration"><PreregConfirmPage /></RequireAbility>} />
           <Route path="audit" element={<RequireAbility ability="viewAudit"><AuditPage /></RequireAbility>} />
           <Route path="admin/agencies" element={<RequireAbility ability="manageAgencies"><AgenciesPage /></RequireAbility>} />
           <Route path="admin/reporter-orgs" element={<RequireAbility ability="manageAgencies"><ReporterOrgsPage /></RequireAbility>} />

@@ -89,6 +89,19 @@ const loadPerson = async (server: TestServer, regionPrefix: string) => {
   return { id: row.person_id, record: { region_codes: regions.map((r) => r.region_code) }, scoped: { regionCode: row.region_code, orgId: row.lodging_id } };
 };
 
+/** A guest's pre-registration draft at the region's demo hotel. */
+const makeDraft: RecordFixture['make'] = async (server, region) => {
+  const lodging = await server.db.selectFrom('reporter_orgs').select(['id', 'village_code'])
+    .where('name', '=', region === 'soppeng' ? 'Hotel Maryam' : 'Hotel Losari Permai').executeTakeFirstOrThrow();
+  const now = new Date();
+  const row = {
+    id: randomUUID(), lodging_id: lodging.id, language: 'en', created_at: now.toISOString(), expires_at: new Date(now.getTime() + 86_400_000).toISOString(),
+    data: JSON.stringify({ guest: { surname: 'MATRIX', givenNames: 'PROBE', sex: 'F', dateOfBirth: '1990-01-01', nationality: 'NLD', document: { number: 'MX1', issuingState: 'NLD', expiryDate: '2035-01-01' } }, arrivalDate: now.toISOString().slice(0, 10) }),
+  };
+  await server.db.insertInto('preregistrations').values(row).execute();
+  return { id: row.id, record: { lodging_id: lodging.id }, scoped: { regionCode: lodging.village_code, orgId: lodging.id } };
+};
+
 const FIXTURES: Record<string, RecordFixture> = {
   'stay.read': { make: (s, r) => loadStay(s, REGION[r]) },
   'stay.checkout': { make: (s, r) => loadStay(s, REGION[r]), body: { departureDate: '2000-01-01' } },
@@ -120,6 +133,9 @@ const FIXTURES: Record<string, RecordFixture> = {
   'alert.resolve': { make: makeAlert('new'), body: { outcome: 'no_action', reason: 'matrix probe' } },
   'alert.reopen': { make: makeAlert('resolved'), body: { reason: 'matrix probe' } },
   'alert.comment': { make: makeAlert('new'), body: { text: 'matrix probe' } },
+  'preregistration.read': { make: makeDraft },
+  'preregistration.confirm': { make: makeDraft, body: { arrivalDate: '2000-01-01' } },
+  'preregistration.discard': { make: makeDraft },
   'user.approve': { make: pendingAccount, unscoped: true },
   'user.reject': { make: pendingAccount, unscoped: true, body: { reason: 'matrix probe' } },
   'registration.approve': { make: pendingRegistration },

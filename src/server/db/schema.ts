@@ -75,6 +75,9 @@ export interface NotificationDeliveriesTable {
 export interface AlertActivityTable {
   id: string; alert_id: string; at: string; actor_id: string | null; actor_name: string; kind: string; detail: string;
 }
+// migration 0012: guest pre-registration (a lodging's link, and drafts awaiting the clerk)
+export interface PreregLinksTable { lodging_id: string; token: string; created_at: string; created_by: string }
+export interface PreregistrationsTable { id: string; lodging_id: string; data: string; language: string; created_at: string; expires_at: string }
 export interface TeamMembershipsTable {
   id: string; team_id: string; user_id: string; agency_id: string | null; position: string; joined_on: string; left_on: string | null;
 }
@@ -142,4 +145,6 @@ export interface Database {
   webhooks: WebhooksTable;
   notification_deliveries: NotificationDeliveriesTable;
   email_tokens: EmailTokensTable;
+  prereg_links: PreregLinksTable;
+  preregistrations: PreregistrationsTable;
 }

@@ -9,6 +9,7 @@ import { identityPolicy } from '../features/identity/policy';
 import { lodgingsPolicy } from '../features/lodgings/policy';
 import { notificationsPolicy } from '../features/notifications/policy';
 import { personPolicy } from '../features/persons/policy';
+import { preregistrationPolicy } from '../features/preregistration/policy';
 import { screeningPolicy } from '../features/screening/policy';
 import { registrationPolicy } from '../features/registrations/policy';
 import { statsPolicy } from '../features/stats/policy';
@@ -21,7 +22,7 @@ import type { Rule } from './rules';
 // abilities() so the web shows only what the server would accept.
 
 export const policies = {
-  ...adminPolicy, ...alertsPolicy, ...auditPolicy, ...authPolicy, ...eventsPolicy, ...identityPolicy, ...lodgingsPolicy, ...notificationsPolicy, ...personPolicy, ...screeningPolicy, ...statsPolicy, ...stayPolicy, ...registrationPolicy,
+  ...adminPolicy, ...alertsPolicy, ...auditPolicy, ...authPolicy, ...eventsPolicy, ...identityPolicy, ...lodgingsPolicy, ...notificationsPolicy, ...personPolicy, ...screeningPolicy, ...statsPolicy, ...stayPolicy, ...registrationPolicy, ...preregistrationPolicy,
 } as const;
 
 type Policies = typeof policies;

@@ -22,6 +22,8 @@ export interface Abilities {
   viewAlerts?: boolean;
   /** the registration queue (immigration officers of an area) */
   reviewRegistrations?: boolean;
+  /** a lodging's guest pre-registrations (drafts, link, poster) */
+  preregistration?: boolean;
 }
 
 export interface Me {

@@ -30,7 +30,7 @@ export const meJson = {
     }),
     abilities: {
       type: 'object',
-      properties: { checkIn: { type: 'boolean' }, listStays: { type: 'boolean' }, viewDashboard: { type: 'boolean' }, manageAgencies: { type: 'boolean' }, manageUsers: { type: 'boolean' }, viewAudit: { type: 'boolean' }, viewIdentityConflicts: { type: 'boolean' }, viewAlerts: { type: 'boolean' }, reviewRegistrations: { type: 'boolean' } },
+      properties: { checkIn: { type: 'boolean' }, listStays: { type: 'boolean' }, viewDashboard: { type: 'boolean' }, manageAgencies: { type: 'boolean' }, manageUsers: { type: 'boolean' }, viewAudit: { type: 'boolean' }, viewIdentityConflicts: { type: 'boolean' }, viewAlerts: { type: 'boolean' }, reviewRegistrations: { type: 'boolean' }, preregistration: { type: 'boolean' } },
     },
   },
 } as const;
@@ -63,6 +63,7 @@ export async function presentMe(db: Kysely<Database>, actor: Actor) {
       ...abilities(actor, 'identity_conflict', { viewIdentityConflicts: 'list' }),
       ...abilities(actor, 'alert', { viewAlerts: 'list' }),
       ...abilities(actor, 'registration', { reviewRegistrations: 'list' }),
+      ...abilities(actor, 'preregistration', { preregistration: 'manage' }),
     },
   };
 }
