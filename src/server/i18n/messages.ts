@@ -60,6 +60,11 @@ const messages = {
   'field.nul_character': { id: 'Berisi karakter NUL yang tidak diperbolehkan', en: 'Contains a NUL character, which is not allowed' },
   'field.too_many_properties': { id: 'Terlalu banyak kolom atau elemen (maksimal {limit})', en: 'Too many fields or items (at most {limit})' },
   'field.too_deep': { id: 'Struktur data terlalu dalam (maksimal {limit} tingkat)', en: 'Data nested too deeply (at most {limit} levels)' },
+  // other report kinds (work and residence reports)
+  'field.unknown_village': { id: 'Kode desa/kelurahan tidak dikenal', en: 'Unknown village (desa/kelurahan) code' },
+  'field.outside_indonesia': { id: 'Titik GPS berada di luar wilayah Indonesia', en: 'The GPS point lies outside Indonesia' },
+  'field.period_order': { id: 'Tidak boleh sebelum tanggal mulai', en: 'Must not be before the start date' },
+  'field.start_far_future': { id: 'Tanggal mulai paling lambat besok; laporkan saat mulai bekerja/tinggal', en: 'The start may be at most tomorrow; report when the work or residence starts' },
   'detail.not_verified': { id: 'Pelapor belum diverifikasi oleh Kantor Imigrasi', en: 'The reporter is not yet verified by the immigration office' },
   'detail.conflict_resolved': { id: 'Konflik identitas ini sudah diputuskan', en: 'This identity conflict has already been decided' },
   'detail.already_checked_out': { id: 'Tamu ini sudah check-out', en: 'This guest has already checked out' },

@@ -9,6 +9,7 @@ import { lodgingsPolicy } from '../features/lodgings/policy';
 import { personPolicy } from '../features/persons/policy';
 import { statsPolicy } from '../features/stats/policy';
 import { stayPolicy } from '../features/stays/policy';
+import { workReportPolicy } from '../features/work-reports/policy';
 import type { Rule } from './rules';
 
 // Policies as rules (deny unless a rule allows), one registry. Each feature exports its
@@ -18,6 +19,7 @@ import type { Rule } from './rules';
 
 export const policies = {
   ...adminPolicy, ...auditPolicy, ...authPolicy, ...eventsPolicy, ...identityPolicy, ...lodgingsPolicy, ...personPolicy, ...statsPolicy, ...stayPolicy,
+  ...workReportPolicy,
 } as const;
 
 type Policies = typeof policies;
