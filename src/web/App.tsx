@@ -41,6 +41,9 @@ const UsersPage = lazyScreen(() => import('./features/admin/UsersPage'));
 const PersonPage = lazyScreen(() => import('./features/persons/PersonPage'));
 const ConflictsPage = lazyScreen(() => import('./features/identity/ConflictsPage'));
 const AuditPage = lazyScreen(() => import('./features/audit/AuditPage'));
+const WorkReportPage = lazyScreen(() => import('./features/work-reports/ReportPage'));
+const WorkersPage = lazyScreen(() => import('./features/work-reports/WorkersPage'));
+const ResidencePage = lazyScreen(() => import('./features/work-reports/ResidencePage'));
 
 export function App() {
   return (
@@ -61,6 +64,9 @@ export function App() {
           <Route path="stays" element={<RequireAbility ability="listStays"><StaysPage /></RequireAbility>} />
           <Route path="stays/:id/receipt" element={<ReceiptPage />} />
           <Route path="persons/:id" element={<PersonPage />} />
+          <Route path="work-reports/new" element={<RequireAbility ability="reportWorkers"><WorkReportPage /></RequireAbility>} />
+          <Route path="work-reports" element={<RequireAbility ability="listWorkers"><WorkersPage /></RequireAbility>} />
+          <Route path="residence-reports/new" element={<RequireAbility ability="reportResidence"><ResidencePage /></RequireAbility>} />
           <Route path="identity-conflicts" element={<RequireAbility ability="viewIdentityConflicts"><ConflictsPage /></RequireAbility>} />
           <Route path="account" element={<AccountPage />} />
           <Route path="audit" element={<RequireAbility ability="viewAudit"><AuditPage /></RequireAbility>} />

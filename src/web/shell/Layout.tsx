@@ -7,6 +7,7 @@ import type { Abilities } from '../api/types';
 import { useCurrentUser, useLogout, useZone } from '../features/auth/useMe';
 import { IconBuilding, IconCheckIn, IconCompare, IconDashboard, IconFile, IconGuests, IconHotel, IconLogout, IconUsers } from './icons';
 import { LanguageSwitch } from './LanguageSwitch';
+import { IconBriefcase, IconHome, IconWorkerReport } from '../features/work-reports/icons';
 import { Logo } from './Logo';
 
 export interface NavItem { to: string; labelKey: string; icon: ReactNode; ability: keyof Abilities; section: 'work' | 'admin' }
@@ -14,7 +15,10 @@ export interface NavItem { to: string; labelKey: string; icon: ReactNode; abilit
 export const NAV_ITEMS: NavItem[] = [
   { to: '/dashboard', labelKey: 'nav.dashboard', icon: <IconDashboard />, ability: 'viewDashboard', section: 'work' },
   { to: '/check-in', labelKey: 'nav.checkIn', icon: <IconCheckIn />, ability: 'checkIn', section: 'work' },
+  { to: '/work-reports/new', labelKey: 'workReports.nav', icon: <IconWorkerReport />, ability: 'reportWorkers', section: 'work' },
+  { to: '/residence-reports/new', labelKey: 'workReports.residenceNav', icon: <IconHome />, ability: 'reportResidence', section: 'work' },
   { to: '/stays', labelKey: 'nav.stays', icon: <IconGuests />, ability: 'listStays', section: 'work' },
+  { to: '/work-reports', labelKey: 'workReports.listNav', icon: <IconBriefcase />, ability: 'listWorkers', section: 'work' },
   { to: '/identity-conflicts', labelKey: 'conflicts.nav', icon: <IconCompare />, ability: 'viewIdentityConflicts', section: 'work' },
   { to: '/audit', labelKey: 'nav.audit', icon: <IconFile />, ability: 'viewAudit', section: 'work' },
   { to: '/admin/agencies', labelKey: 'nav.agencies', icon: <IconBuilding />, ability: 'manageAgencies', section: 'admin' },

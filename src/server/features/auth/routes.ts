@@ -28,7 +28,8 @@ export const meJson = {
     }),
     abilities: {
       type: 'object',
-      properties: { checkIn: { type: 'boolean' }, listStays: { type: 'boolean' }, viewDashboard: { type: 'boolean' }, manageAgencies: { type: 'boolean' }, manageUsers: { type: 'boolean' }, viewAudit: { type: 'boolean' }, viewIdentityConflicts: { type: 'boolean' } },
+      properties: { checkIn: { type: 'boolean' }, listStays: { type: 'boolean' }, viewDashboard: { type: 'boolean' }, manageAgencies: { type: 'boolean' }, manageUsers: { type: 'boolean' }, viewAudit: { type: 'boolean' }, viewIdentityConflicts: { type: 'boolean' },
+        reportWorkers: { type: 'boolean' }, listWorkers: { type: 'boolean' }, reportResidence: { type: 'boolean' } },
     },
   },
 } as const;
@@ -57,6 +58,8 @@ export async function presentMe(db: Kysely<Database>, actor: Actor) {
       ...abilities(actor, 'user', { manageUsers: 'manage' }),
       ...abilities(actor, 'audit', { viewAudit: 'view' }),
       ...abilities(actor, 'identity_conflict', { viewIdentityConflicts: 'list' }),
+      ...abilities(actor, 'workReport', { reportWorkers: 'create', listWorkers: 'list' }),
+      ...abilities(actor, 'residenceReport', { reportResidence: 'create' }),
     },
   };
 }
