@@ -157,13 +157,13 @@ export function ReportPage({ mode }: { mode: Mode }) {
                 <TextInput label={t('workReports.worksiteAddress')} required maxLength={200} {...w('worksite.address')} />
                 <VillagePicker value={work['worksite.villageCode']} onChange={(v) => setW('worksite.villageCode', v)} error={workErrors['worksite.villageCode']} testId="work-worksite" />
                 <Text size="xs" c="dimmed">{t('workReports.worksiteHint')}</Text>
-                <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="md">
+                <SimpleGrid cols={2} spacing="md">
                   <TextInput label={t('workReports.lat')} required inputMode="decimal" placeholder="-4.35" {...w('worksite.lat')} />
                   <TextInput label={t('workReports.lng')} required inputMode="decimal" placeholder="119.88" {...w('worksite.lng')} />
-                  <Button variant="light" onClick={locate} loading={locating} mt={{ base: 0, sm: 25 }} style={{ gridColumn: 'span 1' }} data-testid="work-locate">
-                    {t('workReports.useLocation')}
-                  </Button>
                 </SimpleGrid>
+                <Group>
+                  <Button variant="light" onClick={locate} loading={locating} data-testid="work-locate">{t('workReports.useLocation')}</Button>
+                </Group>
               </Stack>
             </Paper>
           )}
