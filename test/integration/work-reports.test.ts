@@ -75,6 +75,23 @@ for (const kind of dialectMatrix()) {
       expect(own.items[0].guest.document.number).toBe(body.worker.document.number); // what it typed itself
     });
 
+    it('feeds the same person record: the profile shows the report kind and, to immigration, the employment', async () => {
+      const body = workReportBody(today());
+      const created = (await inject('POST', '/api/v1/work-reports', sutera, body)).json();
+      const imigrasi = await server.login('imigrasi.parepare');
+      const stay = (await inject('GET', `/api/v1/stays/${created.id}`, imigrasi)).json();
+      expect(stay.personId).toBeTruthy();
+      const person = await server.app.inject({ url: `/api/v1/persons/${stay.personId}`, headers: { cookie: imigrasi, 'x-access-purpose': 'pengawasan TKA' } });
+      expect(person.statusCode).toBe(200);
+      const item = person.json().timeline.find((t: { stayId: string }) => t.stayId === created.id);
+      expect(item).toMatchObject({ reportKind: 'work', employment: { position: body.position, worksite: { villageCode: '73.12.03.1001' } } });
+      // a second report of the same passport by a lodging links to the same person
+      const hotel = await server.login('hotel.maryam');
+      const again = (await inject('POST', '/api/v1/stays', hotel, { ...checkInBody(today()), guest: body.worker })).json();
+      const linked = await server.db.selectFrom('stays').select('person_id').where('id', 'in', [created.id, again.id]).execute();
+      expect(new Set(linked.map((r) => r.person_id)).size).toBe(1);
+    });
+
     it('withholds the employment from agencies without the employment group (Polres)', async () => {
       const created = (await inject('POST', '/api/v1/work-reports', sutera, workReportBody(today()))).json();
       const polres = await server.login('polres.soppeng');
