@@ -27,8 +27,8 @@ export async function reportWorker(db: Kysely<Database>, actor: Actor, input: Wo
     text(errors, 'workPermitRef', input.workPermitRef, true);
     const village = await trx.selectFrom('regions').select(['code', 'level']).where('code', '=', input.worksite.villageCode).executeTakeFirst();
     if (!village || Number(village.level) !== 4) errors.add('worksite.villageCode', 'field.unknown_village');
-    if (!latInsideIndonesia(input.worksite.lat)) errors.add('worksite.lat', 'field.outside_indonesia');
-    if (!lngInsideIndonesia(input.worksite.lng)) errors.add('worksite.lng', 'field.outside_indonesia');
+    if (!latInsideIndonesia(input.worksite.lat)) errors.add('worksite.lat', 'field.gps_outside_indonesia');
+    if (!lngInsideIndonesia(input.worksite.lng)) errors.add('worksite.lng', 'field.gps_outside_indonesia');
     if (input.period.until < input.period.from) errors.add('period.until', 'field.period_order');
 
     // a worksite may lie in another regency than the company's office: the report belongs to the worksite
