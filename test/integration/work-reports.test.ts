@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/dates';
 import { hashPassword } from '../../src/server/auth/passwords';
+import { importWatchlist } from '../../src/server/features/watchlists/import';
 import { checkInBody } from '../fixtures/check-in';
 import { dialectMatrix } from '../fixtures/scratch-db';
 import { DEMO_PASSWORD, type TestServer, startTestServer } from '../fixtures/server';
@@ -90,6 +91,19 @@ for (const kind of dialectMatrix()) {
       const again = (await inject('POST', '/api/v1/stays', hotel, { ...checkInBody(today()), guest: body.worker })).json();
       const linked = await server.db.selectFrom('stays').select('person_id').where('id', 'in', [created.id, again.id]).execute();
       expect(new Set(linked.map((r) => r.person_id)).size).toBe(1);
+    });
+
+    it('screens a reported worker against the watchlists like a guest', async () => {
+      const entry = JSON.stringify({ id: 'wr-synth-1', schema: 'Person', properties: { name: ['Rekaan Pekerja Dicari'], birthDate: ['1977-02-03'], nationality: ['cn'] } });
+      await importWatchlist(server.db, entry, { list: 'DPO (synthetic, workers test)', kind: 'dpo' });
+      server.app.screening.invalidate();
+      const body = workReportBody(today());
+      Object.assign(body.worker, { surname: 'REKAAN', givenNames: 'PEKERJA DICARI', dateOfBirth: '1977-02-03' });
+      const res = await inject('POST', '/api/v1/work-reports', sutera, body);
+      expect(res.statusCode).toBe(201);
+      expect(JSON.stringify(res.json())).not.toMatch(/alert|watchlist/i);
+      const alerts = await server.db.selectFrom('alerts').select('watchlist_entry_id').where('stay_id', '=', res.json().id).where('source', '=', 'watchlist').execute();
+      expect(alerts.map((a) => a.watchlist_entry_id)).toContain('wr-synth-1');
     });
 
     it('withholds the employment from agencies without the employment group (Polres)', async () => {

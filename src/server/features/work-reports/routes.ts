@@ -5,6 +5,7 @@ import { gate } from '../../http/access';
 import { requireActor } from '../../http/actor';
 import { problems } from '../../http/schemas';
 import { sees } from '../../policies/fields';
+import { screenReported } from '../screening/raise';
 import { presentStay } from '../stays/presenters';
 import { listStays, type StayListFilter } from '../stays/queries';
 import { reportResidence, reportWorker } from './commands';
@@ -28,6 +29,7 @@ export function workReportsRoutes(app: FastifyInstance, ctx: AppContext): void {
   }, async (request, reply) => {
     const actor = requireActor(request);
     const result = await reportWorker(ctx.db, actor, request.body);
+    await screenReported(ctx, request.log, [result.id]); // workers are screened like every reported foreigner
     void ctx.relay.kick();
     return reply.status(201).send({ ...result, personId: sees(actor, 'screening') ? result.personId : null });
   });
@@ -60,6 +62,7 @@ export function workReportsRoutes(app: FastifyInstance, ctx: AppContext): void {
   }, async (request, reply) => {
     const actor = requireActor(request);
     const result = await reportResidence(ctx.db, actor, request.body);
+    await screenReported(ctx, request.log, [result.id]);
     void ctx.relay.kick();
     return reply.status(201).send({ ...result, personId: sees(actor, 'screening') ? result.personId : null });
   });
