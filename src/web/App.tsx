@@ -48,6 +48,9 @@ const RegistrationsPage = lazyScreen(() => import('./features/registration/Regis
 const GuestFormPage = lazyScreen(() => import('./features/preregistration/GuestFormPage'));
 const PreregDraftsPage = lazyScreen(() => import('./features/preregistration/DraftsPage'));
 const PreregConfirmPage = lazyScreen(() => import('./features/preregistration/ConfirmPage'));
+const WorkReportPage = lazyScreen(() => import('./features/work-reports/ReportPage'));
+const WorkersPage = lazyScreen(() => import('./features/work-reports/WorkersPage'));
+const ResidencePage = lazyScreen(() => import('./features/work-reports/ResidencePage'));
 
 export function App() {
   return (
@@ -72,6 +75,9 @@ export function App() {
           <Route path="stays/:id/receipt" element={<ReceiptPage />} />
           <Route path="persons/:id" element={<PersonPage />} />
           <Route path="alerts" element={<RequireAbility ability="viewAlerts"><AlertsPage /></RequireAbility>} />
+          <Route path="work-reports/new" element={<RequireAbility ability="reportWorkers"><WorkReportPage /></RequireAbility>} />
+          <Route path="work-reports" element={<RequireAbility ability="listWorkers"><WorkersPage /></RequireAbility>} />
+          <Route path="residence-reports/new" element={<RequireAbility ability="reportResidence"><ResidencePage /></RequireAbility>} />
           <Route path="identity-conflicts" element={<RequireAbility ability="viewIdentityConflicts"><ConflictsPage /></RequireAbility>} />
           <Route path="account" element={<AccountPage />} />
           <Route path="pendaftaran" element={<RequireAbility ability="reviewRegistrations"><RegistrationsPage /></RequireAbility>} />

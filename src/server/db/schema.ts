@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { ReportKind } from '../../domain/reports/kinds';
 
 // Kysely table types. Column names mirror the migrations; timestamps and dates are text.
 
@@ -53,6 +54,13 @@ export interface StaysTable {
   audit_seq?: number | null;
   /** the receipt that lists this stay: its own number, or the group head's (migration 0007) */
   receipt_group?: string | null;
+  /** lodging | work | residence (migration 0011) */
+  report_kind: Generated<ReportKind>;
+}
+/** A worker's employment, beside its stay (migration 0011). */
+export interface StayEmploymentsTable {
+  stay_id: string; position: string; worksite_address: string; worksite_village_code: string; lat: number; lng: number;
+  work_permit_ref: string; period_from: string; period_until: string;
 }
 export interface ReceiptCountersTable { prefix: string; last: number }
 export type AlertStatus = 'new' | 'acknowledged' | 'assigned' | 'resolved';
@@ -147,4 +155,5 @@ export interface Database {
   email_tokens: EmailTokensTable;
   prereg_links: PreregLinksTable;
   preregistrations: PreregistrationsTable;
+  stay_employments: StayEmploymentsTable;
 }

@@ -72,6 +72,10 @@ const messages = {
   'field.email_format': { id: 'Alamat e-mail tidak valid', en: 'Invalid e-mail address' },
   'field.username_format': { id: 'Nama pengguna 3–40 karakter: huruf kecil, angka, titik, garis bawah atau tanda hubung', en: 'Username of 3–40 characters: lower-case letters, digits, dot, underscore or hyphen' },
   'field.token_invalid': { id: 'Tautan tidak valid, sudah dipakai, atau kedaluwarsa', en: 'The link is invalid, already used or expired' },
+  // other report kinds (work and residence reports)
+  'field.unknown_village': { id: 'Kode desa/kelurahan tidak dikenal', en: 'Unknown village (desa/kelurahan) code' },
+  'field.period_order': { id: 'Tidak boleh sebelum tanggal mulai', en: 'Must not be before the start date' },
+  'field.start_far_future': { id: 'Tanggal mulai paling lambat besok; laporkan saat mulai bekerja/tinggal', en: 'The start may be at most tomorrow; report when the work or residence starts' },
   'detail.not_verified': { id: 'Pelapor belum diverifikasi oleh Kantor Imigrasi', en: 'The reporter is not yet verified by the immigration office' },
   'detail.alert_not_new': { id: 'Peringatan ini sudah ditanggapi', en: 'This alert has already been acknowledged' },
   'detail.alert_resolved': { id: 'Peringatan ini sudah diselesaikan; buka kembali dahulu', en: 'This alert is resolved; reopen it first' },

@@ -4,6 +4,7 @@ import type { AgencyKind } from '../../domain/access/field-matrix';
 import type { Finding } from '../../domain/access/findings';
 import type { Role } from '../../domain/access/roles';
 import type { PermitKind } from '../../domain/permits/kinds';
+import type { ReportKind } from '../../domain/reports/kinds';
 
 // Re-exported for modules that still import them from here (checkInForm.ts).
 export type { PermitKind };
@@ -24,6 +25,12 @@ export interface Abilities {
   reviewRegistrations?: boolean;
   /** a lodging's guest pre-registrations (drafts, link, poster) */
   preregistration?: boolean;
+  /** a verified company reports its foreign workers */
+  reportWorkers?: boolean;
+  /** the workers list: a company's own, an officer's area */
+  listWorkers?: boolean;
+  /** a verified private host reports a foreigner living with them */
+  reportResidence?: boolean;
 }
 
 export interface Me {
@@ -96,8 +103,20 @@ export interface Stay {
   room: string | null;
   lodging: { id: string; name: string } | null;
   findings: Finding[];
+  /** lodging guest, foreign worker or resident with a private host */
+  reportKind?: ReportKind;
+  /** a worker's employment; null unless the caller sees the `employment` group */
+  employment?: Employment | null;
   createdAt: string;
   abilities: { checkOut: boolean };
+}
+
+export interface Employment {
+  employer: { id: string; name: string };
+  position: string;
+  worksite: { address: string; villageCode: string; lat: number; lng: number };
+  workPermitRef: string;
+  period: { from: string; until: string };
 }
 
 export interface Lodging {
@@ -112,6 +131,8 @@ export interface PresentStats {
   presentCount: number;
   byNationality: Record<string, number>;
   byPermitKind: Record<string, number>;
+  /** present by report kind: lodging, work, residence */
+  byReportKind?: Record<string, number>;
 }
 
 export interface StayEvent { stayId: string; regionCode: string; lodgingId: string; nationality: string; permitKind: string; at: string }

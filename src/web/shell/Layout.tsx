@@ -8,6 +8,7 @@ import { useCurrentUser, useLogout, useZone } from '../features/auth/useMe';
 import { RegistrationStatusBanner } from '../features/registration/StatusBanner';
 import { IconAlert, IconBuilding, IconCheckIn, IconCompare, IconDashboard, IconFile, IconGlobe, IconGuests, IconHotel, IconLogout, IconUsers } from './icons';
 import { LanguageSwitch } from './LanguageSwitch';
+import { IconBriefcase, IconHome, IconWorkerReport } from '../features/work-reports/icons';
 import { Logo } from './Logo';
 
 export interface NavItem { to: string; labelKey: string; icon: ReactNode; ability: keyof Abilities; section: 'work' | 'admin' }
@@ -15,9 +16,12 @@ export interface NavItem { to: string; labelKey: string; icon: ReactNode; abilit
 export const NAV_ITEMS: NavItem[] = [
   { to: '/dashboard', labelKey: 'nav.dashboard', icon: <IconDashboard />, ability: 'viewDashboard', section: 'work' },
   { to: '/check-in', labelKey: 'nav.checkIn', icon: <IconCheckIn />, ability: 'checkIn', section: 'work' },
+  { to: '/work-reports/new', labelKey: 'workReports.nav', icon: <IconWorkerReport />, ability: 'reportWorkers', section: 'work' },
+  { to: '/residence-reports/new', labelKey: 'workReports.residenceNav', icon: <IconHome />, ability: 'reportResidence', section: 'work' },
   { to: '/stays', labelKey: 'nav.stays', icon: <IconGuests />, ability: 'listStays', section: 'work' },
   { to: '/preregistrations', labelKey: 'prereg.nav', icon: <IconGlobe />, ability: 'preregistration', section: 'work' },
   { to: '/alerts', labelKey: 'alerts.nav', icon: <IconAlert />, ability: 'viewAlerts', section: 'work' },
+  { to: '/work-reports', labelKey: 'workReports.listNav', icon: <IconBriefcase />, ability: 'listWorkers', section: 'work' },
   { to: '/identity-conflicts', labelKey: 'conflicts.nav', icon: <IconCompare />, ability: 'viewIdentityConflicts', section: 'work' },
   { to: '/pendaftaran', labelKey: 'registration.nav', icon: <IconHotel />, ability: 'reviewRegistrations', section: 'work' },
   { to: '/audit', labelKey: 'nav.audit', icon: <IconFile />, ability: 'viewAudit', section: 'work' },

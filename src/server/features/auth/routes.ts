@@ -30,7 +30,8 @@ export const meJson = {
     }),
     abilities: {
       type: 'object',
-      properties: { checkIn: { type: 'boolean' }, listStays: { type: 'boolean' }, viewDashboard: { type: 'boolean' }, manageAgencies: { type: 'boolean' }, manageUsers: { type: 'boolean' }, viewAudit: { type: 'boolean' }, viewIdentityConflicts: { type: 'boolean' }, viewAlerts: { type: 'boolean' }, reviewRegistrations: { type: 'boolean' }, preregistration: { type: 'boolean' } },
+      properties: { checkIn: { type: 'boolean' }, listStays: { type: 'boolean' }, viewDashboard: { type: 'boolean' }, manageAgencies: { type: 'boolean' }, manageUsers: { type: 'boolean' }, viewAudit: { type: 'boolean' }, viewIdentityConflicts: { type: 'boolean' }, viewAlerts: { type: 'boolean' }, reviewRegistrations: { type: 'boolean' }, preregistration: { type: 'boolean' },
+        reportWorkers: { type: 'boolean' }, listWorkers: { type: 'boolean' }, reportResidence: { type: 'boolean' } },
     },
   },
 } as const;
@@ -64,6 +65,8 @@ export async function presentMe(db: Kysely<Database>, actor: Actor) {
       ...abilities(actor, 'alert', { viewAlerts: 'list' }),
       ...abilities(actor, 'registration', { reviewRegistrations: 'list' }),
       ...abilities(actor, 'preregistration', { preregistration: 'manage' }),
+      ...abilities(actor, 'workReport', { reportWorkers: 'create', listWorkers: 'list' }),
+      ...abilities(actor, 'residenceReport', { reportResidence: 'create' }),
     },
   };
 }

@@ -14,6 +14,7 @@ import { StayTable } from '../stays/StayTable';
 import { EChart, type EChartsOption } from './EChart';
 import { useLiveEvents } from './useLiveEvents';
 import { usePageTitle } from '../../lib/usePageTitle';
+import { ReportKindBreakdown } from '../work-reports/ReportKindBreakdown';
 
 function usePresentStats() {
   return useQuery({
@@ -122,6 +123,8 @@ export default function DashboardPage() {
         </Paper>
         </Grid.Col>
       </Grid>
+
+      <ReportKindBreakdown stats={stats.data} pending={stats.isPending} />
 
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <Paper withBorder p="md" radius="md">
