@@ -5,6 +5,7 @@ import * as access from './migrations/0003_access';
 import * as authHardening from './migrations/0004_auth_hardening';
 import * as auditAccounts from './migrations/0005_audit_accounts';
 import * as watchlists from './migrations/0006_watchlists';
+import * as receiptGroups from './migrations/0007_receipt_groups';
 
 // Migrations are listed here (not read from disk) so they bundle and run the same under tsx and tests.
 const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '0004_auth_hardening': authHardening,
   '0005_audit_accounts': auditAccounts,
   '0006_watchlists': watchlists,
+  '0007_receipt_groups': receiptGroups,
 };
 
 class StaticProvider implements MigrationProvider {

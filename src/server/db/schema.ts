@@ -45,7 +45,10 @@ export interface StaysTable {
   findings: Generated<string>;
   /** chain position of the check-in's audit entry (migration 0005) */
   audit_seq?: number | null;
+  /** the receipt that lists this stay: its own number, or the group head's (migration 0007) */
+  receipt_group?: string | null;
 }
+export interface ReceiptCountersTable { prefix: string; last: number }
 export interface TeamMembershipsTable {
   id: string; team_id: string; user_id: string; agency_id: string | null; position: string; joined_on: string; left_on: string | null;
 }
@@ -102,4 +105,5 @@ export interface Database {
   watchlists: WatchlistsTable;
   watchlist_entries: WatchlistEntriesTable;
   watchlist_versions: WatchlistVersionsTable;
+  receipt_counters: ReceiptCountersTable;
 }

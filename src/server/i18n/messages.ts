@@ -28,6 +28,7 @@ const messages = {
   'field.date_in_future': { id: 'Tanggal tidak boleh di masa depan', en: 'Date must not be in the future' },
   'field.date_too_old': { id: 'Tanggal terlalu lampau', en: 'Date is too far in the past' },
   'field.unknown_country': { id: 'Kode negara tidak dikenal (gunakan kode ICAO 3 huruf)', en: 'Unknown country code (use the ICAO 3-letter code)' },
+  'field.duplicate_in_group': { id: 'Paspor ini sudah ada di baris {line} rombongan', en: 'This passport is already on line {line} of the group' },
   'field.before_arrival': { id: 'Tidak boleh sebelum tanggal kedatangan', en: 'Must not be before the arrival date' },
   'field.before_valid_from': { id: 'Tidak boleh sebelum tanggal mulai berlaku', en: 'Must not be before the start of validity' },
   'field.permit_until_required': { id: 'Izin tinggal jenis ini wajib punya tanggal akhir berlaku', en: 'This permit kind needs an end date' },

@@ -30,6 +30,8 @@ export interface DemoPlan {
   persons: Insertable<PersonsTable>[];
   documents: Insertable<PersonDocumentsTable>[];
   stays: Insertable<StaysTable>[];
+  /** the last running number given per receipt prefix, so live check-ins continue after the demo's */
+  receiptCounters: { prefix: string; last: number }[];
 }
 
 const LONG_TERM: readonly PermitKind[] = ['itas', 'itap', 'diplomatic', 'official'];
@@ -90,7 +92,7 @@ function planVisits(rng: Rng, today: string, kind: PermitKind, present: boolean,
 }
 
 export function planDemo(rng: Rng, opts: PlanOptions): DemoPlan {
-  const plan: DemoPlan = { persons: [], documents: [], stays: [] };
+  const plan: DemoPlan = { persons: [], documents: [], stays: [], receiptCounters: [] };
   const usedDocs = new Set<string>();
   const groups = [
     { lodgings: opts.soppeng, count: opts.soppengPersons, present: sample(rng, opts.soppengPersons, opts.soppengPresent) },
@@ -179,7 +181,9 @@ export function planDemo(rng: Rng, opts: PlanOptions): DemoPlan {
     const day = localDate(new Date(row.created_at), 'WITA');
     const seq = (seqByDay.get(`${regencyCode}/${day}`) ?? 0) + 1;
     seqByDay.set(`${regencyCode}/${day}`, seq);
-    plan.stays.push({ ...row, receipt_number: demoReceiptNumber(regencyCode, day, seq) });
+    const receiptNumber = demoReceiptNumber(regencyCode, day, seq);
+    plan.stays.push({ ...row, receipt_number: receiptNumber, receipt_group: receiptNumber });
   }
+  for (const [key, last] of seqByDay) plan.receiptCounters.push({ prefix: demoReceiptNumber(key.split('/')[0]!, key.split('/')[1]!, 0).slice(0, -6), last });
   return plan;
 }

@@ -9,19 +9,23 @@ import { conflict, fieldInvalid, forbidden } from '../../errors';
 import { outboxRow } from '../../events/bus';
 import { authorize, ensureVisible, inArea } from '../../policies';
 import { scopeFor } from '../../policies/scope';
-import { linkPerson, recordIdentityConflict } from './identity';
+import { identityConflictFor, linkPerson } from './identity';
 import { regionTimeZone } from '../reference/queries';
 import { loadStayRecord, type StayRecord, stayScope } from './queries';
 import type { CheckInInput } from './schemas';
-import { validateCheckIn } from './validation';
+import { type CheckInFinding, validateCheckIn } from './validation';
 
-export interface CheckInResult { id: string; receiptNumber: string; personId: string }
+export interface CheckInResult {
+  id: string; receiptNumber: string; personId: string;
+  /** the other guests of a group, in the order sent; all are listed on the head's receipt */
+  members: { id: string; receiptNumber: string; personId: string }[];
+}
 export interface Idempotency { key: string; route: string }
+export interface CheckInLodging { id: string; village_code: string }
 
 /**
- * Checks a guest in: one transaction resolves the lodging, validates, finds or creates the
- * person by issuing state + passport number, stores the stay with its receipt number, and
- * writes the audit entry and the outbox event. A replayed Idempotency-Key returns the first answer.
+ * Checks a guest, or a family or group with its head, in. One transaction resolves the lodging,
+ * validates, and records every guest (recordCheckIn). A replayed Idempotency-Key returns the first answer.
  */
 export async function checkIn(
   db: Kysely<Database>, actor: Actor, input: CheckInInput, idem?: Idempotency, now = new Date(),
@@ -34,46 +38,72 @@ export async function checkIn(
       if (replay) return replay as { status: number; body: CheckInResult };
     }
     const lodging = await resolveLodging(trx, actor, input.lodgingId);
-    authorize(actor, 'stay', 'create', { lodgingId: lodging.id, regionCode: lodging.village_code });
-
-    const today = localDate(now, await regionTimeZone(trx, lodging.village_code));
-    const named = [...new Set([input.guest.nationality, input.guest.document.issuingState])];
-    const countries = new Set((await trx.selectFrom('countries').select('code').where('code', 'in', named).execute()).map((c) => c.code));
-    const findings = validateCheckIn(input, today, (code) => countries.has(code));
-
-    const at = now.toISOString();
-    const g = input.guest;
-    const reported = {
-      surname: normalizeName(g.surname), given_names: normalizeName(g.givenNames ?? ''), sex: g.sex,
-      date_of_birth: g.dateOfBirth, nationality: g.nationality,
-    };
-    const { personId, documentId, matched } = await linkPerson(trx, g.document, reported, at);
-    const stayId = randomUUID();
-    const receiptNumber = await nextReceiptNumber(trx, lodging.village_code, today);
-    await trx.insertInto('stays').values({
-      id: stayId, receipt_number: receiptNumber, person_id: personId, document_id: documentId, lodging_id: lodging.id,
-      region_code: lodging.village_code, arrival_date: input.arrivalDate, planned_departure: input.plannedDeparture ?? null,
-      departure_date: null, room: input.room?.trim() || null, permit_kind: g.permit.kind, permit_number: g.permit.number?.trim() || null,
-      permit_valid_from: g.permit.validFrom, permit_valid_until: g.permit.validUntil ?? null, reported_by: actor.id,
-      reported_surname: reported.surname, reported_given_names: reported.given_names, reported_sex: reported.sex,
-      reported_date_of_birth: reported.date_of_birth, reported_nationality: reported.nationality,
-      reported_document_expiry: g.document.expiryDate, findings: JSON.stringify(findings),
-      created_at: at, checked_out_at: null, checked_out_by: null,
-    }).execute();
-    const conflict = matched ? await recordIdentityConflict(trx, matched, stayId, lodging.village_code, { ...reported, document_expiry: g.document.expiryDate }, at) : null;
-    const auditSeq = await appendAudit(trx, actor, {
-      action: 'stay.check_in', resourceType: 'stay', resourceId: stayId, regionCode: lodging.village_code,
-      detail: { receiptNumber, personId, lodgingId: lodging.id, personMatched: Boolean(matched), identityConflict: conflict, findings },
-    }, now);
-    await trx.updateTable('stays').set({ audit_seq: auditSeq }).where('id', '=', stayId).execute(); // printed on the receipt
-    await trx.insertInto('outbox').values(outboxRow('stay.checked_in', lodging.village_code, {
-      stayId, regionCode: lodging.village_code, lodgingId: lodging.id, nationality: g.nationality, permitKind: g.permit.kind, at,
-    }, now)).execute();
-
-    const result = { status: 201, body: { id: stayId, receiptNumber, personId } };
-    if (idem) await storeReplay(trx, actor, idem, requestHash, result, at);
+    const result = { status: 201, body: await recordCheckIn(trx, actor, lodging, input, now) };
+    if (idem) await storeReplay(trx, actor, idem, requestHash, result, now.toISOString());
     return result;
   });
+}
+
+/**
+ * Records one check-in inside the caller's transaction: validates every guest (a member's
+ * errors are named `members.<i>.<field>`), then stores each guest's stay under one receipt.
+ * The head's number is the receipt's; member i (from 0) gets `<receipt>-<i + 2>`, a line of it.
+ */
+export async function recordCheckIn(
+  trx: Transaction<Database>, actor: Actor, lodging: CheckInLodging, input: CheckInInput, now: Date,
+): Promise<CheckInResult> {
+  authorize(actor, 'stay', 'create', { lodgingId: lodging.id, regionCode: lodging.village_code });
+  const today = localDate(now, await regionTimeZone(trx, lodging.village_code));
+  const guests = [input.guest, ...(input.members ?? [])];
+  const named = [...new Set(guests.flatMap((g) => [g.nationality, g.document.issuingState]))];
+  const countries = new Set((await trx.selectFrom('countries').select('code').where('code', 'in', named).execute()).map((c) => c.code));
+  const findingsOf = validateCheckIn(input, today, (code) => countries.has(code));
+
+  const receiptNumber = await nextReceiptNumber(trx, lodging.village_code, today);
+  const stays = [];
+  for (const [i, guest] of guests.entries()) {
+    const number = i === 0 ? receiptNumber : `${receiptNumber}-${i + 1}`;
+    stays.push(await recordGuestStay(trx, actor, lodging, input, guest, findingsOf[i]!, number, receiptNumber, now));
+  }
+  const [head, ...members] = stays;
+  return { ...head!, members };
+}
+
+async function recordGuestStay(
+  trx: Transaction<Database>, actor: Actor, lodging: CheckInLodging, input: CheckInInput, g: CheckInInput['guest'],
+  findings: CheckInFinding[], receiptNumber: string, receiptGroup: string, now: Date,
+): Promise<{ id: string; receiptNumber: string; personId: string }> {
+  const at = now.toISOString();
+  const reported = {
+    surname: normalizeName(g.surname), given_names: normalizeName(g.givenNames ?? ''), sex: g.sex,
+    date_of_birth: g.dateOfBirth, nationality: g.nationality,
+  };
+  const { personId, documentId, matched } = await linkPerson(trx, g.document, reported, at);
+  const stayId = randomUUID();
+  const conflict = matched ? identityConflictFor(matched, stayId, lodging.village_code, { ...reported, document_expiry: g.document.expiryDate }, at) : null;
+  // the audit entry is appended first so its chain position can be printed on the receipt
+  const auditSeq = await appendAudit(trx, actor, {
+    action: 'stay.check_in', resourceType: 'stay', resourceId: stayId, regionCode: lodging.village_code,
+    detail: {
+      receiptNumber, ...(receiptGroup !== receiptNumber ? { receiptGroup } : {}), personId, lodgingId: lodging.id,
+      personMatched: Boolean(matched), identityConflict: conflict?.id ?? null, findings,
+    },
+  }, now);
+  await trx.insertInto('stays').values({
+    id: stayId, receipt_number: receiptNumber, receipt_group: receiptGroup, person_id: personId, document_id: documentId, lodging_id: lodging.id,
+    region_code: lodging.village_code, arrival_date: input.arrivalDate, planned_departure: input.plannedDeparture ?? null,
+    departure_date: null, room: input.room?.trim() || null, permit_kind: g.permit.kind, permit_number: g.permit.number?.trim() || null,
+    permit_valid_from: g.permit.validFrom, permit_valid_until: g.permit.validUntil ?? null, reported_by: actor.id,
+    reported_surname: reported.surname, reported_given_names: reported.given_names, reported_sex: reported.sex,
+    reported_date_of_birth: reported.date_of_birth, reported_nationality: reported.nationality,
+    reported_document_expiry: g.document.expiryDate, findings: JSON.stringify(findings),
+    created_at: at, checked_out_at: null, checked_out_by: null, audit_seq: auditSeq,
+  }).execute();
+  if (conflict) await trx.insertInto('identity_conflicts').values(conflict).execute();
+  await trx.insertInto('outbox').values(outboxRow('stay.checked_in', lodging.village_code, {
+    stayId, regionCode: lodging.village_code, lodgingId: lodging.id, nationality: g.nationality, permitKind: g.permit.kind, at,
+  }, now)).execute();
+  return { id: stayId, receiptNumber, personId };
 }
 
 /** Closes a stay. Only a present stay can be checked out; the date may not precede arrival. */
@@ -118,13 +148,13 @@ async function resolveLodging(trx: Transaction<Database>, actor: Actor, lodgingI
   return lodging;
 }
 
-/** STTP/<regency>/<yyyymmdd>/<running number of that regency and day>. */
-async function nextReceiptNumber(trx: Transaction<Database>, villageCode: string, day: string): Promise<string> {
+/** STTP/<regency>/<yyyymmdd>/<running number of that regency and day>, from a counter row (no scan of stays). */
+export async function nextReceiptNumber(trx: Transaction<Database>, villageCode: string, day: string): Promise<string> {
   const prefix = `STTP/${villageCode.split('.').slice(0, 2).join('.')}/${day.replaceAll('-', '')}/`;
-  const last = await trx.selectFrom('stays').select('receipt_number').where('receipt_number', 'like', `${prefix}%`)
-    .orderBy('receipt_number', 'desc').limit(1).executeTakeFirst();
-  const next = last ? Number(last.receipt_number.slice(prefix.length)) + 1 : 1;
-  return prefix + String(next).padStart(6, '0');
+  const { last } = await trx.insertInto('receipt_counters').values({ prefix, last: 1 })
+    .onConflict((oc) => oc.column('prefix').doUpdateSet((eb) => ({ last: eb('receipt_counters.last', '+', 1) })))
+    .returning('last').executeTakeFirstOrThrow();
+  return prefix + String(last).padStart(6, '0');
 }
 
 async function findReplay(trx: Transaction<Database>, actor: Actor, idem: Idempotency, requestHash: string) {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Transaction } from 'kysely';
+import type { Insertable, Transaction } from 'kysely';
 import { nameKey, normalizeDocumentNumber } from '../../../domain/identity/names';
-import type { Database } from '../../db/schema';
+import type { Database, IdentityConflictsTable } from '../../db/schema';
 
 // A report is what its reporter said. A passport already known links the report to the same
 // person (a certain link), but the person record is never rewritten by a report: where the
@@ -47,16 +47,14 @@ export function identityDifferences(person: PersonFacts, reported: ReportedIdent
   return out;
 }
 
-/** Records a conflict when the report differs from its person; returns its id, or null when they agree. */
-export async function recordIdentityConflict(
-  trx: Transaction<Database>, person: PersonFacts, stayId: string, regionCode: string, reported: ReportedIdentity & { document_expiry: string }, at: string,
-): Promise<string | null> {
+/** The conflict row when the report differs from its person, or null when they agree. */
+export function identityConflictFor(
+  person: PersonFacts, stayId: string, regionCode: string, reported: ReportedIdentity & { document_expiry: string }, at: string,
+): Insertable<IdentityConflictsTable> | null {
   const fields = identityDifferences(person, reported);
   if (Object.keys(fields).length === 0) return null;
-  const id = randomUUID();
-  await trx.insertInto('identity_conflicts').values({
-    id, person_id: person.id, stay_id: stayId, region_code: regionCode, fields: JSON.stringify(fields), status: 'open',
+  return {
+    id: randomUUID(), person_id: person.id, stay_id: stayId, region_code: regionCode, fields: JSON.stringify(fields), status: 'open',
     resolution: null, reason: null, resolved_by: null, resolved_at: null, created_at: at,
-  }).execute();
-  return id;
+  };
 }

@@ -35,7 +35,12 @@ export function staysRoutes(app: FastifyInstance, ctx: AppContext): void {
     const result = await checkIn(ctx.db, actor, request.body, key ? { key, route: 'POST /api/v1/stays' } : undefined);
     void ctx.relay.kick();
     // which person a passport belongs to is screening material: a lodging learns nothing from it
-    return reply.status(result.status).send({ ...result.body, personId: sees(actor, 'screening') ? result.body.personId : null });
+    const screening = sees(actor, 'screening');
+    const { personId, members, ...rest } = result.body;
+    return reply.status(result.status).send({
+      ...rest, personId: screening ? personId : null,
+      members: (members ?? []).map((m) => ({ ...m, personId: screening ? m.personId : null })),
+    });
   });
 
   app.post<{ Params: { id: string }; Body: { departureDate: string } }>('/api/v1/stays/:id/checkout', {

@@ -7,44 +7,53 @@ import { DATE, ID, NULLABLE_DATE, REGION_CODE, pageQuery } from '../../http/sche
 const NAME = { type: 'string', minLength: 1, maxLength: 100 } as const;
 const COUNTRY = { type: 'string', minLength: 1, maxLength: 3, description: 'ICAO alpha-3 (or ICAO code such as D, GBD, UNO, XXA)' } as const;
 
+/** A family or group is at most this many guests on one receipt. */
+export const MAX_GROUP = 20;
+
+const GUEST = {
+  type: 'object',
+  required: ['surname', 'givenNames', 'sex', 'dateOfBirth', 'nationality', 'document', 'permit'],
+  additionalProperties: false,
+  properties: {
+    surname: NAME,
+    givenNames: { type: 'string', maxLength: 100, description: 'may be empty when the passport has only one name' },
+    sex: { type: 'string', enum: ['M', 'F', 'X'] },
+    dateOfBirth: DATE,
+    nationality: COUNTRY,
+    document: {
+      type: 'object',
+      required: ['type', 'number', 'issuingState', 'expiryDate'],
+      additionalProperties: false,
+      properties: {
+        type: { type: 'string', enum: ['passport'] },
+        number: { type: 'string', minLength: 1, maxLength: 30 },
+        issuingState: COUNTRY,
+        expiryDate: DATE,
+      },
+    },
+    permit: {
+      type: 'object',
+      required: ['kind', 'validFrom'],
+      additionalProperties: false,
+      properties: {
+        kind: { type: 'string', enum: [...PERMIT_KINDS] },
+        number: { type: 'string', maxLength: 40 },
+        validFrom: DATE,
+        validUntil: DATE,
+      },
+    },
+  },
+} as const;
+
 export const checkInBody = {
   type: 'object',
   required: ['guest', 'arrivalDate'],
   additionalProperties: false,
   properties: {
-    guest: {
-      type: 'object',
-      required: ['surname', 'givenNames', 'sex', 'dateOfBirth', 'nationality', 'document', 'permit'],
-      additionalProperties: false,
-      properties: {
-        surname: NAME,
-        givenNames: { type: 'string', maxLength: 100, description: 'may be empty when the passport has only one name' },
-        sex: { type: 'string', enum: ['M', 'F', 'X'] },
-        dateOfBirth: DATE,
-        nationality: COUNTRY,
-        document: {
-          type: 'object',
-          required: ['type', 'number', 'issuingState', 'expiryDate'],
-          additionalProperties: false,
-          properties: {
-            type: { type: 'string', enum: ['passport'] },
-            number: { type: 'string', minLength: 1, maxLength: 30 },
-            issuingState: COUNTRY,
-            expiryDate: DATE,
-          },
-        },
-        permit: {
-          type: 'object',
-          required: ['kind', 'validFrom'],
-          additionalProperties: false,
-          properties: {
-            kind: { type: 'string', enum: [...PERMIT_KINDS] },
-            number: { type: 'string', maxLength: 40 },
-            validFrom: DATE,
-            validUntil: DATE,
-          },
-        },
-      },
+    guest: GUEST,
+    members: {
+      type: 'array', maxItems: MAX_GROUP - 1, items: GUEST,
+      description: 'the rest of a family or group: same lodging, room and dates; one receipt lists them all',
     },
     arrivalDate: DATE,
     plannedDeparture: DATE,
@@ -110,17 +119,27 @@ export const listQuery = {
   },
 } as const;
 
+const PERSON_ID = { type: ['string', 'null'], description: 'only for agencies that work screening' } as const;
 export const checkInResult = {
   type: 'object',
-  properties: { id: { type: 'string' }, receiptNumber: { type: 'string' }, personId: { type: ['string', 'null'], description: 'only for agencies that work screening' } },
+  properties: {
+    id: { type: 'string' }, receiptNumber: { type: 'string', description: 'the receipt listing every guest of the submission' }, personId: PERSON_ID,
+    members: {
+      type: 'array', description: 'the group\'s other guests, in the order sent; each number is a line of the receipt',
+      items: { type: 'object', properties: { id: { type: 'string' }, receiptNumber: { type: 'string' }, personId: PERSON_ID } },
+    },
+  },
 } as const;
 
+export interface GuestInput {
+  surname: string; givenNames: string; sex: 'M' | 'F' | 'X'; dateOfBirth: string; nationality: string;
+  document: { type: 'passport'; number: string; issuingState: string; expiryDate: string };
+  permit: { kind: string; number?: string; validFrom: string; validUntil?: string };
+}
+
 export interface CheckInInput {
-  guest: {
-    surname: string; givenNames: string; sex: 'M' | 'F' | 'X'; dateOfBirth: string; nationality: string;
-    document: { type: 'passport'; number: string; issuingState: string; expiryDate: string };
-    permit: { kind: string; number?: string; validFrom: string; validUntil?: string };
-  };
+  guest: GuestInput;
+  members?: GuestInput[];
   arrivalDate: string;
   plannedDeparture?: string;
   room?: string;
