@@ -9,6 +9,7 @@ import { Layout } from './shell/Layout';
 import { CheckInPage } from './features/stays/CheckInPage';
 import { StaysPage } from './features/stays/StaysPage';
 import { ReceiptPage } from './features/stays/ReceiptPage';
+import ProofPage from './features/offline/ProofPage'; // eager: it must open without signal
 
 /**
  * A screen loaded on demand. After a deploy an open page may ask for a chunk that no longer
@@ -41,7 +42,6 @@ const UsersPage = lazyScreen(() => import('./features/admin/UsersPage'));
 const PersonPage = lazyScreen(() => import('./features/persons/PersonPage'));
 const ConflictsPage = lazyScreen(() => import('./features/identity/ConflictsPage'));
 const AuditPage = lazyScreen(() => import('./features/audit/AuditPage'));
-const ProofPage = lazyScreen(() => import('./features/offline/ProofPage'));
 
 export function App() {
   return (

@@ -2,6 +2,7 @@ import { forwardRef, useState } from 'react';
 import { Alert, Text, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { IconAlert, IconCheck } from '../../shell/icons';
+import { swallowEnterFor } from './enterGuard';
 import { mrzLines, parseTypedMrz, type TypedMrzResult } from './typedMrz';
 
 /**
@@ -9,8 +10,8 @@ import { mrzLines, parseTypedMrz, type TypedMrzResult } from './typedMrz';
  * Enter between lines). As soon as the lines form a whole MRZ they fill the form and the field
  * empties for the next passport.
  */
-export const TypedMrzInput = forwardRef<HTMLTextAreaElement, { today: string; onResult: (r: TypedMrzResult) => void; testId: string; onFocus?: () => void }>(
-  function TypedMrzInput({ today, onResult, testId, onFocus }, ref) {
+export const TypedMrzInput = forwardRef<HTMLTextAreaElement, { today: string; onResult: (r: TypedMrzResult) => void; testId: string; onFocus?: () => void; autoFocus?: boolean }>(
+  function TypedMrzInput({ today, onResult, testId, onFocus, autoFocus }, ref) {
     const { t } = useTranslation();
     const [text, setText] = useState('');
     const [last, setLast] = useState<TypedMrzResult | null>(null);
@@ -18,6 +19,7 @@ export const TypedMrzInput = forwardRef<HTMLTextAreaElement, { today: string; on
     const onChange = (value: string) => {
       const result = parseTypedMrz(value, today);
       if (result) {
+        swallowEnterFor();
         setText('');
         setLast(result);
         onResult(result);
@@ -31,6 +33,7 @@ export const TypedMrzInput = forwardRef<HTMLTextAreaElement, { today: string; on
       <div>
         <Textarea
           ref={ref}
+          autoFocus={autoFocus}
           label={t('clerkForm.mrz.label')}
           description={t('clerkForm.mrz.hint')}
           value={text}

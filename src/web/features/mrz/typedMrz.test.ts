@@ -38,6 +38,7 @@ describe('typed MRZ to form values', () => {
     const wrongNumber = alter(anna, 1, 9, anna[1][9] === '1' ? '2' : '1');
     const r = parseTypedMrz(wrongNumber.join('\n'), today)!;
     expect(r.checkErrors).toEqual({ 'guest.document.number': 'clerkForm.mrz.badCheck.documentNumber' });
+    expect(r.otherChecks).toEqual([]); // the composite fails too, but says nothing more
     expect(r.values['guest.document.number']).toBe('X4RT5591');
     const wrongBirth = alter(anna, 1, 19, anna[1][19] === '1' ? '2' : '1');
     expect(Object.keys(parseTypedMrz(wrongBirth.join('\n'), today)!.checkErrors)).toEqual(['guest.dateOfBirth']);

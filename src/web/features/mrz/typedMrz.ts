@@ -97,9 +97,11 @@ export function parseTypedMrz(text: string, today: string): TypedMrzResult | nul
   };
   const checkErrors: Partial<Record<FieldKey, string>> = {};
   const otherChecks: CheckName[] = [];
+  const fieldFails = failing.some((c) => c in MESSAGE);
   for (const name of failing) {
     if (name in MESSAGE) checkErrors[target[name as keyof typeof MESSAGE]] = MESSAGE[name as keyof typeof MESSAGE];
-    else otherChecks.push(name);
+    // the composite digit covers the others: its failure says nothing more when one of them failed
+    else if (!(name === 'composite' && fieldFails)) otherChecks.push(name);
   }
   return { ...result, lines, checkErrors, otherChecks };
 }

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { swallowEnterFor } from './enterGuard';
 import { parseTypedMrz, WedgeBuffer, type TypedMrzResult } from './typedMrz';
 
 /**
@@ -18,7 +19,10 @@ export function useWedgeScanner(today: string, onResult: (r: TypedMrzResult) => 
       if (buffer.active || text) e.preventDefault(); // keep a burst's Enter from pressing a focused button
       if (!text) return;
       const result = parseTypedMrz(text, today);
-      if (result) handler.current(result);
+      if (result) {
+        swallowEnterFor();
+        handler.current(result);
+      }
     };
     document.addEventListener('keydown', onKey, true);
     return () => document.removeEventListener('keydown', onKey, true);

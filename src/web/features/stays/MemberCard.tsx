@@ -24,7 +24,7 @@ export function MemberCard(props: {
           <Title order={5}>{t('clerkForm.family.member', { n: index + 2 })}</Title>
           <Button variant="subtle" color="red" size="xs" onClick={props.onRemove} data-testid={`member-${index}-remove`}>{t('clerkForm.family.remove')}</Button>
         </Group>
-        <TypedMrzInput today={props.today} onResult={props.onScan} testId={`member-${index}-mrz`} onFocus={props.onActivate} />
+        <TypedMrzInput today={props.today} onResult={props.onScan} testId={`member-${index}-mrz`} onFocus={props.onActivate} autoFocus />
         <ScanPassportButton today={props.today} onResult={props.onScan} compact />
         <IdentityFields {...common} />
         <PassportFields {...common} withPermitNumber />

@@ -109,8 +109,7 @@ export function useCheckInForm(today: string, opts: { needsLodging: boolean; kno
     if (members.length >= MAX_MEMBERS) return;
     const i = members.length;
     setMembers((ms) => [...ms, emptyMember()]);
-    setActive(i);
-    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>(`[data-testid="member-${i}-mrz"]`)?.focus());
+    setActive(i); // the new card's MRZ field takes the focus as it mounts: the scanner can type at once
   };
 
   const removeMember = (i: number) => {
