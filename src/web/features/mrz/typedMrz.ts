@@ -113,7 +113,7 @@ export function parseTypedMrz(text: string, today: string): TypedMrzResult | nul
 export class WedgeBuffer {
   private text = '';
   private last = -Infinity;
-  constructor(private readonly maxGapMs = 80) {}
+  constructor(private readonly maxGapMs = 150) {} // people type slower than ~200 ms a key; scanners far faster
 
   /** Feeds one key (KeyboardEvent.key); returns the whole MRZ text when a burst completes one. */
   push(key: string, timeMs: number): string | null {
