@@ -41,7 +41,11 @@ const ReporterOrgsPage = lazyScreen(() => import('./features/admin/ReporterOrgsP
 const UsersPage = lazyScreen(() => import('./features/admin/UsersPage'));
 const PersonPage = lazyScreen(() => import('./features/persons/PersonPage'));
 const ConflictsPage = lazyScreen(() => import('./features/identity/ConflictsPage'));
+const AlertsPage = lazyScreen(() => import('./features/alerts/AlertsPage'));
 const AuditPage = lazyScreen(() => import('./features/audit/AuditPage'));
+const RegisterPage = lazyScreen(() => import('./features/registration/RegisterPage'));
+const VerifyEmailPage = lazyScreen(() => import('./features/registration/VerifyEmailPage'));
+const RegistrationsPage = lazyScreen(() => import('./features/registration/RegistrationsPage'));
 
 export function App() {
   return (
@@ -49,6 +53,8 @@ export function App() {
     <Suspense fallback={<FullPageLoader />}>
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        <Route path="/daftar" element={<RegisterPage />} />
+        <Route path="/verifikasi-email" element={<VerifyEmailPage />} />
         <Route
           element={
             <RequireAuth>
@@ -63,8 +69,10 @@ export function App() {
           <Route path="stays" element={<RequireAbility ability="listStays"><StaysPage /></RequireAbility>} />
           <Route path="stays/:id/receipt" element={<ReceiptPage />} />
           <Route path="persons/:id" element={<PersonPage />} />
+          <Route path="alerts" element={<RequireAbility ability="viewAlerts"><AlertsPage /></RequireAbility>} />
           <Route path="identity-conflicts" element={<RequireAbility ability="viewIdentityConflicts"><ConflictsPage /></RequireAbility>} />
           <Route path="account" element={<AccountPage />} />
+          <Route path="pendaftaran" element={<RequireAbility ability="reviewRegistrations"><RegistrationsPage /></RequireAbility>} />
           <Route path="audit" element={<RequireAbility ability="viewAudit"><AuditPage /></RequireAbility>} />
           <Route path="admin/agencies" element={<RequireAbility ability="manageAgencies"><AgenciesPage /></RequireAbility>} />
           <Route path="admin/reporter-orgs" element={<RequireAbility ability="manageAgencies"><ReporterOrgsPage /></RequireAbility>} />

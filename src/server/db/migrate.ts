@@ -6,6 +6,8 @@ import * as authHardening from './migrations/0004_auth_hardening';
 import * as auditAccounts from './migrations/0005_audit_accounts';
 import * as watchlists from './migrations/0006_watchlists';
 import * as receiptGroups from './migrations/0007_receipt_groups';
+import * as registration from './migrations/0008_registration';
+import * as alerts from './migrations/0014_alerts';
 
 // Migrations are listed here (not read from disk) so they bundle and run the same under tsx and tests.
 const migrations: Record<string, Migration> = {
@@ -16,6 +18,8 @@ const migrations: Record<string, Migration> = {
   '0005_audit_accounts': auditAccounts,
   '0006_watchlists': watchlists,
   '0007_receipt_groups': receiptGroups,
+  '0008_registration': registration,
+  '0014_alerts': alerts,
 };
 
 class StaticProvider implements MigrationProvider {
