@@ -9,6 +9,7 @@ import { Layout } from './shell/Layout';
 import { CheckInPage } from './features/stays/CheckInPage';
 import { StaysPage } from './features/stays/StaysPage';
 import { ReceiptPage } from './features/stays/ReceiptPage';
+import ProofPage from './features/offline/ProofPage'; // eager: it must open without signal
 
 /**
  * A screen loaded on demand. After a deploy an open page may ask for a chunk that no longer
@@ -71,6 +72,7 @@ export function App() {
           <Route index element={<HomeRedirect />} />
           <Route path="dashboard" element={<RequireAbility ability="viewDashboard"><DashboardPage /></RequireAbility>} />
           <Route path="check-in" element={<RequireAbility ability="checkIn"><CheckInPage /></RequireAbility>} />
+          <Route path="check-in/queue/:id" element={<RequireAbility ability="checkIn"><ProofPage /></RequireAbility>} />
           <Route path="stays" element={<RequireAbility ability="listStays"><StaysPage /></RequireAbility>} />
           <Route path="stays/:id/receipt" element={<ReceiptPage />} />
           <Route path="persons/:id" element={<PersonPage />} />
