@@ -1,10 +1,11 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { AppShell, Avatar, Badge, Burger, Group, Menu, NavLink, ScrollArea, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import type { Abilities } from '../api/types';
 import { useCurrentUser, useLogout, useZone } from '../features/auth/useMe';
+import { startSender } from '../features/offline/queue';
 import { RegistrationStatusBanner } from '../features/registration/StatusBanner';
 import { IconAlert, IconBuilding, IconCheckIn, IconCompare, IconDashboard, IconFile, IconGlobe, IconGuests, IconHotel, IconLogout, IconUsers } from './icons';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -46,6 +47,8 @@ export function Layout() {
   const navigate = useNavigate();
   const location = useLocation();
   const [opened, { toggle, close }] = useDisclosure();
+  // reports queued offline send themselves on whatever page the clerk is, once the signal returns
+  useEffect(() => { if (me.role === 'reporter') startSender(me.id); }, [me.id, me.role]);
   const items = allowedNav(me.abilities);
   const work = items.filter((i) => i.section === 'work');
   const admin = items.filter((i) => i.section === 'admin');
