@@ -8,6 +8,7 @@ import { useCountryNames } from '../../api/reference';
 import type { PresentStats } from '../../api/types';
 import { formatDateTime } from '../../lib/time';
 import { ForbiddenPage } from '../../pages/StatusPage';
+import { OpenAlertsCard } from '../alerts/OpenAlertsCard';
 import { useCurrentUser, useZone } from '../auth/useMe';
 import { useStays } from '../stays/api';
 import { StayTable } from '../stays/StayTable';
@@ -125,6 +126,7 @@ export default function DashboardPage() {
       </Grid>
 
       <ReportKindBreakdown stats={stats.data} pending={stats.isPending} />
+      {me.abilities.viewAlerts && <OpenAlertsCard />}
 
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <Paper withBorder p="md" radius="md">
