@@ -99,8 +99,7 @@ describe('stay lifecycle in the browser', () => {
     const cookie = await server.login('hotel.maryam');
     const created = (await server.app.inject({ method: 'POST', url: '/api/v1/stays', headers: { cookie }, payload: family })).json();
     const token = (created.verifyUrl as string).split('/verify/')[1]!;
-    // seen from the browser, the app's own host is in the URL (SINERGI_PUBLIC_URL is not set here)
-    const verifyUrl = `${server.url}/verify/${token}`;
+    const verifyUrl = created.verifyUrl as string; // SINERGI_PUBLIC_URL's default here: http://localhost:<PORT>
     const hotel = await guardedContext(browser, server.url);
     try {
       await login(hotel.page, 'hotel.maryam');

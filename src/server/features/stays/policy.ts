@@ -16,8 +16,10 @@ const answersFor = (actor: Actor, stay: StayLike) =>
   ownOrg(actor, stay.lodging_id) || (actor.role === 'immigration_officer' && inArea(actor, stay.region_code));
 const open = (stay: StayLike) => !stay.cancelled_at;
 
+// Any verified reporter records its own reports; which kind may use which route is each route's
+// gate (stay.report: lodgings; workReport.create: companies; residenceReport.create: private hosts).
 const reportsGuests = (actor: Actor, target: CheckInTarget) =>
-  ownOrg(actor, target.lodgingId) && actor.reporterOrg?.kind === 'lodging' && actor.reporterOrg.verified;
+  ownOrg(actor, target.lodgingId) && actor.reporterOrg?.verified === true;
 
 export const stayPolicy = {
   stay: {
@@ -38,7 +40,7 @@ export const stayPolicy = {
     /** cancellation of a mistaken check-out: the stay is present again */
     reopen: (actor, stay: StayLike) => stay.departure_date !== null && open(stay) && answersFor(actor, stay),
     /** several check-outs in one request; each stay is checked by `checkout` */
-    checkoutMany: (actor) => (actor.role === 'reporter' && actor.reporterOrg?.kind === 'lodging') || actor.role === 'immigration_officer',
+    checkoutMany: (actor) => actor.role === 'reporter' || actor.role === 'immigration_officer',
     list: (actor) => actor.role === 'reporter' || isOfficer(actor),
     /** a file of the list: the same people, columns by the field matrix, a purpose on record */
     export: (actor) => actor.role === 'reporter' || isOfficer(actor),

@@ -13,7 +13,7 @@ describe('receipt numbers in URLs', () => {
 describe('SINERGI_PUBLIC_URL', () => {
   it('is the base of verify URLs, without a trailing slash; anything but http(s) is refused', () => {
     expect(loadConfig({ SINERGI_PUBLIC_URL: 'https://sinergi.example.go.id/' }).publicUrl).toBe('https://sinergi.example.go.id');
-    expect(loadConfig({}).publicUrl).toBeUndefined();
+    expect(loadConfig({ PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
     expect(() => loadConfig({ SINERGI_PUBLIC_URL: 'javascript:alert(1)' })).toThrow(ConfigError);
   });
 });

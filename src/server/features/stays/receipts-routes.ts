@@ -18,9 +18,12 @@ import { receiptToken } from './receipt-token';
 // percent-encode the slashes (STTP%2F73.12%2F20261130%2F000042.pdf) or write them as dashes
 // (STTP-73.12-20261130-000042.pdf).
 
-/** The public base URL a receipt's QR points to: SINERGI_PUBLIC_URL, else the request's own host. */
-export function publicBase(ctx: AppContext, request: FastifyRequest): string {
-  return ctx.config.publicUrl ?? `${request.protocol}://${request.host}`;
+/**
+ * The public base URL a receipt's QR points to: SINERGI_PUBLIC_URL (default http://localhost:<PORT>),
+ * never a request's Host header, which a client chooses.
+ */
+export function publicBase(ctx: AppContext, _request?: FastifyRequest): string {
+  return ctx.config.publicUrl;
 }
 
 /** A receipt number from its URL form (dashed or percent-decoded). */

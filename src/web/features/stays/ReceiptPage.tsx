@@ -9,7 +9,8 @@ import { usePageTitle } from '../../lib/usePageTitle';
 import { ForbiddenPage, NotFoundPage } from '../../pages/StatusPage';
 import { IconFile, IconPrinter } from '../../shell/icons';
 import { Logo } from '../../shell/Logo';
-import { receiptPdfUrl } from './api';
+import { receiptPdfUrl, useStay } from './api';
+import { EmploymentCard, ReportKindBadge } from '../work-reports/EmploymentCard';
 import { type ReceiptGuest, useReceipt } from './lifecycleApi';
 import { BreakableNumber } from './ReceiptPanel';
 import { Withheld } from './Withheld';
@@ -57,6 +58,7 @@ export function ReceiptPage() {
   const { id } = useParams();
   const { t } = useTranslation();
   const receipt = useReceipt(id);
+  const stay = useStay(id); // the report's own kind and a worker's employment, beside the receipt
   const [qr, setQr] = useState<string>();
   useEffect(() => {
     if (receipt.data) void QRCode.toDataURL(receipt.data.verifyUrl, { errorCorrectionLevel: 'M', margin: 1, width: 160 }).then(setQr);
@@ -89,6 +91,7 @@ export function ReceiptPage() {
                 <Title order={4}>{t('receipt.docTitle')}</Title>
                 {r.lodging ? <Text size="sm" c="dimmed">{r.lodging.name}{r.lodging.address ? `, ${r.lodging.address}` : ''}</Text> : <Withheld />}
                 <Text size="xs" c="dimmed" mt={4}>{t('lifecycle.reportedAt', { at: r.reportedAt })}</Text>
+                {stay.data && <ReportKindBadge kind={stay.data.reportKind} />}
               </div>
             </Group>
             <div>
@@ -104,6 +107,7 @@ export function ReceiptPage() {
           {r.auditPosition && <Text size="xs" c="dimmed">{t('lifecycle.auditPosition', { position: r.auditPosition })}</Text>}
         </Stack>
       </Paper>
+      {stay.data && <EmploymentCard stay={stay.data} />}
     </Stack>
   );
 }

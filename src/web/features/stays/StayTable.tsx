@@ -11,6 +11,7 @@ import { StayActions, type StayAction } from './StayActions';
 import { GuestName, roomLabel, StayStatus } from './stayCells';
 import { guestName } from './visibility';
 import { FindingBadges, OrWithheld, Withheld } from './Withheld';
+import { ReportKindBadge } from '../work-reports/EmploymentCard';
 
 /** Selected stays for a bulk action; set() adds or removes the given ids. */
 export interface Selection { selected: ReadonlySet<string>; set: (ids: string[], on: boolean) => void }
@@ -72,6 +73,7 @@ export function StayTable({ items, zone, onAction, selection, showLodging = fals
                 <Table.Td miw={150}>
                   {name === null ? <Withheld /> : <GuestName name={name} personId={s.personId} />}
                   <FindingBadges findings={s.findings} />
+                  <ReportKindBadge kind={s.reportKind} />
                 </Table.Td>
                 <Table.Td data-testid="stay-passport">
                   <OrWithheld value={s.guest.document.number}><Text size="sm" ff="monospace">{s.guest.document.number}</Text></OrWithheld>
