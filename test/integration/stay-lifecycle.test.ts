@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/dates';
+import { localDate } from '../../src/domain/regions';
 import { remindOpenStays } from '../../src/server/jobs/reminders';
 import { checkInBody } from '../fixtures/check-in';
 import { dialectMatrix } from '../fixtures/scratch-db';
@@ -9,7 +10,8 @@ import { type TestServer, startTestServer } from '../fixtures/server';
 // change, correction with the original kept, cancellation of a report and of a check-out,
 // the "to close" list and the daily reminder.
 
-const today = () => new Date().toISOString().slice(0, 10);
+// the lodgings are in Soppeng (WITA): "today" is theirs, not UTC's (they differ from 16:00 UTC)
+const today = () => localDate(new Date(), 'WITA');
 
 for (const kind of dialectMatrix()) {
   describe(`stay lifecycle on ${kind}`, () => {
