@@ -69,6 +69,7 @@ export function ReceiptPage() {
   if (receipt.isError) return <Alert color="red">{(receipt.error as Error).message}</Alert>;
   if (!receipt.data) return <Skeleton h={480} maw={760} mx="auto" />;
   const r = receipt.data;
+  const withheld = !r.lodging || r.guests.some((g) => [g.name, g.nationality, g.document, g.permit, g.arrivalDate].includes(null));
 
   return (
     <Stack maw={760} mx="auto">
@@ -105,6 +106,7 @@ export function ReceiptPage() {
           <Divider />
           <Text size="xs" c="dimmed">{t('lifecycle.verifyAt')} <Text span ff="monospace" style={{ wordBreak: 'break-all' }} data-testid="receipt-verify-url">{r.verifyUrl}</Text></Text>
           {r.auditPosition && <Text size="xs" c="dimmed">{t('lifecycle.auditPosition', { position: r.auditPosition })}</Text>}
+          {withheld && <Text size="xs" c="dimmed" fs="italic" data-testid="withheld-note">{t('access.withheldNote')}</Text>}
         </Stack>
       </Paper>
       {stay.data && <EmploymentCard stay={stay.data} />}
