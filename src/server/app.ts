@@ -34,6 +34,7 @@ import { totpRoutes } from './features/auth/totp';
 import { eventsRoutes } from './features/events/routes';
 import { healthRoutes } from './features/health/routes';
 import { identityRoutes } from './features/identity/routes';
+import { importsRoutes } from './features/imports/routes';
 import { lodgingsRoutes } from './features/lodgings/routes';
 import { referenceRoutes } from './features/reference/routes';
 import { statsRoutes } from './features/stats/routes';
@@ -104,7 +105,7 @@ export async function buildApp(config: Config, options: { db?: Db } = {}): Promi
   const accessTable = registerAccessGate(app);
   app.decorate('accessTable', accessTable);
 
-  for (const routes of [healthRoutes, authRoutes, accountRoutes, totpRoutes, referenceRoutes, lodgingsRoutes, staysRoutes, verifyReceiptRoutes, statsRoutes, eventsRoutes, identityRoutes, personsRoutes, adminRoutes, auditRoutes]) routes(app, ctx);
+  for (const routes of [healthRoutes, authRoutes, accountRoutes, totpRoutes, referenceRoutes, lodgingsRoutes, staysRoutes, verifyReceiptRoutes, statsRoutes, eventsRoutes, identityRoutes, personsRoutes, adminRoutes, auditRoutes, importsRoutes]) routes(app, ctx);
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await serveWebApp(app, config.webDir);
 

@@ -1,0 +1,140 @@
+import { type Kysely, type Transaction, sql } from 'kysely';
+import type { ColumnMapping } from '../../../domain/imports/fields';
+import { appendAudit, lockWrites } from '../../audit/log';
+import type { Actor } from '../../auth/actor';
+import type { Database } from '../../db/schema';
+import { AppError, conflict } from '../../errors';
+import { outboxRow } from '../../events/bus';
+import { authorize } from '../../policies';
+import { recordCheckIn } from '../stays/commands';
+import type { PlannedRow, RowError } from './check';
+import { checkMapping, checkRows, keptErrors, loadImport, rememberMapping, tableOf } from './commands';
+
+// The import: the rows that pass the check are stored through the check-in's own core
+// (recordCheckIn), CHUNK rows to a transaction. A row the check let through but the store
+// refuses (e.g. a guest checked in by hand a moment ago) rolls back only itself: the chunk
+// is retried with a savepoint per row. Between chunks the event loop gets a turn, so a
+// 100,000-row import never holds the server for more than one chunk.
+
+export const CHUNK = 500;
+
+export interface Progress { total: number; processed: number; stored: number; skipped: number; failed: number }
+export interface RunOptions { now?: Date; onChunk?: (p: Progress) => void }
+
+/** Marks the import as running (409 if it runs or ran already); the caller then calls performImport. */
+export async function beginImport(db: Kysely<Database>, actor: Actor, id: string, mapping: ColumnMapping): Promise<void> {
+  const imp = await loadImport(db, actor, id);
+  authorize(actor, 'import', 'run', imp);
+  checkMapping(mapping, tableOf(imp));
+  const claimed = await db.updateTable('imports').set({ status: 'running', mapping: JSON.stringify(mapping), processed: 0, stored: 0, skipped: 0, failed: 0 })
+    .where('id', '=', id).where('status', 'in', ['uploaded', 'checked']).executeTakeFirst();
+  if (Number(claimed.numUpdatedRows) !== 1) throw conflict('detail.import_already_run');
+}
+
+/** Checks and stores every valid row; progress is written to the import after each chunk. */
+export async function performImport(db: Kysely<Database>, actor: Actor, id: string, options: RunOptions = {}): Promise<Progress> {
+  const now = options.now ?? new Date();
+  const imp = await loadImport(db, actor, id);
+  const mapping = JSON.parse(imp.mapping!) as ColumnMapping;
+  const table = tableOf(imp);
+  try {
+    const checked = await checkRows(db, imp, table, mapping, now);
+    const errors: RowError[] = [...checked.errors];
+    const progress: Progress = {
+      total: imp.row_count, processed: checked.failedRows + checked.alreadyImported, stored: 0, skipped: checked.alreadyImported, failed: checked.failedRows,
+    };
+    const lodging = { id: imp.lodging_id, village_code: imp.region_code };
+    for (let at = 0; at < checked.planned.length; at += CHUNK) {
+      const rows = checked.planned.slice(at, at + CHUNK);
+      const result = await storeChunk(db, actor, lodging, id, rows, now).catch(async (err) => {
+        if (!(err instanceof AppError) && !isConstraintError(err)) throw err;
+        return storeChunk(db, actor, lodging, id, rows, now, true);
+      });
+      errors.push(...result.errors);
+      progress.processed += rows.length;
+      progress.stored += result.stored;
+      progress.skipped += result.skipped;
+      progress.failed += result.errors.length ? new Set(result.errors.map((e) => e.row)).size : 0;
+      await db.updateTable('imports').set({ processed: progress.processed, stored: progress.stored, skipped: progress.skipped, failed: progress.failed })
+        .where('id', '=', id).execute();
+      options.onChunk?.(progress);
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    errors.sort((a, b) => a.row - b.row);
+    await db.transaction().execute(async (trx) => {
+      await lockWrites(trx);
+      await trx.updateTable('imports').set({
+        status: 'done', processed: progress.total, stored: progress.stored, skipped: progress.skipped, failed: progress.failed,
+        errors: keptErrors(errors), finished_at: new Date().toISOString(),
+      }).where('id', '=', id).execute();
+      await appendAudit(trx, actor, {
+        action: 'import.run', resourceType: 'import', resourceId: id, regionCode: imp.region_code,
+        detail: { lodgingId: imp.lodging_id, file: imp.file_name, sha256: imp.file_hash, rows: imp.row_count, stored: progress.stored, skipped: progress.skipped, failed: progress.failed },
+      }, now);
+    });
+    await rememberMapping(db, actor, imp.lodging_id, mapping, table.headers, now);
+    options.onChunk?.({ ...progress, processed: progress.total });
+    return { ...progress, processed: progress.total };
+  } catch (err) {
+    await db.updateTable('imports').set({ status: 'failed', finished_at: new Date().toISOString() }).where('id', '=', id).execute();
+    throw err;
+  }
+}
+
+const isConstraintError = (err: unknown) => /unique|constraint|duplicate key/i.test(String((err as Error)?.message ?? err));
+
+async function storeChunk(
+  db: Kysely<Database>, actor: Actor, lodging: { id: string; village_code: string }, importId: string, rows: PlannedRow[], now: Date, carefully = false,
+): Promise<{ stored: number; skipped: number; errors: RowError[] }> {
+  return db.transaction().execute(async (trx) => {
+    await lockWrites(trx);
+    let stored = 0;
+    let skipped = 0;
+    const errors: RowError[] = [];
+    for (const planned of rows) {
+      if (!carefully) { await storeRow(trx, actor, lodging, importId, planned, now); stored++; continue; }
+      await sql`savepoint import_row`.execute(trx);
+      try {
+        await storeRow(trx, actor, lodging, importId, planned, now);
+        await sql`release savepoint import_row`.execute(trx);
+        stored++;
+      } catch (err) {
+        await sql`rollback to savepoint import_row`.execute(trx);
+        await sql`release savepoint import_row`.execute(trx);
+        const before = await trx.selectFrom('import_rows').select('fingerprint').where('fingerprint', '=', planned.fingerprint).executeTakeFirst();
+        if (before) { skipped++; continue; }
+        errors.push(rowErrorOf(planned.row, err));
+      }
+    }
+    return { stored, skipped, errors };
+  });
+}
+
+async function storeRow(trx: Transaction<Database>, actor: Actor, lodging: { id: string; village_code: string }, importId: string, planned: PlannedRow, now: Date) {
+  const result = await recordCheckIn(trx, actor, lodging, planned.input, now);
+  if (planned.departureDate) {
+    // a past stay: stored checked out, as the check-out route would (in this transaction)
+    const at = now.toISOString();
+    await trx.updateTable('stays').set({ departure_date: planned.departureDate, checked_out_at: at, checked_out_by: actor.id }).where('id', '=', result.id).execute();
+    await appendAudit(trx, actor, {
+      action: 'stay.check_out', resourceType: 'stay', resourceId: result.id, regionCode: lodging.village_code,
+      detail: { departureDate: planned.departureDate, importId },
+    }, now);
+    await trx.insertInto('outbox').values(outboxRow('stay.checked_out', lodging.village_code, {
+      stayId: result.id, regionCode: lodging.village_code, lodgingId: lodging.id, nationality: planned.input.guest.nationality,
+      permitKind: planned.input.guest.permit.kind, at,
+    }, now)).execute();
+  }
+  await trx.insertInto('import_rows').values({
+    fingerprint: planned.fingerprint, lodging_id: lodging.id, import_id: importId, row_number: planned.row, stay_id: result.id, created_at: now.toISOString(),
+  }).execute();
+}
+
+function rowErrorOf(row: number, err: unknown): RowError {
+  if (err instanceof AppError) {
+    const first = err.fieldErrors[0];
+    if (first) return { row, field: 'row', key: first.key, params: first.params };
+    if (err.detailKey) return { row, field: 'row', key: err.detailKey, params: err.detailParams };
+  }
+  return { row, field: 'row', key: 'field.row_not_stored' };
+}
