@@ -25,6 +25,8 @@ export interface ImportLodging { id: string; village_code: string }
 export async function resolveImportLodging(db: Kysely<Database>, actor: Actor, lodgingId: string | undefined): Promise<ImportLodging> {
   const id = actor.role === 'reporter' ? actor.reporterOrg?.id : lodgingId;
   if (actor.role !== 'reporter' && !lodgingId) throw fieldInvalid('lodgingId', 'field.lodging_required');
+  // a reporter imports for itself only; naming another lodging is a mistake, not a switch
+  if (actor.role === 'reporter' && lodgingId && lodgingId !== id) throw fieldInvalid('lodgingId', 'field.unknown_lodging');
   if (!id) throw forbidden();
   const lodging = await db.selectFrom('reporter_orgs').select(['id', 'kind', 'village_code', 'verified_at']).where('id', '=', id).executeTakeFirst();
   if (!lodging || lodging.kind !== 'lodging' || (actor.role !== 'reporter' && !inArea(actor, lodging.village_code))) throw fieldInvalid('lodgingId', 'field.unknown_lodging');
@@ -54,7 +56,7 @@ export async function rememberedMapping(db: Kysely<Database>, lodgingId: string)
 
 /** Reads the file and keeps it as a table for the dry run and the import. Nothing is reported yet. */
 export async function createImport(
-  db: Kysely<Database>, actor: Actor, file: { bytes: Uint8Array; format: FileFormat; name: string; lodgingId?: string }, now = new Date(),
+  db: Kysely<Database>, actor: Actor, file: { bytes: Uint8Array; format: FileFormat; name: string; lodgingId?: string; /** e.g. 'cli (os user root)' */ via?: string }, now = new Date(),
 ): Promise<{ imp: ImportsTable; suggested: ColumnMapping }> {
   const lodging = await resolveImportLodging(db, actor, file.lodgingId);
   const table = await readGuestFile(file.bytes, file.format);
@@ -69,7 +71,7 @@ export async function createImport(
     await trx.insertInto('imports').values(imp).execute();
     await appendAudit(trx, actor, {
       action: 'import.upload', resourceType: 'import', resourceId: imp.id, regionCode: lodging.village_code,
-      detail: { lodgingId: lodging.id, file: imp.file_name, format: imp.format, rows: imp.row_count, sha256: imp.file_hash },
+      detail: { lodgingId: lodging.id, file: imp.file_name, format: imp.format, rows: imp.row_count, sha256: imp.file_hash, via: file.via ?? 'web' },
     }, now);
   });
   return { imp, suggested: suggestMapping(table.headers, await rememberedMapping(db, lodging.id)) };

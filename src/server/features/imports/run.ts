@@ -2,7 +2,7 @@ import { type Kysely, type Transaction, sql } from 'kysely';
 import type { ColumnMapping } from '../../../domain/imports/fields';
 import { appendAudit, lockWrites } from '../../audit/log';
 import type { Actor } from '../../auth/actor';
-import type { Database } from '../../db/schema';
+import type { Database, ImportRowsTable } from '../../db/schema';
 import { AppError, conflict } from '../../errors';
 import { outboxRow } from '../../events/bus';
 import { authorize } from '../../policies';
@@ -91,11 +91,12 @@ async function storeChunk(
     let stored = 0;
     let skipped = 0;
     const errors: RowError[] = [];
+    const marks: ImportRowsTable[] = [];
     for (const planned of rows) {
-      if (!carefully) { await storeRow(trx, actor, lodging, importId, planned, now); stored++; continue; }
+      if (!carefully) { marks.push(await storeRow(trx, actor, lodging, importId, planned, now)); stored++; continue; }
       await sql`savepoint import_row`.execute(trx);
       try {
-        await storeRow(trx, actor, lodging, importId, planned, now);
+        await trx.insertInto('import_rows').values(await storeRow(trx, actor, lodging, importId, planned, now)).execute();
         await sql`release savepoint import_row`.execute(trx);
         stored++;
       } catch (err) {
@@ -106,11 +107,15 @@ async function storeChunk(
         errors.push(rowErrorOf(planned.row, err));
       }
     }
+    // the fingerprints go in together (unique: a row stored meanwhile by another import fails the chunk, which is retried carefully)
+    for (let i = 0; i < marks.length; i += 50) await trx.insertInto('import_rows').values(marks.slice(i, i + 50)).execute();
     return { stored, skipped, errors };
   });
 }
 
-async function storeRow(trx: Transaction<Database>, actor: Actor, lodging: { id: string; village_code: string }, importId: string, planned: PlannedRow, now: Date) {
+async function storeRow(
+  trx: Transaction<Database>, actor: Actor, lodging: { id: string; village_code: string }, importId: string, planned: PlannedRow, now: Date,
+): Promise<ImportRowsTable> {
   const result = await recordCheckIn(trx, actor, lodging, planned.input, now);
   if (planned.departureDate) {
     // a past stay: stored checked out, as the check-out route would (in this transaction)
@@ -125,9 +130,7 @@ async function storeRow(trx: Transaction<Database>, actor: Actor, lodging: { id:
       permitKind: planned.input.guest.permit.kind, at,
     }, now)).execute();
   }
-  await trx.insertInto('import_rows').values({
-    fingerprint: planned.fingerprint, lodging_id: lodging.id, import_id: importId, row_number: planned.row, stay_id: result.id, created_at: now.toISOString(),
-  }).execute();
+  return { fingerprint: planned.fingerprint, lodging_id: lodging.id, import_id: importId, row_number: planned.row, stay_id: result.id, created_at: now.toISOString() };
 }
 
 function rowErrorOf(row: number, err: unknown): RowError {
