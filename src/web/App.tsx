@@ -41,6 +41,7 @@ const UsersPage = lazyScreen(() => import('./features/admin/UsersPage'));
 const PersonPage = lazyScreen(() => import('./features/persons/PersonPage'));
 const ConflictsPage = lazyScreen(() => import('./features/identity/ConflictsPage'));
 const AuditPage = lazyScreen(() => import('./features/audit/AuditPage'));
+const ImportPage = lazyScreen(() => import('./features/imports/ImportPage'));
 
 export function App() {
   return (
@@ -58,6 +59,7 @@ export function App() {
           <Route index element={<HomeRedirect />} />
           <Route path="dashboard" element={<RequireAbility ability="viewDashboard"><DashboardPage /></RequireAbility>} />
           <Route path="check-in" element={<RequireAbility ability="checkIn"><CheckInPage /></RequireAbility>} />
+          <Route path="imports" element={<RequireAbility ability="checkIn"><ImportPage /></RequireAbility>} />
           <Route path="stays" element={<RequireAbility ability="listStays"><StaysPage /></RequireAbility>} />
           <Route path="stays/:id/receipt" element={<ReceiptPage />} />
           <Route path="persons/:id" element={<PersonPage />} />
