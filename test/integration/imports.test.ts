@@ -1,4 +1,7 @@
 import ExcelJS from 'exceljs';
+import { actorForToken } from '../../src/server/auth/sessions';
+import { createImport } from '../../src/server/features/imports/commands';
+import { beginImport, performImport } from '../../src/server/features/imports/run';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkInBody } from '../fixtures/check-in';
 import { guestRows, HEADERS, toCsv, withBadRows } from '../fixtures/guest-file';
@@ -155,6 +158,24 @@ for (const kind of dialectMatrix()) {
       expect((await upload(csv, officer, 'text/csv', `&lodgingId=${makassar}`)).statusCode).toBe(400);
       expect((await upload(csv, await server.login('polres.soppeng'))).statusCode).toBe(403);
     });
+
+    it('stores nothing twice when the same file is imported twice at once', async () => {
+      const cookie = await server.login('homestay.cabenge');
+      const actor = (await actorForToken(server.db, cookie.split('=')[1]!))!;
+      const bytes = Buffer.from(toCsv(HEADERS, guestRows(1200, { seed: 11, prefix: 'TW' })));
+      const a = await createImport(server.db, actor, { bytes, format: 'csv', name: 'a.csv' });
+      const b = await createImport(server.db, actor, { bytes, format: 'csv', name: 'b.csv' });
+      await beginImport(server.db, actor, a.imp.id, a.suggested);
+      await beginImport(server.db, actor, b.imp.id, b.suggested);
+      // both check before either stores: the second's chunks meet the first's fingerprints and are redone row by row
+      const [ra, rb] = await Promise.all([performImport(server.db, actor, a.imp.id), performImport(server.db, actor, b.imp.id)]);
+      expect(ra.stored + rb.stored).toBe(1200);
+      expect(ra.skipped + rb.skipped).toBe(1200);
+      expect(ra.failed + rb.failed).toBe(0);
+      const stays = await server.db.selectFrom('stays').innerJoin('person_documents', 'person_documents.id', 'stays.document_id')
+        .select((eb) => eb.fn.countAll().as('n')).where('person_documents.number', 'like', 'TW%').executeTakeFirstOrThrow();
+      expect(Number(stays.n)).toBe(1200);
+    }, 180_000);
 
     it('answers a bad file with a 4xx naming the problem', async () => {
       const problem = async (body: string | Buffer, type = 'text/csv') => {

@@ -101,11 +101,14 @@ export async function dryRun(db: Kysely<Database>, actor: Actor, id: string, map
 }
 
 /** The check of every row against the file's lodging as it is now. */
-export async function checkRows(db: Kysely<Database>, imp: Pick<ImportsTable, 'lodging_id' | 'region_code'>, table: GuestTable, mapping: ColumnMapping, now: Date): Promise<CheckedTable> {
+export async function checkRows(
+  db: Kysely<Database>, imp: Pick<ImportsTable, 'lodging_id' | 'region_code'>, table: GuestTable, mapping: ColumnMapping, now: Date,
+): Promise<CheckedTable & { today: string; countryCodes: ReadonlySet<string> }> {
   const countries = await loadCountryReader(db);
   const today = localDate(now, await regionTimeZone(db, imp.region_code));
   const state = await loadLodgingState(db, imp.lodging_id);
-  return checkTable(table, mapping, { lodgingId: imp.lodging_id, today, country: countries.read, knownCountry: countries.known, ...state });
+  const checked = await checkTable(table, mapping, { lodgingId: imp.lodging_id, today, country: countries.read, knownCountry: countries.known, ...state });
+  return { ...checked, today, countryCodes: countries.codes };
 }
 
 export const keptErrors = (errors: RowError[]) => JSON.stringify({ total: errors.length, items: errors.slice(0, MAX_KEPT_ERRORS) });

@@ -16,7 +16,7 @@ const EXTRA: Record<string, string> = {
 
 export type CountryReader = (raw: string) => string | null;
 
-export async function loadCountryReader(db: Kysely<Database>): Promise<{ read: CountryReader; known: (code: string) => boolean }> {
+export async function loadCountryReader(db: Kysely<Database>): Promise<{ read: CountryReader; known: (code: string) => boolean; codes: ReadonlySet<string> }> {
   const rows = await db.selectFrom('countries').select(['code', 'alpha2', 'name_id', 'name_en', 'icao_only']).execute();
   const codes = new Set(rows.map((r) => r.code));
   const byName = new Map<string, string>();
@@ -41,5 +41,5 @@ export async function loadCountryReader(db: Kysely<Database>): Promise<{ read: C
     if (/^[A-Za-z]{1,3}$/.test(s) && codes.has(s.toUpperCase())) return s.toUpperCase();
     return byName.get(headerKey(s)) ?? null;
   };
-  return { read, known: (code) => codes.has(code) };
+  return { read, known: (code) => codes.has(code), codes };
 }

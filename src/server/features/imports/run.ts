@@ -1,12 +1,12 @@
 import { type Kysely, type Transaction, sql } from 'kysely';
 import type { ColumnMapping } from '../../../domain/imports/fields';
-import { appendAudit, lockWrites } from '../../audit/log';
+import { appendAudit, appendEntries, lockWrites } from '../../audit/log';
 import type { Actor } from '../../auth/actor';
 import type { Database, ImportRowsTable } from '../../db/schema';
 import { AppError, conflict } from '../../errors';
 import { outboxRow } from '../../events/bus';
 import { authorize } from '../../policies';
-import { recordCheckIn } from '../stays/commands';
+import { type RecordCheckInOptions, recordCheckIn } from '../stays/commands';
 import type { PlannedRow, RowError } from './check';
 import { checkMapping, checkRows, keptErrors, loadImport, rememberMapping, tableOf } from './commands';
 
@@ -46,9 +46,10 @@ export async function performImport(db: Kysely<Database>, actor: Actor, id: stri
     const lodging = { id: imp.lodging_id, village_code: imp.region_code };
     for (let at = 0; at < checked.planned.length; at += CHUNK) {
       const rows = checked.planned.slice(at, at + CHUNK);
-      const result = await storeChunk(db, actor, lodging, id, rows, now).catch(async (err) => {
+      const known = { today: checked.today, knownCountries: checked.countryCodes };
+      const result = await storeChunk(db, actor, lodging, id, rows, known, now).catch(async (err) => {
         if (!(err instanceof AppError) && !isConstraintError(err)) throw err;
-        return storeChunk(db, actor, lodging, id, rows, now, true);
+        return storeChunk(db, actor, lodging, id, rows, known, now, true);
       });
       errors.push(...result.errors);
       progress.processed += rows.length;
@@ -83,22 +84,25 @@ export async function performImport(db: Kysely<Database>, actor: Actor, id: stri
 
 const isConstraintError = (err: unknown) => /unique|constraint|duplicate key/i.test(String((err as Error)?.message ?? err));
 
+type Lodging = { id: string; village_code: string };
+interface Stored { mark: ImportRowsTable; checkout: { stayId: string; departureDate: string; nationality: string; permitKind: string } | null }
+
 async function storeChunk(
-  db: Kysely<Database>, actor: Actor, lodging: { id: string; village_code: string }, importId: string, rows: PlannedRow[], now: Date, carefully = false,
+  db: Kysely<Database>, actor: Actor, lodging: Lodging, importId: string, rows: PlannedRow[], known: RecordCheckInOptions, now: Date, carefully = false,
 ): Promise<{ stored: number; skipped: number; errors: RowError[] }> {
   return db.transaction().execute(async (trx) => {
     await lockWrites(trx);
-    let stored = 0;
     let skipped = 0;
     const errors: RowError[] = [];
-    const marks: ImportRowsTable[] = [];
+    const done: Stored[] = [];
     for (const planned of rows) {
-      if (!carefully) { marks.push(await storeRow(trx, actor, lodging, importId, planned, now)); stored++; continue; }
+      if (!carefully) { done.push(await storeRow(trx, actor, lodging, importId, planned, known, now)); continue; }
       await sql`savepoint import_row`.execute(trx);
       try {
-        await trx.insertInto('import_rows').values(await storeRow(trx, actor, lodging, importId, planned, now)).execute();
+        const one = await storeRow(trx, actor, lodging, importId, planned, known, now);
+        await finishRows(trx, actor, lodging, importId, [one], now);
         await sql`release savepoint import_row`.execute(trx);
-        stored++;
+        done.push(one);
       } catch (err) {
         await sql`rollback to savepoint import_row`.execute(trx);
         await sql`release savepoint import_row`.execute(trx);
@@ -107,30 +111,44 @@ async function storeChunk(
         errors.push(rowErrorOf(planned.row, err));
       }
     }
-    // the fingerprints go in together (unique: a row stored meanwhile by another import fails the chunk, which is retried carefully)
-    for (let i = 0; i < marks.length; i += 50) await trx.insertInto('import_rows').values(marks.slice(i, i + 50)).execute();
-    return { stored, skipped, errors };
+    if (!carefully) await finishRows(trx, actor, lodging, importId, done, now);
+    return { stored: done.length, skipped, errors };
   });
 }
 
+/** One row through the check-in's own core; a past stay's check-out is left for finishRows. */
 async function storeRow(
-  trx: Transaction<Database>, actor: Actor, lodging: { id: string; village_code: string }, importId: string, planned: PlannedRow, now: Date,
-): Promise<ImportRowsTable> {
-  const result = await recordCheckIn(trx, actor, lodging, planned.input, now);
-  if (planned.departureDate) {
-    // a past stay: stored checked out, as the check-out route would (in this transaction)
-    const at = now.toISOString();
-    await trx.updateTable('stays').set({ departure_date: planned.departureDate, checked_out_at: at, checked_out_by: actor.id }).where('id', '=', result.id).execute();
-    await appendAudit(trx, actor, {
-      action: 'stay.check_out', resourceType: 'stay', resourceId: result.id, regionCode: lodging.village_code,
-      detail: { departureDate: planned.departureDate, importId },
-    }, now);
-    await trx.insertInto('outbox').values(outboxRow('stay.checked_out', lodging.village_code, {
-      stayId: result.id, regionCode: lodging.village_code, lodgingId: lodging.id, nationality: planned.input.guest.nationality,
-      permitKind: planned.input.guest.permit.kind, at,
-    }, now)).execute();
+  trx: Transaction<Database>, actor: Actor, lodging: Lodging, importId: string, planned: PlannedRow, known: RecordCheckInOptions, now: Date,
+): Promise<Stored> {
+  const result = await recordCheckIn(trx, actor, lodging, planned.input, now, known);
+  const g = planned.input.guest;
+  return {
+    mark: { fingerprint: planned.fingerprint, lodging_id: lodging.id, import_id: importId, row_number: planned.row, stay_id: result.id, created_at: now.toISOString() },
+    checkout: planned.departureDate ? { stayId: result.id, departureDate: planned.departureDate, nationality: g.nationality, permitKind: g.permit.kind } : null,
+  };
+}
+
+/**
+ * For a set of stored rows, together: past stays checked out as the check-out route would
+ * (stay, audit entry, event), and the fingerprints (unique: a row stored meanwhile by another
+ * import fails the chunk, which is then retried row by row).
+ */
+async function finishRows(trx: Transaction<Database>, actor: Actor, lodging: Lodging, importId: string, rows: Stored[], now: Date) {
+  const at = now.toISOString();
+  const checkouts = rows.flatMap((r) => (r.checkout ? [r.checkout] : []));
+  for (const c of checkouts) {
+    await trx.updateTable('stays').set({ departure_date: c.departureDate, checked_out_at: at, checked_out_by: actor.id }).where('id', '=', c.stayId).execute();
   }
-  return { fingerprint: planned.fingerprint, lodging_id: lodging.id, import_id: importId, row_number: planned.row, stay_id: result.id, created_at: now.toISOString() };
+  await appendEntries(trx, checkouts.map((c) => ({
+    at, actor_id: actor.id, actor_username: actor.username, action: 'stay.check_out', resource_type: 'stay', resource_id: c.stayId,
+    region_code: lodging.village_code, detail: JSON.stringify({ departureDate: c.departureDate, importId }),
+  })));
+  const events = checkouts.map((c) => outboxRow('stay.checked_out', lodging.village_code, {
+    stayId: c.stayId, regionCode: lodging.village_code, lodgingId: lodging.id, nationality: c.nationality, permitKind: c.permitKind, at,
+  }, now));
+  for (let i = 0; i < events.length; i += 50) await trx.insertInto('outbox').values(events.slice(i, i + 50)).execute();
+  const marks = rows.map((r) => r.mark);
+  for (let i = 0; i < marks.length; i += 50) await trx.insertInto('import_rows').values(marks.slice(i, i + 50)).execute();
 }
 
 function rowErrorOf(row: number, err: unknown): RowError {
