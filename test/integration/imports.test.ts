@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import fc from 'fast-check';
 import { actorForToken } from '../../src/server/auth/sessions';
 import { createImport } from '../../src/server/features/imports/commands';
 import { beginImport, performImport } from '../../src/server/features/imports/run';
@@ -192,6 +193,14 @@ for (const kind of dialectMatrix()) {
       expect((await problem('{"a":1}', 'application/json')).status).toBe(415);
       const big = 'a'.repeat(21 * 1024 * 1024);
       expect((await problem(big)).status).toBe(413);
+      // whatever the bytes, never a 5xx: CSV text, random bytes, broken workbooks (a zip header and junk)
+      const zipJunk = fc.uint8Array({ maxLength: 3000 }).map((b) => Buffer.concat([Buffer.from([0x50, 0x4b, 3, 4]), Buffer.from(b)]));
+      const csvText = fc.array(fc.array(fc.string({ maxLength: 30 }), { maxLength: 15 }), { maxLength: 30 }).map((rows) => rows.map((r) => r.join(';')).join('\n'));
+      await fc.assert(fc.asyncProperty(fc.oneof(csvText, fc.uint8Array({ maxLength: 3000 }).map((b) => Buffer.from(b)), zipJunk), fc.boolean(), async (body, asXlsx) => {
+        const res = await upload(body, hotel, asXlsx ? XLSX : 'text/csv');
+        expect(res.statusCode, res.body.slice(0, 200)).toBeLessThan(500);
+        if (res.statusCode >= 400) expect(res.headers['content-type']).toContain('application/problem+json');
+      }), { numRuns: 60 });
       // a mapping without a required field names it
       const up = (await upload(toCsv(HEADERS, guestRows(2, { seed: 3, prefix: 'MP' })))).json();
       const res = await post(`/api/v1/imports/${up.id}/dry-run`, { mapping: { surname: 0 } });

@@ -10,7 +10,7 @@ import type { RowError } from './check';
 import { createImport, dryRun, loadImport, tableOf } from './commands';
 import { presentImport, presentRowError } from './presenters';
 import { CONTENT_TYPES, type FileFormat, MAX_FILE_BYTES } from './read';
-import { beginImport, performImport } from './run';
+import { beginImport, failInterruptedImports, performImport } from './run';
 import { errorsPage, idParams, importJson, mappingBody, pageOnly, receiptsPage, uploadQuery, uploadResult } from './schemas';
 
 // Bulk import of guests: upload → mapping → dry run → import (progress polled) → receipts.
@@ -24,6 +24,7 @@ type Page = { page: number; pageSize: number };
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function importsRoutes(app: FastifyInstance, ctx: AppContext): void {
+  if (ctx.dbKind === 'sqlite') app.addHook('onReady', () => failInterruptedImports(ctx.db));
   void app.register(async (scope) => {
     scope.addContentTypeParser(Object.keys(CONTENT_TYPES), { parseAs: 'buffer', bodyLimit: MAX_FILE_BYTES }, (_req, body, done) => done(null, body));
     scope.post<{ Querystring: { lodgingId?: string; fileName?: string }; Body: Buffer }>('/api/v1/imports', {
