@@ -40,7 +40,14 @@ const ReporterOrgsPage = lazyScreen(() => import('./features/admin/ReporterOrgsP
 const UsersPage = lazyScreen(() => import('./features/admin/UsersPage'));
 const PersonPage = lazyScreen(() => import('./features/persons/PersonPage'));
 const ConflictsPage = lazyScreen(() => import('./features/identity/ConflictsPage'));
+const AlertsPage = lazyScreen(() => import('./features/alerts/AlertsPage'));
 const AuditPage = lazyScreen(() => import('./features/audit/AuditPage'));
+const RegisterPage = lazyScreen(() => import('./features/registration/RegisterPage'));
+const VerifyEmailPage = lazyScreen(() => import('./features/registration/VerifyEmailPage'));
+const RegistrationsPage = lazyScreen(() => import('./features/registration/RegistrationsPage'));
+const GuestFormPage = lazyScreen(() => import('./features/preregistration/GuestFormPage'));
+const PreregDraftsPage = lazyScreen(() => import('./features/preregistration/DraftsPage'));
+const PreregConfirmPage = lazyScreen(() => import('./features/preregistration/ConfirmPage'));
 const ImportPage = lazyScreen(() => import('./features/imports/ImportPage'));
 
 export function App() {
@@ -49,6 +56,9 @@ export function App() {
     <Suspense fallback={<FullPageLoader />}>
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        <Route path="/daftar" element={<RegisterPage />} />
+        <Route path="/verifikasi-email" element={<VerifyEmailPage />} />
+        <Route path="/pra-registrasi/:token" element={<GuestFormPage />} />
         <Route
           element={
             <RequireAuth>
@@ -63,8 +73,12 @@ export function App() {
           <Route path="stays" element={<RequireAbility ability="listStays"><StaysPage /></RequireAbility>} />
           <Route path="stays/:id/receipt" element={<ReceiptPage />} />
           <Route path="persons/:id" element={<PersonPage />} />
+          <Route path="alerts" element={<RequireAbility ability="viewAlerts"><AlertsPage /></RequireAbility>} />
           <Route path="identity-conflicts" element={<RequireAbility ability="viewIdentityConflicts"><ConflictsPage /></RequireAbility>} />
           <Route path="account" element={<AccountPage />} />
+          <Route path="pendaftaran" element={<RequireAbility ability="reviewRegistrations"><RegistrationsPage /></RequireAbility>} />
+          <Route path="preregistrations" element={<RequireAbility ability="preregistration"><PreregDraftsPage /></RequireAbility>} />
+          <Route path="preregistrations/:id" element={<RequireAbility ability="preregistration"><PreregConfirmPage /></RequireAbility>} />
           <Route path="audit" element={<RequireAbility ability="viewAudit"><AuditPage /></RequireAbility>} />
           <Route path="admin/agencies" element={<RequireAbility ability="manageAgencies"><AgenciesPage /></RequireAbility>} />
           <Route path="admin/reporter-orgs" element={<RequireAbility ability="manageAgencies"><ReporterOrgsPage /></RequireAbility>} />

@@ -1,13 +1,18 @@
 import type { Actor } from '../auth/actor';
 import { forbidden, notFound } from '../errors';
 import { adminPolicy } from '../features/admin/policy';
+import { alertsPolicy } from '../features/alerts/policy';
 import { auditPolicy } from '../features/audit/policy';
 import { authPolicy } from '../features/auth/policy';
 import { eventsPolicy } from '../features/events/policy';
 import { identityPolicy } from '../features/identity/policy';
 import { importPolicy } from '../features/imports/policy';
 import { lodgingsPolicy } from '../features/lodgings/policy';
+import { notificationsPolicy } from '../features/notifications/policy';
 import { personPolicy } from '../features/persons/policy';
+import { preregistrationPolicy } from '../features/preregistration/policy';
+import { screeningPolicy } from '../features/screening/policy';
+import { registrationPolicy } from '../features/registrations/policy';
 import { statsPolicy } from '../features/stats/policy';
 import { stayPolicy } from '../features/stays/policy';
 import type { Rule } from './rules';
@@ -18,7 +23,7 @@ import type { Rule } from './rules';
 // abilities() so the web shows only what the server would accept.
 
 export const policies = {
-  ...adminPolicy, ...auditPolicy, ...authPolicy, ...eventsPolicy, ...identityPolicy, ...importPolicy, ...lodgingsPolicy, ...personPolicy, ...statsPolicy, ...stayPolicy,
+  ...adminPolicy, ...alertsPolicy, ...auditPolicy, ...authPolicy, ...eventsPolicy, ...identityPolicy, ...importPolicy, ...lodgingsPolicy, ...notificationsPolicy, ...personPolicy, ...screeningPolicy, ...statsPolicy, ...stayPolicy, ...registrationPolicy, ...preregistrationPolicy,
 } as const;
 
 type Policies = typeof policies;

@@ -18,6 +18,12 @@ export interface Abilities {
   viewAudit: boolean;
   /** identity conflicts (screening); optional until every server sends it */
   viewIdentityConflicts?: boolean;
+  /** the alert inbox (screening agencies of the area) */
+  viewAlerts?: boolean;
+  /** the registration queue (immigration officers of an area) */
+  reviewRegistrations?: boolean;
+  /** a lodging's guest pre-registrations (drafts, link, poster) */
+  preregistration?: boolean;
 }
 
 export interface Me {
@@ -29,7 +35,11 @@ export interface Me {
   totpEnabled?: boolean;
   agency: { id: string; kind: string; name: string } | null;
   area: { code: string; name: string; level: string; timeZone: string } | null;
-  reporterOrg: { id: string; kind: string; lodgingType: string | null; name: string; villageCode: string; verified: boolean } | null;
+  reporterOrg: {
+    id: string; kind: string; lodgingType: string | null; name: string; villageCode: string; verified: boolean;
+    /** self-registered reporters: pending | approved | rejected (null: entered by an administrator) */
+    registrationStatus?: 'pending' | 'approved' | 'rejected' | null; rejectedReason?: string | null;
+  } | null;
   /** every area supervised: own plus active Timpora teams' */
   areas?: { code: string; name: string }[];
   /** field groups this account sees (docs/access.md) */

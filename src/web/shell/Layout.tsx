@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { NavLink as RouterLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import type { Abilities } from '../api/types';
 import { useCurrentUser, useLogout, useZone } from '../features/auth/useMe';
-import { IconBuilding, IconCheckIn, IconCompare, IconDashboard, IconFile, IconGuests, IconHotel, IconLogout, IconUsers } from './icons';
+import { RegistrationStatusBanner } from '../features/registration/StatusBanner';
+import { IconAlert, IconBuilding, IconCheckIn, IconCompare, IconDashboard, IconFile, IconGlobe, IconGuests, IconHotel, IconLogout, IconUsers } from './icons';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Logo } from './Logo';
 
@@ -16,7 +17,10 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/check-in', labelKey: 'nav.checkIn', icon: <IconCheckIn />, ability: 'checkIn', section: 'work' },
   { to: '/imports', labelKey: 'imports.nav', icon: <IconFile />, ability: 'checkIn', section: 'work' },
   { to: '/stays', labelKey: 'nav.stays', icon: <IconGuests />, ability: 'listStays', section: 'work' },
+  { to: '/preregistrations', labelKey: 'prereg.nav', icon: <IconGlobe />, ability: 'preregistration', section: 'work' },
+  { to: '/alerts', labelKey: 'alerts.nav', icon: <IconAlert />, ability: 'viewAlerts', section: 'work' },
   { to: '/identity-conflicts', labelKey: 'conflicts.nav', icon: <IconCompare />, ability: 'viewIdentityConflicts', section: 'work' },
+  { to: '/pendaftaran', labelKey: 'registration.nav', icon: <IconHotel />, ability: 'reviewRegistrations', section: 'work' },
   { to: '/audit', labelKey: 'nav.audit', icon: <IconFile />, ability: 'viewAudit', section: 'work' },
   { to: '/admin/agencies', labelKey: 'nav.agencies', icon: <IconBuilding />, ability: 'manageAgencies', section: 'admin' },
   { to: '/admin/reporter-orgs', labelKey: 'nav.reporterOrgs', icon: <IconHotel />, ability: 'manageAgencies', section: 'admin' },
@@ -132,6 +136,7 @@ export function Layout() {
       </AppShell.Navbar>
 
       <AppShell.Main>
+        <RegistrationStatusBanner />
         <Outlet />
       </AppShell.Main>
     </AppShell>

@@ -60,3 +60,4 @@ export const IconLock = (p: IconProps) => (
 export const IconCompare = (p: IconProps) => (
   <Svg {...p}><rect x="3" y="4" width="7" height="16" rx="1" /><rect x="14" y="4" width="7" height="16" rx="1" /><path d="M10 9h4" /><path d="M10 15h4" /></Svg>
 );
+

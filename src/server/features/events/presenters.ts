@@ -8,6 +8,7 @@ import { sees } from '../../policies/fields';
 const EVENT_FIELD_GROUPS: Record<string, FieldGroup | 'always'> = {
   stayId: 'always', regionCode: 'always', at: 'always',
   lodgingId: 'whereabouts', nationality: 'identity', permitKind: 'permit',
+  alertId: 'screening', rule: 'screening', severity: 'screening', source: 'screening',
 };
 
 export function presentEventData(actor: Actor, event: DomainEvent): Record<string, unknown> {

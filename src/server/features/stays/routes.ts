@@ -14,6 +14,7 @@ import { renderReceiptPdf } from './receipt';
 import { staysCsv, staysXlsx } from './export';
 import { type CheckInInput, checkInBody, checkInResult, checkOutBody, exportQuery, listQuery, stayJson } from './schemas';
 import { gate, onRecord } from '../../http/access';
+import { screenReported } from '../screening/raise';
 
 const idParams = { type: 'object', required: ['id'], properties: { id: ID } } as const;
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,100}$/;
@@ -33,6 +34,7 @@ export function staysRoutes(app: FastifyInstance, ctx: AppContext): void {
     const key = request.headers['idempotency-key'] as string | undefined;
     if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) throw fieldInvalid('Idempotency-Key', 'field.bad_format');
     const result = await checkIn(ctx.db, actor, request.body, key ? { key, route: 'POST /api/v1/stays' } : undefined);
+    await screenReported(ctx, request.log, [result.body.id, ...(result.body.members ?? []).map((m) => m.id)]);
     void ctx.relay.kick();
     // which person a passport belongs to is screening material: a lodging learns nothing from it
     const screening = sees(actor, 'screening');
