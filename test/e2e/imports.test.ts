@@ -32,7 +32,8 @@ describe('guest import wizard', () => {
       await login(page, 'hotel.maryam');
       await page.getByTestId('nav-imports').click();
       await page.waitForURL('**/imports');
-      await page.locator('input[type="file"]').setInputFiles({ name: 'tamu-hotel.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('import-file').click()]);
+      await chooser.setFiles({ name: 'tamu-hotel.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
       await page.getByTestId('import-upload').click();
 
       // columns matched by their Indonesian names
