@@ -53,6 +53,7 @@ const PreregConfirmPage = lazyScreen(() => import('./features/preregistration/Co
 const WorkReportPage = lazyScreen(() => import('./features/work-reports/ReportPage'));
 const WorkersPage = lazyScreen(() => import('./features/work-reports/WorkersPage'));
 const ResidencePage = lazyScreen(() => import('./features/work-reports/ResidencePage'));
+const ImportPage = lazyScreen(() => import('./features/imports/ImportPage'));
 
 export function App() {
   return (
@@ -74,6 +75,7 @@ export function App() {
           <Route path="dashboard" element={<RequireAbility ability="viewDashboard"><DashboardPage /></RequireAbility>} />
           <Route path="check-in" element={<RequireAbility ability="checkIn"><CheckInPage /></RequireAbility>} />
           <Route path="check-in/queue/:id" element={<RequireAbility ability="checkIn"><ProofPage /></RequireAbility>} />
+          <Route path="imports" element={<RequireAbility ability="checkIn"><ImportPage /></RequireAbility>} />
           <Route path="stays" element={<RequireAbility ability="listStays"><StaysPage /></RequireAbility>} />
           <Route path="stays/:id/receipt" element={<ReceiptPage />} />
           <Route path="stays/:id/history" element={<StayHistoryPage />} />

@@ -120,7 +120,22 @@ const makeDraft: RecordFixture['make'] = async (server, region) => {
   return { id: row.id, record: { lodging_id: lodging.id }, scoped: { regionCode: lodging.village_code, orgId: lodging.id } };
 };
 
+/** An uploaded guest file of a lodging of the region, not yet run. */
+const makeImport: RecordFixture['make'] = async (server, region) => {
+  const lodging = await server.db.selectFrom('reporter_orgs').select(['id', 'village_code']).where('kind', '=', 'lodging')
+    .where('village_code', 'like', `${REGION[region]}.%`).orderBy('name').limit(1).executeTakeFirstOrThrow();
+  const row = {
+    id: randomUUID(), lodging_id: lodging.id, region_code: lodging.village_code, created_by: 'matrix', created_at: new Date().toISOString(),
+    file_name: 'matrix.csv', file_hash: 'x', format: 'csv' as const, table_json: JSON.stringify({ headers: ['Nama Belakang'], rows: [['A']], rowNumbers: [2] }),
+    row_count: 1, mapping: null, status: 'uploaded' as const, processed: 0, stored: 0, skipped: 0, failed: 0, errors: null, finished_at: null,
+  };
+  await server.db.insertInto('imports').values(row).execute();
+  return { id: row.id, record: row, scoped: { regionCode: row.region_code, orgId: row.lodging_id } };
+};
+
 const FIXTURES: Record<string, RecordFixture> = {
+  'import.read': { make: makeImport },
+  'import.run': { make: makeImport, body: { mapping: {} } },
   'stay.read': { make: (s, r) => loadStay(s, REGION[r]) },
   'stay.checkout': { make: (s, r) => loadStay(s, REGION[r]), body: { departureDate: '2000-01-01' } },
   'stay.change': { make: (s, r) => loadStay(s, REGION[r]), body: { plannedDeparture: '2000-01-01' } },
@@ -167,7 +182,7 @@ const FIXTURES: Record<string, RecordFixture> = {
 };
 
 /** Record rules whose record is not a route parameter (checked by their own tests). */
-const RECORD_NOT_FROM_PATH = new Set(['stay.create', 'stats.view', 'event.receive']);
+const RECORD_NOT_FROM_PATH = new Set(['stay.create', 'stats.view', 'event.receive', 'import.create']);
 
 const exampleBody = (server: TestServer, route: DeclaredRoute): Json | undefined => {
   const schema = server.app.swagger() as { paths?: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: { examples?: Json[] }; examples?: Record<string, { value: Json }> }> } }>> };

@@ -10,6 +10,7 @@ import * as registration from './migrations/0008_registration';
 import * as stayLifecycle from './migrations/0009_stay_lifecycle';
 import * as reportKinds from './migrations/0011_report_kinds';
 import * as preregistration from './migrations/0012_preregistration';
+import * as imports from './migrations/0013_imports';
 import * as alerts from './migrations/0014_alerts';
 import * as notifications from './migrations/0015_notifications';
 
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '0009_stay_lifecycle': stayLifecycle,
   '0011_report_kinds': reportKinds,
   '0012_preregistration': preregistration,
+  '0013_imports': imports,
   '0014_alerts': alerts,
   '0015_notifications': notifications,
 };

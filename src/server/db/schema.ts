@@ -132,6 +132,17 @@ export interface EmailTokensTable {
   token_hash: string; user_id: string; purpose: 'verify_email'; email: string; created_at: string; expires_at: string; used_at: string | null;
 }
 
+/** Bulk imports (migration 0013). */
+export interface ImportsTable {
+  id: string; lodging_id: string; region_code: string; created_by: string; created_at: string; file_name: string; file_hash: string;
+  format: 'csv' | 'xlsx'; table_json: string; row_count: number; mapping: string | null;
+  status: 'uploaded' | 'checked' | 'running' | 'done' | 'failed';
+  processed: number; stored: number; skipped: number; failed: number;
+  errors: string | null; finished_at: string | null;
+}
+export interface ImportMappingsTable { lodging_id: string; mapping: string; updated_by: string; updated_at: string }
+export interface ImportRowsTable { fingerprint: string; lodging_id: string; import_id: string; row_number: number; stay_id: string; created_at: string }
+
 export interface Database {
   regions: RegionsTable;
   countries: CountriesTable;
@@ -169,4 +180,7 @@ export interface Database {
   prereg_links: PreregLinksTable;
   preregistrations: PreregistrationsTable;
   stay_employments: StayEmploymentsTable;
+  imports: ImportsTable;
+  import_mappings: ImportMappingsTable;
+  import_rows: ImportRowsTable;
 }

@@ -27,6 +27,9 @@ export function inspectInput(value: unknown, root: string): FieldError | undefin
       continue;
     }
     if (!v || typeof v !== 'object') continue;
+    // Raw file bytes: only the guest-import upload (features/imports/routes.ts) registers a
+    // parser that yields them, and its reader checks the file itself (size, type, NUL in CSV).
+    if (v instanceof Uint8Array) continue;
     if (depth >= MAX_DEPTH) return { field: path || root, key: 'field.too_deep', params: { limit: MAX_DEPTH } };
     // count before collecting, so a 150,000-key object is refused without copying it
     const size = Array.isArray(v) ? v.length : countKeys(v as object, MAX_VALUES - count + 1);

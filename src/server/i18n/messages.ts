@@ -88,6 +88,7 @@ const messages = {
   'detail.not_pending': { id: 'Akun ini tidak sedang menunggu persetujuan', en: 'This account is not awaiting approval' },
   'detail.email_not_verified': { id: 'Pendaftar belum memverifikasi alamat e-mailnya', en: 'The registrant has not yet verified the e-mail address' },
   'detail.registration_decided': { id: 'Pendaftaran ini sudah diputuskan', en: 'This registration has already been decided' },
+<<<<<<< HEAD
   // stay lifecycle: duplicates, changes, cancellations
   'detail.already_present': { id: 'Paspor ini sudah tercatat menginap di tempat ini (nomor tanda terima {receipt})', en: 'This passport is already reported as present here (receipt {receipt})' },
   'detail.stay_cancelled': { id: 'Laporan ini sudah dibatalkan', en: 'This report has been cancelled' },
@@ -95,6 +96,29 @@ const messages = {
   'field.nothing_changed': { id: 'Tidak ada yang diubah', en: 'Nothing was changed' },
   'field.before_planned': { id: 'Harus setelah tanggal yang sekarang', en: 'Must be later than the current date' },
   'field.duplicate_ids': { id: 'Ada ID yang sama lebih dari sekali', en: 'An id appears more than once' },
+=======
+  // bulk import of guests (features/imports)
+  'field.file_empty': { id: 'Berkas kosong: tidak ada baris judul atau baris data', en: 'The file is empty: no header row or no data rows' },
+  'field.file_too_large': { id: 'Berkas terlalu besar (maksimal {limit} MB)', en: 'The file is too large (at most {limit} MB)' },
+  'field.file_not_csv': { id: 'Berkas ini bukan CSV (teks); untuk Excel pilih berkas .xlsx', en: 'This file is not a CSV (text); for Excel choose an .xlsx file' },
+  'field.file_not_xlsx': { id: 'Berkas ini bukan buku kerja Excel (.xlsx) yang dapat dibaca', en: 'This file is not a readable Excel workbook (.xlsx)' },
+  'field.file_unreadable': { id: 'Berkas tidak dapat dibaca: {reason}', en: 'The file cannot be read: {reason}' },
+  'field.file_too_many_rows': { id: 'Terlalu banyak baris (maksimal {limit}); bagi berkasnya', en: 'Too many rows (at most {limit}); split the file' },
+  'field.file_too_many_columns': { id: 'Terlalu banyak kolom (maksimal {limit})', en: 'Too many columns (at most {limit})' },
+  'field.file_no_header': { id: 'Baris pertama harus berisi judul kolom', en: 'The first row must hold the column headers' },
+  'field.file_type': { id: 'Jenis berkas tidak didukung: kirim text/csv atau .xlsx', en: 'Unsupported file type: send text/csv or .xlsx' },
+  'field.mapping_missing': { id: 'Pilih kolom untuk data wajib ini', en: 'Choose the column for this required field' },
+  'field.mapping_bad_column': { id: 'Kolom ini tidak ada di berkas', en: 'This column is not in the file' },
+  'field.bad_import_date': { id: 'Tanggal tidak terbaca (gunakan dd/mm/yyyy atau yyyy-mm-dd)', en: 'Unreadable date (use dd/mm/yyyy or yyyy-mm-dd)' },
+  'field.unknown_country_name': { id: 'Negara tidak dikenal (kode ICAO seperti NLD, atau nama negara)', en: 'Unknown country (ICAO code such as NLD, or a country name)' },
+  'field.bad_sex': { id: 'Jenis kelamin tidak dikenal (L/P atau M/F)', en: 'Unknown sex (M/F, or L/P)' },
+  'field.bad_permit_kind': { id: 'Jenis izin tinggal tidak dikenal (mis. Bebas Visa, VoA, ITAS, ITAP)', en: 'Unknown permit kind (e.g. visa free, VoA, ITAS, ITAP)' },
+  'field.duplicate_row': { id: 'Sama dengan baris {row} (paspor dan tanggal kedatangan yang sama)', en: 'Same as row {row} (same passport and arrival date)' },
+  'field.present_twice': { id: 'Paspor ini sudah ada di baris {row}, juga tanpa tanggal keluar', en: 'This passport is already on row {row}, also without a departure date' },
+  'field.already_present': { id: 'Tamu dengan paspor ini masih tercatat menginap di sini (tanda terima {receipt})', en: 'A guest with this passport is still recorded as staying here (receipt {receipt})' },
+  'field.row_not_stored': { id: 'Baris ini tidak dapat disimpan', en: 'This row could not be stored' },
+  'detail.import_already_run': { id: 'Impor ini sudah dijalankan', en: 'This import has already been run' },
+>>>>>>> main
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof messages;

@@ -24,8 +24,17 @@ export interface CheckInResult {
 }
 export interface Idempotency { key: string; route: string }
 export interface CheckInLodging { id: string; village_code: string }
-/** What other report kinds add (work reports, residence reports): the kind the stays are stored as. */
-export interface RecordCheckInOptions { reportKind?: ReportKind }
+/**
+ * What a caller may add: the kind the stays are stored as (work and residence reports), and what
+ * a caller recording many check-ins at once (imports) already knows, so each one skips its lookups.
+ */
+export interface RecordCheckInOptions {
+  reportKind?: ReportKind;
+  /** today in the lodging's time zone */
+  today?: string;
+  /** country codes that exist */
+  knownCountries?: ReadonlySet<string>;
+}
 
 /**
  * Checks a guest, or a family or group with its head, in. One transaction resolves the lodging,
@@ -58,6 +67,7 @@ export async function recordCheckIn(
   options: RecordCheckInOptions = {},
 ): Promise<CheckInResult> {
   authorize(actor, 'stay', 'create', { lodgingId: lodging.id, regionCode: lodging.village_code });
+<<<<<<< HEAD
   const zone = await regionTimeZone(trx, lodging.village_code);
   const today = localDate(now, zone);
   const guests = [input.guest, ...(input.members ?? [])];
@@ -65,6 +75,14 @@ export async function recordCheckIn(
   const countries = new Set((await trx.selectFrom('countries').select('code').where('code', 'in', named).execute()).map((c) => c.code));
   const findingsOf = validateCheckIn(input, today, (code) => countries.has(code), localDateTime(now.toISOString(), zone).slice(11, 16));
   await refuseIfPresent(trx, lodging.id, guests);
+=======
+  const today = options.today ?? localDate(now, await regionTimeZone(trx, lodging.village_code));
+  const guests = [input.guest, ...(input.members ?? [])];
+  const named = [...new Set(guests.flatMap((g) => [g.nationality, g.document.issuingState]))];
+  const countries = options.knownCountries
+    ?? new Set((await trx.selectFrom('countries').select('code').where('code', 'in', named).execute()).map((c) => c.code));
+  const findingsOf = validateCheckIn(input, today, (code) => countries.has(code));
+>>>>>>> main
 
   const receiptNumber = await nextReceiptNumber(trx, lodging.village_code, today);
   const stays = [];
