@@ -88,15 +88,6 @@ const messages = {
   'detail.not_pending': { id: 'Akun ini tidak sedang menunggu persetujuan', en: 'This account is not awaiting approval' },
   'detail.email_not_verified': { id: 'Pendaftar belum memverifikasi alamat e-mailnya', en: 'The registrant has not yet verified the e-mail address' },
   'detail.registration_decided': { id: 'Pendaftaran ini sudah diputuskan', en: 'This registration has already been decided' },
-<<<<<<< HEAD
-  // stay lifecycle: duplicates, changes, cancellations
-  'detail.already_present': { id: 'Paspor ini sudah tercatat menginap di tempat ini (nomor tanda terima {receipt})', en: 'This passport is already reported as present here (receipt {receipt})' },
-  'detail.stay_cancelled': { id: 'Laporan ini sudah dibatalkan', en: 'This report has been cancelled' },
-  'detail.not_checked_out': { id: 'Tamu ini belum check-out', en: 'This guest has not checked out' },
-  'field.nothing_changed': { id: 'Tidak ada yang diubah', en: 'Nothing was changed' },
-  'field.before_planned': { id: 'Harus setelah tanggal yang sekarang', en: 'Must be later than the current date' },
-  'field.duplicate_ids': { id: 'Ada ID yang sama lebih dari sekali', en: 'An id appears more than once' },
-=======
   // bulk import of guests (features/imports)
   'field.file_empty': { id: 'Berkas kosong: tidak ada baris judul atau baris data', en: 'The file is empty: no header row or no data rows' },
   'field.file_too_large': { id: 'Berkas terlalu besar (maksimal {limit} MB)', en: 'The file is too large (at most {limit} MB)' },
@@ -118,7 +109,13 @@ const messages = {
   'field.already_present': { id: 'Tamu dengan paspor ini masih tercatat menginap di sini (tanda terima {receipt})', en: 'A guest with this passport is still recorded as staying here (receipt {receipt})' },
   'field.row_not_stored': { id: 'Baris ini tidak dapat disimpan', en: 'This row could not be stored' },
   'detail.import_already_run': { id: 'Impor ini sudah dijalankan', en: 'This import has already been run' },
->>>>>>> main
+  // stay lifecycle: duplicates, changes, cancellations
+  'detail.already_present': { id: 'Paspor ini sudah tercatat menginap di tempat ini (nomor tanda terima {receipt})', en: 'This passport is already reported as present here (receipt {receipt})' },
+  'detail.stay_cancelled': { id: 'Laporan ini sudah dibatalkan', en: 'This report has been cancelled' },
+  'detail.not_checked_out': { id: 'Tamu ini belum check-out', en: 'This guest has not checked out' },
+  'field.nothing_changed': { id: 'Tidak ada yang diubah', en: 'Nothing was changed' },
+  'field.before_planned': { id: 'Harus setelah tanggal yang sekarang', en: 'Must be later than the current date' },
+  'field.duplicate_ids': { id: 'Ada ID yang sama lebih dari sekali', en: 'An id appears more than once' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof messages;

@@ -67,22 +67,15 @@ export async function recordCheckIn(
   options: RecordCheckInOptions = {},
 ): Promise<CheckInResult> {
   authorize(actor, 'stay', 'create', { lodgingId: lodging.id, regionCode: lodging.village_code });
-<<<<<<< HEAD
-  const zone = await regionTimeZone(trx, lodging.village_code);
-  const today = localDate(now, zone);
-  const guests = [input.guest, ...(input.members ?? [])];
-  const named = [...new Set(guests.flatMap((g) => [g.nationality, g.document.issuingState]))];
-  const countries = new Set((await trx.selectFrom('countries').select('code').where('code', 'in', named).execute()).map((c) => c.code));
-  const findingsOf = validateCheckIn(input, today, (code) => countries.has(code), localDateTime(now.toISOString(), zone).slice(11, 16));
-  await refuseIfPresent(trx, lodging.id, guests);
-=======
-  const today = options.today ?? localDate(now, await regionTimeZone(trx, lodging.village_code));
+  // imports hand in today (one lookup per file); they know no arrival time, so the calendar-day rule applies
+  const zone = options.today ? null : await regionTimeZone(trx, lodging.village_code);
+  const today = options.today ?? localDate(now, zone!);
   const guests = [input.guest, ...(input.members ?? [])];
   const named = [...new Set(guests.flatMap((g) => [g.nationality, g.document.issuingState]))];
   const countries = options.knownCountries
     ?? new Set((await trx.selectFrom('countries').select('code').where('code', 'in', named).execute()).map((c) => c.code));
-  const findingsOf = validateCheckIn(input, today, (code) => countries.has(code));
->>>>>>> main
+  const findingsOf = validateCheckIn(input, today, (code) => countries.has(code), zone ? localDateTime(now.toISOString(), zone).slice(11, 16) : undefined);
+  await refuseIfPresent(trx, lodging.id, guests);
 
   const receiptNumber = await nextReceiptNumber(trx, lodging.village_code, today);
   const stays = [];
