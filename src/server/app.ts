@@ -50,6 +50,7 @@ import { preregPublicRoutes } from './features/preregistration/public-routes';
 import { preregistrationRoutes } from './features/preregistration/routes';
 import { staysRoutes } from './features/stays/routes';
 import { workReportsRoutes } from './features/work-reports/routes';
+import { sightingsRoutes } from './features/sightings/routes';
 import { verifyReceiptRoutes } from './features/stays/verify-receipt';
 import { registerAccessGate } from './http/access';
 
@@ -119,6 +120,7 @@ export async function buildApp(config: Config, options: { db?: Db } = {}): Promi
   app.decorate('screening', ctx.screening);
 
   for (const routes of [healthRoutes, authRoutes, accountRoutes, totpRoutes, referenceRoutes, lodgingsRoutes, staysRoutes, verifyReceiptRoutes, statsRoutes, eventsRoutes, identityRoutes, personsRoutes, alertsRoutes, notificationsRoutes, registrationsRoutes, preregPublicRoutes, preregistrationRoutes, workReportsRoutes, adminRoutes, auditRoutes]) routes(app, ctx);
+  sightingsRoutes(app, ctx);
   const rescreen = rescreenRunner(app, ctx);
   onListChange = () => void rescreen.start();
   screeningRoutes(app, ctx, rescreen.progress);
