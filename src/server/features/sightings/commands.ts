@@ -129,13 +129,13 @@ export async function linkSighting(db: Kysely<Database>, actor: Actor, id: strin
 
 /** Nothing follows from the report; the reason is what its officer reads. */
 export async function dismissSighting(db: Kysely<Database>, actor: Actor, id: string, reason: string, now = new Date()): Promise<SightingRow> {
-  if (!visibleText(reason)) throw fieldInvalid('reason', 'field.required');
-  const problem = checkFreeText(reason);
-  if (problem) throw fieldInvalid('reason', problem);
   return db.transaction().execute(async (trx) => {
     await lockWrites(trx);
     const row = await visibleSighting(trx, actor, id);
     authorize(actor, 'sighting', 'dismiss', row);
+    if (!visibleText(reason)) throw fieldInvalid('reason', 'field.required');
+    const problem = checkFreeText(reason);
+    if (problem) throw fieldInvalid('reason', problem);
     const at = now.toISOString();
     await trx.updateTable('sightings').set({ status: 'dismissed', outcome_reason: reason.trim(), triaged_by: actor.id, triaged_at: at, updated_at: at })
       .where('id', '=', id).execute();
