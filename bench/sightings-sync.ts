@@ -65,7 +65,7 @@ for (const kind of kinds) {
   results[kind] = await measure(kind);
   console.log(kind, JSON.stringify(results[kind]));
 }
-const machine = `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, shared with other work while measured`;
+const machine = `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, load average ${os.loadavg()[0]!.toFixed(1)} when done`;
 const out = { benchmark: 'sightings-sync', date: new Date().toISOString(), machine, targets: TARGETS, results };
 fs.mkdirSync('bench/results', { recursive: true });
 fs.writeFileSync('bench/results/sightings-sync.json', JSON.stringify(out, null, 2) + '\n');
