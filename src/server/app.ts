@@ -52,6 +52,7 @@ import { preregPublicRoutes } from './features/preregistration/public-routes';
 import { preregistrationRoutes } from './features/preregistration/routes';
 import { staysRoutes } from './features/stays/routes';
 import { workReportsRoutes } from './features/work-reports/routes';
+import { sightingsRoutes } from './features/sightings/routes';
 import { verifyReceiptRoutes } from './features/stays/verify-receipt';
 import { stayLifecycleRoutes } from './features/stays/lifecycle-routes';
 import { receiptsRoutes } from './features/stays/receipts-routes';
@@ -123,6 +124,7 @@ export async function buildApp(config: Config, options: { db?: Db } = {}): Promi
   app.decorate('screening', ctx.screening);
 
   for (const routes of [healthRoutes, authRoutes, accountRoutes, totpRoutes, referenceRoutes, lodgingsRoutes, staysRoutes, stayLifecycleRoutes, receiptsRoutes, verifyReceiptRoutes, statsRoutes, eventsRoutes, identityRoutes, personsRoutes, alertsRoutes, notificationsRoutes, registrationsRoutes, preregPublicRoutes, preregistrationRoutes, workReportsRoutes, importsRoutes, adminRoutes, auditRoutes]) routes(app, ctx);
+  sightingsRoutes(app, ctx);
   const rescreen = rescreenRunner(app, ctx);
   onListChange = () => void rescreen.start();
   screeningRoutes(app, ctx, rescreen.progress);

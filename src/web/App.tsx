@@ -53,6 +53,9 @@ const PreregConfirmPage = lazyScreen(() => import('./features/preregistration/Co
 const WorkReportPage = lazyScreen(() => import('./features/work-reports/ReportPage'));
 const WorkersPage = lazyScreen(() => import('./features/work-reports/WorkersPage'));
 const ResidencePage = lazyScreen(() => import('./features/work-reports/ResidencePage'));
+// the field form is precached by the service worker like every chunk: it opens without signal
+const SightingFormPage = lazyScreen(() => import('./features/sightings/FieldReportPage'));
+const SightingTriagePage = lazyScreen(() => import('./features/sightings/TriagePage'));
 const ImportPage = lazyScreen(() => import('./features/imports/ImportPage'));
 
 export function App() {
@@ -84,6 +87,8 @@ export function App() {
           <Route path="work-reports/new" element={<RequireAbility ability="reportWorkers"><WorkReportPage /></RequireAbility>} />
           <Route path="work-reports" element={<RequireAbility ability="listWorkers"><WorkersPage /></RequireAbility>} />
           <Route path="residence-reports/new" element={<RequireAbility ability="reportResidence"><ResidencePage /></RequireAbility>} />
+          <Route path="sightings/new" element={<RequireAbility ability="reportSightings"><SightingFormPage /></RequireAbility>} />
+          <Route path="sightings" element={<RequireAbility ability="triageSightings"><SightingTriagePage /></RequireAbility>} />
           <Route path="identity-conflicts" element={<RequireAbility ability="viewIdentityConflicts"><ConflictsPage /></RequireAbility>} />
           <Route path="account" element={<AccountPage />} />
           <Route path="pendaftaran" element={<RequireAbility ability="reviewRegistrations"><RegistrationsPage /></RequireAbility>} />

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/server/auth/actor';
 import { actorForToken } from '../../src/server/auth/sessions';
@@ -120,6 +122,23 @@ const makeDraft: RecordFixture['make'] = async (server, region) => {
   return { id: row.id, record: { lodging_id: lodging.id }, scoped: { regionCode: lodging.village_code, orgId: lodging.id } };
 };
 
+/** A sighting in the region, reported by the region's immigration officer (never by a matrix caller's own field officer). */
+const makeSighting = (status: 'new' | 'dismissed' = 'new'): RecordFixture['make'] => async (server, region) => {
+  const reporter = await server.db.selectFrom('users').select('id').where('username', '=', region === 'soppeng' ? 'imigrasi.parepare' : 'polres.makassar').executeTakeFirstOrThrow();
+  const village = region === 'soppeng' ? '73.12.04.1001' : '73.71.04.1008';
+  const at = new Date().toISOString();
+  const row = {
+    id: randomUUID(), reported_by: reporter.id, reporter_agency_id: null, idempotency_key: randomUUID(), request_hash: 'x', observed_at: at,
+    village_code: village, rw: null, rt: null, lat: -4.35, lon: 119.88, subject_name: null, subject_nationality: null, subject_description: null,
+    category: 'other', note: null, status, person_id: null, case_id: null, outcome_reason: null, triaged_by: null, triaged_at: null,
+    photo_type: 'image/jpeg', photo_size: 4, created_at: at, updated_at: at,
+  };
+  await server.db.insertInto('sightings').values(row).execute();
+  fs.mkdirSync(path.join(server.dataDir, 'sightings'), { recursive: true }); // with its photo, so the download route answers
+  fs.writeFileSync(path.join(server.dataDir, 'sightings', `${row.id}.img`), Buffer.from([0xff, 0xd8, 0xff, 0xd9]));
+  return { id: row.id, record: row, scoped: { regionCode: village } };
+};
+
 /** An uploaded guest file of a lodging of the region, not yet run. */
 const makeImport: RecordFixture['make'] = async (server, region) => {
   const lodging = await server.db.selectFrom('reporter_orgs').select(['id', 'village_code']).where('kind', '=', 'lodging')
@@ -179,6 +198,10 @@ const FIXTURES: Record<string, RecordFixture> = {
   'user.reject': { make: pendingAccount, unscoped: true, body: { reason: 'matrix probe' } },
   'registration.approve': { make: pendingRegistration },
   'registration.reject': { make: pendingRegistration, body: { reason: 'matrix probe' } },
+  'sighting.read': { make: makeSighting() },
+  'sighting.link': { make: makeSighting(), body: { personId: 'no-such-person' } },
+  'sighting.dismiss': { make: makeSighting(), body: { reason: '   ' } },
+  'sighting.attachPhoto': { make: makeSighting() },
 };
 
 /** Record rules whose record is not a route parameter (checked by their own tests). */

@@ -13,6 +13,7 @@ import * as preregistration from './migrations/0012_preregistration';
 import * as imports from './migrations/0013_imports';
 import * as alerts from './migrations/0014_alerts';
 import * as notifications from './migrations/0015_notifications';
+import * as sightings from './migrations/0018_sightings';
 
 // Migrations are listed here (not read from disk) so they bundle and run the same under tsx and tests.
 const migrations: Record<string, Migration> = {
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '0013_imports': imports,
   '0014_alerts': alerts,
   '0015_notifications': notifications,
+  '0018_sightings': sightings,
 };
 
 class StaticProvider implements MigrationProvider {

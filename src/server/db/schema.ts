@@ -74,6 +74,15 @@ export interface StayEmploymentsTable {
   work_permit_ref: string; period_from: string; period_until: string;
 }
 export interface ReceiptCountersTable { prefix: string; last: number }
+/** An early-detection report of a field officer (migration 0018). */
+export interface SightingsTable {
+  id: string; reported_by: string; reporter_agency_id: string | null; idempotency_key: string; request_hash: string;
+  observed_at: string; village_code: string; rw: string | null; rt: string | null; lat: number; lon: number;
+  subject_name: string | null; subject_nationality: string | null; subject_description: string | null;
+  category: string; note: string | null; status: 'new' | 'linked' | 'case_opened' | 'dismissed';
+  person_id: string | null; case_id: string | null; outcome_reason: string | null; triaged_by: string | null; triaged_at: string | null;
+  photo_type: string | null; photo_size: number | null; created_at: string; updated_at: string;
+}
 export type AlertStatus = 'new' | 'acknowledged' | 'assigned' | 'resolved';
 export type AlertResolution = 'confirmed' | 'false_positive' | 'no_action';
 export interface AlertsTable {
@@ -180,6 +189,7 @@ export interface Database {
   prereg_links: PreregLinksTable;
   preregistrations: PreregistrationsTable;
   stay_employments: StayEmploymentsTable;
+  sightings: SightingsTable;
   imports: ImportsTable;
   import_mappings: ImportMappingsTable;
   import_rows: ImportRowsTable;

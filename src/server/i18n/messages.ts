@@ -88,6 +88,12 @@ const messages = {
   'detail.not_pending': { id: 'Akun ini tidak sedang menunggu persetujuan', en: 'This account is not awaiting approval' },
   'detail.email_not_verified': { id: 'Pendaftar belum memverifikasi alamat e-mailnya', en: 'The registrant has not yet verified the e-mail address' },
   'detail.registration_decided': { id: 'Pendaftaran ini sudah diputuskan', en: 'This registration has already been decided' },
+  // early-detection reports (sightings)
+  'field.village_outside_area': { id: 'Desa/kelurahan ini di luar wilayah kerja Anda', en: 'This village lies outside your work area' },
+  'field.sighting_too_old': { id: 'Waktu pengamatan paling lama {days} hari yang lalu', en: 'The observation may be at most {days} days old' },
+  'field.unknown_person': { id: 'Orang ini tidak dikenal di wilayah Anda', en: 'This person is not known in your area' },
+  'field.photo_type': { id: 'Foto harus JPEG atau PNG', en: 'The photo must be a JPEG or PNG' },
+  'field.photo_too_large': { id: 'Foto terlalu besar (maksimal {limit} MB)', en: 'The photo is too large (at most {limit} MB)' },
   // bulk import of guests (features/imports)
   'field.file_empty': { id: 'Berkas kosong: tidak ada baris judul atau baris data', en: 'The file is empty: no header row or no data rows' },
   'field.file_too_large': { id: 'Berkas terlalu besar (maksimal {limit} MB)', en: 'The file is too large (at most {limit} MB)' },

@@ -13,6 +13,7 @@ import { personPolicy } from '../features/persons/policy';
 import { preregistrationPolicy } from '../features/preregistration/policy';
 import { screeningPolicy } from '../features/screening/policy';
 import { registrationPolicy } from '../features/registrations/policy';
+import { sightingsPolicy } from '../features/sightings/policy';
 import { statsPolicy } from '../features/stats/policy';
 import { stayPolicy } from '../features/stays/policy';
 import { workReportPolicy } from '../features/work-reports/policy';
@@ -25,6 +26,7 @@ import type { Rule } from './rules';
 
 export const policies = {
   ...adminPolicy, ...alertsPolicy, ...auditPolicy, ...authPolicy, ...eventsPolicy, ...identityPolicy, ...lodgingsPolicy, ...notificationsPolicy, ...personPolicy, ...screeningPolicy, ...statsPolicy, ...stayPolicy, ...registrationPolicy, ...preregistrationPolicy, ...workReportPolicy, ...importPolicy,
+  ...sightingsPolicy,
 } as const;
 
 type Policies = typeof policies;

@@ -31,6 +31,10 @@ export interface Abilities {
   listWorkers?: boolean;
   /** a verified private host reports a foreigner living with them */
   reportResidence?: boolean;
+  /** field officers and Timpora officers report sightings (the PWA field form) */
+  reportSightings?: boolean;
+  /** the team's triage list of sightings in its area */
+  triageSightings?: boolean;
 }
 
 export interface Me {

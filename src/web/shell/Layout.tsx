@@ -12,6 +12,8 @@ import { IconAlert, IconBuilding, IconCheckIn, IconCompare, IconDashboard, IconF
 import { LanguageSwitch } from './LanguageSwitch';
 import { IconBriefcase, IconHome, IconWorkerReport } from '../features/work-reports/icons';
 import { Logo } from './Logo';
+import { IconSighting, IconSightingList } from '../features/sightings/icons';
+import { startSightingSender } from '../features/sightings/queue';
 
 export interface NavItem { to: string; labelKey: string; icon: ReactNode; ability: keyof Abilities; section: 'work' | 'admin' }
 
@@ -23,6 +25,8 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/imports', labelKey: 'imports.nav', icon: <IconFile />, ability: 'checkIn', section: 'work' },
   { to: '/stays', labelKey: 'nav.stays', icon: <IconGuests />, ability: 'listStays', section: 'work' },
   { to: '/preregistrations', labelKey: 'prereg.nav', icon: <IconGlobe />, ability: 'preregistration', section: 'work' },
+  { to: '/sightings/new', labelKey: 'sightings.nav', icon: <IconSighting />, ability: 'reportSightings', section: 'work' },
+  { to: '/sightings', labelKey: 'sightings.triageNav', icon: <IconSightingList />, ability: 'triageSightings', section: 'work' },
   { to: '/alerts', labelKey: 'alerts.nav', icon: <IconAlert />, ability: 'viewAlerts', section: 'work' },
   { to: '/work-reports', labelKey: 'workReports.listNav', icon: <IconBriefcase />, ability: 'listWorkers', section: 'work' },
   { to: '/identity-conflicts', labelKey: 'conflicts.nav', icon: <IconCompare />, ability: 'viewIdentityConflicts', section: 'work' },
@@ -51,6 +55,8 @@ export function Layout() {
   const [opened, { toggle, close }] = useDisclosure();
   // reports queued offline send themselves on whatever page the clerk is, once the signal returns
   useEffect(() => { if (me.role === 'reporter') startSender(me.id); }, [me.id, me.role]);
+  // and so do sightings queued on a field officer's phone
+  useEffect(() => { if (me.abilities.reportSightings) startSightingSender(me.id); }, [me.id, me.abilities.reportSightings]);
   const items = allowedNav(me.abilities);
   const work = items.filter((i) => i.section === 'work');
   const admin = items.filter((i) => i.section === 'admin');

@@ -9,6 +9,8 @@ const EVENT_FIELD_GROUPS: Record<string, FieldGroup | 'always'> = {
   stayId: 'always', regionCode: 'always', at: 'always', reportKind: 'always',
   lodgingId: 'whereabouts', nationality: 'identity', permitKind: 'permit',
   alertId: 'screening', rule: 'screening', severity: 'screening', source: 'screening',
+  // sightings: where a foreigner was seen is whereabouts; which person it was, screening
+  sightingId: 'whereabouts', category: 'whereabouts', personId: 'screening',
 };
 
 export function presentEventData(actor: Actor, event: DomainEvent): Record<string, unknown> {
