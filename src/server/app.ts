@@ -50,6 +50,9 @@ import { preregPublicRoutes } from './features/preregistration/public-routes';
 import { preregistrationRoutes } from './features/preregistration/routes';
 import { staysRoutes } from './features/stays/routes';
 import { workReportsRoutes } from './features/work-reports/routes';
+import { meetingsRoutes } from './features/meetings/routes';
+import { teamReportRoutes } from './features/teams/report-routes';
+import { teamsRoutes } from './features/teams/routes';
 import { verifyReceiptRoutes } from './features/stays/verify-receipt';
 import { registerAccessGate } from './http/access';
 
@@ -118,7 +121,7 @@ export async function buildApp(config: Config, options: { db?: Db } = {}): Promi
   app.decorate('accessTable', accessTable);
   app.decorate('screening', ctx.screening);
 
-  for (const routes of [healthRoutes, authRoutes, accountRoutes, totpRoutes, referenceRoutes, lodgingsRoutes, staysRoutes, verifyReceiptRoutes, statsRoutes, eventsRoutes, identityRoutes, personsRoutes, alertsRoutes, notificationsRoutes, registrationsRoutes, preregPublicRoutes, preregistrationRoutes, workReportsRoutes, adminRoutes, auditRoutes]) routes(app, ctx);
+  for (const routes of [healthRoutes, authRoutes, accountRoutes, totpRoutes, referenceRoutes, lodgingsRoutes, staysRoutes, verifyReceiptRoutes, statsRoutes, eventsRoutes, identityRoutes, personsRoutes, alertsRoutes, notificationsRoutes, registrationsRoutes, preregPublicRoutes, preregistrationRoutes, workReportsRoutes, adminRoutes, auditRoutes, teamsRoutes, meetingsRoutes, teamReportRoutes]) routes(app, ctx);
   const rescreen = rescreenRunner(app, ctx);
   onListChange = () => void rescreen.start();
   screeningRoutes(app, ctx, rescreen.progress);

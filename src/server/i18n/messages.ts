@@ -88,6 +88,16 @@ const messages = {
   'detail.not_pending': { id: 'Akun ini tidak sedang menunggu persetujuan', en: 'This account is not awaiting approval' },
   'detail.email_not_verified': { id: 'Pendaftar belum memverifikasi alamat e-mailnya', en: 'The registrant has not yet verified the e-mail address' },
   'detail.registration_decided': { id: 'Pendaftaran ini sudah diputuskan', en: 'This registration has already been decided' },
+  // teams and meetings (migration 0016)
+  'field.unknown_user': { id: 'Pengguna tidak dikenal atau tidak dapat menjadi anggota tim', en: 'Unknown user, or not one who can join a team' },
+  'field.agency_not_in_team': { id: 'Instansi ini bukan anggota tim', en: 'This agency is not a member of the team' },
+  'field.user_not_in_team': { id: 'Pengguna ini bukan anggota aktif tim', en: 'This user is not an active member of the team' },
+  'field.unknown_agreement': { id: 'Kesepakatan tidak dikenal pada rapat ini', en: 'Unknown agreement of this meeting' },
+  'field.left_before_joined': { id: 'Tanggal keluar tidak boleh sebelum tanggal bergabung', en: 'The leaving date must not be before the joining date' },
+  'detail.already_member': { id: 'Pengguna ini sudah menjadi anggota aktif tim', en: 'This user is already an active member of the team' },
+  'detail.agreement_has_task': { id: 'Kesepakatan ini sudah menjadi tugas', en: 'This agreement is already a task' },
+  'detail.task_done': { id: 'Tugas ini sudah selesai', en: 'This task is already done' },
+  'detail.membership_ended': { id: 'Keanggotaan ini sudah berakhir', en: 'This membership has ended' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof messages;

@@ -7,6 +7,7 @@ import { authPolicy } from '../features/auth/policy';
 import { eventsPolicy } from '../features/events/policy';
 import { identityPolicy } from '../features/identity/policy';
 import { lodgingsPolicy } from '../features/lodgings/policy';
+import { meetingsPolicy } from '../features/meetings/policy';
 import { notificationsPolicy } from '../features/notifications/policy';
 import { personPolicy } from '../features/persons/policy';
 import { preregistrationPolicy } from '../features/preregistration/policy';
@@ -14,6 +15,7 @@ import { screeningPolicy } from '../features/screening/policy';
 import { registrationPolicy } from '../features/registrations/policy';
 import { statsPolicy } from '../features/stats/policy';
 import { stayPolicy } from '../features/stays/policy';
+import { teamsPolicy } from '../features/teams/policy';
 import { workReportPolicy } from '../features/work-reports/policy';
 import type { Rule } from './rules';
 
@@ -24,6 +26,7 @@ import type { Rule } from './rules';
 
 export const policies = {
   ...adminPolicy, ...alertsPolicy, ...auditPolicy, ...authPolicy, ...eventsPolicy, ...identityPolicy, ...lodgingsPolicy, ...notificationsPolicy, ...personPolicy, ...screeningPolicy, ...statsPolicy, ...stayPolicy, ...registrationPolicy, ...preregistrationPolicy, ...workReportPolicy,
+  ...teamsPolicy, ...meetingsPolicy,
 } as const;
 
 type Policies = typeof policies;

@@ -9,6 +9,8 @@ const EVENT_FIELD_GROUPS: Record<string, FieldGroup | 'always'> = {
   stayId: 'always', regionCode: 'always', at: 'always', reportKind: 'always',
   lodgingId: 'whereabouts', nationality: 'identity', permitKind: 'permit',
   alertId: 'screening', rule: 'screening', severity: 'screening', source: 'screening',
+  // team meetings and tasks (ids and dates only; `audience` is never sent)
+  meetingId: 'always', teamId: 'always', taskId: 'always', startsAt: 'always', assigneeAgencyId: 'always', assigneeUserId: 'always', dueOn: 'always',
 };
 
 export function presentEventData(actor: Actor, event: DomainEvent): Record<string, unknown> {
