@@ -52,6 +52,11 @@ const PreregConfirmPage = lazyScreen(() => import('./features/preregistration/Co
 const WorkReportPage = lazyScreen(() => import('./features/work-reports/ReportPage'));
 const WorkersPage = lazyScreen(() => import('./features/work-reports/WorkersPage'));
 const ResidencePage = lazyScreen(() => import('./features/work-reports/ResidencePage'));
+const TeamsPage = lazyScreen(() => import('./features/teams/TeamsPage'));
+const TeamPage = lazyScreen(() => import('./features/teams/TeamPage'));
+const MeetingPage = lazyScreen(() => import('./features/teams/MeetingPage'));
+const MyTasksPage = lazyScreen(() => import('./features/teams/MyTasksPage'));
+const TeamReportPage = lazyScreen(() => import('./features/teams/ReportPage'));
 
 export function App() {
   return (
@@ -81,6 +86,11 @@ export function App() {
           <Route path="work-reports" element={<RequireAbility ability="listWorkers"><WorkersPage /></RequireAbility>} />
           <Route path="residence-reports/new" element={<RequireAbility ability="reportResidence"><ResidencePage /></RequireAbility>} />
           <Route path="identity-conflicts" element={<RequireAbility ability="viewIdentityConflicts"><ConflictsPage /></RequireAbility>} />
+          <Route path="tim" element={<RequireAbility ability="viewTeams"><TeamsPage /></RequireAbility>} />
+          <Route path="tim/:id" element={<RequireAbility ability="viewTeams"><TeamPage /></RequireAbility>} />
+          <Route path="tim/:id/laporan" element={<RequireAbility ability="viewTeams"><TeamReportPage /></RequireAbility>} />
+          <Route path="rapat/:id" element={<RequireAbility ability="myTasks"><MeetingPage /></RequireAbility>} />
+          <Route path="tugas" element={<RequireAbility ability="myTasks"><MyTasksPage /></RequireAbility>} />
           <Route path="account" element={<AccountPage />} />
           <Route path="pendaftaran" element={<RequireAbility ability="reviewRegistrations"><RegistrationsPage /></RequireAbility>} />
           <Route path="preregistrations" element={<RequireAbility ability="preregistration"><PreregDraftsPage /></RequireAbility>} />

@@ -31,6 +31,10 @@ export interface Abilities {
   listWorkers?: boolean;
   /** a verified private host reports a foreigner living with them */
   reportResidence?: boolean;
+  /** the Timpora team pages (members, field officers, administrators) */
+  viewTeams?: boolean;
+  /** follow-up tasks of the caller's teams (officers) */
+  myTasks?: boolean;
 }
 
 export interface Me {
