@@ -6,6 +6,7 @@ import { auditPolicy } from '../features/audit/policy';
 import { authPolicy } from '../features/auth/policy';
 import { eventsPolicy } from '../features/events/policy';
 import { identityPolicy } from '../features/identity/policy';
+import { importPolicy } from '../features/imports/policy';
 import { lodgingsPolicy } from '../features/lodgings/policy';
 import { meetingsPolicy } from '../features/meetings/policy';
 import { notificationsPolicy } from '../features/notifications/policy';
@@ -25,7 +26,7 @@ import type { Rule } from './rules';
 // abilities() so the web shows only what the server would accept.
 
 export const policies = {
-  ...adminPolicy, ...alertsPolicy, ...auditPolicy, ...authPolicy, ...eventsPolicy, ...identityPolicy, ...lodgingsPolicy, ...notificationsPolicy, ...personPolicy, ...screeningPolicy, ...statsPolicy, ...stayPolicy, ...registrationPolicy, ...preregistrationPolicy, ...workReportPolicy,
+  ...adminPolicy, ...alertsPolicy, ...auditPolicy, ...authPolicy, ...eventsPolicy, ...identityPolicy, ...lodgingsPolicy, ...notificationsPolicy, ...personPolicy, ...screeningPolicy, ...statsPolicy, ...stayPolicy, ...registrationPolicy, ...preregistrationPolicy, ...workReportPolicy, ...importPolicy,
   ...teamsPolicy, ...meetingsPolicy,
 } as const;
 
