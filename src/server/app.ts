@@ -53,6 +53,9 @@ import { preregistrationRoutes } from './features/preregistration/routes';
 import { staysRoutes } from './features/stays/routes';
 import { workReportsRoutes } from './features/work-reports/routes';
 import { sightingsRoutes } from './features/sightings/routes';
+import { meetingsRoutes } from './features/meetings/routes';
+import { teamReportRoutes } from './features/teams/report-routes';
+import { teamsRoutes } from './features/teams/routes';
 import { verifyReceiptRoutes } from './features/stays/verify-receipt';
 import { stayLifecycleRoutes } from './features/stays/lifecycle-routes';
 import { receiptsRoutes } from './features/stays/receipts-routes';
@@ -123,7 +126,7 @@ export async function buildApp(config: Config, options: { db?: Db } = {}): Promi
   app.decorate('accessTable', accessTable);
   app.decorate('screening', ctx.screening);
 
-  for (const routes of [healthRoutes, authRoutes, accountRoutes, totpRoutes, referenceRoutes, lodgingsRoutes, staysRoutes, stayLifecycleRoutes, receiptsRoutes, verifyReceiptRoutes, statsRoutes, eventsRoutes, identityRoutes, personsRoutes, alertsRoutes, notificationsRoutes, registrationsRoutes, preregPublicRoutes, preregistrationRoutes, workReportsRoutes, importsRoutes, adminRoutes, auditRoutes]) routes(app, ctx);
+  for (const routes of [healthRoutes, authRoutes, accountRoutes, totpRoutes, referenceRoutes, lodgingsRoutes, staysRoutes, stayLifecycleRoutes, receiptsRoutes, verifyReceiptRoutes, statsRoutes, eventsRoutes, identityRoutes, personsRoutes, alertsRoutes, notificationsRoutes, registrationsRoutes, preregPublicRoutes, preregistrationRoutes, workReportsRoutes, importsRoutes, adminRoutes, auditRoutes, teamsRoutes, meetingsRoutes, teamReportRoutes]) routes(app, ctx);
   sightingsRoutes(app, ctx);
   const rescreen = rescreenRunner(app, ctx);
   onListChange = () => void rescreen.start();

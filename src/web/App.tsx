@@ -56,6 +56,11 @@ const ResidencePage = lazyScreen(() => import('./features/work-reports/Residence
 // the field form is precached by the service worker like every chunk: it opens without signal
 const SightingFormPage = lazyScreen(() => import('./features/sightings/FieldReportPage'));
 const SightingTriagePage = lazyScreen(() => import('./features/sightings/TriagePage'));
+const TeamsPage = lazyScreen(() => import('./features/teams/TeamsPage'));
+const TeamPage = lazyScreen(() => import('./features/teams/TeamPage'));
+const MeetingPage = lazyScreen(() => import('./features/teams/MeetingPage'));
+const MyTasksPage = lazyScreen(() => import('./features/teams/MyTasksPage'));
+const TeamReportPage = lazyScreen(() => import('./features/teams/ReportPage'));
 const ImportPage = lazyScreen(() => import('./features/imports/ImportPage'));
 
 export function App() {
@@ -90,6 +95,11 @@ export function App() {
           <Route path="sightings/new" element={<RequireAbility ability="reportSightings"><SightingFormPage /></RequireAbility>} />
           <Route path="sightings" element={<RequireAbility ability="triageSightings"><SightingTriagePage /></RequireAbility>} />
           <Route path="identity-conflicts" element={<RequireAbility ability="viewIdentityConflicts"><ConflictsPage /></RequireAbility>} />
+          <Route path="tim" element={<RequireAbility ability="viewTeams"><TeamsPage /></RequireAbility>} />
+          <Route path="tim/:id" element={<RequireAbility ability="viewTeams"><TeamPage /></RequireAbility>} />
+          <Route path="tim/:id/laporan" element={<RequireAbility ability="viewTeams"><TeamReportPage /></RequireAbility>} />
+          <Route path="rapat/:id" element={<RequireAbility ability="myTasks"><MeetingPage /></RequireAbility>} />
+          <Route path="tugas" element={<RequireAbility ability="myTasks"><MyTasksPage /></RequireAbility>} />
           <Route path="account" element={<AccountPage />} />
           <Route path="pendaftaran" element={<RequireAbility ability="reviewRegistrations"><RegistrationsPage /></RequireAbility>} />
           <Route path="preregistrations" element={<RequireAbility ability="preregistration"><PreregDraftsPage /></RequireAbility>} />

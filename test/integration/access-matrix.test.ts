@@ -8,6 +8,7 @@ import { DEMO_ACCOUNTS } from '../../src/server/db/seed';
 import type { DeclaredRoute, RecordRule } from '../../src/server/http/access';
 import { can } from '../../src/server/policies';
 import { scopeFor } from '../../src/server/policies/scope';
+import { loadTeamAccess } from '../../src/server/features/teams/queries';
 import { dialectMatrix } from '../fixtures/scratch-db';
 import { type TestServer, startTestServer } from '../fixtures/server';
 
@@ -139,6 +140,49 @@ const makeSighting = (status: 'new' | 'dismissed' = 'new'): RecordFixture['make'
   return { id: row.id, record: row, scoped: { regionCode: village } };
 };
 
+/** The region's Timpora team, as its rules see it. */
+const teamOf = async (server: TestServer, region: 'soppeng' | 'makassar') => {
+  const team = await server.db.selectFrom('teams').select('id').where('region_code', '=', REGION[region]).executeTakeFirstOrThrow();
+  return (await loadTeamAccess(server.db, team.id))!;
+};
+const makeTeam: RecordFixture['make'] = async (server, region) => {
+  const access = await teamOf(server, region);
+  return { id: access.teamId, record: access as unknown as Json, scoped: { regionCode: access.regionCode } };
+};
+/** A fresh meeting of the region's team. */
+const makeMeeting: RecordFixture['make'] = async (server, region) => {
+  const access = await teamOf(server, region);
+  const at = new Date().toISOString();
+  const id = randomUUID();
+  await server.db.insertInto('meetings').values({ id, team_id: access.teamId, agenda: 'Matriks', starts_at: at, place: 'Ruang rapat', status: 'planned', minutes: null, created_by: 'matrix', created_at: at, updated_at: at }).execute();
+  return { id, record: access as unknown as Json, scoped: { regionCode: access.regionCode } };
+};
+/** A fresh open task of the region's team, owned by the region's police. */
+const makeTask: RecordFixture['make'] = async (server, region) => {
+  const access = await teamOf(server, region);
+  const owner = (await server.db.selectFrom('agencies').select('id').where('kind', '=', 'polres').where('region_code', '=', REGION[region]).executeTakeFirstOrThrow()).id;
+  const at = new Date().toISOString();
+  const id = randomUUID();
+  await server.db.insertInto('team_tasks').values({
+    id, team_id: access.teamId, meeting_id: null, agreement_id: null, title: 'Matriks', owner_agency_id: owner, owner_user_id: null, due_on: at.slice(0, 10),
+    status: 'open', done_note: null, done_at: null, done_by: null, created_by: 'matrix', created_at: at,
+  }).execute();
+  return { id, record: { ...access, ownerAgencyId: owner, ownerUserId: null, status: 'open' } as unknown as Json, scoped: { regionCode: access.regionCode } };
+};
+/** A fresh membership (a new field officer) of the region's team. */
+const makeMembership: RecordFixture['make'] = async (server, region) => {
+  const access = await teamOf(server, region);
+  const agency = (await server.db.selectFrom('team_members').select('agency_id').where('team_id', '=', access.teamId).executeTakeFirstOrThrow()).agency_id;
+  const userId = randomUUID();
+  await server.db.insertInto('users').values({
+    id: userId, username: `anggota.${userId.slice(0, 8)}`, display_name: 'Anggota Matriks', email: null, password_hash: 'x', role: 'timpora_member',
+    agency_id: agency, area_code: REGION[region], reporter_org_id: null, totp_secret: null, locale: 'id', active: 1, failed_logins: 0, locked_until: null,
+    created_at: new Date().toISOString(), approval: 'approved',
+  }).execute();
+  const id = randomUUID();
+  await server.db.insertInto('team_memberships').values({ id, team_id: access.teamId, user_id: userId, agency_id: agency, position: 'anggota', joined_on: '2025-01-01', left_on: null }).execute();
+  return { id, record: access as unknown as Json, scoped: { regionCode: access.regionCode } };
+};
 /** An uploaded guest file of a lodging of the region, not yet run. */
 const makeImport: RecordFixture['make'] = async (server, region) => {
   const lodging = await server.db.selectFrom('reporter_orgs').select(['id', 'village_code']).where('kind', '=', 'lodging')
@@ -202,6 +246,16 @@ const FIXTURES: Record<string, RecordFixture> = {
   'sighting.link': { make: makeSighting(), body: { personId: 'no-such-person' } },
   'sighting.dismiss': { make: makeSighting(), body: { reason: '   ' } },
   'sighting.attachPhoto': { make: makeSighting() },
+  // a team's decree is public (403 outside, never 404); its meetings, tasks and report are not
+  'team.read': { make: makeTeam, unscoped: true },
+  'team.manage': { make: makeTeam, unscoped: true },
+  'team.editMember': { make: makeMembership, unscoped: true },
+  'team.report': { make: makeTeam },
+  'meeting.listOfTeam': { make: makeTeam },
+  'meeting.create': { make: makeTeam },
+  'meeting.read': { make: makeMeeting },
+  'meeting.edit': { make: makeMeeting },
+  'task.complete': { make: makeTask },
 };
 
 /** Record rules whose record is not a route parameter (checked by their own tests). */
@@ -210,9 +264,11 @@ const RECORD_NOT_FROM_PATH = new Set(['stay.create', 'stats.view', 'event.receiv
 const exampleBody = (server: TestServer, route: DeclaredRoute): Json | undefined => {
   const schema = server.app.swagger() as { paths?: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: { examples?: Json[] }; examples?: Record<string, { value: Json }> }> } }>> };
   const path = route.url.replace(/:(\w+)/g, '{$1}');
-  const content = schema.paths?.[path]?.[route.method.toLowerCase()]?.requestBody?.content?.['application/json'];
+  const content = schema.paths?.[path]?.[route.method.toLowerCase()]?.requestBody?.content?.['application/json'] as
+    { schema?: { examples?: Json[] }; example?: Json; examples?: Record<string, { value: Json }> } | undefined;
   if (!content) return undefined;
-  return content.schema?.examples?.[0] ?? Object.values(content.examples ?? {})[0]?.value ?? {};
+  // one example is rendered as `example`, several as `examples`
+  return content.schema?.examples?.[0] ?? content.example ?? Object.values(content.examples ?? {})[0]?.value ?? {};
 };
 
 for (const kind of dialectMatrix()) {

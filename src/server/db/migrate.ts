@@ -14,6 +14,7 @@ import * as imports from './migrations/0013_imports';
 import * as alerts from './migrations/0014_alerts';
 import * as notifications from './migrations/0015_notifications';
 import * as sightings from './migrations/0018_sightings';
+import * as meetings from './migrations/0016_meetings';
 
 // Migrations are listed here (not read from disk) so they bundle and run the same under tsx and tests.
 const migrations: Record<string, Migration> = {
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '0014_alerts': alerts,
   '0015_notifications': notifications,
   '0018_sightings': sightings,
+  '0016_meetings': meetings,
 };
 
 class StaticProvider implements MigrationProvider {

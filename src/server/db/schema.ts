@@ -140,6 +140,19 @@ export interface WatchlistVersionsTable {
 export interface EmailTokensTable {
   token_hash: string; user_id: string; purpose: 'verify_email'; email: string; created_at: string; expires_at: string; used_at: string | null;
 }
+// migration 0016: a team's meetings, agreements and follow-up tasks
+export interface MeetingsTable {
+  id: string; team_id: string; agenda: string; starts_at: string; place: string; status: 'planned' | 'held'; minutes: string | null;
+  created_by: string; created_at: string; updated_at: string;
+}
+export interface MeetingInvitationsTable { meeting_id: string; agency_id: string }
+export interface MeetingAttendanceTable { id: string; meeting_id: string; agency_id: string; user_id: string | null; name: string }
+export interface MeetingAgreementsTable { id: string; meeting_id: string; seq: number; text: string; created_by: string; created_at: string }
+export interface TeamTasksTable {
+  id: string; team_id: string; meeting_id: string | null; agreement_id: string | null; title: string; owner_agency_id: string;
+  owner_user_id: string | null; due_on: string; status: 'open' | 'done'; done_note: string | null; done_at: string | null;
+  done_by: string | null; created_by: string; created_at: string;
+}
 
 /** Bulk imports (migration 0013). */
 export interface ImportsTable {
@@ -190,6 +203,11 @@ export interface Database {
   preregistrations: PreregistrationsTable;
   stay_employments: StayEmploymentsTable;
   sightings: SightingsTable;
+  meetings: MeetingsTable;
+  meeting_invitations: MeetingInvitationsTable;
+  meeting_attendance: MeetingAttendanceTable;
+  meeting_agreements: MeetingAgreementsTable;
+  team_tasks: TeamTasksTable;
   imports: ImportsTable;
   import_mappings: ImportMappingsTable;
   import_rows: ImportRowsTable;

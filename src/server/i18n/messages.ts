@@ -94,6 +94,16 @@ const messages = {
   'field.unknown_person': { id: 'Orang ini tidak dikenal di wilayah Anda', en: 'This person is not known in your area' },
   'field.photo_type': { id: 'Foto harus JPEG atau PNG', en: 'The photo must be a JPEG or PNG' },
   'field.photo_too_large': { id: 'Foto terlalu besar (maksimal {limit} MB)', en: 'The photo is too large (at most {limit} MB)' },
+  // teams and meetings (migration 0016)
+  'field.unknown_user': { id: 'Pengguna tidak dikenal atau tidak dapat menjadi anggota tim', en: 'Unknown user, or not one who can join a team' },
+  'field.agency_not_in_team': { id: 'Instansi ini bukan anggota tim', en: 'This agency is not a member of the team' },
+  'field.user_not_in_team': { id: 'Pengguna ini bukan anggota aktif tim', en: 'This user is not an active member of the team' },
+  'field.unknown_agreement': { id: 'Kesepakatan tidak dikenal pada rapat ini', en: 'Unknown agreement of this meeting' },
+  'field.left_before_joined': { id: 'Tanggal keluar tidak boleh sebelum tanggal bergabung', en: 'The leaving date must not be before the joining date' },
+  'detail.already_member': { id: 'Pengguna ini sudah menjadi anggota aktif tim', en: 'This user is already an active member of the team' },
+  'detail.agreement_has_task': { id: 'Kesepakatan ini sudah menjadi tugas', en: 'This agreement is already a task' },
+  'detail.task_done': { id: 'Tugas ini sudah selesai', en: 'This task is already done' },
+  'detail.membership_ended': { id: 'Keanggotaan ini sudah berakhir', en: 'This membership has ended' },
   // bulk import of guests (features/imports)
   'field.file_empty': { id: 'Berkas kosong: tidak ada baris judul atau baris data', en: 'The file is empty: no header row or no data rows' },
   'field.file_too_large': { id: 'Berkas terlalu besar (maksimal {limit} MB)', en: 'The file is too large (at most {limit} MB)' },

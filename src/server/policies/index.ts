@@ -8,6 +8,7 @@ import { eventsPolicy } from '../features/events/policy';
 import { identityPolicy } from '../features/identity/policy';
 import { importPolicy } from '../features/imports/policy';
 import { lodgingsPolicy } from '../features/lodgings/policy';
+import { meetingsPolicy } from '../features/meetings/policy';
 import { notificationsPolicy } from '../features/notifications/policy';
 import { personPolicy } from '../features/persons/policy';
 import { preregistrationPolicy } from '../features/preregistration/policy';
@@ -16,6 +17,7 @@ import { registrationPolicy } from '../features/registrations/policy';
 import { sightingsPolicy } from '../features/sightings/policy';
 import { statsPolicy } from '../features/stats/policy';
 import { stayPolicy } from '../features/stays/policy';
+import { teamsPolicy } from '../features/teams/policy';
 import { workReportPolicy } from '../features/work-reports/policy';
 import type { Rule } from './rules';
 
@@ -27,6 +29,7 @@ import type { Rule } from './rules';
 export const policies = {
   ...adminPolicy, ...alertsPolicy, ...auditPolicy, ...authPolicy, ...eventsPolicy, ...identityPolicy, ...lodgingsPolicy, ...notificationsPolicy, ...personPolicy, ...screeningPolicy, ...statsPolicy, ...stayPolicy, ...registrationPolicy, ...preregistrationPolicy, ...workReportPolicy, ...importPolicy,
   ...sightingsPolicy,
+  ...teamsPolicy, ...meetingsPolicy,
 } as const;
 
 type Policies = typeof policies;

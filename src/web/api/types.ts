@@ -35,6 +35,10 @@ export interface Abilities {
   reportSightings?: boolean;
   /** the team's triage list of sightings in its area */
   triageSightings?: boolean;
+  /** the Timpora team pages (members, field officers, administrators) */
+  viewTeams?: boolean;
+  /** follow-up tasks of the caller's teams (officers) */
+  myTasks?: boolean;
 }
 
 export interface Me {

@@ -32,7 +32,8 @@ export const meJson = {
       type: 'object',
       properties: { checkIn: { type: 'boolean' }, listStays: { type: 'boolean' }, viewDashboard: { type: 'boolean' }, manageAgencies: { type: 'boolean' }, manageUsers: { type: 'boolean' }, viewAudit: { type: 'boolean' }, viewIdentityConflicts: { type: 'boolean' }, viewAlerts: { type: 'boolean' }, reviewRegistrations: { type: 'boolean' }, preregistration: { type: 'boolean' },
         reportWorkers: { type: 'boolean' }, listWorkers: { type: 'boolean' }, reportResidence: { type: 'boolean' },
-        reportSightings: { type: 'boolean' }, triageSightings: { type: 'boolean' } },
+        reportSightings: { type: 'boolean' }, triageSightings: { type: 'boolean' },
+        viewTeams: { type: 'boolean' }, myTasks: { type: 'boolean' } },
     },
   },
 } as const;
@@ -69,6 +70,8 @@ export async function presentMe(db: Kysely<Database>, actor: Actor) {
       ...abilities(actor, 'workReport', { reportWorkers: 'create', listWorkers: 'list' }),
       ...abilities(actor, 'residenceReport', { reportResidence: 'create' }),
       ...abilities(actor, 'sighting', { reportSightings: 'create', triageSightings: 'triage' }),
+      ...abilities(actor, 'team', { viewTeams: 'list' }),
+      ...abilities(actor, 'task', { myTasks: 'list' }),
     },
   };
 }

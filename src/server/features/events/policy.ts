@@ -7,12 +7,18 @@ import { alertsPolicy } from '../alerts/policy';
 // announced to agencies it does not go to).
 type EventLike = Pick<DomainEvent, 'regionCode'> & Partial<Pick<DomainEvent, 'name' | 'data'>>;
 
+// Team events (meetings and their tasks) reach only the users their command named in `audience`.
+const TEAM_EVENTS = /^(meeting|task)\./;
+const inAudience = (actor: { id: string }, event: EventLike) =>
+  !TEAM_EVENTS.test(event.name ?? '') || (Array.isArray(event.data?.audience) && (event.data.audience as unknown[]).includes(actor.id));
+
 export const eventsPolicy = {
   event: {
     /** open the live stream at all */
     subscribe: (actor) => isOfficer(actor),
     receive: (actor, event: EventLike) => isOfficer(actor) && event.regionCode !== null && inArea(actor, event.regionCode)
       && (!event.name?.startsWith('alert.')
-        || alertsPolicy.alert.receive(actor, { region_code: event.regionCode, source: event.data?.source === 'watchlist' ? 'watchlist' : 'rule' })),
+        || alertsPolicy.alert.receive(actor, { region_code: event.regionCode, source: event.data?.source === 'watchlist' ? 'watchlist' : 'rule' }))
+      && inAudience(actor, event),
   },
 } satisfies PolicyRules;

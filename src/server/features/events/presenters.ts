@@ -11,6 +11,8 @@ const EVENT_FIELD_GROUPS: Record<string, FieldGroup | 'always'> = {
   alertId: 'screening', rule: 'screening', severity: 'screening', source: 'screening',
   // sightings: where a foreigner was seen is whereabouts; which person it was, screening
   sightingId: 'whereabouts', category: 'whereabouts', personId: 'screening',
+  // team meetings and tasks (ids and dates only; `audience` is never sent)
+  meetingId: 'always', teamId: 'always', taskId: 'always', startsAt: 'always', assigneeAgencyId: 'always', assigneeUserId: 'always', dueOn: 'always',
 };
 
 export function presentEventData(actor: Actor, event: DomainEvent): Record<string, unknown> {
