@@ -9,6 +9,8 @@ const EVENT_FIELD_GROUPS: Record<string, FieldGroup | 'always'> = {
   stayId: 'always', regionCode: 'always', at: 'always', reportKind: 'always',
   lodgingId: 'whereabouts', nationality: 'identity', permitKind: 'permit',
   alertId: 'screening', rule: 'screening', severity: 'screening', source: 'screening',
+  // cases: the receive rule already limits case events to those who may read the case; ids and a status, no personal data
+  caseId: 'always', caseStatus: 'always', assignedAgencyId: 'always', openedByAgencyId: 'always',
 };
 
 export function presentEventData(actor: Actor, event: DomainEvent): Record<string, unknown> {
