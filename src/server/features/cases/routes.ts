@@ -53,13 +53,14 @@ export function casesRoutes(app: FastifyInstance, ctx: AppContext): void {
     return reply.code(201).send(await detail(actor, row.id));
   });
 
-  app.post<{ Params: { id: string }; Body: Omit<OpenCaseInput, 'source'> }>('/api/v1/alerts/:id/case', {
+  app.post<{ Params: { id: string }; Body: Partial<Omit<OpenCaseInput, 'source'>> }>('/api/v1/alerts/:id/case', {
     config: { access: gate('case', 'open', onRecord('alert', 'read')) },
     schema: { tags: ['cases', 'alerts'], operationId: 'openCaseFromAlert', summary: 'Open a case from an alert (the alert\'s history links to it)', params: idParams, body: openFromAlertBody, response: { 201: caseDetailJson, ...problems(400, 401, 403, 404, 409) } },
   }, async (request, reply) => {
     const actor = requireActor(request);
     const alert = await alertForCase(ctx.db, actor, request.params.id);
-    const row = await openCase(ctx.db, actor, { ...request.body, source: { kind: 'alert', id: alert.id } });
+    const body = request.body ?? {};
+    const row = await openCase(ctx.db, actor, { ...body, title: body.title ?? `Tindak lanjut peringatan ${alert.rule}`, source: { kind: 'alert', id: alert.id } });
     void ctx.relay.kick();
     return reply.code(201).send(await detail(actor, row.id));
   });

@@ -73,8 +73,8 @@ export const openBody = {
 } as const;
 
 export const openFromAlertBody = {
-  type: 'object', required: ['title'], additionalProperties: false,
-  properties: { title: TITLE, summary: SUMMARY, personIds: PERSON_IDS },
+  type: 'object', additionalProperties: false,
+  properties: { title: { ...TITLE, description: 'default: "Tindak lanjut peringatan <rule>"' }, summary: SUMMARY, personIds: PERSON_IDS },
   examples: [{ title: 'Overstay di Hotel Maryam' }],
 } as const;
 
