@@ -52,6 +52,11 @@ const PreregConfirmPage = lazyScreen(() => import('./features/preregistration/Co
 const WorkReportPage = lazyScreen(() => import('./features/work-reports/ReportPage'));
 const WorkersPage = lazyScreen(() => import('./features/work-reports/WorkersPage'));
 const ResidencePage = lazyScreen(() => import('./features/work-reports/ResidencePage'));
+const CasesPage = lazyScreen(() => import('./features/cases/CasesPage'));
+const CasePage = lazyScreen(() => import('./features/cases/CasePage'));
+const OperationsPage = lazyScreen(() => import('./features/operations/OperationsPage'));
+const OperationPlanPage = lazyScreen(() => import('./features/operations/OperationPlanPage'));
+const OperationPage = lazyScreen(() => import('./features/operations/OperationPage'));
 
 export function App() {
   return (
@@ -81,6 +86,11 @@ export function App() {
           <Route path="work-reports" element={<RequireAbility ability="listWorkers"><WorkersPage /></RequireAbility>} />
           <Route path="residence-reports/new" element={<RequireAbility ability="reportResidence"><ResidencePage /></RequireAbility>} />
           <Route path="identity-conflicts" element={<RequireAbility ability="viewIdentityConflicts"><ConflictsPage /></RequireAbility>} />
+          <Route path="cases" element={<RequireAbility ability="viewCases"><CasesPage /></RequireAbility>} />
+          <Route path="cases/:id" element={<RequireAbility ability="viewCases"><CasePage /></RequireAbility>} />
+          <Route path="operations" element={<RequireAbility ability="viewOperations"><OperationsPage /></RequireAbility>} />
+          <Route path="operations/new" element={<RequireAbility ability="planOperations"><OperationPlanPage /></RequireAbility>} />
+          <Route path="operations/:id" element={<RequireAbility ability="viewOperations"><OperationPage /></RequireAbility>} />
           <Route path="account" element={<AccountPage />} />
           <Route path="pendaftaran" element={<RequireAbility ability="reviewRegistrations"><RegistrationsPage /></RequireAbility>} />
           <Route path="preregistrations" element={<RequireAbility ability="preregistration"><PreregDraftsPage /></RequireAbility>} />

@@ -31,6 +31,10 @@ export interface Abilities {
   listWorkers?: boolean;
   /** a verified private host reports a foreigner living with them */
   reportResidence?: boolean;
+  /** cases (temuan dan tindak lanjut) and joint operations: officers */
+  viewCases?: boolean;
+  viewOperations?: boolean;
+  planOperations?: boolean;
 }
 
 export interface Me {
