@@ -43,7 +43,8 @@ export async function loadOperationDetail(db: Kysely<Database>, op: OperationRow
     .leftJoin('regions', 'regions.code', 'operation_targets.village_code')
     .select(['operation_targets.id', 'operation_targets.kind', 'operation_targets.reporter_org_id', 'operation_targets.village_code', 'operation_targets.label',
       'reporter_orgs.name as org_name', 'regions.name as village_name'])
-    .where('operation_targets.operation_id', '=', op.id).orderBy('operation_targets.id').execute();
+    .where('operation_targets.operation_id', '=', op.id)
+    .orderBy('operation_targets.kind', 'desc').orderBy('operation_targets.village_code').orderBy('operation_targets.id').execute(); // lodgings first
   const participants = await db.selectFrom('operation_participants').innerJoin('agencies', 'agencies.id', 'operation_participants.agency_id')
     .leftJoin('users', 'users.id', 'operation_participants.user_id')
     .select(['operation_participants.agency_id', 'operation_participants.user_id', 'agencies.name as agency_name', 'agencies.kind as agency_kind', 'users.display_name as user_name'])
