@@ -85,4 +85,33 @@ describe('cases in the browser', () => {
       await context.close();
     }
   });
+
+  it('plans a joint operation, records a finding and opens a case from it on a phone', async () => {
+    const { context, page, blocked } = await guardedContext(browser, server.url, { width: 390, height: 844 });
+    try {
+      await login(page, 'polres.soppeng');
+      await page.goto('/operations');
+      await page.getByTestId('operation-new').click();
+      await page.getByTestId('op-title').fill('Operasi gabungan Cabenge');
+      await page.getByTestId('op-submit').click();
+      await page.waitForURL(/\/operations\/[0-9a-f-]+$/, { timeout: 15_000 });
+      expect(await page.getByText('Satintelkam Polres Soppeng').count()).toBeGreaterThan(0);
+
+      await page.getByTestId('op-results-form').getByRole('button', { name: '+ temuan' }).click();
+      await page.getByLabel('Temuan').fill('WNA bekerja di pabrik tanpa izin kerja');
+      await page.getByTestId('op-results-save').click();
+      await page.getByTestId('op-finding').filter({ hasText: 'WNA bekerja di pabrik' }).waitFor();
+      await page.getByTestId('open-case-operation_finding').click();
+      await page.waitForURL(/\/cases\/[0-9a-f-]+$/, { timeout: 15_000 });
+      await page.getByTestId('case-status').filter({ hasText: 'Dibuka' }).waitFor();
+      expect(await page.getByTestId('case-title').textContent()).toMatch(/WNA bekerja di pabrik/);
+      await page.goBack();
+      await page.getByTestId('op-finding').getByRole('link', { name: /Kasus KASUS/ }).waitFor();
+      const pdf = await page.request.get(await page.getByTestId('op-pdf').getAttribute('href') ?? '');
+      expect(pdf.headers()['content-type']).toBe('application/pdf');
+      expect(blocked).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });
