@@ -10,6 +10,7 @@ import { CheckInPage } from './features/stays/CheckInPage';
 import { StaysPage } from './features/stays/StaysPage';
 import { ReceiptPage } from './features/stays/ReceiptPage';
 import ProofPage from './features/offline/ProofPage'; // eager: it must open without signal
+import { StayHistoryPage } from './features/stays/StayHistoryPage';
 
 /**
  * A screen loaded on demand. After a deploy an open page may ask for a chunk that no longer
@@ -57,6 +58,7 @@ const CasePage = lazyScreen(() => import('./features/cases/CasePage'));
 const OperationsPage = lazyScreen(() => import('./features/operations/OperationsPage'));
 const OperationPlanPage = lazyScreen(() => import('./features/operations/OperationPlanPage'));
 const OperationPage = lazyScreen(() => import('./features/operations/OperationPage'));
+const ImportPage = lazyScreen(() => import('./features/imports/ImportPage'));
 
 export function App() {
   return (
@@ -78,8 +80,10 @@ export function App() {
           <Route path="dashboard" element={<RequireAbility ability="viewDashboard"><DashboardPage /></RequireAbility>} />
           <Route path="check-in" element={<RequireAbility ability="checkIn"><CheckInPage /></RequireAbility>} />
           <Route path="check-in/queue/:id" element={<RequireAbility ability="checkIn"><ProofPage /></RequireAbility>} />
+          <Route path="imports" element={<RequireAbility ability="checkIn"><ImportPage /></RequireAbility>} />
           <Route path="stays" element={<RequireAbility ability="listStays"><StaysPage /></RequireAbility>} />
           <Route path="stays/:id/receipt" element={<ReceiptPage />} />
+          <Route path="stays/:id/history" element={<StayHistoryPage />} />
           <Route path="persons/:id" element={<PersonPage />} />
           <Route path="alerts" element={<RequireAbility ability="viewAlerts"><AlertsPage /></RequireAbility>} />
           <Route path="work-reports/new" element={<RequireAbility ability="reportWorkers"><WorkReportPage /></RequireAbility>} />

@@ -44,12 +44,12 @@ export async function attachFile(db: Kysely<Database>, actor: Actor, caseId: str
     authorize(actor, 'case', 'attach', c);
     // the bytes are judged after the caller is known to be allowed: a stranger learns nothing
     const b64 = input.contentBase64.replace(/\s+/g, '');
-    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(b64) || b64.length % 4 !== 0) throw fieldInvalid('contentBase64', 'field.file_empty');
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(b64) || b64.length % 4 !== 0) throw fieldInvalid('contentBase64', 'field.attachment_empty');
     const bytes = Buffer.from(b64, 'base64');
-    if (bytes.length === 0) throw fieldInvalid('contentBase64', 'field.file_empty');
+    if (bytes.length === 0) throw fieldInvalid('contentBase64', 'field.attachment_empty');
     if (bytes.length > MAX_ATTACHMENT_BYTES) throw fieldInvalid('contentBase64', 'field.file_too_large', { limit: MAX_ATTACHMENT_BYTES / 1024 / 1024 });
     const sniffed = sniffType(bytes);
-    if (!sniffed) throw fieldInvalid('contentBase64', 'field.file_type');
+    if (!sniffed) throw fieldInvalid('contentBase64', 'field.attachment_type');
     const at = now.toISOString();
     const id = randomUUID();
     const filename = safeFilename(input.filename, sniffed.ext);
