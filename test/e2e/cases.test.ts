@@ -105,6 +105,14 @@ describe('cases in the browser', () => {
       await page.waitForURL(/\/cases\/[0-9a-f-]+$/, { timeout: 15_000 });
       await page.getByTestId('case-status').filter({ hasText: 'Dibuka' }).waitFor();
       expect(await page.getByTestId('case-title').textContent()).toMatch(/WNA bekerja di pabrik/);
+      // link a known foreigner found by name
+      const person = await server.db.selectFrom('stays').innerJoin('persons', 'persons.id', 'stays.person_id').select(['persons.surname'])
+        .where('stays.region_code', 'like', '73.12.%').orderBy('persons.id').limit(1).executeTakeFirstOrThrow();
+      await page.getByLabel('Kaitkan orang asing').fill(person.surname);
+      await page.getByRole('button', { name: 'Cari' }).click();
+      await page.getByRole('button', { name: 'Kaitkan', exact: true }).first().click();
+      await page.getByTestId('case-person').first().waitFor();
+      await page.getByTestId('case-event-person_linked').waitFor();
       await page.goBack();
       await page.getByTestId('op-finding').getByRole('link', { name: /Kasus KASUS/ }).waitFor();
       const pdf = await page.request.get(await page.getByTestId('op-pdf').getAttribute('href') ?? '');

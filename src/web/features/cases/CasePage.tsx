@@ -8,6 +8,7 @@ import { ForbiddenPage, NotFoundPage } from '../../pages/StatusPage';
 import { useZone } from '../auth/useMe';
 import { type CaseDetail, type CaseEvent, STATUS_COLOR, useCase } from './api';
 import { CaseActions } from './CaseActions';
+import { CasePersons } from './CasePersons';
 
 /** One case: where it came from, whom it is about, the next steps the viewer may take, and its timeline. */
 export default function CasePage() {
@@ -40,13 +41,7 @@ export default function CasePage() {
                   <b>{t('cases.actionLabel')}:</b> {t(`cases.action.${c.action.kind}`)}{c.action.measure ? ` (${t(`cases.measure.${c.action.measure}`)})` : ''} — {c.action.note}
                 </Text>
               )}
-              <Text size="sm" fw={600} mt="xs">{t('cases.persons')}</Text>
-              {c.persons.length === 0 && <Text size="sm" c="dimmed">{t('cases.noPersons')}</Text>}
-              {c.persons.map((p) => (
-                <Anchor key={p.id} component={Link} to={`/persons/${p.id}`} size="sm" data-testid="case-person">
-                  {[p.surname, p.givenNames].filter(Boolean).join(', ') || t('cases.personWithheld')}{p.nationality ? ` (${p.nationality})` : ''}
-                </Anchor>
-              ))}
+              <CasePersons c={c} />
             </Stack>
           </Card>
           <CaseActions c={c} />
