@@ -34,6 +34,8 @@ import { rescreenRunner } from './features/screening/jobs';
 import { screeningRoutes } from './features/screening/routes';
 import { ScreeningService } from './features/screening/service';
 import { alertsRoutes } from './features/alerts/routes';
+import { casesRoutes } from './features/cases/routes';
+import { operationsRoutes } from './features/operations/routes';
 import { auditRoutes } from './features/audit/routes';
 import { adminRoutes } from './features/admin/routes';
 import { accountRoutes } from './features/auth/account';
@@ -126,7 +128,7 @@ export async function buildApp(config: Config, options: { db?: Db } = {}): Promi
   app.decorate('accessTable', accessTable);
   app.decorate('screening', ctx.screening);
 
-  for (const routes of [healthRoutes, authRoutes, accountRoutes, totpRoutes, referenceRoutes, lodgingsRoutes, staysRoutes, stayLifecycleRoutes, receiptsRoutes, verifyReceiptRoutes, statsRoutes, eventsRoutes, identityRoutes, personsRoutes, alertsRoutes, notificationsRoutes, registrationsRoutes, preregPublicRoutes, preregistrationRoutes, workReportsRoutes, importsRoutes, adminRoutes, auditRoutes, teamsRoutes, meetingsRoutes, teamReportRoutes]) routes(app, ctx);
+  for (const routes of [healthRoutes, authRoutes, accountRoutes, totpRoutes, referenceRoutes, lodgingsRoutes, staysRoutes, stayLifecycleRoutes, receiptsRoutes, verifyReceiptRoutes, statsRoutes, eventsRoutes, identityRoutes, personsRoutes, alertsRoutes, notificationsRoutes, registrationsRoutes, preregPublicRoutes, preregistrationRoutes, workReportsRoutes, importsRoutes, adminRoutes, auditRoutes, teamsRoutes, meetingsRoutes, teamReportRoutes, casesRoutes, operationsRoutes]) routes(app, ctx);
   sightingsRoutes(app, ctx);
   const rescreen = rescreenRunner(app, ctx);
   onListChange = () => void rescreen.start();

@@ -61,6 +61,11 @@ const TeamPage = lazyScreen(() => import('./features/teams/TeamPage'));
 const MeetingPage = lazyScreen(() => import('./features/teams/MeetingPage'));
 const MyTasksPage = lazyScreen(() => import('./features/teams/MyTasksPage'));
 const TeamReportPage = lazyScreen(() => import('./features/teams/ReportPage'));
+const CasesPage = lazyScreen(() => import('./features/cases/CasesPage'));
+const CasePage = lazyScreen(() => import('./features/cases/CasePage'));
+const OperationsPage = lazyScreen(() => import('./features/operations/OperationsPage'));
+const OperationPlanPage = lazyScreen(() => import('./features/operations/OperationPlanPage'));
+const OperationPage = lazyScreen(() => import('./features/operations/OperationPage'));
 const ImportPage = lazyScreen(() => import('./features/imports/ImportPage'));
 
 export function App() {
@@ -100,6 +105,11 @@ export function App() {
           <Route path="tim/:id/laporan" element={<RequireAbility ability="viewTeams"><TeamReportPage /></RequireAbility>} />
           <Route path="rapat/:id" element={<RequireAbility ability="myTasks"><MeetingPage /></RequireAbility>} />
           <Route path="tugas" element={<RequireAbility ability="myTasks"><MyTasksPage /></RequireAbility>} />
+          <Route path="cases" element={<RequireAbility ability="viewCases"><CasesPage /></RequireAbility>} />
+          <Route path="cases/:id" element={<RequireAbility ability="viewCases"><CasePage /></RequireAbility>} />
+          <Route path="operations" element={<RequireAbility ability="viewOperations"><OperationsPage /></RequireAbility>} />
+          <Route path="operations/new" element={<RequireAbility ability="planOperations"><OperationPlanPage /></RequireAbility>} />
+          <Route path="operations/:id" element={<RequireAbility ability="viewOperations"><OperationPage /></RequireAbility>} />
           <Route path="account" element={<AccountPage />} />
           <Route path="pendaftaran" element={<RequireAbility ability="reviewRegistrations"><RegistrationsPage /></RequireAbility>} />
           <Route path="preregistrations" element={<RequireAbility ability="preregistration"><PreregDraftsPage /></RequireAbility>} />

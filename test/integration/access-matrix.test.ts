@@ -183,6 +183,44 @@ const makeMembership: RecordFixture['make'] = async (server, region) => {
   await server.db.insertInto('team_memberships').values({ id, team_id: access.teamId, user_id: userId, agency_id: agency, position: 'anggota', joined_on: '2025-01-01', left_on: null }).execute();
   return { id, record: access as unknown as Json, scoped: { regionCode: access.regionCode } };
 };
+/** A case of the region (opened by immigration, unassigned) in the given state. */
+const makeCase = (status: 'open' | 'action_taken'): RecordFixture['make'] => async (server, region) => {
+  const stay = await loadStay(server, REGION[region]);
+  const at = new Date().toISOString();
+  const row = {
+    id: randomUUID(), number: `MATRIX/${randomUUID()}`, title: 'Matriks', summary: null, status, source_kind: 'stay' as const, source_id: stay.id,
+    region_code: stay.scoped.regionCode, opened_by: 'matrix', opened_by_agency_id: null, assigned_agency_id: null, assigned_user_id: null,
+    action_kind: status === 'action_taken' ? 'no_action' as const : null, action_measure: null, action_note: null, action_at: null, action_by: null,
+    closed_at: null, closed_by: null, created_at: at, updated_at: at,
+  };
+  await server.db.insertInto('cases').values(row).execute();
+  return { id: row.id, record: row, scoped: { regionCode: row.region_code } };
+};
+
+/** An attachment (its id is the path's) of a fresh open case of the region. */
+const makeAttachment: RecordFixture['make'] = async (server, region) => {
+  const made = await makeCase('open')(server, region);
+  const id = randomUUID();
+  await server.db.insertInto('case_attachments').values({
+    id, case_id: made.id, event_id: 'matrix', filename: 'm.pdf', content_type: 'application/pdf', size: 5, sha256: 'x', data: Buffer.from('%PDF-'),
+    created_at: new Date().toISOString(), created_by: 'matrix',
+  }).execute();
+  return { ...made, id };
+};
+
+/** A joint operation of the region planned by its police, the police taking part. */
+const makeOperation: RecordFixture['make'] = async (server, region) => {
+  const agency = await server.db.selectFrom('agencies').select('id').where('name', '=', region === 'soppeng' ? 'Polres Soppeng' : 'Polrestabes Makassar').executeTakeFirstOrThrow();
+  const at = new Date().toISOString();
+  const row = {
+    id: randomUUID(), number: `MATRIX/${randomUUID()}`, title: 'Matriks', planned_on: at.slice(0, 10), region_code: REGION[region], notes: null, status: 'planned' as const,
+    created_by: 'matrix', created_by_agency_id: agency.id, created_at: at, updated_at: at,
+  };
+  await server.db.insertInto('operations').values(row).execute();
+  await server.db.insertInto('operation_participants').values({ operation_id: row.id, agency_id: agency.id, user_id: '' }).execute();
+  return { id: row.id, record: { ...row, agency_ids: [agency.id] }, scoped: { regionCode: row.region_code } };
+};
+
 /** An uploaded guest file of a lodging of the region, not yet run. */
 const makeImport: RecordFixture['make'] = async (server, region) => {
   const lodging = await server.db.selectFrom('reporter_orgs').select(['id', 'village_code']).where('kind', '=', 'lodging')
@@ -256,6 +294,17 @@ const FIXTURES: Record<string, RecordFixture> = {
   'meeting.read': { make: makeMeeting },
   'meeting.edit': { make: makeMeeting },
   'task.complete': { make: makeTask },
+  'case.read': { make: makeCase('open') },
+  'case.assign': { make: makeCase('open'), body: { agencyId: 'no-such-agency' } },
+  'case.start': { make: makeCase('open'), body: {} },
+  'case.act': { make: makeCase('open'), body: { action: 'administrative', note: 'matrix probe' } },
+  'case.close': { make: makeCase('action_taken'), body: {} },
+  'case.comment': { make: makeCase('open'), body: { text: 'matrix probe' } },
+  'case.linkPerson': { make: makeCase('open'), body: { personId: 'no-such-person' } },
+  'case.attach': { make: makeCase('open'), body: { filename: 'm.txt', contentBase64: 'aGFsbG8=' } },
+  'case.download': { make: makeAttachment },
+  'operation.read': { make: makeOperation },
+  'operation.recordResults': { make: makeOperation, body: { findings: [{ description: 'matrix probe', villageCode: '99.99' }] } },
 };
 
 /** Record rules whose record is not a route parameter (checked by their own tests). */

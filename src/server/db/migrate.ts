@@ -15,6 +15,7 @@ import * as alerts from './migrations/0014_alerts';
 import * as notifications from './migrations/0015_notifications';
 import * as sightings from './migrations/0018_sightings';
 import * as meetings from './migrations/0016_meetings';
+import * as casesOperations from './migrations/0017_cases_operations';
 
 // Migrations are listed here (not read from disk) so they bundle and run the same under tsx and tests.
 const migrations: Record<string, Migration> = {
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '0015_notifications': notifications,
   '0018_sightings': sightings,
   '0016_meetings': meetings,
+  '0017_cases_operations': casesOperations,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -154,6 +154,37 @@ export interface TeamTasksTable {
   done_by: string | null; created_by: string; created_at: string;
 }
 
+// migration 0017: cases (temuan dan tindak lanjut) and joint operations
+export type CaseStatus = 'open' | 'in_progress' | 'action_taken' | 'closed';
+export type CaseSourceKind = 'stay' | 'sighting' | 'operation_finding' | 'alert';
+export type CaseActionKind = 'administrative' | 'criminal_handover' | 'no_action';
+export type CaseMeasure = 'deportation' | 'detention' | 'fine' | 'entry_ban' | 'other';
+export interface CasesTable {
+  id: string; number: string; title: string; summary: string | null; status: CaseStatus; source_kind: CaseSourceKind; source_id: string;
+  region_code: string; opened_by: string; opened_by_agency_id: string | null; assigned_agency_id: string | null; assigned_user_id: string | null;
+  action_kind: CaseActionKind | null; action_measure: CaseMeasure | null; action_note: string | null; action_at: string | null; action_by: string | null;
+  closed_at: string | null; closed_by: string | null; created_at: string; updated_at: string;
+}
+export interface CaseEventsTable { id: string; case_id: string; at: string; actor_id: string | null; actor_name: string; kind: string; detail: string }
+export interface CasePersonsTable { case_id: string; person_id: string; added_at: string; added_by: string }
+export interface CaseAttachmentsTable {
+  id: string; case_id: string; event_id: string; filename: string; content_type: string; size: number; sha256: string; data: Buffer;
+  created_at: string; created_by: string;
+}
+export interface OperationsTable {
+  id: string; number: string; title: string; planned_on: string; region_code: string; notes: string | null; status: 'planned' | 'done';
+  created_by: string; created_by_agency_id: string | null; created_at: string; updated_at: string;
+}
+export interface OperationTargetsTable { id: string; operation_id: string; kind: 'lodging' | 'area'; reporter_org_id: string | null; village_code: string; label: string | null }
+export interface OperationParticipantsTable { operation_id: string; agency_id: string; user_id: string }
+export interface OperationChecksTable {
+  id: string; operation_id: string; person_id: string | null; name: string | null; nationality: string | null; documents_seen: string | null;
+  note: string | null; created_at: string; created_by: string;
+}
+export interface OperationFindingsTable {
+  id: string; operation_id: string; description: string; village_code: string; person_id: string | null; case_id: string | null;
+  created_at: string; created_by: string;
+}
 /** Bulk imports (migration 0013). */
 export interface ImportsTable {
   id: string; lodging_id: string; region_code: string; created_by: string; created_at: string; file_name: string; file_hash: string;
@@ -208,6 +239,15 @@ export interface Database {
   meeting_attendance: MeetingAttendanceTable;
   meeting_agreements: MeetingAgreementsTable;
   team_tasks: TeamTasksTable;
+  cases: CasesTable;
+  case_events: CaseEventsTable;
+  case_persons: CasePersonsTable;
+  case_attachments: CaseAttachmentsTable;
+  operations: OperationsTable;
+  operation_targets: OperationTargetsTable;
+  operation_participants: OperationParticipantsTable;
+  operation_checks: OperationChecksTable;
+  operation_findings: OperationFindingsTable;
   imports: ImportsTable;
   import_mappings: ImportMappingsTable;
   import_rows: ImportRowsTable;

@@ -3,6 +3,8 @@ import { forbidden, notFound } from '../errors';
 import { adminPolicy } from '../features/admin/policy';
 import { alertsPolicy } from '../features/alerts/policy';
 import { auditPolicy } from '../features/audit/policy';
+import { casesPolicy } from '../features/cases/policy';
+import { operationsPolicy } from '../features/operations/policy';
 import { authPolicy } from '../features/auth/policy';
 import { eventsPolicy } from '../features/events/policy';
 import { identityPolicy } from '../features/identity/policy';
@@ -30,6 +32,7 @@ export const policies = {
   ...adminPolicy, ...alertsPolicy, ...auditPolicy, ...authPolicy, ...eventsPolicy, ...identityPolicy, ...lodgingsPolicy, ...notificationsPolicy, ...personPolicy, ...screeningPolicy, ...statsPolicy, ...stayPolicy, ...registrationPolicy, ...preregistrationPolicy, ...workReportPolicy, ...importPolicy,
   ...sightingsPolicy,
   ...teamsPolicy, ...meetingsPolicy,
+  ...casesPolicy, ...operationsPolicy,
 } as const;
 
 type Policies = typeof policies;

@@ -39,6 +39,10 @@ export interface Abilities {
   viewTeams?: boolean;
   /** follow-up tasks of the caller's teams (officers) */
   myTasks?: boolean;
+  /** cases (temuan dan tindak lanjut) and joint operations: officers */
+  viewCases?: boolean;
+  viewOperations?: boolean;
+  planOperations?: boolean;
 }
 
 export interface Me {

@@ -14,6 +14,7 @@ import { IconBriefcase, IconHome, IconWorkerReport } from '../features/work-repo
 import { Logo } from './Logo';
 import { IconSighting, IconSightingList } from '../features/sightings/icons';
 import { startSightingSender } from '../features/sightings/queue';
+import { IconCase, IconOperation } from '../features/cases/icons';
 
 export interface NavItem { to: string; labelKey: string; icon: ReactNode; ability: keyof Abilities; section: 'work' | 'admin' }
 
@@ -28,6 +29,8 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/sightings/new', labelKey: 'sightings.nav', icon: <IconSighting />, ability: 'reportSightings', section: 'work' },
   { to: '/sightings', labelKey: 'sightings.triageNav', icon: <IconSightingList />, ability: 'triageSightings', section: 'work' },
   { to: '/alerts', labelKey: 'alerts.nav', icon: <IconAlert />, ability: 'viewAlerts', section: 'work' },
+  { to: '/cases', labelKey: 'cases.nav', icon: <IconCase />, ability: 'viewCases', section: 'work' },
+  { to: '/operations', labelKey: 'operations.nav', icon: <IconOperation />, ability: 'viewOperations', section: 'work' },
   { to: '/work-reports', labelKey: 'workReports.listNav', icon: <IconBriefcase />, ability: 'listWorkers', section: 'work' },
   { to: '/identity-conflicts', labelKey: 'conflicts.nav', icon: <IconCompare />, ability: 'viewIdentityConflicts', section: 'work' },
   { to: '/pendaftaran', labelKey: 'registration.nav', icon: <IconHotel />, ability: 'reviewRegistrations', section: 'work' },

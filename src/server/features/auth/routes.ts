@@ -33,7 +33,8 @@ export const meJson = {
       properties: { checkIn: { type: 'boolean' }, listStays: { type: 'boolean' }, viewDashboard: { type: 'boolean' }, manageAgencies: { type: 'boolean' }, manageUsers: { type: 'boolean' }, viewAudit: { type: 'boolean' }, viewIdentityConflicts: { type: 'boolean' }, viewAlerts: { type: 'boolean' }, reviewRegistrations: { type: 'boolean' }, preregistration: { type: 'boolean' },
         reportWorkers: { type: 'boolean' }, listWorkers: { type: 'boolean' }, reportResidence: { type: 'boolean' },
         reportSightings: { type: 'boolean' }, triageSightings: { type: 'boolean' },
-        viewTeams: { type: 'boolean' }, myTasks: { type: 'boolean' } },
+        viewTeams: { type: 'boolean' }, myTasks: { type: 'boolean' },
+        viewCases: { type: 'boolean' }, viewOperations: { type: 'boolean' }, planOperations: { type: 'boolean' } },
     },
   },
 } as const;
@@ -72,6 +73,8 @@ export async function presentMe(db: Kysely<Database>, actor: Actor) {
       ...abilities(actor, 'sighting', { reportSightings: 'create', triageSightings: 'triage' }),
       ...abilities(actor, 'team', { viewTeams: 'list' }),
       ...abilities(actor, 'task', { myTasks: 'list' }),
+      ...abilities(actor, 'case', { viewCases: 'list' }),
+      ...abilities(actor, 'operation', { viewOperations: 'list', planOperations: 'plan' }),
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { DomainEvent } from '../../events/bus';
 import { type PolicyRules, inArea, isOfficer } from '../../policies/rules';
 import { alertsPolicy } from '../alerts/policy';
+import { casesPolicy } from '../cases/policy';
 
 // Only officers open the live stream; each event reaches those whose area covers its region.
 // Alert events reach only those who may read the alert itself (a watchlist hit is not even
@@ -19,6 +20,15 @@ export const eventsPolicy = {
     receive: (actor, event: EventLike) => isOfficer(actor) && event.regionCode !== null && inArea(actor, event.regionCode)
       && (!event.name?.startsWith('alert.')
         || alertsPolicy.alert.receive(actor, { region_code: event.regionCode, source: event.data?.source === 'watchlist' ? 'watchlist' : 'rule' }))
-      && inAudience(actor, event),
+      && inAudience(actor, event)
+      && (!event.name?.startsWith('case.') || receivesCase(actor, event)),
   },
 } satisfies PolicyRules;
+
+/** Case events reach only those who may read the case (its area's screening agencies, immigration, its own agencies). */
+function receivesCase(actor: Parameters<typeof isOfficer>[0], event: EventLike): boolean {
+  const id = (v: unknown) => (typeof v === 'string' ? v : null);
+  return casesPolicy.case.receive(actor, {
+    region_code: event.regionCode ?? '', status: 'open', assigned_agency_id: id(event.data?.assignedAgencyId), opened_by_agency_id: id(event.data?.openedByAgencyId),
+  });
+}

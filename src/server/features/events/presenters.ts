@@ -13,6 +13,8 @@ const EVENT_FIELD_GROUPS: Record<string, FieldGroup | 'always'> = {
   sightingId: 'whereabouts', category: 'whereabouts', personId: 'screening',
   // team meetings and tasks (ids and dates only; `audience` is never sent)
   meetingId: 'always', teamId: 'always', taskId: 'always', startsAt: 'always', assigneeAgencyId: 'always', assigneeUserId: 'always', dueOn: 'always',
+  // cases: the receive rule already limits case events to those who may read the case; ids and a status, no personal data
+  caseId: 'always', caseStatus: 'always', assignedAgencyId: 'always', openedByAgencyId: 'always',
 };
 
 export function presentEventData(actor: Actor, event: DomainEvent): Record<string, unknown> {

@@ -7,6 +7,7 @@ import { ApiError } from '../../api/client';
 import { formatDateTime, type Zone } from '../../lib/time';
 import { type AlertOutcome, useAlert, useAlertAgencies, useAlertStep } from './api';
 import { explainAlert, SEVERITY_COLOR, STATUS_COLOR } from './explain';
+import { OpenCaseButton } from '../cases/OpenCaseButton';
 
 /** One alert: why, whom, its history, and the next steps the viewer may take. */
 export function AlertDrawer({ id, zone, onClose }: { id: string | null; zone: Zone; onClose: () => void }) {
@@ -53,6 +54,7 @@ export function AlertDrawer({ id, zone, onClose }: { id: string | null; zone: Zo
             {a.abilities.acknowledge && (
               <Button size="xs" onClick={() => run({ step: 'acknowledge' })} loading={step.isPending} data-testid="alert-acknowledge">{t('alerts.acknowledge')}</Button>
             )}
+            <OpenCaseButton source={{ kind: 'alert', id: a.id }} />
           </Group>
           {a.abilities.assign && (
             <Group gap="xs" align="flex-end" wrap="wrap">
@@ -80,7 +82,7 @@ export function AlertDrawer({ id, zone, onClose }: { id: string | null; zone: Zo
             <Text fw={600} mb="xs">{t('alerts.history')}</Text>
             <Timeline bulletSize={12} lineWidth={2} data-testid="alert-history">
               {a.activity.map((e) => (
-                <Timeline.Item key={e.id} title={t(`alerts.activity.${e.kind}`, { defaultValue: e.kind })}>
+                <Timeline.Item key={e.id} title={e.kind === 'case_opened' ? t('cases.alertActivity', { number: String(e.detail.caseNumber ?? '') }) : t(`alerts.activity.${e.kind}`, { defaultValue: e.kind })}>
                   <Text size="xs" c="dimmed">{e.actorName} · {formatDateTime(e.at, zone, i18n.language)}</Text>
                   {typeof e.detail.reason === 'string' && <Text size="sm">{e.detail.reason}</Text>}
                   {typeof e.detail.text === 'string' && <Text size="sm">{e.detail.text}</Text>}
