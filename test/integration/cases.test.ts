@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foldPending } from '../../src/server/audit/pending';
 import { dialectMatrix } from '../fixtures/scratch-db';
+import { newKey, sightingBody } from '../fixtures/sighting';
 import { type TestServer, startTestServer } from '../fixtures/server';
 import { openEventStream } from '../fixtures/sse';
 
@@ -29,7 +29,7 @@ for (const kind of dialectMatrix()) {
 
     beforeAll(async () => {
       server = await startTestServer({ kind, listen: true });
-      for (const u of ['imigrasi.parepare', 'polres.soppeng', 'polres.makassar', 'disnaker.soppeng', 'kesbangpol.soppeng', 'bin.sulsel', 'hotel.maryam', 'auditor']) {
+      for (const u of ['imigrasi.parepare', 'polres.soppeng', 'polres.makassar', 'disnaker.soppeng', 'kesbangpol.soppeng', 'bin.sulsel', 'hotel.maryam', 'auditor', 'desa.lalabata']) {
         cookies[u] = await server.login(u);
       }
     }, 120_000);
@@ -96,35 +96,27 @@ for (const kind of dialectMatrix()) {
       } finally { police.close(); manpower.close(); }
     });
 
-    it('opens a case from a sighting when the sightings table exists', async (ctx) => {
-      const exists = kind === 'postgres'
-        ? (await sql<{ t: string | null }>`select to_regclass('sightings')::text as t`.execute(server.db)).rows[0]?.t
-        : (await sql<{ t: string }>`select name as t from sqlite_master where type = 'table' and name = 'sightings'`.execute(server.db)).rows[0]?.t;
-      if (!exists) return ctx.skip();
-      // a minimal row: fill every required column by its name (the table belongs to another feature)
-      const table = (await server.db.introspection.getTables()).find((t) => t.name === 'sightings')!;
-      const id = randomUUID();
-      const row: Record<string, unknown> = {};
-      for (const col of table.columns) {
-        if (col.name === 'id') row.id = id;
-        else if (/region_code|village_code/.test(col.name)) row[col.name] = '73.12.04.1001';
-        else if (col.isNullable || col.hasDefaultValue) continue;
-        else if (/_at$|_on$|date/.test(col.name)) row[col.name] = new Date().toISOString();
-        else if (/^(lat|lon|lng|latitude|longitude)$/.test(col.name)) row[col.name] = col.name.startsWith('la') ? -4.35 : 119.88;
-        else if (/integer|int|real|numeric|double/.test(col.dataType)) row[col.name] = 0;
-        else row[col.name] = col.name === 'status' ? 'new' : col.name.endsWith('_by') || col.name.endsWith('_id') ? (await agencyOf('desa.lalabata')).id : 'uji';
-      }
-      await server.db.insertInto('sightings' as never).values(row as never).execute();
+    it('turns a village officer\'s sighting into a case, closes it, and the officer sees what became of it', async () => {
+      const reported = await server.app.inject({
+        method: 'POST', url: '/api/v1/sightings', payload: sightingBody(),
+        headers: { cookie: cookies['desa.lalabata']!, 'idempotency-key': newKey() },
+      });
+      expect(reported.statusCode, reported.body).toBe(201);
+      const id = reported.json().id as string;
       const res = await post('/api/v1/cases', 'imigrasi.parepare', { title: 'Laporan deteksi dini', source: { kind: 'sighting', id } });
       expect(res.statusCode, res.body).toBe(201);
       const c = res.json();
-      expect(res.json().regionCode).toBe('73.12.04.1001');
+      expect(res.json().regionCode).toBe(sightingBody().location.villageCode);
       const acted = await post(`/api/v1/cases/${c.id}/action`, 'imigrasi.parepare', { action: 'no_action', note: 'WNA memiliki izin tinggal yang sah' });
       expect(acted.json().status).toBe('action_taken');
       expect((await post(`/api/v1/cases/${c.id}/close`, 'imigrasi.parepare', {})).json().status).toBe('closed');
       const detail = (await get(`/api/v1/cases/${c.id}`, 'imigrasi.parepare')).json();
       expect(detail.timeline.map((e: { kind: string }) => e.kind)).toEqual(['opened', 'action', 'closed']);
       expect(await auditActions(c.id)).toEqual(['case.open', 'case.act', 'case.close', 'case.read']);
+      const mine = (await get('/api/v1/sightings?mine=true', 'desa.lalabata')).json().items as { id: string; status: string }[];
+      expect(mine.find((x) => x.id === id)?.status).toBe('case_opened');
+      // one sighting, one case
+      expect((await post('/api/v1/cases', 'imigrasi.parepare', { title: 'Lagi', source: { kind: 'sighting', id } })).statusCode).toBe(409);
     });
 
     it('hides a case outside the area (404) and from agencies the policy does not name (403), until assigned to them', async () => {

@@ -99,6 +99,7 @@ const messages = {
   'detail.second_admin_required': { id: 'Akun ini harus disetujui oleh administrator lain, bukan pembuatnya', en: 'This account must be approved by another administrator, not the one who created it' },
   'detail.not_pending': { id: 'Akun ini tidak sedang menunggu persetujuan', en: 'This account is not awaiting approval' },
   'detail.email_not_verified': { id: 'Pendaftar belum memverifikasi alamat e-mailnya', en: 'The registrant has not yet verified the e-mail address' },
+  'detail.sighting_has_case': { id: 'Laporan pengamatan ini sudah menjadi kasus', en: 'This sighting already has a case' },
   'detail.registration_decided': { id: 'Pendaftaran ini sudah diputuskan', en: 'This registration has already been decided' },
   // early-detection reports (sightings)
   'field.village_outside_area': { id: 'Desa/kelurahan ini di luar wilayah kerja Anda', en: 'This village lies outside your work area' },

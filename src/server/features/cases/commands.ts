@@ -7,6 +7,7 @@ import { conflict, fieldInvalid } from '../../errors';
 import { outboxRow } from '../../events/bus';
 import { authorize, ensureVisible } from '../../policies';
 import { scopeFor } from '../../policies/scope';
+import { markSightingCaseOpened } from '../sightings/commands';
 import { type CaseSource, checkLinkablePersons, resolveSource } from './sources';
 
 // A case's life: opened from a source, assigned, in progress, an action recorded, closed. Each
@@ -71,6 +72,8 @@ export async function openCase(db: Kysely<Database>, actor: Actor, input: OpenCa
     if (input.source.kind === 'operation_finding') {
       await trx.updateTable('operation_findings').set({ case_id: row.id }).where('id', '=', input.source.id).execute();
     }
+    // the sighting's reporter sees what became of it (status and case), in the same transaction
+    if (input.source.kind === 'sighting') await markSightingCaseOpened(trx, actor, input.source.id, row.id, now);
     if (input.source.kind === 'alert') {
       // the alert's own history links to the case (a small link; the alert workflow is unchanged)
       await trx.insertInto('alert_activity').values({

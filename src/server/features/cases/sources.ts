@@ -1,5 +1,4 @@
-import { type Kysely, sql } from 'kysely';
-import { isPostgres } from '../../audit/log';
+import type { Kysely } from 'kysely';
 import type { Actor } from '../../auth/actor';
 import type { CaseSourceKind, Database } from '../../db/schema';
 import { conflict, fieldInvalid, forbidden } from '../../errors';
@@ -15,14 +14,6 @@ export interface CaseSource { kind: CaseSourceKind; id: string }
 export interface ResolvedSource { regionCode: string; personIds: string[]; label: string }
 
 const unknown = () => fieldInvalid('source.id', 'field.unknown_source');
-
-/** True when a table exists (the sightings table comes from a later migration of another feature). */
-async function tableExists(db: Kysely<Database>, name: string): Promise<boolean> {
-  const found = isPostgres(db)
-    ? await sql<{ t: string | null }>`select to_regclass(${name})::text as t`.execute(db)
-    : await sql<{ t: string | null }>`select name as t from sqlite_master where type = 'table' and name = ${name}`.execute(db);
-  return Boolean(found.rows[0]?.t);
-}
 
 export async function resolveSource(db: Kysely<Database>, actor: Actor, source: CaseSource): Promise<ResolvedSource> {
   const scope = scopeFor(actor);
@@ -46,13 +37,10 @@ export async function resolveSource(db: Kysely<Database>, actor: Actor, source: 
       return { regionCode: finding.village_code, personIds: finding.person_id ? [finding.person_id] : [], label: op.number };
     }
     case 'sighting': {
-      // sightings are another feature's table: read only the columns every version has
-      if (!(await tableExists(db, 'sightings'))) throw unknown();
-      const row = (await sql<Record<string, unknown>>`select * from sightings where id = ${source.id}`.execute(db)).rows[0];
-      const region = row && (typeof row.region_code === 'string' ? row.region_code : typeof row.village_code === 'string' ? row.village_code : null);
-      if (!row || !region || !scope.contains({ regionCode: region })) throw unknown();
-      const personId = typeof row.person_id === 'string' ? row.person_id : null;
-      return { regionCode: region, personIds: personId ? [personId] : [], label: String(row.id) };
+      const row = await db.selectFrom('sightings').select(['id', 'village_code', 'person_id', 'status', 'reported_by']).where('id', '=', source.id).executeTakeFirst();
+      if (!row || !scope.contains({ regionCode: row.village_code }) || !can(actor, 'sighting', 'read', row)) throw unknown();
+      if (row.status === 'case_opened') throw conflict('detail.sighting_has_case');
+      return { regionCode: row.village_code, personIds: row.person_id ? [row.person_id] : [], label: row.id };
     }
   }
 }
