@@ -130,7 +130,7 @@ export async function buildApp(config: Config, options: { db?: Db } = {}): Promi
   startNotifier(app, ctx);
   void ctx.screening.current().catch((err) => app.log.error({ err }, 'watchlist index')); // warm: the first check-in should not wait
   const relayTimer = setInterval(() => void ctx.relay.kick(), 2000);
-  const housekeepingTimer = setInterval(() => void housekeeping(db.kysely).catch((err) => app.log.error({ err }, 'housekeeping')), 3600_000);
+  const housekeepingTimer = setInterval(() => void housekeeping(db.kysely, new Date(), { channelRetentionDays: config.channelRetentionDays, dataDir: config.dataDir }).catch((err) => app.log.error({ err }, 'housekeeping')), 3600_000);
   app.addHook('onClose', async () => {
     clearInterval(relayTimer);
     clearInterval(housekeepingTimer);

@@ -11,6 +11,7 @@ import * as reportKinds from './migrations/0011_report_kinds';
 import * as preregistration from './migrations/0012_preregistration';
 import * as alerts from './migrations/0014_alerts';
 import * as notifications from './migrations/0015_notifications';
+import * as channel from './migrations/0019_channel';
 
 // Migrations are listed here (not read from disk) so they bundle and run the same under tsx and tests.
 const migrations: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '0012_preregistration': preregistration,
   '0014_alerts': alerts,
   '0015_notifications': notifications,
+  '0019_channel': channel,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -88,6 +88,14 @@ const messages = {
   'detail.not_pending': { id: 'Akun ini tidak sedang menunggu persetujuan', en: 'This account is not awaiting approval' },
   'detail.email_not_verified': { id: 'Pendaftar belum memverifikasi alamat e-mailnya', en: 'The registrant has not yet verified the e-mail address' },
   'detail.registration_decided': { id: 'Pendaftaran ini sudah diputuskan', en: 'This registration has already been decided' },
+  // team channel (issue #10)
+  'field.unknown_message': { id: 'Pesan tidak dikenal di kanal tim ini', en: 'Unknown message in this team channel' },
+  'field.not_thread_root': { id: 'Balasan hanya untuk pesan utama (bukan balasan atau panduan)', en: 'Replies go to a top-level message (not a reply or a guide)' },
+  'field.unknown_attachment': { id: 'Lampiran tidak dikenal atau sudah dipakai', en: 'Unknown or already used attachment' },
+  'field.attachment_type': { id: 'Lampiran harus gambar (JPEG/PNG) atau PDF', en: 'An attachment must be an image (JPEG/PNG) or a PDF' },
+  'field.attachment_too_large': { id: 'Lampiran terlalu besar (maksimal {limit} MB)', en: 'The attachment is too large (at most {limit} MB)' },
+  'field.bad_base64': { id: 'Isi berkas bukan base64 yang valid', en: 'The file content is not valid base64' },
+  'field.empty_message': { id: 'Tulis pesan atau lampirkan berkas', en: 'Write a message or attach a file' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof messages;

@@ -4,6 +4,7 @@ import { adminPolicy } from '../features/admin/policy';
 import { alertsPolicy } from '../features/alerts/policy';
 import { auditPolicy } from '../features/audit/policy';
 import { authPolicy } from '../features/auth/policy';
+import { channelPolicy } from '../features/channel/policy';
 import { eventsPolicy } from '../features/events/policy';
 import { identityPolicy } from '../features/identity/policy';
 import { lodgingsPolicy } from '../features/lodgings/policy';
@@ -24,6 +25,7 @@ import type { Rule } from './rules';
 
 export const policies = {
   ...adminPolicy, ...alertsPolicy, ...auditPolicy, ...authPolicy, ...eventsPolicy, ...identityPolicy, ...lodgingsPolicy, ...notificationsPolicy, ...personPolicy, ...screeningPolicy, ...statsPolicy, ...stayPolicy, ...registrationPolicy, ...preregistrationPolicy, ...workReportPolicy,
+  ...channelPolicy,
 } as const;
 
 type Policies = typeof policies;

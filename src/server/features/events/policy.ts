@@ -1,6 +1,7 @@
 import type { DomainEvent } from '../../events/bus';
 import { type PolicyRules, inArea, isOfficer } from '../../policies/rules';
 import { alertsPolicy } from '../alerts/policy';
+import { channelPolicy } from '../channel/policy';
 
 // Only officers open the live stream; each event reaches those whose area covers its region.
 // Alert events reach only those who may read the alert itself (a watchlist hit is not even
@@ -11,8 +12,16 @@ export const eventsPolicy = {
   event: {
     /** open the live stream at all */
     subscribe: (actor) => isOfficer(actor),
-    receive: (actor, event: EventLike) => isOfficer(actor) && event.regionCode !== null && inArea(actor, event.regionCode)
+    receive: (actor, event: EventLike) => (event.name?.startsWith('channel.') || event.name?.startsWith('notification.')
+      ? teamOrUserEvent(actor, event)
+      : isOfficer(actor) && event.regionCode !== null && inArea(actor, event.regionCode)
       && (!event.name?.startsWith('alert.')
-        || alertsPolicy.alert.receive(actor, { region_code: event.regionCode, source: event.data?.source === 'watchlist' ? 'watchlist' : 'rule' })),
+        || alertsPolicy.alert.receive(actor, { region_code: event.regionCode, source: event.data?.source === 'watchlist' ? 'watchlist' : 'rule' }))),
   },
 } satisfies PolicyRules;
+
+/** Team channel events reach the team's readers only; a user's notification event reaches that user only. */
+function teamOrUserEvent(actor: Parameters<typeof isOfficer>[0], event: EventLike): boolean {
+  if (event.name?.startsWith('notification.')) return isOfficer(actor) && event.data?.userId === actor.id;
+  return channelPolicy.channel.receive(actor, event.data ?? {});
+}

@@ -9,6 +9,8 @@ const EVENT_FIELD_GROUPS: Record<string, FieldGroup | 'always'> = {
   stayId: 'always', regionCode: 'always', at: 'always', reportKind: 'always',
   lodgingId: 'whereabouts', nationality: 'identity', permitKind: 'permit',
   alertId: 'screening', rule: 'screening', severity: 'screening', source: 'screening',
+  // team channel and notification events carry ids only; the client fetches what it may see
+  teamId: 'always', messageId: 'always', parentId: 'always', officeAgencyId: 'always', notificationId: 'always', userId: 'always',
 };
 
 export function presentEventData(actor: Actor, event: DomainEvent): Record<string, unknown> {
