@@ -29,6 +29,9 @@ import { startAuditJobs } from './audit/jobs';
 import { startAlertJobs } from './features/alerts/jobs';
 import { startNotifier } from './features/notifications/notifier';
 import { notificationsRoutes } from './features/notifications/routes';
+import { inboxRoutes } from './features/notifications/inbox-routes';
+import { startTaskNotices } from './features/notifications/tasks';
+import { channelRoutes } from './features/channel/routes';
 import { rescreenRunner } from './features/screening/jobs';
 import { screeningRoutes } from './features/screening/routes';
 import { ScreeningService } from './features/screening/service';
@@ -118,7 +121,7 @@ export async function buildApp(config: Config, options: { db?: Db } = {}): Promi
   app.decorate('accessTable', accessTable);
   app.decorate('screening', ctx.screening);
 
-  for (const routes of [healthRoutes, authRoutes, accountRoutes, totpRoutes, referenceRoutes, lodgingsRoutes, staysRoutes, verifyReceiptRoutes, statsRoutes, eventsRoutes, identityRoutes, personsRoutes, alertsRoutes, notificationsRoutes, registrationsRoutes, preregPublicRoutes, preregistrationRoutes, workReportsRoutes, adminRoutes, auditRoutes]) routes(app, ctx);
+  for (const routes of [healthRoutes, authRoutes, accountRoutes, totpRoutes, referenceRoutes, lodgingsRoutes, staysRoutes, verifyReceiptRoutes, statsRoutes, eventsRoutes, identityRoutes, personsRoutes, alertsRoutes, notificationsRoutes, registrationsRoutes, preregPublicRoutes, preregistrationRoutes, workReportsRoutes, adminRoutes, auditRoutes, channelRoutes, inboxRoutes]) routes(app, ctx);
   const rescreen = rescreenRunner(app, ctx);
   onListChange = () => void rescreen.start();
   screeningRoutes(app, ctx, rescreen.progress);
@@ -128,6 +131,7 @@ export async function buildApp(config: Config, options: { db?: Db } = {}): Promi
   await startAuditJobs(app, db.kysely, config);
   startAlertJobs(app, ctx);
   startNotifier(app, ctx);
+  startTaskNotices(app, ctx);
   void ctx.screening.current().catch((err) => app.log.error({ err }, 'watchlist index')); // warm: the first check-in should not wait
   const relayTimer = setInterval(() => void ctx.relay.kick(), 2000);
   const housekeepingTimer = setInterval(() => void housekeeping(db.kysely, new Date(), { channelRetentionDays: config.channelRetentionDays, dataDir: config.dataDir }).catch((err) => app.log.error({ err }, 'housekeeping')), 3600_000);

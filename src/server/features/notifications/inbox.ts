@@ -38,7 +38,7 @@ export async function addNotices(trx: Kysely<Database>, notices: NewNotice[], ma
       id, user_id: n.userId, kind: n.kind, team_id: n.teamId, ref_type: n.refType, ref_id: n.refId, dedupe_key: n.dedupeKey,
       actor_name: n.actorName, created_at: at, read_at: null,
     }).onConflict((oc) => oc.columns(['user_id', 'dedupe_key']).doNothing()).executeTakeFirst();
-    if (Number(res.numInsertedRows ?? 0) === 0) continue;
+    if (Number(res.numInsertedOrUpdatedRows ?? 0) === 0) continue;
     created.push(id);
     await trx.insertInto('outbox').values(outboxRow('notification.created', n.regionCode, { notificationId: id, userId: n.userId, teamId: n.teamId }, now)).execute();
     const pref = prefs.get(n.userId);
