@@ -112,3 +112,7 @@ export async function unreadCounts(db: Kysely<Database>, userId: string, teamIds
     .groupBy('m.team_id').execute();
   return new Map(rows.map((r) => [r.team_id, Number(r.n)]));
 }
+
+/** The team's newest message of any thread (guides aside). */
+export const latestMessage = (db: Kysely<Database>, teamId: string) => db.selectFrom('channel_messages').select(['id', 'created_at'])
+  .where('team_id', '=', teamId).where('kind', '!=', 'guide').orderBy('created_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();

@@ -11,7 +11,7 @@ import { attachmentPath, storeAttachment } from './attachments';
 import { type PostInput, deleteMessage, editMessage, markRead, postMessage, resolveThread } from './commands';
 import { ensureGuides } from './guides';
 import { presentMessages } from './presenters';
-import { type ListFilter, activeMemberships, listMessages, loadMessage, loadTeam, pinned, readableTeams, unreadCounts } from './queries';
+import { type ListFilter, activeMemberships, latestMessage, listMessages, loadMessage, loadTeam, pinned, readableTeams, unreadCounts } from './queries';
 import * as S from './schemas';
 
 // The team channel over HTTP. A team outside the caller's area answers 404, inside it but not the
@@ -66,6 +66,7 @@ export function channelRoutes(app: FastifyInstance, ctx: AppContext): void {
       pinned: await presentMessages(ctx.db, actor, team, await pinned(ctx.db, team.id)),
       unread: (await unreadCounts(ctx.db, actor.id, [team.id])).get(team.id) ?? 0,
       lastReadMessageId: read?.last_read_message_id ?? null,
+      latestMessageId: (await latestMessage(ctx.db, team.id))?.id ?? null,
     };
   });
 

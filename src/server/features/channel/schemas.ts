@@ -43,7 +43,7 @@ export const overviewJson = {
     abilities: { type: 'object', properties: { post: bool, announce: bool, readLog: bool } },
     members: { type: 'array', items: memberJson },
     pinned: { type: 'array', items: messageJson },
-    unread: { type: 'integer' }, lastReadMessageId: nstr,
+    unread: { type: 'integer' }, lastReadMessageId: nstr, latestMessageId: { ...nstr, description: 'the newest message (any thread): mark it read to clear the count' },
   },
 } as const;
 
