@@ -23,6 +23,7 @@ export const channelPolicy = {
     use: (actor) => isOfficer(actor),
     read: (actor, team: ChannelTeam) => readsChannel(actor, team),
     post: (actor, team: ChannelTeam) => readsChannel(actor, team),
+    upload: (actor, team: ChannelTeam) => readsChannel(actor, team),
     announce: (actor, team: ChannelTeam) => moderates(actor, team) || (readsChannel(actor, team) && actor.role === 'immigration_officer'),
     /** the log of which notification went to whom and when it was read: the chair, the secretary, the office */
     readLog: (actor, team: ChannelTeam) => moderates(actor, team),

@@ -22,7 +22,7 @@ const TAG = ['channel'];
 
 export function channelRoutes(app: FastifyInstance, ctx: AppContext): void {
   /** The team, visible and readable by the caller (404 outside its area, 403 inside but not its team). */
-  const teamFor = async (actor: ReturnType<typeof requireActor>, teamId: string, action: 'read' | 'post' | 'readLog' = 'read') => {
+  const teamFor = async (actor: ReturnType<typeof requireActor>, teamId: string, action: 'read' | 'post' | 'upload' | 'readLog' = 'read') => {
     const team = await loadTeam(ctx.db, teamId);
     ensureVisible(team !== undefined && scopeFor(actor).contains({ regionCode: team.region_code }));
     authorize(actor, 'channel', action, team);
@@ -110,7 +110,7 @@ export function channelRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   app.post<{ Params: { teamId: string }; Body: { filename: string; contentBase64: string } }>('/api/v1/teams/:teamId/channel/attachments', {
-    config: { access: gate('channel', 'use', onRecord('channel', 'post')) },
+    config: { access: gate('channel', 'use', onRecord('channel', 'upload')) },
     bodyLimit: 8 * 1024 * 1024,
     schema: {
       tags: TAG, operationId: 'uploadChannelAttachment', summary: 'Upload a photo (JPEG/PNG) or PDF (at most 5 MB) to attach to the next message',
@@ -119,7 +119,7 @@ export function channelRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
   }, async (request, reply) => {
     const actor = requireActor(request);
-    const team = await teamFor(actor, request.params.teamId, 'post');
+    const team = await teamFor(actor, request.params.teamId, 'upload');
     return reply.status(201).send(await storeAttachment(ctx.db, ctx.config.dataDir, actor, team, request.body));
   });
 
