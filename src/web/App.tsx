@@ -52,6 +52,8 @@ const PreregConfirmPage = lazyScreen(() => import('./features/preregistration/Co
 const WorkReportPage = lazyScreen(() => import('./features/work-reports/ReportPage'));
 const WorkersPage = lazyScreen(() => import('./features/work-reports/WorkersPage'));
 const ResidencePage = lazyScreen(() => import('./features/work-reports/ResidencePage'));
+const ChannelPage = lazyScreen(() => import('./features/channel/ChannelPage'));
+const ChannelIndexPage = lazyScreen(() => import('./features/channel/ChannelPage').then((m) => ({ default: m.ChannelIndexPage })));
 
 export function App() {
   return (
@@ -81,6 +83,8 @@ export function App() {
           <Route path="work-reports" element={<RequireAbility ability="listWorkers"><WorkersPage /></RequireAbility>} />
           <Route path="residence-reports/new" element={<RequireAbility ability="reportResidence"><ResidencePage /></RequireAbility>} />
           <Route path="identity-conflicts" element={<RequireAbility ability="viewIdentityConflicts"><ConflictsPage /></RequireAbility>} />
+          <Route path="channel" element={<RequireAbility ability="teamChannel"><ChannelIndexPage /></RequireAbility>} />
+          <Route path="channel/:teamId" element={<RequireAbility ability="teamChannel"><ChannelPage /></RequireAbility>} />
           <Route path="account" element={<AccountPage />} />
           <Route path="pendaftaran" element={<RequireAbility ability="reviewRegistrations"><RegistrationsPage /></RequireAbility>} />
           <Route path="preregistrations" element={<RequireAbility ability="preregistration"><PreregDraftsPage /></RequireAbility>} />

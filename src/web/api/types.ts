@@ -31,6 +31,8 @@ export interface Abilities {
   listWorkers?: boolean;
   /** a verified private host reports a foreigner living with them */
   reportResidence?: boolean;
+  /** the team channel and the notification bell (officers) */
+  teamChannel?: boolean;
 }
 
 export interface Me {

@@ -11,6 +11,7 @@ import { IconAlert, IconBuilding, IconCheckIn, IconCompare, IconDashboard, IconF
 import { LanguageSwitch } from './LanguageSwitch';
 import { IconBriefcase, IconHome, IconWorkerReport } from '../features/work-reports/icons';
 import { Logo } from './Logo';
+import { ChannelNavBadge, NotificationBell } from '../features/channel/NotificationBell';
 
 export interface NavItem { to: string; labelKey: string; icon: ReactNode; ability: keyof Abilities; section: 'work' | 'admin' }
 
@@ -22,6 +23,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/stays', labelKey: 'nav.stays', icon: <IconGuests />, ability: 'listStays', section: 'work' },
   { to: '/preregistrations', labelKey: 'prereg.nav', icon: <IconGlobe />, ability: 'preregistration', section: 'work' },
   { to: '/alerts', labelKey: 'alerts.nav', icon: <IconAlert />, ability: 'viewAlerts', section: 'work' },
+  { to: '/channel', labelKey: 'channel.nav', icon: <span aria-hidden>💬</span>, ability: 'teamChannel', section: 'work' },
   { to: '/work-reports', labelKey: 'workReports.listNav', icon: <IconBriefcase />, ability: 'listWorkers', section: 'work' },
   { to: '/identity-conflicts', labelKey: 'conflicts.nav', icon: <IconCompare />, ability: 'viewIdentityConflicts', section: 'work' },
   { to: '/pendaftaran', labelKey: 'registration.nav', icon: <IconHotel />, ability: 'reviewRegistrations', section: 'work' },
@@ -60,6 +62,7 @@ export function Layout() {
       to={item.to}
       label={t(item.labelKey)}
       leftSection={item.icon}
+      rightSection={item.to === '/channel' ? <ChannelNavBadge /> : undefined}
       active={location.pathname === item.to || location.pathname.startsWith(item.to + '/')}
       onClick={close}
       data-testid={`nav-${item.to.replace(/^\//, '').replace(/\//g, '-')}`}
@@ -92,6 +95,7 @@ export function Layout() {
             )}
           </Group>
           <Group gap="sm" wrap="nowrap">
+            <NotificationBell enabled={Boolean(me.abilities.teamChannel)} />
             <LanguageSwitch />
             <Menu position="bottom-end" shadow="md" width={240}>
               <Menu.Target>
