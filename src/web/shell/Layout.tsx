@@ -12,6 +12,7 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { IconBriefcase, IconHome, IconWorkerReport } from '../features/work-reports/icons';
 import { Logo } from './Logo';
 import { ChannelNavBadge, NotificationBell } from '../features/channel/NotificationBell';
+import { IconChat } from '../features/channel/icons';
 
 export interface NavItem { to: string; labelKey: string; icon: ReactNode; ability: keyof Abilities; section: 'work' | 'admin' }
 
@@ -23,7 +24,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/stays', labelKey: 'nav.stays', icon: <IconGuests />, ability: 'listStays', section: 'work' },
   { to: '/preregistrations', labelKey: 'prereg.nav', icon: <IconGlobe />, ability: 'preregistration', section: 'work' },
   { to: '/alerts', labelKey: 'alerts.nav', icon: <IconAlert />, ability: 'viewAlerts', section: 'work' },
-  { to: '/channel', labelKey: 'channel.nav', icon: <span aria-hidden>💬</span>, ability: 'teamChannel', section: 'work' },
+  { to: '/channel', labelKey: 'channel.nav', icon: <IconChat />, ability: 'teamChannel', section: 'work' },
   { to: '/work-reports', labelKey: 'workReports.listNav', icon: <IconBriefcase />, ability: 'listWorkers', section: 'work' },
   { to: '/identity-conflicts', labelKey: 'conflicts.nav', icon: <IconCompare />, ability: 'viewIdentityConflicts', section: 'work' },
   { to: '/pendaftaran', labelKey: 'registration.nav', icon: <IconHotel />, ability: 'reviewRegistrations', section: 'work' },

@@ -10,6 +10,7 @@ import { Composer } from './Composer';
 import { MessageItem } from './MessageItem';
 import { MessageText } from './MessageText';
 import { NoticeLog } from './NoticeLog';
+import { IconBell, IconPin } from './icons';
 
 /** /channel: the first team's channel (most users sit in one team). */
 export function ChannelIndexPage() {
@@ -71,12 +72,12 @@ export default function ChannelPage() {
       {announcements.map(render)}
       <Accordion variant="contained" radius="md">
         <Accordion.Item value="guides">
-          <Accordion.Control>📌 {t('channel.pinnedGuides')}</Accordion.Control>
+          <Accordion.Control icon={<IconPin size={16} />}>{t('channel.pinnedGuides')}</Accordion.Control>
           <Accordion.Panel><Stack gap="xs">{guides.map(render)}</Stack></Accordion.Panel>
         </Accordion.Item>
         {o.abilities.readLog && (
           <Accordion.Item value="log">
-            <Accordion.Control>🔔 {t('channel.noticeLog')}</Accordion.Control>
+            <Accordion.Control icon={<IconBell size={16} />}>{t('channel.noticeLog')}</Accordion.Control>
             <Accordion.Panel><NoticeLog teamId={teamId} /></Accordion.Panel>
           </Accordion.Item>
         )}

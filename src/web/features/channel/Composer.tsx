@@ -3,6 +3,7 @@ import { ActionIcon, Button, Checkbox, CloseButton, FileButton, Group, Paper, Po
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { type ChannelMember, uploadAttachment, usePostMessage } from './api';
+import { IconLink, IconPaperclip } from './icons';
 
 const MAX_BYTES = 5 * 1024 * 1024;
 
@@ -99,11 +100,11 @@ export function Composer({ teamId, members, parentId, canAnnounce, meId }: { tea
         <Group justify="space-between" gap={4} wrap="nowrap">
           <Group gap={4} wrap="nowrap">
             <FileButton onChange={(f) => void attach(f)} accept="image/jpeg,image/png,application/pdf">
-              {(props) => <ActionIcon {...props} variant="subtle" size="lg" aria-label={t('channel.attach')} title={t('channel.attach')}>📎</ActionIcon>}
+              {(props) => <ActionIcon {...props} variant="subtle" size="lg" aria-label={t('channel.attach')} title={t('channel.attach')}><IconPaperclip /></ActionIcon>}
             </FileButton>
             <Popover opened={linkOpen} onChange={setLinkOpen} position="top-start" shadow="md" width={260}>
               <Popover.Target>
-                <ActionIcon variant="subtle" size="lg" onClick={() => setLinkOpen((o) => !o)} aria-label={t('channel.insertLink')} title={t('channel.insertLink')}>🔗</ActionIcon>
+                <ActionIcon variant="subtle" size="lg" onClick={() => setLinkOpen((o) => !o)} aria-label={t('channel.insertLink')} title={t('channel.insertLink')}><IconLink /></ActionIcon>
               </Popover.Target>
               <Popover.Dropdown>
                 <Stack gap={6}>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Anchor, Badge, Button, Group, Menu, Paper, Stack, Text, Textarea, ActionIcon } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { type ChannelMessage, useMessageAction } from './api';
+import { IconDots, IconFileDoc } from './icons';
 
 function when(iso: string, lang: string): string {
   return new Date(iso).toLocaleString(lang.startsWith('en') ? 'en-GB' : 'id-ID', { day: '2-digit', month: 'short', hour: '2-digit', minute: '2-digit' });
@@ -28,7 +29,7 @@ export function MessageItem({ message, onOpenThread, children }: { message: Chan
         </Group>
         {(a.edit || a.delete || (a.resolve && isRoot)) && (
           <Menu position="bottom-end" withinPortal>
-            <Menu.Target><ActionIcon variant="subtle" size="sm" aria-label={t('channel.actions')}>⋯</ActionIcon></Menu.Target>
+            <Menu.Target><ActionIcon variant="subtle" size="sm" aria-label={t('channel.actions')}><IconDots size={16} /></ActionIcon></Menu.Target>
             <Menu.Dropdown>
               {a.edit && <Menu.Item onClick={() => { setDraft(message.text ?? ''); setEditing(true); }}>{t('channel.edit')}</Menu.Item>}
               {a.resolve && isRoot && (
@@ -54,7 +55,7 @@ export function MessageItem({ message, onOpenThread, children }: { message: Chan
         <Stack gap={2} mt={4}>
           {message.attachments.map((f) => (f.mime.startsWith('image/')
             ? <a key={f.id} href={`/api/v1/channel/attachments/${f.id}`} target="_blank" rel="noreferrer"><img src={`/api/v1/channel/attachments/${f.id}`} alt={f.filename} style={{ maxWidth: '100%', maxHeight: 220, borderRadius: 6 }} /></a>
-            : <Anchor key={f.id} size="sm" href={`/api/v1/channel/attachments/${f.id}`} target="_blank" rel="noreferrer">📄 {f.filename} ({Math.ceil(f.size / 1024)} KB)</Anchor>))}
+            : <Anchor key={f.id} size="sm" href={`/api/v1/channel/attachments/${f.id}`} target="_blank" rel="noreferrer"><IconFileDoc size={14} /> {f.filename} ({Math.ceil(f.size / 1024)} KB)</Anchor>))}
         </Stack>
       )}
       {isRoot && onOpenThread && message.kind !== 'guide' && !message.deletedAt && (
