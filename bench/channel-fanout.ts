@@ -36,7 +36,7 @@ async function measure(kind: DbKind) {
     await db.insertInto('team_memberships').values({ id: randomUUID(), team_id: team.id, user_id: id, agency_id: template.agency_id, position: 'anggota', joined_on: team.sk_date, left_on: null }).execute();
     userIds.push(id);
   }
-  const streams = [];
+  const streams: Awaited<ReturnType<typeof openEventStream>>[] = [];
   for (const userId of userIds) {
     const { token } = await createSession(db, userId, null);
     streams.push(await openEventStream(`${server.url}/api/v1/events`, `sinergi_session=${token}`));

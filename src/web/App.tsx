@@ -10,6 +10,7 @@ import { CheckInPage } from './features/stays/CheckInPage';
 import { StaysPage } from './features/stays/StaysPage';
 import { ReceiptPage } from './features/stays/ReceiptPage';
 import ProofPage from './features/offline/ProofPage'; // eager: it must open without signal
+import { StayHistoryPage } from './features/stays/StayHistoryPage';
 
 /**
  * A screen loaded on demand. After a deploy an open page may ask for a chunk that no longer
@@ -52,6 +53,10 @@ const PreregConfirmPage = lazyScreen(() => import('./features/preregistration/Co
 const WorkReportPage = lazyScreen(() => import('./features/work-reports/ReportPage'));
 const WorkersPage = lazyScreen(() => import('./features/work-reports/WorkersPage'));
 const ResidencePage = lazyScreen(() => import('./features/work-reports/ResidencePage'));
+// the field form is precached by the service worker like every chunk: it opens without signal
+const SightingFormPage = lazyScreen(() => import('./features/sightings/FieldReportPage'));
+const SightingTriagePage = lazyScreen(() => import('./features/sightings/TriagePage'));
+const ImportPage = lazyScreen(() => import('./features/imports/ImportPage'));
 const ChannelPage = lazyScreen(() => import('./features/channel/ChannelPage'));
 const ChannelIndexPage = lazyScreen(() => import('./features/channel/ChannelPage').then((m) => ({ default: m.ChannelIndexPage })));
 
@@ -75,13 +80,17 @@ export function App() {
           <Route path="dashboard" element={<RequireAbility ability="viewDashboard"><DashboardPage /></RequireAbility>} />
           <Route path="check-in" element={<RequireAbility ability="checkIn"><CheckInPage /></RequireAbility>} />
           <Route path="check-in/queue/:id" element={<RequireAbility ability="checkIn"><ProofPage /></RequireAbility>} />
+          <Route path="imports" element={<RequireAbility ability="checkIn"><ImportPage /></RequireAbility>} />
           <Route path="stays" element={<RequireAbility ability="listStays"><StaysPage /></RequireAbility>} />
           <Route path="stays/:id/receipt" element={<ReceiptPage />} />
+          <Route path="stays/:id/history" element={<StayHistoryPage />} />
           <Route path="persons/:id" element={<PersonPage />} />
           <Route path="alerts" element={<RequireAbility ability="viewAlerts"><AlertsPage /></RequireAbility>} />
           <Route path="work-reports/new" element={<RequireAbility ability="reportWorkers"><WorkReportPage /></RequireAbility>} />
           <Route path="work-reports" element={<RequireAbility ability="listWorkers"><WorkersPage /></RequireAbility>} />
           <Route path="residence-reports/new" element={<RequireAbility ability="reportResidence"><ResidencePage /></RequireAbility>} />
+          <Route path="sightings/new" element={<RequireAbility ability="reportSightings"><SightingFormPage /></RequireAbility>} />
+          <Route path="sightings" element={<RequireAbility ability="triageSightings"><SightingTriagePage /></RequireAbility>} />
           <Route path="identity-conflicts" element={<RequireAbility ability="viewIdentityConflicts"><ConflictsPage /></RequireAbility>} />
           <Route path="channel" element={<RequireAbility ability="teamChannel"><ChannelIndexPage /></RequireAbility>} />
           <Route path="channel/:teamId" element={<RequireAbility ability="teamChannel"><ChannelPage /></RequireAbility>} />

@@ -67,6 +67,24 @@ const loadStay = async (server: TestServer, regionPrefix: string) => {
 };
 const REGION = { soppeng: '73.12', makassar: '73.71' } as const;
 
+/** A throwaway copy of a present stay of the region (for routes that change or cancel it), checked out when asked. */
+const freshStay = (checkedOut: boolean): RecordFixture['make'] => async (server, region) => {
+  const row = await server.db.selectFrom('stays').selectAll().where('region_code', 'like', `${REGION[region]}.%`)
+    .where('departure_date', 'is', null).where('cancelled_at', 'is', null).orderBy('id').limit(1).executeTakeFirstOrThrow();
+  const number = `MATRIX/${randomUUID()}`;
+  const copy = { ...row, id: randomUUID(), receipt_number: number, receipt_group: number, departure_date: checkedOut ? row.arrival_date : null };
+  await server.db.insertInto('stays').values(copy).execute();
+  return { id: copy.id, record: copy as unknown as Json, scoped: { regionCode: row.region_code, orgId: row.lodging_id } };
+};
+
+/** A receipt (its head stay) of the region, named by its number with the slashes percent-encoded. */
+const loadReceipt: RecordFixture['make'] = async (server, region) => {
+  const stay = await loadStay(server, REGION[region]);
+  const group = String(stay.record.receipt_group ?? stay.record.receipt_number);
+  const head = await server.db.selectFrom('stays').selectAll().where('receipt_number', '=', group).executeTakeFirstOrThrow();
+  return { id: encodeURIComponent(group), record: head as unknown as Json, scoped: stay.scoped };
+};
+
 /** A rule alert on a present stay of the region, in the given workflow state. */
 const makeAlert = (status: 'new' | 'resolved'): RecordFixture['make'] => async (server, region) => {
   const stay = await loadStay(server, REGION[region]);
@@ -104,6 +122,36 @@ const makeDraft: RecordFixture['make'] = async (server, region) => {
   return { id: row.id, record: { lodging_id: lodging.id }, scoped: { regionCode: lodging.village_code, orgId: lodging.id } };
 };
 
+/** A sighting in the region, reported by the region's immigration officer (never by a matrix caller's own field officer). */
+const makeSighting = (status: 'new' | 'dismissed' = 'new'): RecordFixture['make'] => async (server, region) => {
+  const reporter = await server.db.selectFrom('users').select('id').where('username', '=', region === 'soppeng' ? 'imigrasi.parepare' : 'polres.makassar').executeTakeFirstOrThrow();
+  const village = region === 'soppeng' ? '73.12.04.1001' : '73.71.04.1008';
+  const at = new Date().toISOString();
+  const row = {
+    id: randomUUID(), reported_by: reporter.id, reporter_agency_id: null, idempotency_key: randomUUID(), request_hash: 'x', observed_at: at,
+    village_code: village, rw: null, rt: null, lat: -4.35, lon: 119.88, subject_name: null, subject_nationality: null, subject_description: null,
+    category: 'other', note: null, status, person_id: null, case_id: null, outcome_reason: null, triaged_by: null, triaged_at: null,
+    photo_type: 'image/jpeg', photo_size: 4, created_at: at, updated_at: at,
+  };
+  await server.db.insertInto('sightings').values(row).execute();
+  fs.mkdirSync(path.join(server.dataDir, 'sightings'), { recursive: true }); // with its photo, so the download route answers
+  fs.writeFileSync(path.join(server.dataDir, 'sightings', `${row.id}.img`), Buffer.from([0xff, 0xd8, 0xff, 0xd9]));
+  return { id: row.id, record: row, scoped: { regionCode: village } };
+};
+
+/** An uploaded guest file of a lodging of the region, not yet run. */
+const makeImport: RecordFixture['make'] = async (server, region) => {
+  const lodging = await server.db.selectFrom('reporter_orgs').select(['id', 'village_code']).where('kind', '=', 'lodging')
+    .where('village_code', 'like', `${REGION[region]}.%`).orderBy('name').limit(1).executeTakeFirstOrThrow();
+  const row = {
+    id: randomUUID(), lodging_id: lodging.id, region_code: lodging.village_code, created_by: 'matrix', created_at: new Date().toISOString(),
+    file_name: 'matrix.csv', file_hash: 'x', format: 'csv' as const, table_json: JSON.stringify({ headers: ['Nama Belakang'], rows: [['A']], rowNumbers: [2] }),
+    row_count: 1, mapping: null, status: 'uploaded' as const, processed: 0, stored: 0, skipped: 0, failed: 0, errors: null, finished_at: null,
+  };
+  await server.db.insertInto('imports').values(row).execute();
+  return { id: row.id, record: row, scoped: { regionCode: row.region_code, orgId: row.lodging_id } };
+};
+
 /** The region's Timpora team, as the channel rules see it. */
 const channelTeam = async (server: TestServer, region: 'soppeng' | 'makassar') => {
   const team = await server.db.selectFrom('teams').select(['id', 'region_code', 'office_agency_id']).where('region_code', '=', REGION[region]).executeTakeFirstOrThrow();
@@ -130,6 +178,8 @@ const channelMessage = (what: 'message' | 'attachment'): RecordFixture['make'] =
 };
 
 const FIXTURES: Record<string, RecordFixture> = {
+  'import.read': { make: makeImport },
+  'import.run': { make: makeImport, body: { mapping: {} } },
   'channel.read': { make: channelTeam, body: { messageId: 'no-such-message' } },
   'channel.post': { make: channelTeam, body: { text: 'matrix probe' } },
   'channel.upload': { make: channelTeam, body: { filename: 'x.pdf', contentBase64: 'JVBERi0xLjQK' } },
@@ -141,6 +191,12 @@ const FIXTURES: Record<string, RecordFixture> = {
   'channel.download': { make: channelMessage('attachment') },
   'stay.read': { make: (s, r) => loadStay(s, REGION[r]) },
   'stay.checkout': { make: (s, r) => loadStay(s, REGION[r]), body: { departureDate: '2000-01-01' } },
+  'stay.change': { make: (s, r) => loadStay(s, REGION[r]), body: { plannedDeparture: '2000-01-01' } },
+  'stay.move': { make: freshStay(false), body: { room: 'M1' } },
+  'stay.correct': { make: (s, r) => loadStay(s, REGION[r]), body: { reason: 'matrix probe', fields: { arrivalDate: '1800-01-01' } } },
+  'stay.cancel': { make: freshStay(false), body: { reason: 'matrix probe' } },
+  'stay.reopen': { make: freshStay(true), body: { reason: 'matrix probe' } },
+  'receipt.read': { make: loadReceipt },
   'identity_conflict.resolve': {
     async make(server, region) {
       const stay = await loadStay(server, REGION[region]);
@@ -176,10 +232,14 @@ const FIXTURES: Record<string, RecordFixture> = {
   'user.reject': { make: pendingAccount, unscoped: true, body: { reason: 'matrix probe' } },
   'registration.approve': { make: pendingRegistration },
   'registration.reject': { make: pendingRegistration, body: { reason: 'matrix probe' } },
+  'sighting.read': { make: makeSighting() },
+  'sighting.link': { make: makeSighting(), body: { personId: 'no-such-person' } },
+  'sighting.dismiss': { make: makeSighting(), body: { reason: '   ' } },
+  'sighting.attachPhoto': { make: makeSighting() },
 };
 
 /** Record rules whose record is not a route parameter (checked by their own tests). */
-const RECORD_NOT_FROM_PATH = new Set(['stay.create', 'stats.view', 'event.receive']);
+const RECORD_NOT_FROM_PATH = new Set(['stay.create', 'stats.view', 'event.receive', 'import.create']);
 
 const exampleBody = (server: TestServer, route: DeclaredRoute): Json | undefined => {
   const schema = server.app.swagger() as { paths?: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: { examples?: Json[] }; examples?: Record<string, { value: Json }> }> } }>> };

@@ -29,6 +29,25 @@ export function openDatabase(options: { databaseUrl?: string; dataDir: string })
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
+  cacheStatements(sqlite);
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   return { kysely, kind: 'sqlite', url: file, close: () => kysely.destroy() };
+}
+
+/**
+ * Kysely's SQLite driver prepares every statement afresh; preparing costs about as much as
+ * running. Statements are kept by their SQL text (bounded, oldest dropped) and reused: the
+ * driver only calls all()/run() on them, never iterate(), so a cached statement is never busy.
+ */
+function cacheStatements(sqlite: SQLite.Database, limit = 500): void {
+  const prepare = sqlite.prepare.bind(sqlite);
+  const cache = new Map<string, SQLite.Statement>();
+  (sqlite as { prepare: (source: string) => SQLite.Statement }).prepare = (source: string) => {
+    let stmt = cache.get(source);
+    if (stmt) return stmt;
+    stmt = prepare(source);
+    if (cache.size >= limit) cache.delete(cache.keys().next().value!);
+    cache.set(source, stmt);
+    return stmt;
+  };
 }

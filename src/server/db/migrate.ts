@@ -7,10 +7,13 @@ import * as auditAccounts from './migrations/0005_audit_accounts';
 import * as watchlists from './migrations/0006_watchlists';
 import * as receiptGroups from './migrations/0007_receipt_groups';
 import * as registration from './migrations/0008_registration';
+import * as stayLifecycle from './migrations/0009_stay_lifecycle';
 import * as reportKinds from './migrations/0011_report_kinds';
 import * as preregistration from './migrations/0012_preregistration';
+import * as imports from './migrations/0013_imports';
 import * as alerts from './migrations/0014_alerts';
 import * as notifications from './migrations/0015_notifications';
+import * as sightings from './migrations/0018_sightings';
 import * as channel from './migrations/0019_channel';
 
 // Migrations are listed here (not read from disk) so they bundle and run the same under tsx and tests.
@@ -23,10 +26,13 @@ const migrations: Record<string, Migration> = {
   '0006_watchlists': watchlists,
   '0007_receipt_groups': receiptGroups,
   '0008_registration': registration,
+  '0009_stay_lifecycle': stayLifecycle,
   '0011_report_kinds': reportKinds,
   '0012_preregistration': preregistration,
+  '0013_imports': imports,
   '0014_alerts': alerts,
   '0015_notifications': notifications,
+  '0018_sightings': sightings,
   '0019_channel': channel,
 };
 

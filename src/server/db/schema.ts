@@ -56,6 +56,17 @@ export interface StaysTable {
   receipt_group?: string | null;
   /** lodging | work | residence (migration 0011) */
   report_kind: Generated<ReportKind>;
+  /** migration 0009: local arrival time HH:MM when known; a cancelled report is kept and marked */
+  arrival_time?: string | null; cancelled_at?: string | null; cancelled_by?: string | null; cancel_reason?: string | null;
+}
+export type StayChangeKind = 'extend' | 'room' | 'correct' | 'cancel_report' | 'cancel_checkout';
+export interface StayChangesTable {
+  id: string; stay_id: string; kind: StayChangeKind; reason: string | null; before: string; after: string;
+  changed_by: string; changed_at: string; audit_seq: number | null;
+}
+export interface RemindersTable {
+  id: string; org_id: string; kind: 'open_stays'; day: string; stay_ids: string; count: number; created_at: string;
+  seen_at: string | null; emailed_at: string | null;
 }
 /** A worker's employment, beside its stay (migration 0011). */
 export interface StayEmploymentsTable {
@@ -63,6 +74,15 @@ export interface StayEmploymentsTable {
   work_permit_ref: string; period_from: string; period_until: string;
 }
 export interface ReceiptCountersTable { prefix: string; last: number }
+/** An early-detection report of a field officer (migration 0018). */
+export interface SightingsTable {
+  id: string; reported_by: string; reporter_agency_id: string | null; idempotency_key: string; request_hash: string;
+  observed_at: string; village_code: string; rw: string | null; rt: string | null; lat: number; lon: number;
+  subject_name: string | null; subject_nationality: string | null; subject_description: string | null;
+  category: string; note: string | null; status: 'new' | 'linked' | 'case_opened' | 'dismissed';
+  person_id: string | null; case_id: string | null; outcome_reason: string | null; triaged_by: string | null; triaged_at: string | null;
+  photo_type: string | null; photo_size: number | null; created_at: string; updated_at: string;
+}
 export type AlertStatus = 'new' | 'acknowledged' | 'assigned' | 'resolved';
 export type AlertResolution = 'confirmed' | 'false_positive' | 'no_action';
 export interface AlertsTable {
@@ -125,6 +145,16 @@ export interface EmailTokensTable {
   token_hash: string; user_id: string; purpose: 'verify_email'; email: string; created_at: string; expires_at: string; used_at: string | null;
 }
 
+/** Bulk imports (migration 0013). */
+export interface ImportsTable {
+  id: string; lodging_id: string; region_code: string; created_by: string; created_at: string; file_name: string; file_hash: string;
+  format: 'csv' | 'xlsx'; table_json: string; row_count: number; mapping: string | null;
+  status: 'uploaded' | 'checked' | 'running' | 'done' | 'failed';
+  processed: number; stored: number; skipped: number; failed: number;
+  errors: string | null; finished_at: string | null;
+}
+export interface ImportMappingsTable { lodging_id: string; mapping: string; updated_by: string; updated_at: string }
+export interface ImportRowsTable { fingerprint: string; lodging_id: string; import_id: string; row_number: number; stay_id: string; created_at: string }
 // migration 0019: the team channel and the per-user notification inbox
 export interface ChannelMessagesTable {
   id: string; team_id: string; author_id: string | null; kind: 'message' | 'announcement' | 'guide'; parent_id: string | null; text: string;
@@ -174,6 +204,8 @@ export interface Database {
   watchlist_entries: WatchlistEntriesTable;
   watchlist_versions: WatchlistVersionsTable;
   receipt_counters: ReceiptCountersTable;
+  stay_changes: StayChangesTable;
+  reminders: RemindersTable;
   alerts: AlertsTable;
   alert_activity: AlertActivityTable;
   notification_preferences: NotificationPreferencesTable;
@@ -183,4 +215,8 @@ export interface Database {
   prereg_links: PreregLinksTable;
   preregistrations: PreregistrationsTable;
   stay_employments: StayEmploymentsTable;
+  sightings: SightingsTable;
+  imports: ImportsTable;
+  import_mappings: ImportMappingsTable;
+  import_rows: ImportRowsTable;
 }

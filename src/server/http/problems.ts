@@ -31,8 +31,11 @@ export function fieldErrorFromAjv(e: AjvError): FieldError {
   }
 }
 
-export function sendProblem(reply: FastifyReply, lang: Lang, status: number, code: ProblemCode, errors: FieldError[], detail?: string) {
+export function sendProblem(
+  reply: FastifyReply, lang: Lang, status: number, code: ProblemCode, errors: FieldError[], detail?: string, extensions: Record<string, unknown> = {},
+) {
   const body: Record<string, unknown> = {
+    ...extensions,
     type: TYPE_BASE + code,
     title: translate(lang, `problem.${code}`),
     status,
@@ -49,7 +52,7 @@ export function registerProblemHandler(app: FastifyInstance): void {
     const lang = languageOf(request.headers['accept-language']);
     if (error instanceof AppError) {
       const detail = error.detailKey ? translate(lang, error.detailKey, error.detailParams) : undefined;
-      return sendProblem(reply, lang, error.status, error.code, error.fieldErrors, detail);
+      return sendProblem(reply, lang, error.status, error.code, error.fieldErrors, detail, error.extensions);
     }
     const fe = error as FastifyError & { validation?: AjvError[]; validationContext?: string };
     if (fe.validation) {

@@ -7,13 +7,16 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly fieldErrors: FieldError[];
+  /** the whole problem document, for extension members such as a duplicate's `existing` */
+  readonly problem: Record<string, unknown>;
 
-  constructor(status: number, code: string, message: string, fieldErrors: FieldError[] = []) {
+  constructor(status: number, code: string, message: string, fieldErrors: FieldError[] = [], problem: Record<string, unknown> = {}) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.fieldErrors = fieldErrors;
+    this.problem = problem;
   }
 
   get isNetwork(): boolean {
@@ -65,7 +68,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
       ? p.errors.map((e) => ({ field: normaliseFieldPath(String(e.field ?? '')), message: String(e.message ?? '') }))
       : [];
     const message = p.detail || p.title || i18n.t(`errors.status.${response.status}`, { defaultValue: i18n.t('errors.generic') });
-    throw new ApiError(response.status, p.code ?? String(response.status), message, fieldErrors);
+    throw new ApiError(response.status, p.code ?? String(response.status), message, fieldErrors, p as Record<string, unknown>);
   }
   return payload as T;
 }

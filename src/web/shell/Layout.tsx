@@ -7,10 +7,13 @@ import type { Abilities } from '../api/types';
 import { useCurrentUser, useLogout, useZone } from '../features/auth/useMe';
 import { startSender } from '../features/offline/queue';
 import { RegistrationStatusBanner } from '../features/registration/StatusBanner';
+import { ReminderBanner } from '../features/stays/ReminderBanner';
 import { IconAlert, IconBuilding, IconCheckIn, IconCompare, IconDashboard, IconFile, IconGlobe, IconGuests, IconHotel, IconLogout, IconUsers } from './icons';
 import { LanguageSwitch } from './LanguageSwitch';
 import { IconBriefcase, IconHome, IconWorkerReport } from '../features/work-reports/icons';
 import { Logo } from './Logo';
+import { IconSighting, IconSightingList } from '../features/sightings/icons';
+import { startSightingSender } from '../features/sightings/queue';
 import { ChannelNavBadge, NotificationBell } from '../features/channel/NotificationBell';
 import { IconChat } from '../features/channel/icons';
 
@@ -21,8 +24,11 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/check-in', labelKey: 'nav.checkIn', icon: <IconCheckIn />, ability: 'checkIn', section: 'work' },
   { to: '/work-reports/new', labelKey: 'workReports.nav', icon: <IconWorkerReport />, ability: 'reportWorkers', section: 'work' },
   { to: '/residence-reports/new', labelKey: 'workReports.residenceNav', icon: <IconHome />, ability: 'reportResidence', section: 'work' },
+  { to: '/imports', labelKey: 'imports.nav', icon: <IconFile />, ability: 'checkIn', section: 'work' },
   { to: '/stays', labelKey: 'nav.stays', icon: <IconGuests />, ability: 'listStays', section: 'work' },
   { to: '/preregistrations', labelKey: 'prereg.nav', icon: <IconGlobe />, ability: 'preregistration', section: 'work' },
+  { to: '/sightings/new', labelKey: 'sightings.nav', icon: <IconSighting />, ability: 'reportSightings', section: 'work' },
+  { to: '/sightings', labelKey: 'sightings.triageNav', icon: <IconSightingList />, ability: 'triageSightings', section: 'work' },
   { to: '/alerts', labelKey: 'alerts.nav', icon: <IconAlert />, ability: 'viewAlerts', section: 'work' },
   { to: '/channel', labelKey: 'channel.nav', icon: <IconChat />, ability: 'teamChannel', section: 'work' },
   { to: '/work-reports', labelKey: 'workReports.listNav', icon: <IconBriefcase />, ability: 'listWorkers', section: 'work' },
@@ -52,6 +58,8 @@ export function Layout() {
   const [opened, { toggle, close }] = useDisclosure();
   // reports queued offline send themselves on whatever page the clerk is, once the signal returns
   useEffect(() => { if (me.role === 'reporter') startSender(me.id); }, [me.id, me.role]);
+  // and so do sightings queued on a field officer's phone
+  useEffect(() => { if (me.abilities.reportSightings) startSightingSender(me.id); }, [me.id, me.abilities.reportSightings]);
   const items = allowedNav(me.abilities);
   const work = items.filter((i) => i.section === 'work');
   const admin = items.filter((i) => i.section === 'admin');
@@ -148,6 +156,12 @@ export function Layout() {
 
       <AppShell.Main>
         <RegistrationStatusBanner />
+        {/* a reporter's home screen carries the "to close" reminder; the guest list shows its own */}
+        {me.role === 'reporter' && location.pathname !== '/stays' && (
+          <div className="no-print" style={{ marginBottom: 'var(--mantine-spacing-md)' }}>
+            <ReminderBanner onShow={() => navigate('/stays?tab=toClose')} />
+          </div>
+        )}
         <Outlet />
       </AppShell.Main>
     </AppShell>

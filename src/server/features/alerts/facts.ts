@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { localDate, timeZoneOfRegion, utcOffsetHours } from '../../../domain/regions';
-import type { PersonFacts, StayFact } from '../../../domain/rules';
+import type { PersonFacts, SightingFact, StayFact } from '../../../domain/rules';
+import { ruleActivity } from '../../../domain/sightings';
 import type { Database } from '../../db/schema';
 
 // One person's facts for the alert rules, read from what was reported about them. A stay's
@@ -18,9 +19,9 @@ export async function loadPersonFacts(db: Kysely<Database>, personId: string, no
     .where('stays.person_id', '=', personId)
     .where((eb) => eb.or([eb('stays.departure_date', 'is', null), eb('stays.arrival_date', '>=', since)]))
     .orderBy('stays.created_at').execute();
-  if (rows.length === 0) return null;
-  const latest = rows[rows.length - 1]!;
-  const zone = timeZoneOfRegion(latest.region_code);
+  const sightings = await linkedSightings(db, personId, since);
+  if (rows.length === 0 && sightings.length === 0) return null;
+  const zone = timeZoneOfRegion(rows.at(-1)?.region_code ?? sightings.at(-1)!.regionCode);
   const stays: StayFact[] = rows.map((r) => {
     const extra = r as unknown as { report_kind?: string; cancelled_at?: string | null; status?: string };
     return {
@@ -31,10 +32,20 @@ export async function loadPersonFacts(db: Kysely<Database>, personId: string, no
     };
   });
   return {
-    personId, today: localDate(now, zone), utcOffsetMinutes: utcOffsetHours(zone) * 60, stays, sightings: [],
+    personId, today: localDate(now, zone), utcOffsetMinutes: utcOffsetHours(zone) * 60, stays, sightings,
     identityClaims: rows.filter((r) => r.reported_surname !== null).map((r) => ({
       stayId: r.id, documentNumber: r.document_number, issuingState: r.document_state, surname: r.reported_surname!,
       givenNames: r.reported_given_names ?? '', dateOfBirth: r.reported_date_of_birth ?? '',
     })),
   };
+}
+
+/** Sightings a triage officer linked to the person (dismissed ones say nothing), seen on the local day of the village. */
+async function linkedSightings(db: Kysely<Database>, personId: string, since: string): Promise<SightingFact[]> {
+  const rows = await db.selectFrom('sightings').select(['id', 'village_code', 'observed_at', 'category'])
+    .where('person_id', '=', personId).where('status', '!=', 'dismissed').where('observed_at', '>=', since)
+    .orderBy('observed_at').execute();
+  return rows.map((s) => ({
+    id: s.id, regionCode: s.village_code, seenOn: localDate(new Date(s.observed_at), timeZoneOfRegion(s.village_code)), activity: ruleActivity(s.category),
+  }));
 }

@@ -8,21 +8,26 @@ import { raiseRuleAlerts, sweepPresentPersons } from './raise';
 // PostgreSQL; the alerts' unique keys make a double evaluation harmless.
 
 const STAY_EVENTS = /^stay\./;
+/** a sighting linked to a person: that person's rules run again (it carries personId, not stayId) */
+const PERSON_EVENTS = new Set(['sighting.linked']);
 const BATCH_MS = 250;
 const SWEEP_EVERY_MS = 3600_000;
 const FIRST_SWEEP_MS = 60_000;
 
 export function startAlertJobs(app: FastifyInstance, ctx: AppContext): void {
   const pendingStays = new Set<string>();
+  const pendingPersons = new Set<string>();
   let flushing: Promise<void> | null = null;
   let timer: NodeJS.Timeout | null = null;
 
   const flush = async () => {
     const stayIds = [...pendingStays].slice(0, 500); // the rest go in the next run
     for (const id of stayIds) pendingStays.delete(id);
-    const persons = await ctx.db.selectFrom('stays').select('person_id').distinct().where('id', 'in', stayIds).execute();
+    const personIds = [...pendingPersons].slice(0, 500);
+    for (const id of personIds) pendingPersons.delete(id);
+    const persons = stayIds.length ? await ctx.db.selectFrom('stays').select('person_id').distinct().where('id', 'in', stayIds).execute() : [];
     let raised = 0;
-    for (const { person_id } of persons) raised += (await raiseRuleAlerts(ctx.db, person_id)).length;
+    for (const id of new Set([...persons.map((p) => p.person_id), ...personIds])) raised += (await raiseRuleAlerts(ctx.db, id)).length;
     if (raised) void ctx.relay.kick();
   };
   const schedule = () => {
@@ -31,15 +36,16 @@ export function startAlertJobs(app: FastifyInstance, ctx: AppContext): void {
       timer = null;
       flushing = (flushing ?? Promise.resolve()).then(flush).catch((err) => app.log.error({ err }, 'alert rules')).finally(() => {
         flushing = null;
-        if (pendingStays.size) schedule();
+        if (pendingStays.size || pendingPersons.size) schedule();
       });
     }, BATCH_MS);
   };
   let closed = false;
   const unsubscribe = ctx.bus.subscribe((event) => {
-    const stayId = event.data.stayId;
-    if (!STAY_EVENTS.test(event.name) || typeof stayId !== 'string') return;
-    pendingStays.add(stayId);
+    const { stayId, personId } = event.data;
+    if (PERSON_EVENTS.has(event.name) && typeof personId === 'string') pendingPersons.add(personId);
+    else if (STAY_EVENTS.test(event.name) && typeof stayId === 'string') pendingStays.add(stayId);
+    else return;
     schedule();
   });
 

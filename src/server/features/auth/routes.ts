@@ -31,7 +31,8 @@ export const meJson = {
     abilities: {
       type: 'object',
       properties: { checkIn: { type: 'boolean' }, listStays: { type: 'boolean' }, viewDashboard: { type: 'boolean' }, manageAgencies: { type: 'boolean' }, manageUsers: { type: 'boolean' }, viewAudit: { type: 'boolean' }, viewIdentityConflicts: { type: 'boolean' }, viewAlerts: { type: 'boolean' }, reviewRegistrations: { type: 'boolean' }, preregistration: { type: 'boolean' },
-        reportWorkers: { type: 'boolean' }, listWorkers: { type: 'boolean' }, reportResidence: { type: 'boolean' }, teamChannel: { type: 'boolean' } },
+        reportWorkers: { type: 'boolean' }, listWorkers: { type: 'boolean' }, reportResidence: { type: 'boolean' },
+        reportSightings: { type: 'boolean' }, triageSightings: { type: 'boolean' }, teamChannel: { type: 'boolean' } },
     },
   },
 } as const;
@@ -67,6 +68,7 @@ export async function presentMe(db: Kysely<Database>, actor: Actor) {
       ...abilities(actor, 'preregistration', { preregistration: 'manage' }),
       ...abilities(actor, 'workReport', { reportWorkers: 'create', listWorkers: 'list' }),
       ...abilities(actor, 'residenceReport', { reportResidence: 'create' }),
+      ...abilities(actor, 'sighting', { reportSightings: 'create', triageSightings: 'triage' }),
       ...abilities(actor, 'channel', { teamChannel: 'use' }),
     },
   };

@@ -9,6 +9,8 @@ const EVENT_FIELD_GROUPS: Record<string, FieldGroup | 'always'> = {
   stayId: 'always', regionCode: 'always', at: 'always', reportKind: 'always',
   lodgingId: 'whereabouts', nationality: 'identity', permitKind: 'permit',
   alertId: 'screening', rule: 'screening', severity: 'screening', source: 'screening',
+  // sightings: where a foreigner was seen is whereabouts; which person it was, screening
+  sightingId: 'whereabouts', category: 'whereabouts', personId: 'screening',
   // team channel and notification events carry ids only; the client fetches what it may see
   teamId: 'always', messageId: 'always', parentId: 'always', officeAgencyId: 'always', notificationId: 'always', userId: 'always',
 };

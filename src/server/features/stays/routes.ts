@@ -10,7 +10,9 @@ import { sees } from '../../policies/fields';
 import { canSee, checkIn, checkOut } from './commands';
 import { presentStay } from './presenters';
 import { listStays, loadStayRecord, type StayListFilter } from './queries';
-import { renderReceiptPdf } from './receipt';
+import { receiptToken } from './receipt-token';
+import { verifyUrl } from './receipt-view';
+import { publicBase, sendPdf } from './receipts-routes';
 import { staysCsv, staysXlsx } from './export';
 import { type CheckInInput, checkInBody, checkInResult, checkOutBody, exportQuery, listQuery, stayJson } from './schemas';
 import { gate, onRecord } from '../../http/access';
@@ -40,7 +42,7 @@ export function staysRoutes(app: FastifyInstance, ctx: AppContext): void {
     const screening = sees(actor, 'screening');
     const { personId, members, ...rest } = result.body;
     return reply.status(result.status).send({
-      ...rest, personId: screening ? personId : null,
+      ...rest, personId: screening ? personId : null, verifyUrl: verifyUrl(publicBase(ctx, request), receiptToken(ctx.receiptKey, result.body.id)),
       members: (members ?? []).map((m) => ({ ...m, personId: screening ? m.personId : null })),
     });
   });
@@ -120,7 +122,7 @@ export function staysRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get<{ Params: { id: string } }>('/api/v1/stays/:id/receipt.pdf', {
     config: { access: gate('stay', 'list', onRecord('stay', 'read')) },
     schema: {
-      tags: ['stays'], summary: 'Surat Tanda Terima Pelaporan Orang Asing (PDF)', params: idParams,
+      tags: ['stays'], summary: 'Surat Tanda Terima Pelaporan Orang Asing (PDF): the receipt listing this stay and its group', params: idParams,
       produces: ['application/pdf'], response: { 200: { type: 'string', format: 'binary' }, ...problems(401, 403, 404) },
     },
   }, async (request, reply) => {
@@ -128,11 +130,6 @@ export function staysRoutes(app: FastifyInstance, ctx: AppContext): void {
     const stay = await loadStayRecord(ctx.db, request.params.id);
     ensureVisible(stay !== undefined && canSee(actor, stay));
     authorize(actor, 'stay', 'read', stay);
-    await recordRead(ctx.db, actor, {
-      action: 'receipt.export', resourceType: 'stay', resourceId: stay!.id, regionCode: stay!.region_code,
-    });
-    const pdf = await renderReceiptPdf(ctx, actor, stay!);
-    return reply.type('application/pdf')
-      .header('content-disposition', `inline; filename="${stay!.receipt_number.replaceAll('/', '-')}.pdf"`).send(pdf);
+    return sendPdf(ctx, request, reply, actor, stay);
   });
 }

@@ -1,5 +1,6 @@
 import { useMemo, useRef, useState, type FormEvent } from 'react';
-import { Alert, Button, Group, NativeSelect, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, NativeSelect, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError } from '../../api/client';
@@ -137,6 +138,8 @@ export function CheckInPage() {
   const head = { prefix: '', values, errors: headErrors, uncertain: form.uncertain, set: (k: MemberKey, v: string) => form.set(k, v) };
   const permitKinds = PERMIT_KINDS.map((k) => ({ value: k, label: t(`permit.${k}`) }));
   const serverError = checkIn.error instanceof ApiError && !checkIn.error.isNetwork ? checkIn.error : null;
+  // the same passport already present here: the server names the stay, so the clerk can open it
+  const existing = serverError?.status === 409 ? (serverError.problem.existing as { id: string; receiptNumber: string } | undefined) : undefined;
   const proposed = proposedEnd(values);
   const flagged = findings(values, today);
 
@@ -160,6 +163,12 @@ export function CheckInPage() {
             <Alert color="red" icon={<IconAlert size={18} />} title={t('checkIn.failed')} data-testid="checkin-error">
               {serverError?.fieldErrors.length === 0 && <Text size="sm">{serverError.message}</Text>}
               {otherErrors.map((m) => <Text key={m} size="sm">{m}</Text>)}
+            </Alert>
+          )}
+          {existing && (
+            <Alert color="orange" icon={<IconAlert size={18} />} title={t('clerkForm.duplicateTitle')} data-testid="checkin-duplicate">
+              <Text size="sm">{t('clerkForm.duplicateText', { receipt: existing.receiptNumber })}</Text>
+              <Anchor component={Link} to={`/stays/${existing.id}/receipt`} size="sm">{t('clerkForm.duplicateOpen')}</Anchor>
             </Alert>
           )}
           {form.hasErrors && <Alert color="red" variant="light" data-testid="checkin-invalid">{t('checkIn.fixErrors')}</Alert>}
