@@ -55,6 +55,19 @@ describe('team channel in the browser', () => {
       await polres.page.waitForURL(/\/channel\/[^/]+\?message=/);
       await polres.page.screenshot({ path: '/tmp/shots/channel-phone.png' }).catch(() => undefined);
 
+      // the Polres member answers in the thread on the phone; the chair sees the reply count and resolves it
+      await polres.page.getByTestId('message').filter({ hasText: 'Villa Lejja' }).getByTestId('open-thread').click();
+      const threadComposer = polres.page.getByTestId('thread-composer');
+      await threadComposer.fill('Siap, tim meluncur jam 10.');
+      await polres.page.getByTestId('thread-send').click();
+      await polres.page.getByTestId('thread-panel').getByText('Siap, tim meluncur jam 10.').waitFor();
+      await chair.page.getByTestId('message').filter({ hasText: 'Villa Lejja' }).getByText('1 balasan').waitFor({ timeout: 10_000 });
+      await chair.page.getByTestId('message').filter({ hasText: 'Villa Lejja' }).getByLabel('Tindakan').click();
+      await chair.page.getByText('Tandai utas selesai').click();
+      await chair.page.getByTestId('message').filter({ hasText: 'Villa Lejja' }).getByTestId('resolved-badge').waitFor();
+      await polres.page.getByTestId('thread-panel').getByText('Utas ini sudah ditandai selesai.').waitFor({ timeout: 10_000 });
+      await polres.page.screenshot({ path: '/tmp/shots/channel-thread-phone.png' }).catch(() => undefined);
+
       // the chair (ketua) sees in the log that the notice went to Polres and was read
       await chair.page.reload();
       await chair.page.getByText('Log notifikasi', { exact: false }).click();
@@ -62,6 +75,7 @@ describe('team channel in the browser', () => {
       await log.waitFor();
       await chair.page.waitForFunction(() => !/belum dibaca/.test(document.querySelector('[data-testid="notice-log"]')?.textContent ?? 'belum dibaca'), undefined, { timeout: 10_000 });
       expect(await log.textContent()).toMatch(/Satintelkam Polres Soppeng.*Sebutan/s);
+      await chair.page.screenshot({ path: '/tmp/shots/channel-desktop.png', fullPage: true }).catch(() => undefined);
       expect(chair.blocked).toEqual([]);
       expect(polres.blocked).toEqual([]);
     } finally {

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { useCurrentUser } from '../auth/useMe';
 import { usePageTitle } from '../../lib/usePageTitle';
-import { type ChannelMessage, useChannelMessages, useChannelOverview, useChannelTeams, useMarkRead } from './api';
+import { type ChannelMessage, useChannelMessage, useChannelMessages, useChannelOverview, useChannelTeams, useMarkRead } from './api';
 import { Composer } from './Composer';
 import { MessageItem } from './MessageItem';
 import { MessageText } from './MessageText';
@@ -103,9 +103,9 @@ export default function ChannelPage() {
 
 function ThreadPanel({ teamId, rootId, members, meId, canPost }: { teamId: string; rootId: string; members: { id: string; username: string; displayName: string; agencyName: string | null; position: string }[]; meId: string; canPost: boolean }) {
   const { t } = useTranslation();
-  const roots = useChannelMessages(teamId);
+  const rootQuery = useChannelMessage(rootId);
   const replies = useChannelMessages(teamId, { thread: rootId });
-  const root = roots.data?.pages.flatMap((p) => p.items).find((m) => m.id === rootId);
+  const root = rootQuery.data;
   const items = (replies.data?.pages.flatMap((p) => p.items) ?? []).slice().reverse();
   return (
     <Stack gap="xs" data-testid="thread-panel">

@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router-dom';
 import { useChannelTeams, useNotices, useReadNotice } from './api';
 import { useChannelLive } from './useChannelLive';
 import { IconBell } from './icons';
+import { NoticePrefs } from './NoticePrefs';
 
 const fmt = (iso: string, lang: string) => new Date(iso).toLocaleString(lang.startsWith('en') ? 'en-GB' : 'id-ID', { day: '2-digit', month: 'short', hour: '2-digit', minute: '2-digit' });
 
@@ -42,6 +43,7 @@ export function NotificationBell({ enabled }: { enabled: boolean }) {
             ))}
           </Stack>
         </ScrollArea.Autosize>
+        <NoticePrefs />
       </Popover.Dropdown>
     </Popover>
   );

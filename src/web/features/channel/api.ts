@@ -52,6 +52,11 @@ export function useChannelMessages(teamId: string, opts: { thread?: string; q?: 
   });
 }
 
+/** One message (a thread's root, or one named by a live event); under the team's keys so events refresh it. */
+export function useChannelMessage(id: string) {
+  return useQuery({ queryKey: ['channel', 'message', id], queryFn: ({ signal }) => api<ChannelMessage>(`/api/v1/channel/messages/${encodeURIComponent(id)}`, { signal }) });
+}
+
 function useInvalidate(teamId: string) {
   const qc = useQueryClient();
   return () => { void qc.invalidateQueries({ queryKey: ['channel'] }); void qc.invalidateQueries({ queryKey: channelKeys.overview(teamId) }); };

@@ -23,6 +23,7 @@ export function useChannelLive(enabled: boolean): void {
       try { teamId = (JSON.parse(e.data) as { teamId?: string }).teamId; } catch { /* refetch all */ }
       void qc.invalidateQueries({ queryKey: teamId ? ['channel', 'messages', teamId] : ['channel'] });
       if (teamId) void qc.invalidateQueries({ queryKey: channelKeys.overview(teamId) });
+      void qc.invalidateQueries({ queryKey: ['channel', 'message'] });
       void qc.invalidateQueries({ queryKey: channelKeys.teams });
     };
     const onNotice = () => void qc.invalidateQueries({ queryKey: channelKeys.notices });
