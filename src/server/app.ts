@@ -30,6 +30,9 @@ import { startAuditJobs } from './audit/jobs';
 import { startAlertJobs } from './features/alerts/jobs';
 import { startNotifier } from './features/notifications/notifier';
 import { notificationsRoutes } from './features/notifications/routes';
+import { inboxRoutes } from './features/notifications/inbox-routes';
+import { startTaskNotices } from './features/notifications/tasks';
+import { channelRoutes } from './features/channel/routes';
 import { rescreenRunner } from './features/screening/jobs';
 import { screeningRoutes } from './features/screening/routes';
 import { ScreeningService } from './features/screening/service';
@@ -128,7 +131,7 @@ export async function buildApp(config: Config, options: { db?: Db } = {}): Promi
   app.decorate('accessTable', accessTable);
   app.decorate('screening', ctx.screening);
 
-  for (const routes of [healthRoutes, authRoutes, accountRoutes, totpRoutes, referenceRoutes, lodgingsRoutes, staysRoutes, stayLifecycleRoutes, receiptsRoutes, verifyReceiptRoutes, statsRoutes, eventsRoutes, identityRoutes, personsRoutes, alertsRoutes, notificationsRoutes, registrationsRoutes, preregPublicRoutes, preregistrationRoutes, workReportsRoutes, importsRoutes, adminRoutes, auditRoutes, teamsRoutes, meetingsRoutes, teamReportRoutes, casesRoutes, operationsRoutes]) routes(app, ctx);
+  for (const routes of [healthRoutes, authRoutes, accountRoutes, totpRoutes, referenceRoutes, lodgingsRoutes, staysRoutes, stayLifecycleRoutes, receiptsRoutes, verifyReceiptRoutes, statsRoutes, eventsRoutes, identityRoutes, personsRoutes, alertsRoutes, notificationsRoutes, registrationsRoutes, preregPublicRoutes, preregistrationRoutes, workReportsRoutes, importsRoutes, adminRoutes, auditRoutes, teamsRoutes, meetingsRoutes, teamReportRoutes, casesRoutes, operationsRoutes, channelRoutes, inboxRoutes]) routes(app, ctx);
   sightingsRoutes(app, ctx);
   const rescreen = rescreenRunner(app, ctx);
   onListChange = () => void rescreen.start();
@@ -139,9 +142,10 @@ export async function buildApp(config: Config, options: { db?: Db } = {}): Promi
   await startAuditJobs(app, db.kysely, config);
   startAlertJobs(app, ctx);
   startNotifier(app, ctx);
+  startTaskNotices(app, ctx);
   void ctx.screening.current().catch((err) => app.log.error({ err }, 'watchlist index')); // warm: the first check-in should not wait
   const relayTimer = setInterval(() => void ctx.relay.kick(), 2000);
-  const housekeepingTimer = setInterval(() => void housekeeping(db.kysely).catch((err) => app.log.error({ err }, 'housekeeping')), 3600_000);
+  const housekeepingTimer = setInterval(() => void housekeeping(db.kysely, new Date(), { channelRetentionDays: config.channelRetentionDays, dataDir: config.dataDir }).catch((err) => app.log.error({ err }, 'housekeeping')), 3600_000);
   // hourly, reminding each lodging with stays to close once per local day, in the app and by e-mail
   const reminderTimer = setInterval(() => void remindOpenStays(db.kysely, new Date(), mailOpenStays(config)).catch((err) => app.log.error({ err }, 'reminders')), 3600_000);
   app.addHook('onClose', async () => {

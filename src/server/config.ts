@@ -30,6 +30,8 @@ export interface Config {
   mailOutboxDir: string;
   /** the address users reach the app at, for links in e-mails (never taken from a request's Host header) */
   publicUrl: string;
+  /** days a team-channel message is kept (SINERGI_CHANNEL_RETENTION_DAYS); pinned guides are kept always */
+  channelRetentionDays: number;
 }
 
 export class ConfigError extends Error {}
@@ -74,7 +76,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: env.SINERGI_MAIL_FROM || 'Sinergi <no-reply@localhost>',
     mailOutboxDir: path.join(dataDir, 'outbox'),
     publicUrl: publicUrl(env.SINERGI_PUBLIC_URL, port),
+    channelRetentionDays: retentionDays(env.SINERGI_CHANNEL_RETENTION_DAYS),
   };
+}
+
+/** SINERGI_CHANNEL_RETENTION_DAYS: whole days, at least 1; default two years. */
+function retentionDays(value: string | undefined): number {
+  if (!value) return 730;
+  const days = Number(value);
+  if (!Number.isInteger(days) || days < 1 || days > 36500) throw new ConfigError(`SINERGI_CHANNEL_RETENTION_DAYS must be a whole number of days (1-36500): ${value}`);
+  return days;
 }
 
 /** SINERGI_SMTP_URL: smtp:// or smtps:// with a host; anything else would fail only at the first mail. */

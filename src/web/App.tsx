@@ -67,6 +67,8 @@ const OperationsPage = lazyScreen(() => import('./features/operations/Operations
 const OperationPlanPage = lazyScreen(() => import('./features/operations/OperationPlanPage'));
 const OperationPage = lazyScreen(() => import('./features/operations/OperationPage'));
 const ImportPage = lazyScreen(() => import('./features/imports/ImportPage'));
+const ChannelPage = lazyScreen(() => import('./features/channel/ChannelPage'));
+const ChannelIndexPage = lazyScreen(() => import('./features/channel/ChannelPage').then((m) => ({ default: m.ChannelIndexPage })));
 
 export function App() {
   return (
@@ -110,6 +112,8 @@ export function App() {
           <Route path="operations" element={<RequireAbility ability="viewOperations"><OperationsPage /></RequireAbility>} />
           <Route path="operations/new" element={<RequireAbility ability="planOperations"><OperationPlanPage /></RequireAbility>} />
           <Route path="operations/:id" element={<RequireAbility ability="viewOperations"><OperationPage /></RequireAbility>} />
+          <Route path="channel" element={<RequireAbility ability="teamChannel"><ChannelIndexPage /></RequireAbility>} />
+          <Route path="channel/:teamId" element={<RequireAbility ability="teamChannel"><ChannelPage /></RequireAbility>} />
           <Route path="account" element={<AccountPage />} />
           <Route path="pendaftaran" element={<RequireAbility ability="reviewRegistrations"><RegistrationsPage /></RequireAbility>} />
           <Route path="preregistrations" element={<RequireAbility ability="preregistration"><PreregDraftsPage /></RequireAbility>} />

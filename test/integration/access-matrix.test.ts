@@ -234,9 +234,43 @@ const makeImport: RecordFixture['make'] = async (server, region) => {
   return { id: row.id, record: row, scoped: { regionCode: row.region_code, orgId: row.lodging_id } };
 };
 
+/** The region's Timpora team, as the channel rules see it. */
+const channelTeam = async (server: TestServer, region: 'soppeng' | 'makassar') => {
+  const team = await server.db.selectFrom('teams').select(['id', 'region_code', 'office_agency_id']).where('region_code', '=', REGION[region]).executeTakeFirstOrThrow();
+  const chairs = await server.db.selectFrom('team_memberships').select('user_id').where('team_id', '=', team.id).where('position', 'in', ['ketua', 'sekretaris']).execute();
+  return { id: team.id, record: { team_id: team.id, office_agency_id: team.office_agency_id, chair_ids: chairs.map((c) => c.user_id) }, scoped: { regionCode: team.region_code } };
+};
+/** A fresh message (by nobody among the callers) in the region's team channel, with an attachment. */
+const channelMessage = (what: 'message' | 'attachment'): RecordFixture['make'] => async (server, region) => {
+  const team = await channelTeam(server, region);
+  const at = new Date().toISOString();
+  const id = randomUUID();
+  await server.db.insertInto('channel_messages').values({
+    id, team_id: team.id, author_id: null, kind: 'message', parent_id: null, text: 'matrix probe', created_at: at,
+    edited_at: null, deleted_at: null, deleted_by: null, resolved_at: null, resolved_by: null, last_reply_at: null,
+  }).execute();
+  const record = { ...team.record, author_id: null };
+  if (what === 'message') return { id, record, scoped: team.scoped };
+  const fileId = randomUUID();
+  const dir = path.join(server.dataDir, 'channel', team.id);
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, fileId), '%PDF-1.4\n');
+  await server.db.insertInto('channel_attachments').values({ id: fileId, team_id: team.id, message_id: id, filename: 'x.pdf', mime: 'application/pdf', size: 9, sha256: 'x', uploaded_by: 'matrix', created_at: at }).execute();
+  return { id: fileId, record, scoped: team.scoped };
+};
+
 const FIXTURES: Record<string, RecordFixture> = {
   'import.read': { make: makeImport },
   'import.run': { make: makeImport, body: { mapping: {} } },
+  'channel.read': { make: channelTeam, body: { messageId: 'no-such-message' } },
+  'channel.post': { make: channelTeam, body: { text: 'matrix probe' } },
+  'channel.upload': { make: channelTeam, body: { filename: 'x.pdf', contentBase64: 'JVBERi0xLjQK' } },
+  'channel.readLog': { make: channelTeam },
+  'channel.readMessage': { make: channelMessage('message') },
+  'channel.edit': { make: channelMessage('message'), body: { text: 'matrix probe' } },
+  'channel.delete': { make: channelMessage('message') },
+  'channel.resolve': { make: channelMessage('message'), body: { resolved: true } },
+  'channel.download': { make: channelMessage('attachment') },
   'stay.read': { make: (s, r) => loadStay(s, REGION[r]) },
   'stay.checkout': { make: (s, r) => loadStay(s, REGION[r]), body: { departureDate: '2000-01-01' } },
   'stay.change': { make: (s, r) => loadStay(s, REGION[r]), body: { plannedDeparture: '2000-01-01' } },

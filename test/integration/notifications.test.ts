@@ -61,9 +61,9 @@ for (const kind of dialectMatrix()) {
     afterAll(async () => { await server?.close(); await smtp?.close(); await gateway?.close(); });
 
     it('keeps each officer\'s preferences; a reporter has none', async () => {
-      expect((await call('GET', '/api/v1/me/notifications', 'polres.soppeng')).json()).toEqual({ email: true, minSeverity: 'high' });
+      expect((await call('GET', '/api/v1/me/notifications', 'polres.soppeng')).json()).toEqual({ email: true, minSeverity: 'high', mentions: true, tasks: true });
       expect((await call('PUT', '/api/v1/me/notifications', 'polres.soppeng', { email: false, minSeverity: 'low' })).statusCode).toBe(200);
-      expect((await call('GET', '/api/v1/me/notifications', 'polres.soppeng')).json()).toEqual({ email: false, minSeverity: 'low' });
+      expect((await call('GET', '/api/v1/me/notifications', 'polres.soppeng')).json()).toEqual({ email: false, minSeverity: 'low', mentions: true, tasks: true });
       expect((await call('PUT', '/api/v1/me/notifications', 'polres.soppeng', { email: 'yes', minSeverity: 'low' })).statusCode).toBe(400);
       expect((await call('GET', '/api/v1/me/notifications', 'hotel.maryam')).statusCode).toBe(403);
     });

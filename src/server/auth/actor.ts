@@ -17,6 +17,8 @@ export interface Actor {
   areaCode: string | null;
   /** every area the officer supervises: its own and those of the Timpora teams it is an active member of */
   areas: string[];
+  /** the Timpora teams the user is an active member of (loaded with the session; absent for built actors) */
+  teamIds?: string[];
   reporterOrg: { id: string; kind: string; villageCode: string; verified: boolean } | null;
 }
 

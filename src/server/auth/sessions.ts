@@ -88,7 +88,7 @@ export async function sessionForToken(db: Kysely<Database>, token: string, now =
   const actor: Actor = {
     id: row.id, username: row.username, displayName: row.display_name, role: row.role as Role, locale: row.locale,
     agencyId: row.agency_id, agencyKind: row.agency_kind, areaCode: row.area_code,
-    areas: await areasOf(db, row.id, row.area_code, now),
+    ...(await membershipsOf(db, row.id, row.area_code, now)),
     reporterOrg: row.org_id
       ? { id: row.org_id, kind: row.org_kind!, villageCode: row.org_village!, verified: row.org_verified_at !== null }
       : null,
@@ -101,10 +101,18 @@ export async function sessionForToken(db: Kysely<Database>, token: string, now =
  * active member of today (joined, not yet left). Nested areas are kept; they cost nothing.
  */
 export async function areasOf(db: Kysely<Database>, userId: string, ownArea: string | null, now = new Date()): Promise<string[]> {
+  return (await membershipsOf(db, userId, ownArea, now)).areas;
+}
+
+/** The areas (as areasOf) and the ids of the teams the user is an active member of today. */
+export async function membershipsOf(db: Kysely<Database>, userId: string, ownArea: string | null, now = new Date()): Promise<{ areas: string[]; teamIds: string[] }> {
   const today = now.toISOString().slice(0, 10);
   const teams = await db.selectFrom('team_memberships').innerJoin('teams', 'teams.id', 'team_memberships.team_id')
-    .select('teams.region_code').where('team_memberships.user_id', '=', userId).where('team_memberships.joined_on', '<=', today)
+    .select(['teams.id', 'teams.region_code']).where('team_memberships.user_id', '=', userId).where('team_memberships.joined_on', '<=', today)
     .where((eb) => eb.or([eb('team_memberships.left_on', 'is', null), eb('team_memberships.left_on', '>', today)]))
     .execute();
-  return [...new Set([...(ownArea ? [ownArea] : []), ...teams.map((t) => t.region_code)])];
+  return {
+    areas: [...new Set([...(ownArea ? [ownArea] : []), ...teams.map((t) => t.region_code)])],
+    teamIds: [...new Set(teams.map((t) => t.id))],
+  };
 }

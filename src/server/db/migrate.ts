@@ -16,6 +16,7 @@ import * as notifications from './migrations/0015_notifications';
 import * as sightings from './migrations/0018_sightings';
 import * as meetings from './migrations/0016_meetings';
 import * as casesOperations from './migrations/0017_cases_operations';
+import * as channel from './migrations/0019_channel';
 
 // Migrations are listed here (not read from disk) so they bundle and run the same under tsx and tests.
 const migrations: Record<string, Migration> = {
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   '0018_sightings': sightings,
   '0016_meetings': meetings,
   '0017_cases_operations': casesOperations,
+  '0019_channel': channel,
 };
 
 class StaticProvider implements MigrationProvider {

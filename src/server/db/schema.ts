@@ -92,7 +92,11 @@ export interface AlertsTable {
   created_at: string; updated_at: string; resolved_at: string | null; resolved_by: string | null;
 }
 export type Severity = 'low' | 'medium' | 'high';
-export interface NotificationPreferencesTable { user_id: string; email: number; min_severity: Severity; updated_at: string }
+export interface NotificationPreferencesTable {
+  user_id: string; email: number; min_severity: Severity; updated_at: string;
+  /** e-mail on channel mentions and on tasks (migration 0019) */
+  mentions: Generated<number>; tasks: Generated<number>;
+}
 export interface WebhooksTable {
   id: string; team_id: string; url: string; secret: string; min_severity: Severity; active: number; created_by: string; created_at: string;
 }
@@ -195,6 +199,22 @@ export interface ImportsTable {
 }
 export interface ImportMappingsTable { lodging_id: string; mapping: string; updated_by: string; updated_at: string }
 export interface ImportRowsTable { fingerprint: string; lodging_id: string; import_id: string; row_number: number; stay_id: string; created_at: string }
+// migration 0019: the team channel and the per-user notification inbox
+export interface ChannelMessagesTable {
+  id: string; team_id: string; author_id: string | null; kind: 'message' | 'announcement' | 'guide'; parent_id: string | null; text: string;
+  created_at: string; edited_at: string | null; deleted_at: string | null; deleted_by: string | null;
+  resolved_at: string | null; resolved_by: string | null; last_reply_at: string | null;
+}
+export interface ChannelMessageEditsTable { id: string; message_id: string; text: string; edited_at: string; edited_by: string }
+export interface ChannelMentionsTable { message_id: string; user_id: string }
+export interface ChannelAttachmentsTable {
+  id: string; team_id: string; message_id: string | null; filename: string; mime: string; size: number; sha256: string; uploaded_by: string; created_at: string;
+}
+export interface ChannelReadStateTable { team_id: string; user_id: string; last_read_at: string; last_read_message_id: string; updated_at: string }
+export interface NotificationsTable {
+  id: string; user_id: string; kind: 'mention' | 'task_assigned' | 'task_due'; team_id: string | null; ref_type: string; ref_id: string;
+  dedupe_key: string; actor_name: string | null; created_at: string; read_at: string | null;
+}
 
 export interface Database {
   regions: RegionsTable;
@@ -206,6 +226,12 @@ export interface Database {
   teams: TeamsTable;
   team_members: TeamMembersTable;
   team_memberships: TeamMembershipsTable;
+  channel_messages: ChannelMessagesTable;
+  channel_message_edits: ChannelMessageEditsTable;
+  channel_mentions: ChannelMentionsTable;
+  channel_attachments: ChannelAttachmentsTable;
+  channel_read_state: ChannelReadStateTable;
+  notifications: NotificationsTable;
   identity_conflicts: IdentityConflictsTable;
   persons: PersonsTable;
   person_documents: PersonDocumentsTable;

@@ -145,6 +145,13 @@ const messages = {
   'field.nothing_changed': { id: 'Tidak ada yang diubah', en: 'Nothing was changed' },
   'field.before_planned': { id: 'Harus setelah tanggal yang sekarang', en: 'Must be later than the current date' },
   'field.duplicate_ids': { id: 'Ada ID yang sama lebih dari sekali', en: 'An id appears more than once' },
+  // team channel (issue #10)
+  'field.unknown_message': { id: 'Pesan tidak dikenal di kanal tim ini', en: 'Unknown message in this team channel' },
+  'field.not_thread_root': { id: 'Balasan hanya untuk pesan utama (bukan balasan atau panduan)', en: 'Replies go to a top-level message (not a reply or a guide)' },
+  'field.unknown_attachment': { id: 'Lampiran tidak dikenal atau sudah dipakai', en: 'Unknown or already used attachment' },
+  'field.attachment_too_large': { id: 'Lampiran terlalu besar (maksimal {limit} MB)', en: 'The attachment is too large (at most {limit} MB)' },
+  'field.bad_base64': { id: 'Isi berkas bukan base64 yang valid', en: 'The file content is not valid base64' },
+  'field.empty_message': { id: 'Tulis pesan atau lampirkan berkas', en: 'Write a message or attach a file' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof messages;

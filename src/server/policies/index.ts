@@ -6,6 +6,7 @@ import { auditPolicy } from '../features/audit/policy';
 import { casesPolicy } from '../features/cases/policy';
 import { operationsPolicy } from '../features/operations/policy';
 import { authPolicy } from '../features/auth/policy';
+import { channelPolicy } from '../features/channel/policy';
 import { eventsPolicy } from '../features/events/policy';
 import { identityPolicy } from '../features/identity/policy';
 import { importPolicy } from '../features/imports/policy';
@@ -33,6 +34,7 @@ export const policies = {
   ...sightingsPolicy,
   ...teamsPolicy, ...meetingsPolicy,
   ...casesPolicy, ...operationsPolicy,
+  ...channelPolicy,
 } as const;
 
 type Policies = typeof policies;

@@ -43,6 +43,8 @@ export interface Abilities {
   viewCases?: boolean;
   viewOperations?: boolean;
   planOperations?: boolean;
+  /** the team channel and the notification bell (officers) */
+  teamChannel?: boolean;
 }
 
 export interface Me {

@@ -15,6 +15,8 @@ import { Logo } from './Logo';
 import { IconSighting, IconSightingList } from '../features/sightings/icons';
 import { startSightingSender } from '../features/sightings/queue';
 import { IconCase, IconOperation } from '../features/cases/icons';
+import { ChannelNavBadge, NotificationBell } from '../features/channel/NotificationBell';
+import { IconChat } from '../features/channel/icons';
 
 export interface NavItem { to: string; labelKey: string; icon: ReactNode; ability: keyof Abilities; section: 'work' | 'admin' }
 
@@ -31,6 +33,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/alerts', labelKey: 'alerts.nav', icon: <IconAlert />, ability: 'viewAlerts', section: 'work' },
   { to: '/cases', labelKey: 'cases.nav', icon: <IconCase />, ability: 'viewCases', section: 'work' },
   { to: '/operations', labelKey: 'operations.nav', icon: <IconOperation />, ability: 'viewOperations', section: 'work' },
+  { to: '/channel', labelKey: 'channel.nav', icon: <IconChat />, ability: 'teamChannel', section: 'work' },
   { to: '/work-reports', labelKey: 'workReports.listNav', icon: <IconBriefcase />, ability: 'listWorkers', section: 'work' },
   { to: '/identity-conflicts', labelKey: 'conflicts.nav', icon: <IconCompare />, ability: 'viewIdentityConflicts', section: 'work' },
   { to: '/pendaftaran', labelKey: 'registration.nav', icon: <IconHotel />, ability: 'reviewRegistrations', section: 'work' },
@@ -73,6 +76,7 @@ export function Layout() {
       to={item.to}
       label={t(item.labelKey)}
       leftSection={item.icon}
+      rightSection={item.to === '/channel' ? <ChannelNavBadge /> : undefined}
       active={location.pathname === item.to || location.pathname.startsWith(item.to + '/')}
       onClick={close}
       data-testid={`nav-${item.to.replace(/^\//, '').replace(/\//g, '-')}`}
@@ -105,6 +109,7 @@ export function Layout() {
             )}
           </Group>
           <Group gap="sm" wrap="nowrap">
+            <NotificationBell enabled={Boolean(me.abilities.teamChannel)} />
             <LanguageSwitch />
             <Menu position="bottom-end" shadow="md" width={240}>
               <Menu.Target>

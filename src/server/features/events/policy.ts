@@ -2,13 +2,17 @@ import type { DomainEvent } from '../../events/bus';
 import { type PolicyRules, inArea, isOfficer } from '../../policies/rules';
 import { alertsPolicy } from '../alerts/policy';
 import { casesPolicy } from '../cases/policy';
+import { channelPolicy } from '../channel/policy';
 
 // Only officers open the live stream; each event reaches those whose area covers its region.
-// Alert events reach only those who may read the alert itself (a watchlist hit is not even
-// announced to agencies it does not go to).
+// Narrower still:
+// - alert events reach only those who may read the alert itself (a watchlist hit is not even
+//   announced to agencies it does not go to);
+// - case events, only those who may read the case;
+// - team meeting and task events, only the users their command named in `audience`;
+// - team channel events, the team's readers; a user's notification event, that user.
 type EventLike = Pick<DomainEvent, 'regionCode'> & Partial<Pick<DomainEvent, 'name' | 'data'>>;
 
-// Team events (meetings and their tasks) reach only the users their command named in `audience`.
 const TEAM_EVENTS = /^(meeting|task)\./;
 const inAudience = (actor: { id: string }, event: EventLike) =>
   !TEAM_EVENTS.test(event.name ?? '') || (Array.isArray(event.data?.audience) && (event.data.audience as unknown[]).includes(actor.id));
@@ -17,11 +21,13 @@ export const eventsPolicy = {
   event: {
     /** open the live stream at all */
     subscribe: (actor) => isOfficer(actor),
-    receive: (actor, event: EventLike) => isOfficer(actor) && event.regionCode !== null && inArea(actor, event.regionCode)
-      && (!event.name?.startsWith('alert.')
-        || alertsPolicy.alert.receive(actor, { region_code: event.regionCode, source: event.data?.source === 'watchlist' ? 'watchlist' : 'rule' }))
-      && inAudience(actor, event)
-      && (!event.name?.startsWith('case.') || receivesCase(actor, event)),
+    receive: (actor, event: EventLike) => (event.name?.startsWith('channel.') || event.name?.startsWith('notification.')
+      ? teamOrUserEvent(actor, event)
+      : isOfficer(actor) && event.regionCode !== null && inArea(actor, event.regionCode)
+        && (!event.name?.startsWith('alert.')
+          || alertsPolicy.alert.receive(actor, { region_code: event.regionCode, source: event.data?.source === 'watchlist' ? 'watchlist' : 'rule' }))
+        && inAudience(actor, event)
+        && (!event.name?.startsWith('case.') || receivesCase(actor, event))),
   },
 } satisfies PolicyRules;
 
@@ -31,4 +37,10 @@ function receivesCase(actor: Parameters<typeof isOfficer>[0], event: EventLike):
   return casesPolicy.case.receive(actor, {
     region_code: event.regionCode ?? '', status: 'open', assigned_agency_id: id(event.data?.assignedAgencyId), opened_by_agency_id: id(event.data?.openedByAgencyId),
   });
+}
+
+/** Team channel events reach the team's readers only; a user's notification event reaches that user only. */
+function teamOrUserEvent(actor: Parameters<typeof isOfficer>[0], event: EventLike): boolean {
+  if (event.name?.startsWith('notification.')) return isOfficer(actor) && event.data?.userId === actor.id;
+  return channelPolicy.channel.receive(actor, event.data ?? {});
 }

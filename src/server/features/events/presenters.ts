@@ -15,6 +15,8 @@ const EVENT_FIELD_GROUPS: Record<string, FieldGroup | 'always'> = {
   meetingId: 'always', teamId: 'always', taskId: 'always', startsAt: 'always', assigneeAgencyId: 'always', assigneeUserId: 'always', dueOn: 'always',
   // cases: the receive rule already limits case events to those who may read the case; ids and a status, no personal data
   caseId: 'always', caseStatus: 'always', assignedAgencyId: 'always', openedByAgencyId: 'always',
+  // team channel and notification events carry ids only; the client fetches what it may see
+  messageId: 'always', parentId: 'always', officeAgencyId: 'always', notificationId: 'always', userId: 'always',
 };
 
 export function presentEventData(actor: Actor, event: DomainEvent): Record<string, unknown> {

@@ -28,6 +28,8 @@ export function eventsRoutes(app: FastifyInstance, ctx: AppContext): void {
     schema: {
       tags: ['dashboard'], summary: 'Live events of the caller\'s area (text/event-stream); officers only',
       description: 'Events: stay.checked_in, stay.checked_out. data is JSON { stayId, regionCode, lodgingId, nationality, permitKind, at }. '
+        + 'Team channel: channel.message_posted|message_edited|message_deleted|thread_resolved { teamId, messageId, parentId } to the team\'s readers; '
+        + 'notification.created { notificationId, userId, teamId } to its user alone. '
         + 'The stream closes when its session ends; a user holds at most 5 streams (the oldest is closed).',
       produces: ['text/event-stream'], response: { 200: { type: 'string' }, ...problems(401, 403) },
     },

@@ -2,6 +2,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database, NotificationDeliveriesTable } from '../../db/schema';
 import { bilingualText, type MailConfig, sendMail } from '../../mail';
+import type { NoticeMail } from './inbox';
 
 // Sending what was queued: e-mails through the mail module, webhooks as a signed JSON POST.
 // A failure is retried with growing waits (30 s, 1 min, 2 min, ... at most 1 h) and given up
@@ -59,6 +60,8 @@ async function send(db: Kysely<Database>, mail: { config: MailConfig }, row: Not
   if (row.channel === 'email') {
     const user = await db.selectFrom('users').select(['email', 'active']).where('id', '=', row.target).executeTakeFirst();
     if (!user?.email || !Number(user.active)) return; // nobody to tell any more: done
+    const inbox = JSON.parse(row.payload) as Partial<NoticeMail>;
+    if (inbox.kind) { await sendMail(mail, { to: user.email, ...noticeMail(inbox as NoticeMail) }); return; }
     await sendMail(mail, {
       to: user.email,
       // no personal data leaves by mail: what, how severe, where, and the link to look (signed in)
@@ -78,4 +81,16 @@ async function send(db: Kysely<Database>, mail: { config: MailConfig }, row: Not
     headers: { 'content-type': 'application/json', 'x-sinergi-event': 'alert.raised', 'x-sinergi-delivery': row.id, 'x-sinergi-signature': signWebhook(hook.secret, body, now) },
   });
   if (!res.ok) throw new Error(`HTTP ${res.status}`);
+}
+
+/** A mention's or a task's e-mail: who, which team, the link; not the message (it may name a case). */
+export function noticeMail(n: NoticeMail): { subject: string; text: string } {
+  const by = n.actorName ?? 'Sinergi';
+  const [id, en] = n.kind === 'mention'
+    ? [`${by} menyebut Anda di kanal ${n.teamName}.`, `${by} mentioned you in the ${n.teamName} channel.`]
+    : n.kind === 'task_assigned'
+      ? [`${by} memberi Anda tugas tindak lanjut di ${n.teamName}.`, `${by} assigned you a follow-up task in ${n.teamName}.`]
+      : [`Tugas Anda di ${n.teamName} jatuh tempo.`, `A task of yours in ${n.teamName} is due.`];
+  const subject = n.kind === 'mention' ? `[Sinergi] Anda disebut / You were mentioned: ${n.teamName}` : `[Sinergi] Tugas / Task: ${n.teamName}`;
+  return { subject, text: bilingualText(`${id}\nBuka: ${n.url}`, `${en}\nOpen: ${n.url}`) };
 }

@@ -21,6 +21,7 @@ export function startNotifier(app: FastifyInstance, ctx: AppContext): void {
   const deliver = () => serial(() => deliverDue(ctx.db, ctx));
 
   const unsubscribe = ctx.bus.subscribe((event) => {
+    if (event.name === 'notification.created') { void deliver(); return; } // its e-mail was queued with it
     if (event.name !== 'alert.raised') return;
     void serial(() => queueFor(ctx, event)).then(deliver);
   });

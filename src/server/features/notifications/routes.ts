@@ -14,7 +14,11 @@ import { DEFAULT_PREFERENCE } from './recipients';
 // Notification preferences (per user) and webhooks (per team). A webhook's secret is shown once.
 
 const SEVERITY = { type: 'string', enum: ['low', 'medium', 'high'] } as const;
-const prefsJson = { type: 'object', properties: { email: { type: 'boolean' }, minSeverity: SEVERITY } } as const;
+const prefsJson = {
+  type: 'object',
+  properties: { email: { type: 'boolean' }, minSeverity: SEVERITY, mentions: { type: 'boolean', description: 'e-mail when mentioned in a team channel' }, tasks: { type: 'boolean', description: 'e-mail on task assignments and due tasks' } },
+} as const;
+type Prefs = { email: boolean; minSeverity: Severity; mentions?: boolean; tasks?: boolean };
 const webhookJson = {
   type: 'object',
   properties: { id: { type: 'string' }, teamId: { type: 'string' }, teamName: { type: 'string' }, url: { type: 'string' }, minSeverity: SEVERITY, createdAt: { type: 'string' } },
@@ -36,23 +40,31 @@ export function notificationsRoutes(app: FastifyInstance, ctx: AppContext): void
   }, async (request) => {
     const actor = requireActor(request);
     const row = await ctx.db.selectFrom('notification_preferences').selectAll().where('user_id', '=', actor.id).executeTakeFirst();
-    return row ? { email: Boolean(Number(row.email)), minSeverity: row.min_severity } : DEFAULT_PREFERENCE;
+    return row
+      ? { email: Boolean(Number(row.email)), minSeverity: row.min_severity, mentions: Boolean(Number(row.mentions)), tasks: Boolean(Number(row.tasks)) }
+      : { ...DEFAULT_PREFERENCE, mentions: true, tasks: true };
   });
 
-  app.put<{ Body: { email: boolean; minSeverity: Severity } }>('/api/v1/me/notifications', {
+  app.put<{ Body: Prefs }>('/api/v1/me/notifications', {
     config: { access: gate('notification', 'preferences') },
     schema: {
       tags: ['notifications'], operationId: 'setNotificationPreferences', summary: 'E-mail on new alerts of at least this severity',
-      body: { type: 'object', required: ['email', 'minSeverity'], additionalProperties: false, properties: { email: { type: 'boolean' }, minSeverity: SEVERITY }, examples: [{ email: true, minSeverity: 'medium' }] },
+      body: { type: 'object', required: ['email', 'minSeverity'], additionalProperties: false, properties: { ...prefsJson.properties }, examples: [{ email: true, minSeverity: 'medium', mentions: true, tasks: true }] },
       response: { 200: prefsJson, ...problems(400, 401, 403) },
     },
   }, async (request) => {
     const actor = requireActor(request);
     const at = new Date().toISOString();
-    const values = { user_id: actor.id, email: request.body.email ? 1 : 0, min_severity: request.body.minSeverity, updated_at: at };
+    const before = await ctx.db.selectFrom('notification_preferences').select(['mentions', 'tasks']).where('user_id', '=', actor.id).executeTakeFirst();
+    // mentions/tasks left out keep their value (clients that know only the alert settings)
+    const flag = (v: boolean | undefined, old: number | undefined) => (v === undefined ? (old === undefined ? 1 : Number(old)) : v ? 1 : 0);
+    const values = {
+      user_id: actor.id, email: request.body.email ? 1 : 0, min_severity: request.body.minSeverity, updated_at: at,
+      mentions: flag(request.body.mentions, before?.mentions), tasks: flag(request.body.tasks, before?.tasks),
+    };
     await ctx.db.insertInto('notification_preferences').values(values)
-      .onConflict((oc) => oc.column('user_id').doUpdateSet({ email: values.email, min_severity: values.min_severity, updated_at: at })).execute();
-    return request.body;
+      .onConflict((oc) => oc.column('user_id').doUpdateSet({ email: values.email, min_severity: values.min_severity, mentions: values.mentions, tasks: values.tasks, updated_at: at })).execute();
+    return { email: request.body.email, minSeverity: request.body.minSeverity, mentions: Boolean(values.mentions), tasks: Boolean(values.tasks) };
   });
 
   app.get('/api/v1/webhooks', {
