@@ -49,36 +49,23 @@ export async function noticeTaskAssigned(ctx: Pick<AppContext, 'db' | 'config'>,
   return (await ctx.db.transaction().execute((trx) => addNotices(trx, notices, { teamName: team.name, url }, now))).length;
 }
 
-const pick = (cols: Set<string>, names: string[]) => names.find((n) => cols.has(n));
 
 /** Reminds assignees of open tasks due tomorrow or overdue; returns the notices created. */
 export async function sweepDueTasks(ctx: Pick<AppContext, 'db' | 'config'>, now = new Date()): Promise<number> {
-  const table = (await ctx.db.introspection.getTables()).find((t) => t.name === 'tasks');
-  if (!table) return 0;
-  const cols = new Set(table.columns.map((c) => c.name));
-  const due = pick(cols, ['due_on', 'due_date', 'due_at']);
-  const user = pick(cols, ['assignee_user_id', 'owner_user_id', 'assigned_user_id']);
-  const agency = pick(cols, ['assignee_agency_id', 'owner_agency_id', 'assigned_agency_id']);
-  const done = pick(cols, ['done_at', 'completed_at']);
-  if (!due || !cols.has('team_id') || (!user && !agency)) return 0;
   const today = now.toISOString().slice(0, 10);
-  const db = ctx.db as unknown as Kysely<Record<string, Record<string, unknown>>>;
-  let q = db.selectFrom('tasks').selectAll().where(due, '<=', `${addDays(today, 1)}\uffff`).where(due, 'is not', null);
-  if (done) q = q.where(done, 'is', null);
-  if (cols.has('status')) q = q.where('status', 'not in', ['done', 'closed', 'cancelled', 'completed']);
+  const due = await ctx.db.selectFrom('team_tasks').innerJoin('teams', 'teams.id', 'team_tasks.team_id')
+    .select(['team_tasks.id', 'team_tasks.due_on', 'team_tasks.owner_user_id', 'team_tasks.owner_agency_id', 'teams.id as team_id', 'teams.name', 'teams.region_code'])
+    .where('team_tasks.status', '=', 'open').where('team_tasks.due_on', '<=', addDays(today, 1)).limit(2000).execute();
   let created = 0;
-  for (const task of await q.limit(2000).execute()) {
-    const dueDay = String(task[due]).slice(0, 10);
-    const phase = dueDay < today ? 'overdue' : 'soon';
-    const team = await ctx.db.selectFrom('teams').select(['id', 'name', 'region_code']).where('id', '=', String(task.team_id)).executeTakeFirst();
-    if (!team) continue;
-    const users = await recipients(ctx.db, team.id, { userId: text(user && task[user]), agencyId: text(agency && task[agency]) }, now);
+  for (const task of due) {
+    const phase = task.due_on < today ? 'overdue' : 'soon';
+    const users = await recipients(ctx.db, task.team_id, { userId: task.owner_user_id ?? undefined, agencyId: task.owner_agency_id }, now);
     const notices: NewNotice[] = users.map((userId) => ({
-      userId, kind: 'task_due', teamId: team.id, refType: 'task', refId: String(task.id), dedupeKey: `task_due:${String(task.id)}:${dueDay}:${phase}`,
-      actorName: null, regionCode: team.region_code,
+      userId, kind: 'task_due', teamId: task.team_id, refType: 'task', refId: task.id, dedupeKey: `task_due:${task.id}:${task.due_on}:${phase}`,
+      actorName: null, regionCode: task.region_code,
     }));
-    const url = `${ctx.config.publicUrl}/tugas?open=${String(task.id)}`;
-    created += (await ctx.db.transaction().execute((trx) => addNotices(trx, notices, { teamName: team.name, url }, now))).length;
+    const url = `${ctx.config.publicUrl}/tugas?open=${task.id}`;
+    created += (await ctx.db.transaction().execute((trx) => addNotices(trx, notices, { teamName: task.name, url }, now))).length;
   }
   return created;
 }
