@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outboxRow } from '../../src/server/events/bus';
+import { foldPending } from '../../src/server/audit/pending';
 import { sweepDueTasks } from '../../src/server/features/notifications/tasks';
 import { housekeeping } from '../../src/server/jobs/housekeeping';
 import { dialectMatrix } from '../fixtures/scratch-db';
@@ -118,6 +119,20 @@ for (const kind of dialectMatrix()) {
       expect(listed.json().items).toEqual([]); // search matches text only, never a linked person's data
     });
 
+    it('shows a case link to members the case policy lets read it, not to the manpower office', async () => {
+      const stay = await server.db.selectFrom('stays').select('id').where('region_code', 'like', '73.12.%').where('departure_date', 'is', null).executeTakeFirstOrThrow();
+      const opened = await call('POST', '/api/v1/cases', 'imigrasi.parepare', { title: 'Kasus untuk tautan', source: { kind: 'stay', id: stay.id } });
+      expect(opened.statusCode).toBe(201);
+      const ref = `sinergi:case/${opened.json().id}`;
+      const msg = (await post('imigrasi.parepare', { text: `Lihat ${ref}` })).json();
+      const seen = async (who: string) => {
+        const items = (await call('GET', `/api/v1/teams/${teamId}/channel/messages`, who)).json().items as { id: string; links: { visible: boolean }[] }[];
+        return items.find((m) => m.id === msg.id)!.links[0]!.visible;
+      };
+      expect(await seen('polres.soppeng')).toBe(true);
+      expect(await seen('disnaker.soppeng')).toBe(false);
+    });
+
     it('threads replies under a message and marks a thread resolved', async () => {
       const root = (await post('disnaker.soppeng', { text: 'Temuan TKA di PT Sutera, siapa menindaklanjuti?' })).json();
       expect((await post('polres.soppeng', { text: 'Kami cek besok.', parentId: root.id })).statusCode).toBe(201);
@@ -194,9 +209,9 @@ for (const kind of dialectMatrix()) {
       expect(dl.headers['content-type']).toBe('image/png');
       expect(Buffer.from(dl.rawPayload).equals(PNG)).toBe(true);
       expect((await call('GET', `/api/v1/channel/attachments/${up.json().id}`, 'polres.makassar')).statusCode).toBe(404);
-      const reads = await server.db.selectFrom('audit_pending').select('actor_username').where('action', '=', 'channel.attachment.download').execute();
+      await foldPending(server.db); // reads wait in a pending table; folding first avoids counting one twice mid-fold
       const folded = await server.db.selectFrom('audit_log').select('actor_username').where('action', '=', 'channel.attachment.download').execute();
-      expect([...reads, ...folded].map((r) => r.actor_username)).toEqual(['disnaker.soppeng']);
+      expect(folded.map((r) => r.actor_username)).toEqual(['disnaker.soppeng']);
     });
 
     it('notifies the assignee of a task (task.assigned event) and of a task falling due', async () => {

@@ -3,6 +3,7 @@ import type { LinkKind, TextLink } from '../../../domain/channel/text';
 import type { Actor } from '../../auth/actor';
 import type { Database } from '../../db/schema';
 import { can } from '../../policies';
+import { scopeFor } from '../../policies/scope';
 
 // Which sinergi:person/<id> and sinergi:case/<id> links of a message the reader may open. The
 // channel shows no person's data at all: a link is "open the profile" (the profile's own read is
@@ -19,7 +20,11 @@ const resolvers: Partial<Record<LinkKind, LinkResolver>> = {
     for (const r of rows) regions.set(r.person_id, [...(regions.get(r.person_id) ?? []), r.region_code]);
     return new Set([...regions].filter(([, codes]) => can(actor, 'person', 'read', { region_codes: codes })).map(([id]) => id));
   },
-  // case: none until the cases feature registers its resolver (registerLinkResolver('case', ...))
+  case: async (db, actor, ids) => {
+    const rows = await db.selectFrom('cases').select(['id', 'region_code', 'status', 'assigned_agency_id', 'opened_by_agency_id']).where('id', 'in', ids).execute();
+    const scope = scopeFor(actor);
+    return new Set(rows.filter((c) => scope.contains({ regionCode: c.region_code }) && can(actor, 'case', 'read', c)).map((c) => c.id));
+  },
 };
 
 /** A feature that owns a linkable record says who may open it. */
