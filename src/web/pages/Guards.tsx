@@ -45,7 +45,9 @@ export function RequireAbility({ ability, children }: { ability: keyof Abilities
 export function HomeRedirect() {
   const me = useMe();
   if (!me.data) return <Navigate to="/login" replace />;
-  const first = allowedNav(me.data.abilities)[0];
+  const items = allowedNav(me.data.abilities);
+  // an administrator's work is the administration screens, though it may also look at teams
+  const first = (me.data.role === 'admin' ? items.find((i) => i.section === 'admin') : undefined) ?? items[0];
   if (!first) return <NothingYetPage />;
   return <Navigate to={first.to} replace />;
 }

@@ -43,7 +43,8 @@ function Attendance({ m }: { m: MeetingDetail }) {
         </Stack>
       )}
       {m.abilities.edit && <Button mt="sm" size="sm" onClick={save} loading={action.isPending} data-testid="attendance-save">{t('teams.saveAttendance')}</Button>}
-      {action.isSuccess && <Text size="xs" c="green" data-testid="attendance-saved">{t('teams.saved', { count: m.attendance.length })}</Text>}
+      {/* from the stored attendance too: a refetch may remount this card and forget the mutation */}
+      {(action.isSuccess || (m.status === 'held' && m.attendance.length > 0)) && <Text size="xs" c="green" data-testid="attendance-saved">{t('teams.saved', { count: m.attendance.length })}</Text>}
       {action.error && <Text c="red" size="sm">{errorText(action.error)}</Text>}
     </Card>
   );
