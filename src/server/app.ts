@@ -28,6 +28,7 @@ import { registerDocsGate } from './http/docs-gate';
 import { startAuditJobs } from './audit/jobs';
 import { auditRoutes } from './features/audit/routes';
 import { adminRoutes } from './features/admin/routes';
+import { apiKeysRoutes } from './features/apikeys/routes';
 import { accountRoutes } from './features/auth/account';
 import { authRoutes } from './features/auth/routes';
 import { totpRoutes } from './features/auth/totp';
@@ -41,6 +42,7 @@ import { personsRoutes } from './features/persons/routes';
 import { staysRoutes } from './features/stays/routes';
 import { verifyReceiptRoutes } from './features/stays/verify-receipt';
 import { registerAccessGate } from './http/access';
+import { registerIdempotency } from './http/idempotency';
 
 export const VERSION: string = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
 
@@ -95,16 +97,23 @@ export async function buildApp(config: Config, options: { db?: Db } = {}): Promi
   await app.register(swagger, {
     openapi: {
       info: { title: 'Sinergi API', version: VERSION, description: 'Reporting and supervision of foreign nationals (WNA). See docs/api.md.' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'sinergi_session' } } },
-      security: [{ session: [] }],
+      servers: [{ url: '/', description: 'this server' }],
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'sinergi_session' },
+          apiKey: { type: 'http', scheme: 'bearer', description: 'an API key (snrg_...) from POST /api/v1/api-keys, for hotel software' },
+        },
+      },
+      security: [{ session: [] }, { apiKey: [] }],
     },
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   registerActorResolution(app, ctx);
   const accessTable = registerAccessGate(app);
   app.decorate('accessTable', accessTable);
+  registerIdempotency(app, db.kysely); // every POST: Idempotency-Key replays
 
-  for (const routes of [healthRoutes, authRoutes, accountRoutes, totpRoutes, referenceRoutes, lodgingsRoutes, staysRoutes, verifyReceiptRoutes, statsRoutes, eventsRoutes, identityRoutes, personsRoutes, adminRoutes, auditRoutes]) routes(app, ctx);
+  for (const routes of [healthRoutes, authRoutes, accountRoutes, totpRoutes, referenceRoutes, lodgingsRoutes, staysRoutes, verifyReceiptRoutes, statsRoutes, eventsRoutes, identityRoutes, personsRoutes, adminRoutes, auditRoutes, apiKeysRoutes]) routes(app, ctx);
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await serveWebApp(app, config.webDir);
 

@@ -18,6 +18,8 @@ export interface Actor {
   /** every area the officer supervises: its own and those of the Timpora teams it is an active member of */
   areas: string[];
   reporterOrg: { id: string; kind: string; villageCode: string; verified: boolean } | null;
+  /** set when the call came with an API key (Authorization: Bearer) instead of a session; audit entries name it */
+  apiKeyId?: string;
 }
 
 /** The system itself, for jobs, the CLI and the demo seed. */

@@ -29,6 +29,32 @@ export function openDatabase(options: { databaseUrl?: string; dataDir: string })
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { kysely, kind: 'sqlite', url: file, close: () => kysely.destroy() };
+}
+
+const STATEMENT_CACHE = 500;
+
+/**
+ * Kysely's SQLite driver prepares every statement afresh (a parse and plan each time, about a
+ * third of a check-in's database time). This hands it statements prepared once per SQL text.
+ * Kysely's SQL text is stable for a query shape (values are parameters), so a few hundred
+ * cover the app; the least recently prepared is dropped beyond that. A statement still
+ * iterating (a streamed query) is busy: that call gets a fresh one.
+ */
+export function withStatementCache(sqlite: SQLite.Database): { prepare(sql: string): SQLite.Statement; close(): void } {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    prepare(sql: string) {
+      const cached = cache.get(sql);
+      if (cached && !cached.busy) return cached;
+      const stmt = sqlite.prepare(sql);
+      if (!cached) {
+        if (cache.size >= STATEMENT_CACHE) cache.delete(cache.keys().next().value!);
+        cache.set(sql, stmt);
+      }
+      return stmt;
+    },
+    close: () => sqlite.close(),
+  };
 }

@@ -6,6 +6,7 @@ import * as authHardening from './migrations/0004_auth_hardening';
 import * as auditAccounts from './migrations/0005_audit_accounts';
 import * as watchlists from './migrations/0006_watchlists';
 import * as receiptGroups from './migrations/0007_receipt_groups';
+import * as partnerApi from './migrations/0010_partner_api';
 
 // Migrations are listed here (not read from disk) so they bundle and run the same under tsx and tests.
 const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '0005_audit_accounts': auditAccounts,
   '0006_watchlists': watchlists,
   '0007_receipt_groups': receiptGroups,
+  '0010_partner_api': partnerApi,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -47,8 +47,15 @@ export interface StaysTable {
   audit_seq?: number | null;
   /** the receipt that lists this stay: its own number, or the group head's (migration 0007) */
   receipt_group?: string | null;
+  /** when the stay last changed (migration 0010); a trigger sets it when a write leaves it out */
+  changed_at?: string | null;
 }
 export interface ReceiptCountersTable { prefix: string; last: number }
+/** a reporter's API key (migration 0010): only the SHA-256 of the key is kept */
+export interface ApiKeysTable {
+  id: string; user_id: string; reporter_org_id: string | null; name: string; prefix: string; key_hash: string;
+  created_at: string; last_used_at: string | null; revoked_at: string | null; revoked_by: string | null;
+}
 export interface TeamMembershipsTable {
   id: string; team_id: string; user_id: string; agency_id: string | null; position: string; joined_on: string; left_on: string | null;
 }
@@ -106,4 +113,5 @@ export interface Database {
   watchlist_entries: WatchlistEntriesTable;
   watchlist_versions: WatchlistVersionsTable;
   receipt_counters: ReceiptCountersTable;
+  api_keys: ApiKeysTable;
 }

@@ -1,6 +1,7 @@
 import type { Actor } from '../auth/actor';
 import { forbidden, notFound } from '../errors';
 import { adminPolicy } from '../features/admin/policy';
+import { apiKeyPolicy } from '../features/apikeys/policy';
 import { auditPolicy } from '../features/audit/policy';
 import { authPolicy } from '../features/auth/policy';
 import { eventsPolicy } from '../features/events/policy';
@@ -17,7 +18,7 @@ import type { Rule } from './rules';
 // abilities() so the web shows only what the server would accept.
 
 export const policies = {
-  ...adminPolicy, ...auditPolicy, ...authPolicy, ...eventsPolicy, ...identityPolicy, ...lodgingsPolicy, ...personPolicy, ...statsPolicy, ...stayPolicy,
+  ...adminPolicy, ...apiKeyPolicy, ...auditPolicy, ...authPolicy, ...eventsPolicy, ...identityPolicy, ...lodgingsPolicy, ...personPolicy, ...statsPolicy, ...stayPolicy,
 } as const;
 
 type Policies = typeof policies;

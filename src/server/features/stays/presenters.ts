@@ -2,6 +2,7 @@ import { FINDING_GROUPS, type Finding } from '../../../domain/access/findings';
 import type { Actor } from '../../auth/actor';
 import { abilities } from '../../policies';
 import { ifSees, sees } from '../../policies/fields';
+import type { CheckInResult } from './commands';
 import type { StayRecord } from './queries';
 
 export function visibleFindings(actor: Actor, findings: string): string[] {
@@ -36,8 +37,18 @@ export function presentStay(actor: Actor, s: StayRecord) {
     lodging: where({ id: s.lodging_id, name: s.lodging_name }),
     findings: visibleFindings(actor, s.findings),
     createdAt: s.created_at,
+    changedAt: s.changed_at ?? s.created_at,
     abilities: abilities(actor, 'stay', { checkOut: 'checkout' }, s),
   };
 }
 
 export type StayView = ReturnType<typeof presentStay>;
+
+/** The check-in answer: which person a passport belongs to is screening material, so a lodging learns nothing from it. */
+export function presentCheckIn(actor: Actor, r: CheckInResult) {
+  const screening = sees(actor, 'screening');
+  return {
+    id: r.id, receiptNumber: r.receiptNumber, personId: screening ? r.personId : null,
+    members: r.members.map((m) => ({ id: m.id, receiptNumber: m.receiptNumber, personId: screening ? m.personId : null })),
+  };
+}

@@ -103,9 +103,17 @@ export const stayJson = {
       description: 'facts officers must know, stored with the report (never a reason to refuse it); each shown only with its field group',
     },
     createdAt: { type: 'string' },
+    changedAt: { type: 'string', description: 'when the stay was reported or last changed (check-out, correction); what `since` compares' },
     abilities: { type: 'object', properties: { checkOut: { type: 'boolean' } } },
   },
 } as const;
+
+/** ISO date-time (or a date): the stays changed at or after it. */
+const sinceParam = {
+  type: 'string', maxLength: 40, pattern: '^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:?\\d{2})?)?$',
+  description: 'reconciliation: the caller\'s stays created or changed at or after this instant (ISO 8601), oldest change first; page on with nextCursor',
+} as const;
+const cursorParam = { type: 'string', maxLength: 200, pattern: '^[A-Za-z0-9_-]+$', description: 'nextCursor of the previous page (with since)' } as const;
 
 export const listQuery = {
   type: 'object',
@@ -116,6 +124,8 @@ export const listQuery = {
     region: REGION_CODE,
     q: { type: 'string', maxLength: 100 },
     sort: { type: 'string', enum: ['createdAt', '-createdAt', 'arrivalDate', '-arrivalDate', 'surname', '-surname'], default: '-createdAt' },
+    since: sinceParam,
+    cursor: cursorParam,
   },
 } as const;
 
