@@ -68,6 +68,18 @@ function startServer(args: string[], profile = false): Promise<{ child: ChildPro
     child.once('exit', (code) => reject(new Error(`server exited (${code}) before listening`)));
   });
 }
+const cpuOf = (child: ChildProcess) => new Promise<number>((done) => {
+  const on = (msg: unknown) => { const m = msg as { cpu?: NodeJS.CpuUsage }; if (m.cpu) { child.off('message', on); done(m.cpu.user + m.cpu.system); } };
+  child.on('message', on);
+  child.send('cpu');
+});
+/** the load, and the server's CPU time per request during it (µs) */
+async function measured(child: ChildProcess, url: string, headers: Record<string, string>, seconds: number) {
+  const before = await cpuOf(child);
+  const result = await load(url, headers, seconds);
+  const cpu = await cpuOf(child) - before;
+  return { ...result, serverCpuUsPerRequest: Math.round(cpu / Math.max(1, result.total)) };
+}
 const stopServer = (child: ChildProcess) => new Promise<void>((done) => { child.once('exit', () => done()); child.send('stop'); });
 
 async function load(url: string, headers: Record<string, string>, seconds: number) {
@@ -109,7 +121,7 @@ async function measure(s: Scenario) {
   console.log(`\n== ${s.name}`);
   const bare = await startServer(['--mode', 'bare']);
   await load(`http://127.0.0.1:${bare.info.port}/stays`, {}, WARMUP);
-  const ceiling = await load(`http://127.0.0.1:${bare.info.port}/stays`, {}, DURATION);
+  const ceiling = await measured(bare.child, `http://127.0.0.1:${bare.info.port}/stays`, {}, DURATION);
   await stopServer(bare.child);
   console.log('bare route', JSON.stringify(ceiling));
 
@@ -120,7 +132,7 @@ async function measure(s: Scenario) {
   const streams = await Promise.all((app.info.dashboards ?? []).map((c) => dashboard(`${base}/api/v1/events`, c)));
   await load(`${base}/api/v1/stays`, headers, WARMUP);
   const before = streams.reduce((n, d) => n + d.count(), 0);
-  const checkIn = await load(`${base}/api/v1/stays`, headers, DURATION);
+  const checkIn = await measured(app.child, `${base}/api/v1/stays`, headers, DURATION);
   await new Promise((done) => setTimeout(done, 2500)); // the relay runs after commit: let the last events arrive
   const delivered = streams.reduce((n, d) => n + d.count(), 0) - before;
   for (const d of streams) d.close();
@@ -128,13 +140,15 @@ async function measure(s: Scenario) {
   console.log('check-in', JSON.stringify(checkIn));
 
   const ratio = Math.round((checkIn.perSec / ceiling.perSec) * 100) / 100;
+  // the same ratio from CPU time per request: steadier when other work shares the machine
+  const cpuRatio = Math.round((ceiling.serverCpuUsPerRequest / Math.max(1, checkIn.serverCpuUsPerRequest)) * 100) / 100;
   const ok = checkIn.non2xx === 0 && checkIn.errors === 0;
   const pass = s.db === 'postgres'
     ? { perSec: ok && checkIn.perSec >= TARGETS.postgres.perSec }
     : { perSec: ok && checkIn.perSec >= TARGETS.sqlite.perSec, p99: checkIn.latencyMs.p99 < TARGETS.sqlite.p99Ms, ratio: ratio >= TARGETS.sqlite.ratio };
   return {
     scenario: s, date: new Date().toISOString(), durationSec: DURATION, connections: CONNECTIONS, auth: AUTH, bulkInsertSec: app.info.bulkMs ? Math.round(app.info.bulkMs / 100) / 10 : undefined,
-    checkIn, ceiling, ratio,
+    checkIn, ceiling, ratio, cpuRatio,
     dashboards: s.dashboards ? { streams: s.dashboards, eventsDelivered: delivered, eventsExpected: checkIn.total * s.dashboards } : undefined,
     pass,
   };
@@ -154,7 +168,7 @@ console.log(`\nwritten ${file} and bench/results/checkin-throughput.md`);
 
 function markdown(o: { machine: string; results: Record<string, Awaited<ReturnType<typeof measure>>> }): string {
   const yes = (b: boolean | undefined) => (b === undefined ? '' : b ? 'pass' : 'FAIL');
-  const rows = Object.values(o.results).map((r) => `| ${r.scenario.name} | ${r.checkIn.perSec} | ${r.checkIn.latencyMs.p50} | ${r.checkIn.latencyMs.p99} | ${r.ceiling.perSec} | ${r.ratio} | ${r.checkIn.non2xx} | ${r.dashboards ? `${r.dashboards.eventsDelivered}/${r.dashboards.eventsExpected}` : ''} | ${Object.entries(r.pass).map(([k, v]) => `${k} ${yes(v)}`).join(', ')} | ${r.date.slice(0, 16)} |`);
+  const rows = Object.values(o.results).map((r) => `| ${r.scenario.name} | ${r.checkIn.perSec} | ${r.checkIn.latencyMs.p50} | ${r.checkIn.latencyMs.p99} | ${r.checkIn.serverCpuUsPerRequest} | ${r.ceiling.perSec} | ${r.ceiling.serverCpuUsPerRequest} | ${r.ratio} | ${r.checkIn.non2xx} | ${r.dashboards ? `${r.dashboards.eventsDelivered}/${r.dashboards.eventsExpected}` : ''} | ${Object.entries(r.pass).map(([k, v]) => `${k} ${yes(v)}`).join(', ')} | ${r.date.slice(0, 16)} |`);
   return `# Check-in throughput
 
 Check-in over HTTP as hotel software sends it (\`Authorization: Bearer\` API key), ${CONNECTIONS} connections,
@@ -164,8 +178,8 @@ Machine: ${o.machine}. Reproduce with \`npm run bench:checkin -- --all\` (or one
 Targets: SQLite at least ${TARGETS.sqlite.perSec}/s with p99 under ${TARGETS.sqlite.p99Ms} ms and at least ${TARGETS.sqlite.ratio} of the ceiling
 (also with 1,000,000 stays stored and with 50 dashboards on the event stream); PostgreSQL at least ${TARGETS.postgres.perSec}/s.
 
-| scenario | check-ins/s | p50 ms | p99 ms | ceiling/s | ratio | non-2xx | dashboard events | targets | run (UTC) |
-| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+| scenario | check-ins/s | p50 ms | p99 ms | server CPU µs/check-in | ceiling/s | ceiling CPU µs/request | ratio | non-2xx | dashboard events | targets | run (UTC) |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
 ${rows.join('\n')}
 `;
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { startCheckpointer } from './checkpointer';
 import type { Database } from './schema';
 
 export type DbKind = 'sqlite' | 'postgres';
@@ -29,8 +30,12 @@ export function openDatabase(options: { databaseUrl?: string; dataDir: string })
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('cache_size = -65536'); // 64 MiB: a group commit's dirty pages must not spill to the WAL mid-transaction
+  // checkpoints off the event loop (checkpointer.ts); an in-memory database has no WAL
+  const checkpointer = file === ':memory:' ? null : startCheckpointer(file);
+  if (checkpointer) sqlite.pragma('wal_autocheckpoint = 0');
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  return { kysely, kind: 'sqlite', url: file, close: () => kysely.destroy() };
+  return { kysely, kind: 'sqlite', url: file, close: async () => { await kysely.destroy(); await checkpointer?.stop(); } };
 }
 
 const STATEMENT_CACHE = 500;

@@ -5,12 +5,13 @@ import { localDate } from '../../../domain/regions';
 import { appendAudit, lockWrites } from '../../audit/log';
 import type { Actor } from '../../auth/actor';
 import type { Database } from '../../db/schema';
+import { inWriteGroup } from '../../db/write-group';
 import { conflict, fieldInvalid, forbidden } from '../../errors';
 import { outboxRow } from '../../events/bus';
 import { authorize, ensureVisible, inArea } from '../../policies';
 import { scopeFor } from '../../policies/scope';
 import { identityConflictFor, linkPerson } from './identity';
-import { regionTimeZone } from '../reference/queries';
+import { knownCountryCodes, regionTimeZone } from '../reference/queries';
 import { loadStayRecord, type StayRecord, stayScope } from './queries';
 import type { CheckInInput } from './schemas';
 import { type CheckInFinding, validateCheckIn } from './validation';
@@ -32,8 +33,8 @@ export type StoreAnswer = (trx: Transaction<Database>, result: CheckInResult) =>
 export async function checkIn(
   db: Kysely<Database>, actor: Actor, input: CheckInInput, storeAnswer?: StoreAnswer, now = new Date(),
 ): Promise<CheckInResult> {
-  return db.transaction().execute(async (trx) => {
-    await lockWrites(trx);
+  // shares its commit with the check-ins that arrive at the same moment (each under its own savepoint)
+  return inWriteGroup(db, async (trx) => {
     const lodging = await resolveLodging(trx, actor, input.lodgingId);
     const result = await recordCheckIn(trx, actor, lodging, input, now);
     if (storeAnswer) await storeAnswer(trx, result);
@@ -52,8 +53,7 @@ export async function recordCheckIn(
   authorize(actor, 'stay', 'create', { lodgingId: lodging.id, regionCode: lodging.village_code });
   const today = localDate(now, await regionTimeZone(trx, lodging.village_code));
   const guests = [input.guest, ...(input.members ?? [])];
-  const named = [...new Set(guests.flatMap((g) => [g.nationality, g.document.issuingState]))];
-  const countries = new Set((await trx.selectFrom('countries').select('code').where('code', 'in', named).execute()).map((c) => c.code));
+  const countries = await knownCountryCodes(trx);
   const findingsOf = validateCheckIn(input, today, (code) => countries.has(code));
 
   const receiptNumber = await nextReceiptNumber(trx, lodging.village_code, today);
@@ -138,6 +138,12 @@ export async function resolveLodging(trx: Transaction<Database>, actor: Actor, l
   const id = actor.role === 'reporter' ? actor.reporterOrg?.id : lodgingId;
   if (actor.role !== 'reporter' && !lodgingId) throw fieldInvalid('lodgingId', 'field.lodging_required');
   if (!id) throw forbidden();
+  // a reporter's own organisation was read with its key or session a moment ago: no second read
+  const own = actor.role === 'reporter' ? actor.reporterOrg : null;
+  if (own) {
+    if (!own.verified) throw forbidden('detail.not_verified');
+    return { id: own.id, kind: own.kind, village_code: own.villageCode, verified_at: 'verified' };
+  }
   const lodging = await trx.selectFrom('reporter_orgs').select(['id', 'kind', 'village_code', 'verified_at'])
     .where('id', '=', id).executeTakeFirst();
   if (!lodging || (actor.role !== 'reporter' && !inArea(actor, lodging.village_code))) throw fieldInvalid('lodgingId', 'field.unknown_lodging');
