@@ -41,6 +41,7 @@ const UsersPage = lazyScreen(() => import('./features/admin/UsersPage'));
 const PersonPage = lazyScreen(() => import('./features/persons/PersonPage'));
 const ConflictsPage = lazyScreen(() => import('./features/identity/ConflictsPage'));
 const AuditPage = lazyScreen(() => import('./features/audit/AuditPage'));
+const ApiKeysPage = lazyScreen(() => import('./features/apikeys/ApiKeysPage'));
 
 export function App() {
   return (
@@ -64,6 +65,7 @@ export function App() {
           <Route path="identity-conflicts" element={<RequireAbility ability="viewIdentityConflicts"><ConflictsPage /></RequireAbility>} />
           <Route path="account" element={<AccountPage />} />
           <Route path="audit" element={<RequireAbility ability="viewAudit"><AuditPage /></RequireAbility>} />
+          <Route path="api-keys" element={<RequireAbility ability="manageApiKeys"><ApiKeysPage /></RequireAbility>} />
           <Route path="admin/agencies" element={<RequireAbility ability="manageAgencies"><AgenciesPage /></RequireAbility>} />
           <Route path="admin/reporter-orgs" element={<RequireAbility ability="manageAgencies"><ReporterOrgsPage /></RequireAbility>} />
           <Route path="admin/users" element={<RequireAbility ability="manageUsers"><UsersPage /></RequireAbility>} />

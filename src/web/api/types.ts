@@ -18,6 +18,8 @@ export interface Abilities {
   viewAudit: boolean;
   /** identity conflicts (screening); optional until every server sends it */
   viewIdentityConflicts?: boolean;
+  /** API keys for hotel software (reporters, signed in) */
+  manageApiKeys?: boolean;
 }
 
 export interface Me {

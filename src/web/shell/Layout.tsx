@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink as RouterLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import type { Abilities } from '../api/types';
 import { useCurrentUser, useLogout, useZone } from '../features/auth/useMe';
-import { IconBuilding, IconCheckIn, IconCompare, IconDashboard, IconFile, IconGuests, IconHotel, IconLogout, IconUsers } from './icons';
+import { IconBuilding, IconCheckIn, IconCompare, IconDashboard, IconFile, IconGuests, IconHotel, IconKey, IconLogout, IconUsers } from './icons';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Logo } from './Logo';
 
@@ -17,6 +17,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/stays', labelKey: 'nav.stays', icon: <IconGuests />, ability: 'listStays', section: 'work' },
   { to: '/identity-conflicts', labelKey: 'conflicts.nav', icon: <IconCompare />, ability: 'viewIdentityConflicts', section: 'work' },
   { to: '/audit', labelKey: 'nav.audit', icon: <IconFile />, ability: 'viewAudit', section: 'work' },
+  { to: '/api-keys', labelKey: 'apikeys.nav', icon: <IconKey />, ability: 'manageApiKeys', section: 'work' },
   { to: '/admin/agencies', labelKey: 'nav.agencies', icon: <IconBuilding />, ability: 'manageAgencies', section: 'admin' },
   { to: '/admin/reporter-orgs', labelKey: 'nav.reporterOrgs', icon: <IconHotel />, ability: 'manageAgencies', section: 'admin' },
   { to: '/admin/users', labelKey: 'nav.users', icon: <IconUsers />, ability: 'manageUsers', section: 'admin' },

@@ -57,6 +57,7 @@ export async function presentMe(db: Kysely<Database>, actor: Actor) {
       ...abilities(actor, 'user', { manageUsers: 'manage' }),
       ...abilities(actor, 'audit', { viewAudit: 'view' }),
       ...abilities(actor, 'identity_conflict', { viewIdentityConflicts: 'list' }),
+      ...abilities(actor, 'apiKey', { manageApiKeys: 'manage' }),
     },
   };
 }
