@@ -32,8 +32,12 @@ export function hashEntry(entry: Hashed): string {
  * linear; SQLite already runs one write transaction at a time. Call first in a write transaction.
  */
 export async function lockWrites(trx: Kysely<Database>): Promise<void> {
-  if (isPostgres(trx)) await sql`select pg_advisory_xact_lock(7301200)`.execute(trx);
+  // a transaction that holds the lock keeps it to its end: asking again is a wasted round trip
+  if (!isPostgres(trx) || locked.has(trx)) return;
+  await sql`select pg_advisory_xact_lock(7301200)`.execute(trx);
+  if (trx.isTransaction) locked.add(trx);
 }
+const locked = new WeakSet<Kysely<Database>>();
 
 export function isPostgres(db: Kysely<Database>): boolean {
   return db.getExecutor().adapter.constructor.name.startsWith('Postgres');

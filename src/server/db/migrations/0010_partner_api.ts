@@ -5,8 +5,8 @@ import { type Kysely, sql } from 'kysely';
 //   once); `prefix` is the first characters, for telling keys apart; revoked keys stay listed;
 // - stays.changed_at: when a stay last changed (check-in, check-out, any later change), so
 //   `GET /api/v1/stays?since=` finds what changed with an index. A trigger keeps it: an update
-//   that does not set it, or an insert without it, gets the database's clock, so a command
-//   written later cannot forget it.
+//   that does not set it gets the database's clock, an insert without it its own created_at (or
+//   checked_out_at), so a command written later cannot forget it.
 const isPostgres = (db: Kysely<any>) => db.getExecutor().adapter.constructor.name.startsWith('Postgres');
 
 export async function up(db: Kysely<any>): Promise<void> {
@@ -32,7 +32,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     await sql.raw(`create function stays_changed_at() returns trigger language plpgsql as $$
       begin
         if tg_op = 'INSERT' then
-          new.changed_at := coalesce(new.changed_at, to_char(clock_timestamp() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'));
+          new.changed_at := coalesce(new.changed_at, new.checked_out_at, new.created_at);
         elsif new.changed_at is not distinct from old.changed_at then
           new.changed_at := to_char(clock_timestamp() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"');
         end if;
@@ -42,7 +42,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   } else {
     const clock = `strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`;
     await sql.raw(`create trigger stays_changed_on_insert after insert on stays for each row when new.changed_at is null
-      begin update stays set changed_at = ${clock} where id = new.id; end`).execute(db);
+      begin update stays set changed_at = coalesce(new.checked_out_at, new.created_at) where id = new.id; end`).execute(db);
     await sql.raw(`create trigger stays_changed_on_update after update on stays for each row when new.changed_at is old.changed_at
       begin update stays set changed_at = ${clock} where id = new.id; end`).execute(db);
   }
