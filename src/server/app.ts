@@ -26,6 +26,13 @@ import { problemSchema } from './http/schemas';
 import { registerSecurityHeaders } from './http/security-headers';
 import { registerDocsGate } from './http/docs-gate';
 import { startAuditJobs } from './audit/jobs';
+import { startAlertJobs } from './features/alerts/jobs';
+import { startNotifier } from './features/notifications/notifier';
+import { notificationsRoutes } from './features/notifications/routes';
+import { rescreenRunner } from './features/screening/jobs';
+import { screeningRoutes } from './features/screening/routes';
+import { ScreeningService } from './features/screening/service';
+import { alertsRoutes } from './features/alerts/routes';
 import { auditRoutes } from './features/audit/routes';
 import { adminRoutes } from './features/admin/routes';
 import { apiKeysRoutes } from './features/apikeys/routes';
@@ -39,7 +46,11 @@ import { lodgingsRoutes } from './features/lodgings/routes';
 import { referenceRoutes } from './features/reference/routes';
 import { statsRoutes } from './features/stats/routes';
 import { personsRoutes } from './features/persons/routes';
+import { registrationsRoutes } from './features/registrations/routes';
+import { preregPublicRoutes } from './features/preregistration/public-routes';
+import { preregistrationRoutes } from './features/preregistration/routes';
 import { staysRoutes } from './features/stays/routes';
+import { workReportsRoutes } from './features/work-reports/routes';
 import { verifyReceiptRoutes } from './features/stays/verify-receipt';
 import { registerAccessGate } from './http/access';
 import { registerIdempotency } from './http/idempotency';
@@ -72,8 +83,10 @@ export async function buildApp(config: Config, options: { db?: Db } = {}): Promi
   await prepareDatabase(db.kysely, config);
   const bus: EventBus = db.kind === 'postgres' ? new PostgresBus(db.url) : new LocalBus();
   if (bus instanceof PostgresBus) await bus.whenReady();
+  let onListChange = () => undefined as void;
   const ctx: AppContext = {
     db: db.kysely, dbKind: db.kind, config, bus, relay: new OutboxRelay(db.kysely, bus, (err) => console.error('outbox relay:', err)), receiptKey: await receiptKey(db.kysely), version: VERSION,
+    screening: new ScreeningService(db.kysely, () => onListChange()),
   };
 
   const app = Fastify({
@@ -112,17 +125,25 @@ export async function buildApp(config: Config, options: { db?: Db } = {}): Promi
   const accessTable = registerAccessGate(app);
   app.decorate('accessTable', accessTable);
   registerIdempotency(app, db.kysely); // every POST: Idempotency-Key replays
+  app.decorate('screening', ctx.screening);
 
-  for (const routes of [healthRoutes, authRoutes, accountRoutes, totpRoutes, referenceRoutes, lodgingsRoutes, staysRoutes, verifyReceiptRoutes, statsRoutes, eventsRoutes, identityRoutes, personsRoutes, adminRoutes, auditRoutes, apiKeysRoutes]) routes(app, ctx);
+  for (const routes of [healthRoutes, authRoutes, accountRoutes, totpRoutes, referenceRoutes, lodgingsRoutes, staysRoutes, verifyReceiptRoutes, statsRoutes, eventsRoutes, identityRoutes, personsRoutes, alertsRoutes, notificationsRoutes, registrationsRoutes, preregPublicRoutes, preregistrationRoutes, workReportsRoutes, adminRoutes, auditRoutes, apiKeysRoutes]) routes(app, ctx);
+  const rescreen = rescreenRunner(app, ctx);
+  onListChange = () => void rescreen.start();
+  screeningRoutes(app, ctx, rescreen.progress);
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await serveWebApp(app, config.webDir);
 
   await startAuditJobs(app, db.kysely, config);
+  startAlertJobs(app, ctx);
+  startNotifier(app, ctx);
+  void ctx.screening.current().catch((err) => app.log.error({ err }, 'watchlist index')); // warm: the first check-in should not wait
   const relayTimer = setInterval(() => void ctx.relay.kick(), 2000);
   const housekeepingTimer = setInterval(() => void housekeeping(db.kysely).catch((err) => app.log.error({ err }, 'housekeeping')), 3600_000);
   app.addHook('onClose', async () => {
     clearInterval(relayTimer);
     clearInterval(housekeepingTimer);
+    await rescreen.idle();
     await ctx.relay.stop();
     await bus.close();
     if (!options.db) await db.close(); // a database handed in belongs to the caller

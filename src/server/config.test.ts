@@ -40,4 +40,17 @@ describe('loadConfig', () => {
       expect(() => loadConfig({ SINERGI_TRUST_PROXY: bad })).toThrow(ConfigError);
     }
   });
+  it('writes mail to <data dir>/outbox unless SINERGI_SMTP_URL names an SMTP server', () => {
+    const c = loadConfig({ SINERGI_DATA_DIR: '/srv/sinergi' });
+    expect(c.smtpUrl).toBeUndefined();
+    expect(c.mailOutboxDir).toBe('/srv/sinergi/outbox');
+    expect(c.mailFrom).toMatch(/Sinergi/);
+    expect(loadConfig({ SINERGI_SMTP_URL: 'smtp://u:p@mail.example:587', SINERGI_MAIL_FROM: 'Kanim <a@b.id>' })).toMatchObject({ smtpUrl: 'smtp://u:p@mail.example:587', mailFrom: 'Kanim <a@b.id>' });
+    for (const bad of ['mail.example', 'http://mail.example', 'smtp://']) expect(() => loadConfig({ SINERGI_SMTP_URL: bad })).toThrow(ConfigError);
+  });
+  it('builds links in mail from SINERGI_PUBLIC_URL, never from a request', () => {
+    expect(loadConfig({ PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
+    expect(loadConfig({ SINERGI_PUBLIC_URL: 'https://sinergi.example.go.id/' }).publicUrl).toBe('https://sinergi.example.go.id');
+    expect(() => loadConfig({ SINERGI_PUBLIC_URL: 'ftp://x' })).toThrow(ConfigError);
+  });
 });

@@ -22,6 +22,14 @@ export interface Config {
   auditSigningKey?: string;
   /** proxies whose X-Forwarded-For is believed (addresses/CIDRs); empty: the socket's address is the client */
   trustProxy: string[];
+  /** SMTP server for outgoing mail (smtp:// or smtps://user:pass@host:port); none: mail is written to mailOutboxDir */
+  smtpUrl?: string;
+  /** the From of outgoing mail */
+  mailFrom: string;
+  /** where mail goes as .eml files when no SMTP server is set (development): <data dir>/outbox */
+  mailOutboxDir: string;
+  /** the address users reach the app at, for links in e-mails (never taken from a request's Host header) */
+  publicUrl: string;
 }
 
 export class ConfigError extends Error {}
@@ -48,10 +56,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       throw new ConfigError(`SINERGI_AUDIT_SIGNING_KEY is not an Ed25519 private key (PEM or base64 PKCS#8): ${err instanceof Error ? err.message : err}`);
     }
   }
+  const dataDir = path.resolve(env.SINERGI_DATA_DIR || './data');
   return {
     port,
     host: env.HOST || '127.0.0.1',
-    dataDir: path.resolve(env.SINERGI_DATA_DIR || './data'),
+    dataDir,
     databaseUrl: env.DATABASE_URL || undefined,
     demo,
     production,
@@ -61,7 +70,37 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicDocs: flag(env.SINERGI_PUBLIC_DOCS, !production),
     auditSigningKey,
     trustProxy: trustedProxies(env.SINERGI_TRUST_PROXY),
+    smtpUrl: smtpUrl(env.SINERGI_SMTP_URL),
+    mailFrom: env.SINERGI_MAIL_FROM || 'Sinergi <no-reply@localhost>',
+    mailOutboxDir: path.join(dataDir, 'outbox'),
+    publicUrl: publicUrl(env.SINERGI_PUBLIC_URL, port),
   };
+}
+
+/** SINERGI_SMTP_URL: smtp:// or smtps:// with a host; anything else would fail only at the first mail. */
+function smtpUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError('SINERGI_SMTP_URL is not a URL (smtp://user:pass@host:port)');
+  }
+  if (!['smtp:', 'smtps:'].includes(url.protocol) || !url.hostname) throw new ConfigError('SINERGI_SMTP_URL must be smtp:// or smtps://user:pass@host:port');
+  return value;
+}
+
+/** SINERGI_PUBLIC_URL: http(s) origin (and path) of the app; links in mails start with it. */
+function publicUrl(value: string | undefined, port: number): string {
+  if (!value) return `http://localhost:${port}`;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`SINERGI_PUBLIC_URL is not a URL: ${value}`);
+  }
+  if (!['http:', 'https:'].includes(url.protocol)) throw new ConfigError('SINERGI_PUBLIC_URL must start with http:// or https://');
+  return value.replace(/\/+$/, '');
 }
 
 // proxy-addr's names for whole ranges, accepted beside addresses and CIDRs

@@ -3,6 +3,7 @@ import type { Config } from './config';
 import type { DbKind } from './db/database';
 import type { Database } from './db/schema';
 import type { EventBus, OutboxRelay } from './events/bus';
+import type { ScreeningService } from './features/screening/service';
 
 /** What routes need from the running app: handed to each feature's routes at registration. */
 export interface AppContext {
@@ -14,4 +15,6 @@ export interface AppContext {
   /** key for signing receipt QR codes; generated at first start and kept in the settings table */
   receiptKey: Buffer;
   version: string;
+  /** the watchlists as an in-memory index, rebuilt when a list changes */
+  screening: ScreeningService;
 }

@@ -9,6 +9,7 @@ import { Layout } from './shell/Layout';
 import { CheckInPage } from './features/stays/CheckInPage';
 import { StaysPage } from './features/stays/StaysPage';
 import { ReceiptPage } from './features/stays/ReceiptPage';
+import ProofPage from './features/offline/ProofPage'; // eager: it must open without signal
 
 /**
  * A screen loaded on demand. After a deploy an open page may ask for a chunk that no longer
@@ -40,7 +41,17 @@ const ReporterOrgsPage = lazyScreen(() => import('./features/admin/ReporterOrgsP
 const UsersPage = lazyScreen(() => import('./features/admin/UsersPage'));
 const PersonPage = lazyScreen(() => import('./features/persons/PersonPage'));
 const ConflictsPage = lazyScreen(() => import('./features/identity/ConflictsPage'));
+const AlertsPage = lazyScreen(() => import('./features/alerts/AlertsPage'));
 const AuditPage = lazyScreen(() => import('./features/audit/AuditPage'));
+const RegisterPage = lazyScreen(() => import('./features/registration/RegisterPage'));
+const VerifyEmailPage = lazyScreen(() => import('./features/registration/VerifyEmailPage'));
+const RegistrationsPage = lazyScreen(() => import('./features/registration/RegistrationsPage'));
+const GuestFormPage = lazyScreen(() => import('./features/preregistration/GuestFormPage'));
+const PreregDraftsPage = lazyScreen(() => import('./features/preregistration/DraftsPage'));
+const PreregConfirmPage = lazyScreen(() => import('./features/preregistration/ConfirmPage'));
+const WorkReportPage = lazyScreen(() => import('./features/work-reports/ReportPage'));
+const WorkersPage = lazyScreen(() => import('./features/work-reports/WorkersPage'));
+const ResidencePage = lazyScreen(() => import('./features/work-reports/ResidencePage'));
 const ApiKeysPage = lazyScreen(() => import('./features/apikeys/ApiKeysPage'));
 
 export function App() {
@@ -49,6 +60,9 @@ export function App() {
     <Suspense fallback={<FullPageLoader />}>
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        <Route path="/daftar" element={<RegisterPage />} />
+        <Route path="/verifikasi-email" element={<VerifyEmailPage />} />
+        <Route path="/pra-registrasi/:token" element={<GuestFormPage />} />
         <Route
           element={
             <RequireAuth>
@@ -59,11 +73,19 @@ export function App() {
           <Route index element={<HomeRedirect />} />
           <Route path="dashboard" element={<RequireAbility ability="viewDashboard"><DashboardPage /></RequireAbility>} />
           <Route path="check-in" element={<RequireAbility ability="checkIn"><CheckInPage /></RequireAbility>} />
+          <Route path="check-in/queue/:id" element={<RequireAbility ability="checkIn"><ProofPage /></RequireAbility>} />
           <Route path="stays" element={<RequireAbility ability="listStays"><StaysPage /></RequireAbility>} />
           <Route path="stays/:id/receipt" element={<ReceiptPage />} />
           <Route path="persons/:id" element={<PersonPage />} />
+          <Route path="alerts" element={<RequireAbility ability="viewAlerts"><AlertsPage /></RequireAbility>} />
+          <Route path="work-reports/new" element={<RequireAbility ability="reportWorkers"><WorkReportPage /></RequireAbility>} />
+          <Route path="work-reports" element={<RequireAbility ability="listWorkers"><WorkersPage /></RequireAbility>} />
+          <Route path="residence-reports/new" element={<RequireAbility ability="reportResidence"><ResidencePage /></RequireAbility>} />
           <Route path="identity-conflicts" element={<RequireAbility ability="viewIdentityConflicts"><ConflictsPage /></RequireAbility>} />
           <Route path="account" element={<AccountPage />} />
+          <Route path="pendaftaran" element={<RequireAbility ability="reviewRegistrations"><RegistrationsPage /></RequireAbility>} />
+          <Route path="preregistrations" element={<RequireAbility ability="preregistration"><PreregDraftsPage /></RequireAbility>} />
+          <Route path="preregistrations/:id" element={<RequireAbility ability="preregistration"><PreregConfirmPage /></RequireAbility>} />
           <Route path="audit" element={<RequireAbility ability="viewAudit"><AuditPage /></RequireAbility>} />
           <Route path="api-keys" element={<RequireAbility ability="manageApiKeys"><ApiKeysPage /></RequireAbility>} />
           <Route path="admin/agencies" element={<RequireAbility ability="manageAgencies"><AgenciesPage /></RequireAbility>} />

@@ -88,8 +88,9 @@ describe.skipIf(!READER)('passport scan in the browser', () => {
       await expect.poll(() => page.getByTestId('checkin-surname').inputValue(), { timeout: 30_000 }).toBe(expected.lastName);
       expect(await page.getByTestId('checkin-given-names').inputValue()).toBe(expected.firstName);
       expect(await page.getByTestId('checkin-passport-number').inputValue()).toBe(expected.documentNumber);
-      expect(await page.getByTestId('checkin-date-of-birth').inputValue()).toBe(isoBirth(expected.birthDate));
-      expect(await page.getByTestId('checkin-passport-expiry').inputValue()).toMatch(new RegExp(`^\\d{2}${expected.expirationDate.slice(0, 2)}-${expected.expirationDate.slice(2, 4)}-${expected.expirationDate.slice(4, 6)}$`));
+      // dates show day first, as Indonesians write them
+      expect(await page.getByTestId('checkin-date-of-birth').inputValue()).toBe(isoBirth(expected.birthDate).split('-').reverse().join('/'));
+      expect(await page.getByTestId('checkin-passport-expiry').inputValue()).toMatch(new RegExp(`^${expected.expirationDate.slice(4, 6)}/${expected.expirationDate.slice(2, 4)}/\\d{2}${expected.expirationDate.slice(0, 2)}$`));
       expect(await page.getByTestId('checkin-sex').inputValue()).toBe(expected.sex === 'F' ? 'F' : expected.sex === 'M' ? 'M' : 'X');
       expect(await page.getByTestId('checkin-nationality').inputValue()).toContain(`(${expected.nationality})`);
       expect(await page.locator('[data-uncertain="true"]').count()).toBe(0);

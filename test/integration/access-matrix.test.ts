@@ -39,12 +39,46 @@ const pendingAccount: RecordFixture['make'] = async (server) => {
   return { id: row.id, record: { createdBy: null, approval: 'pending' }, scoped: { regionCode: '73.12' } };
 };
 
+/** A fresh pending self-registration in the region, its e-mail verified (so approving it succeeds when allowed). */
+const pendingRegistration: RecordFixture['make'] = async (server, region) => {
+  const village = region === 'soppeng' ? '73.12.04.1001' : '73.71.04.1008';
+  const orgId = randomUUID();
+  const userId = randomUUID();
+  const at = new Date().toISOString();
+  await server.db.insertInto('reporter_orgs').values({
+    id: orgId, kind: 'lodging', lodging_type: 'homestay', name: 'Homestay Matriks', address: 'Jl. Matriks', village_code: village, phone: null,
+    verified_at: null, verified_by: null, created_at: at, nib: '9120001234567', lat: -4.35, lng: 119.88, person_in_charge: 'Penguji',
+    contact_email: 'matriks@example.id', registration_status: 'pending', registrant_user_id: userId,
+  }).execute();
+  await server.db.insertInto('users').values({
+    id: userId, username: `matriks.${userId.slice(0, 8)}`, display_name: 'Penguji', email: 'matriks@example.id', password_hash: 'x', role: 'reporter',
+    agency_id: null, area_code: null, reporter_org_id: orgId, totp_secret: null, locale: 'id', active: 1, failed_logins: 0, locked_until: null,
+    created_at: at, approval: 'approved', email_verified_at: at,
+  }).execute();
+  return { id: orgId, record: { village_code: village }, scoped: { regionCode: village } };
+};
+
 const loadStay = async (server: TestServer, regionPrefix: string) => {
   const row = await server.db.selectFrom('stays').selectAll().where('region_code', 'like', `${regionPrefix}.%`)
     .where('departure_date', 'is', null).orderBy('id').limit(1).executeTakeFirstOrThrow();
   return { id: row.id, record: row as unknown as Json, scoped: { regionCode: row.region_code, orgId: row.lodging_id } };
 };
 const REGION = { soppeng: '73.12', makassar: '73.71' } as const;
+
+/** A rule alert on a present stay of the region, in the given workflow state. */
+const makeAlert = (status: 'new' | 'resolved'): RecordFixture['make'] => async (server, region) => {
+  const stay = await loadStay(server, REGION[region]);
+  const at = new Date().toISOString();
+  const row = {
+    id: randomUUID(), key: `matrix:${randomUUID()}`, source: 'rule' as const, rule: 'overstay', severity: 'high' as const, status,
+    person_id: stay.record.person_id as string, stay_id: stay.id, region_code: stay.scoped.regionCode,
+    explanation: JSON.stringify({ key: 'rule.overstay', params: {} }), watchlist_entry_id: null, score: null, assigned_agency_id: null,
+    assigned_user_id: null, resolution: status === 'resolved' ? 'no_action' as const : null, reason: null, created_at: at, updated_at: at,
+    resolved_at: status === 'resolved' ? at : null, resolved_by: null,
+  };
+  await server.db.insertInto('alerts').values(row).execute();
+  return { id: row.id, record: row, scoped: { regionCode: row.region_code } };
+};
 
 /** A person all of whose stays lie in the region (so its scope is that region alone). */
 const loadPerson = async (server: TestServer, regionPrefix: string) => {
@@ -53,6 +87,19 @@ const loadPerson = async (server: TestServer, regionPrefix: string) => {
     .orderBy('person_id').limit(1).executeTakeFirstOrThrow();
   const regions = await server.db.selectFrom('stays').select('region_code').where('person_id', '=', row.person_id).execute();
   return { id: row.person_id, record: { region_codes: regions.map((r) => r.region_code) }, scoped: { regionCode: row.region_code, orgId: row.lodging_id } };
+};
+
+/** A guest's pre-registration draft at the region's demo hotel. */
+const makeDraft: RecordFixture['make'] = async (server, region) => {
+  const lodging = await server.db.selectFrom('reporter_orgs').select(['id', 'village_code'])
+    .where('name', '=', region === 'soppeng' ? 'Hotel Maryam' : 'Hotel Losari Permai').executeTakeFirstOrThrow();
+  const now = new Date();
+  const row = {
+    id: randomUUID(), lodging_id: lodging.id, language: 'en', created_at: now.toISOString(), expires_at: new Date(now.getTime() + 86_400_000).toISOString(),
+    data: JSON.stringify({ guest: { surname: 'MATRIX', givenNames: 'PROBE', sex: 'F', dateOfBirth: '1990-01-01', nationality: 'NLD', document: { number: 'MX1', issuingState: 'NLD', expiryDate: '2035-01-01' } }, arrivalDate: now.toISOString().slice(0, 10) }),
+  };
+  await server.db.insertInto('preregistrations').values(row).execute();
+  return { id: row.id, record: { lodging_id: lodging.id }, scoped: { regionCode: lodging.village_code, orgId: lodging.id } };
 };
 
 const FIXTURES: Record<string, RecordFixture> = {
@@ -72,8 +119,27 @@ const FIXTURES: Record<string, RecordFixture> = {
     body: { decision: 'keep_person', reason: 'matrix probe' },
   },
   'person.read': { make: (s, r) => loadPerson(s, REGION[r]) },
+  'notification.manageWebhook': {
+    async make(server, region) {
+      const team = await server.db.selectFrom('teams').select(['id', 'region_code']).where('region_code', 'like', `${REGION[region]}%`).executeTakeFirstOrThrow();
+      const row = { id: randomUUID(), team_id: team.id, url: 'https://gateway.example/x', secret: 's', min_severity: 'high' as const, active: 1, created_by: 'matrix', created_at: new Date().toISOString() };
+      await server.db.insertInto('webhooks').values(row).execute();
+      return { id: row.id, record: { region_code: team.region_code }, scoped: { regionCode: team.region_code } };
+    },
+  },
+  'alert.read': { make: makeAlert('new') },
+  'alert.acknowledge': { make: makeAlert('new'), body: {} },
+  'alert.assign': { make: makeAlert('new'), body: { agencyId: 'no-such-agency' } },
+  'alert.resolve': { make: makeAlert('new'), body: { outcome: 'no_action', reason: 'matrix probe' } },
+  'alert.reopen': { make: makeAlert('resolved'), body: { reason: 'matrix probe' } },
+  'alert.comment': { make: makeAlert('new'), body: { text: 'matrix probe' } },
+  'preregistration.read': { make: makeDraft },
+  'preregistration.confirm': { make: makeDraft, body: { arrivalDate: '2000-01-01' } },
+  'preregistration.discard': { make: makeDraft },
   'user.approve': { make: pendingAccount, unscoped: true },
   'user.reject': { make: pendingAccount, unscoped: true, body: { reason: 'matrix probe' } },
+  'registration.approve': { make: pendingRegistration },
+  'registration.reject': { make: pendingRegistration, body: { reason: 'matrix probe' } },
 };
 
 /** Record rules whose record is not a route parameter (checked by their own tests). */

@@ -10,7 +10,7 @@ for (const kind of dialectMatrix()) {
   describe(`group check-in on ${kind}`, () => {
     let server: TestServer;
     let hotel: string;
-    const post = (payload: unknown, cookie = hotel) => server.app.inject({ method: 'POST', url: '/api/v1/stays', headers: { cookie }, payload });
+    const post = (payload: object, cookie = hotel) => server.app.inject({ method: 'POST', url: '/api/v1/stays', headers: { cookie }, payload });
     const family = () => {
       const head = checkInBody();
       return { ...head, members: [checkInBody().guest, checkInBody().guest] };

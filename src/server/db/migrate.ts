@@ -6,7 +6,12 @@ import * as authHardening from './migrations/0004_auth_hardening';
 import * as auditAccounts from './migrations/0005_audit_accounts';
 import * as watchlists from './migrations/0006_watchlists';
 import * as receiptGroups from './migrations/0007_receipt_groups';
+import * as registration from './migrations/0008_registration';
 import * as partnerApi from './migrations/0010_partner_api';
+import * as reportKinds from './migrations/0011_report_kinds';
+import * as preregistration from './migrations/0012_preregistration';
+import * as alerts from './migrations/0014_alerts';
+import * as notifications from './migrations/0015_notifications';
 
 // Migrations are listed here (not read from disk) so they bundle and run the same under tsx and tests.
 const migrations: Record<string, Migration> = {
@@ -17,7 +22,12 @@ const migrations: Record<string, Migration> = {
   '0005_audit_accounts': auditAccounts,
   '0006_watchlists': watchlists,
   '0007_receipt_groups': receiptGroups,
+  '0008_registration': registration,
   '0010_partner_api': partnerApi,
+  '0011_report_kinds': reportKinds,
+  '0012_preregistration': preregistration,
+  '0014_alerts': alerts,
+  '0015_notifications': notifications,
 };
 
 class StaticProvider implements MigrationProvider {

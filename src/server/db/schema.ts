@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { ReportKind } from '../../domain/reports/kinds';
 
 // Kysely table types. Column names mirror the migrations; timestamps and dates are text.
 
@@ -11,6 +12,10 @@ export interface AgenciesTable { id: string; kind: string; name: string; region_
 export interface ReporterOrgsTable {
   id: string; kind: 'lodging' | 'company' | 'private'; lodging_type: string | null; name: string; address: string;
   village_code: string; phone: string | null; verified_at: string | null; verified_by: string | null; created_at: string;
+  // self-registration (migration 0008); registration_status null: entered by an administrator
+  nib?: string | null; nik?: string | null; lat?: number | null; lng?: number | null; person_in_charge?: string | null;
+  contact_email?: string | null; registration_status?: 'pending' | 'approved' | 'rejected' | null; registrant_user_id?: string | null;
+  rejected_reason?: string | null; decided_by?: string | null; decided_at?: string | null;
 }
 export interface UsersTable {
   id: string; username: string; display_name: string; email: string | null; password_hash: string; role: string;
@@ -19,6 +24,8 @@ export interface UsersTable {
   locale: string; active: number; failed_logins: number; locked_until: string | null; created_at: string;
   // the two-person rule (migration 0005): approved | pending | rejected
   approval: Generated<string>; created_by?: string | null; decided_by?: string | null; decided_at?: string | null; decision_reason?: string | null;
+  /** when the e-mail address was proven by its link (migration 0008) */
+  email_verified_at?: string | null;
 }
 export interface SessionsTable { id: string; user_id: string; created_at: string; expires_at: string; last_seen_at: string; ip: string | null }
 export interface TeamsTable {
@@ -47,8 +54,15 @@ export interface StaysTable {
   audit_seq?: number | null;
   /** the receipt that lists this stay: its own number, or the group head's (migration 0007) */
   receipt_group?: string | null;
+  /** lodging | work | residence (migration 0011) */
+  report_kind: Generated<ReportKind>;
   /** when the stay last changed (migration 0010); a trigger sets it when a write leaves it out */
   changed_at?: string | null;
+}
+/** A worker's employment, beside its stay (migration 0011). */
+export interface StayEmploymentsTable {
+  stay_id: string; position: string; worksite_address: string; worksite_village_code: string; lat: number; lng: number;
+  work_permit_ref: string; period_from: string; period_until: string;
 }
 export interface ReceiptCountersTable { prefix: string; last: number }
 /** a reporter's API key (migration 0010): only the SHA-256 of the key is kept */
@@ -56,6 +70,29 @@ export interface ApiKeysTable {
   id: string; user_id: string; reporter_org_id: string | null; name: string; prefix: string; key_hash: string;
   created_at: string; last_used_at: string | null; revoked_at: string | null; revoked_by: string | null;
 }
+export type AlertStatus = 'new' | 'acknowledged' | 'assigned' | 'resolved';
+export type AlertResolution = 'confirmed' | 'false_positive' | 'no_action';
+export interface AlertsTable {
+  id: string; key: string; source: 'rule' | 'watchlist'; rule: string; severity: 'low' | 'medium' | 'high'; status: AlertStatus;
+  person_id: string; stay_id: string | null; region_code: string; explanation: string; watchlist_entry_id: string | null; score: number | null;
+  assigned_agency_id: string | null; assigned_user_id: string | null; resolution: AlertResolution | null; reason: string | null;
+  created_at: string; updated_at: string; resolved_at: string | null; resolved_by: string | null;
+}
+export type Severity = 'low' | 'medium' | 'high';
+export interface NotificationPreferencesTable { user_id: string; email: number; min_severity: Severity; updated_at: string }
+export interface WebhooksTable {
+  id: string; team_id: string; url: string; secret: string; min_severity: Severity; active: number; created_by: string; created_at: string;
+}
+export interface NotificationDeliveriesTable {
+  id: string; event_id: string; channel: 'email' | 'webhook'; target: string; payload: string; status: 'pending' | 'delivered' | 'failed';
+  attempts: number; next_attempt_at: string; last_error: string | null; created_at: string; delivered_at: string | null;
+}
+export interface AlertActivityTable {
+  id: string; alert_id: string; at: string; actor_id: string | null; actor_name: string; kind: string; detail: string;
+}
+// migration 0012: guest pre-registration (a lodging's link, and drafts awaiting the clerk)
+export interface PreregLinksTable { lodging_id: string; token: string; created_at: string; created_by: string }
+export interface PreregistrationsTable { id: string; lodging_id: string; data: string; language: string; created_at: string; expires_at: string }
 export interface TeamMembershipsTable {
   id: string; team_id: string; user_id: string; agency_id: string | null; position: string; joined_on: string; left_on: string | null;
 }
@@ -86,6 +123,10 @@ export interface WatchlistEntriesTable {
 export interface WatchlistVersionsTable {
   watchlist_id: string; version: number; imported_at: string; added: number; updated: number; removed: number; source_file: string | null;
 }
+// migration 0008
+export interface EmailTokensTable {
+  token_hash: string; user_id: string; purpose: 'verify_email'; email: string; created_at: string; expires_at: string; used_at: string | null;
+}
 
 export interface Database {
   regions: RegionsTable;
@@ -113,5 +154,14 @@ export interface Database {
   watchlist_entries: WatchlistEntriesTable;
   watchlist_versions: WatchlistVersionsTable;
   receipt_counters: ReceiptCountersTable;
+  alerts: AlertsTable;
+  alert_activity: AlertActivityTable;
+  notification_preferences: NotificationPreferencesTable;
+  webhooks: WebhooksTable;
+  notification_deliveries: NotificationDeliveriesTable;
+  email_tokens: EmailTokensTable;
+  prereg_links: PreregLinksTable;
+  preregistrations: PreregistrationsTable;
+  stay_employments: StayEmploymentsTable;
   api_keys: ApiKeysTable;
 }

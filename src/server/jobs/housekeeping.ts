@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely';
 import { dropDrainedBuckets } from '../auth/throttle';
 import type { Database } from '../db/schema';
+import { purgeExpiredDrafts } from '../features/preregistration/commands';
 
 // Removes what has served its purpose: expired sessions, drained login-throttle buckets, idempotency keys past their retry
-// window, and outbox rows long since published. Never touches reports or the audit log.
+// window, outbox rows long since published, and guests' pre-registration drafts past their expiry. Never touches reports or the audit log.
 
 export const IDEMPOTENCY_WINDOW_HOURS = 7 * 24; // an offline phone may retry days later
 export const OUTBOX_KEEP_DAYS = 7;
@@ -15,5 +16,6 @@ export async function housekeeping(db: Kysely<Database>, now = new Date()) {
   const outbox = await db.deleteFrom('outbox').where('published_at', 'is not', null)
     .where('published_at', '<', iso(OUTBOX_KEEP_DAYS * 86400_000)).executeTakeFirst();
   const throttleBuckets = await dropDrainedBuckets(db, now);
-  return { sessions: Number(sessions.numDeletedRows), throttleBuckets, idempotencyKeys: Number(keys.numDeletedRows), outbox: Number(outbox.numDeletedRows) };
+  const preregistrations = await purgeExpiredDrafts(db, now); // guests' drafts nobody confirmed in time
+  return { sessions: Number(sessions.numDeletedRows), throttleBuckets, idempotencyKeys: Number(keys.numDeletedRows), outbox: Number(outbox.numDeletedRows), preregistrations };
 }

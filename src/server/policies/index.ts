@@ -1,15 +1,21 @@
 import type { Actor } from '../auth/actor';
 import { forbidden, notFound } from '../errors';
 import { adminPolicy } from '../features/admin/policy';
+import { alertsPolicy } from '../features/alerts/policy';
 import { apiKeyPolicy } from '../features/apikeys/policy';
 import { auditPolicy } from '../features/audit/policy';
 import { authPolicy } from '../features/auth/policy';
 import { eventsPolicy } from '../features/events/policy';
 import { identityPolicy } from '../features/identity/policy';
 import { lodgingsPolicy } from '../features/lodgings/policy';
+import { notificationsPolicy } from '../features/notifications/policy';
 import { personPolicy } from '../features/persons/policy';
+import { preregistrationPolicy } from '../features/preregistration/policy';
+import { screeningPolicy } from '../features/screening/policy';
+import { registrationPolicy } from '../features/registrations/policy';
 import { statsPolicy } from '../features/stats/policy';
 import { stayPolicy } from '../features/stays/policy';
+import { workReportPolicy } from '../features/work-reports/policy';
 import type { Rule } from './rules';
 
 // Policies as rules (deny unless a rule allows), one registry. Each feature exports its
@@ -18,7 +24,7 @@ import type { Rule } from './rules';
 // abilities() so the web shows only what the server would accept.
 
 export const policies = {
-  ...adminPolicy, ...apiKeyPolicy, ...auditPolicy, ...authPolicy, ...eventsPolicy, ...identityPolicy, ...lodgingsPolicy, ...personPolicy, ...statsPolicy, ...stayPolicy,
+  ...adminPolicy, ...alertsPolicy, ...apiKeyPolicy, ...auditPolicy, ...authPolicy, ...eventsPolicy, ...identityPolicy, ...lodgingsPolicy, ...notificationsPolicy, ...personPolicy, ...screeningPolicy, ...statsPolicy, ...stayPolicy, ...registrationPolicy, ...preregistrationPolicy, ...workReportPolicy,
 } as const;
 
 type Policies = typeof policies;

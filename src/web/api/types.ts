@@ -4,6 +4,7 @@ import type { AgencyKind } from '../../domain/access/field-matrix';
 import type { Finding } from '../../domain/access/findings';
 import type { Role } from '../../domain/access/roles';
 import type { PermitKind } from '../../domain/permits/kinds';
+import type { ReportKind } from '../../domain/reports/kinds';
 
 // Re-exported for modules that still import them from here (checkInForm.ts).
 export type { PermitKind };
@@ -18,6 +19,18 @@ export interface Abilities {
   viewAudit: boolean;
   /** identity conflicts (screening); optional until every server sends it */
   viewIdentityConflicts?: boolean;
+  /** the alert inbox (screening agencies of the area) */
+  viewAlerts?: boolean;
+  /** the registration queue (immigration officers of an area) */
+  reviewRegistrations?: boolean;
+  /** a lodging's guest pre-registrations (drafts, link, poster) */
+  preregistration?: boolean;
+  /** a verified company reports its foreign workers */
+  reportWorkers?: boolean;
+  /** the workers list: a company's own, an officer's area */
+  listWorkers?: boolean;
+  /** a verified private host reports a foreigner living with them */
+  reportResidence?: boolean;
   /** API keys for hotel software (reporters, signed in) */
   manageApiKeys?: boolean;
 }
@@ -31,7 +44,11 @@ export interface Me {
   totpEnabled?: boolean;
   agency: { id: string; kind: string; name: string } | null;
   area: { code: string; name: string; level: string; timeZone: string } | null;
-  reporterOrg: { id: string; kind: string; lodgingType: string | null; name: string; villageCode: string; verified: boolean } | null;
+  reporterOrg: {
+    id: string; kind: string; lodgingType: string | null; name: string; villageCode: string; verified: boolean;
+    /** self-registered reporters: pending | approved | rejected (null: entered by an administrator) */
+    registrationStatus?: 'pending' | 'approved' | 'rejected' | null; rejectedReason?: string | null;
+  } | null;
   /** every area supervised: own plus active Timpora teams' */
   areas?: { code: string; name: string }[];
   /** field groups this account sees (docs/access.md) */
@@ -88,8 +105,20 @@ export interface Stay {
   room: string | null;
   lodging: { id: string; name: string } | null;
   findings: Finding[];
+  /** lodging guest, foreign worker or resident with a private host */
+  reportKind?: ReportKind;
+  /** a worker's employment; null unless the caller sees the `employment` group */
+  employment?: Employment | null;
   createdAt: string;
   abilities: { checkOut: boolean };
+}
+
+export interface Employment {
+  employer: { id: string; name: string };
+  position: string;
+  worksite: { address: string; villageCode: string; lat: number; lng: number };
+  workPermitRef: string;
+  period: { from: string; until: string };
 }
 
 export interface Lodging {
@@ -104,6 +133,8 @@ export interface PresentStats {
   presentCount: number;
   byNationality: Record<string, number>;
   byPermitKind: Record<string, number>;
+  /** present by report kind: lodging, work, residence */
+  byReportKind?: Record<string, number>;
 }
 
 export interface StayEvent { stayId: string; regionCode: string; lodgingId: string; nationality: string; permitKind: string; at: string }

@@ -1,12 +1,15 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { AppShell, Avatar, Badge, Burger, Group, Menu, NavLink, ScrollArea, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import type { Abilities } from '../api/types';
 import { useCurrentUser, useLogout, useZone } from '../features/auth/useMe';
-import { IconBuilding, IconCheckIn, IconCompare, IconDashboard, IconFile, IconGuests, IconHotel, IconKey, IconLogout, IconUsers } from './icons';
+import { startSender } from '../features/offline/queue';
+import { RegistrationStatusBanner } from '../features/registration/StatusBanner';
+import { IconAlert, IconBuilding, IconCheckIn, IconCompare, IconDashboard, IconFile, IconGlobe, IconGuests, IconHotel, IconKey, IconLogout, IconUsers } from './icons';
 import { LanguageSwitch } from './LanguageSwitch';
+import { IconBriefcase, IconHome, IconWorkerReport } from '../features/work-reports/icons';
 import { Logo } from './Logo';
 
 export interface NavItem { to: string; labelKey: string; icon: ReactNode; ability: keyof Abilities; section: 'work' | 'admin' }
@@ -14,8 +17,14 @@ export interface NavItem { to: string; labelKey: string; icon: ReactNode; abilit
 export const NAV_ITEMS: NavItem[] = [
   { to: '/dashboard', labelKey: 'nav.dashboard', icon: <IconDashboard />, ability: 'viewDashboard', section: 'work' },
   { to: '/check-in', labelKey: 'nav.checkIn', icon: <IconCheckIn />, ability: 'checkIn', section: 'work' },
+  { to: '/work-reports/new', labelKey: 'workReports.nav', icon: <IconWorkerReport />, ability: 'reportWorkers', section: 'work' },
+  { to: '/residence-reports/new', labelKey: 'workReports.residenceNav', icon: <IconHome />, ability: 'reportResidence', section: 'work' },
   { to: '/stays', labelKey: 'nav.stays', icon: <IconGuests />, ability: 'listStays', section: 'work' },
+  { to: '/preregistrations', labelKey: 'prereg.nav', icon: <IconGlobe />, ability: 'preregistration', section: 'work' },
+  { to: '/alerts', labelKey: 'alerts.nav', icon: <IconAlert />, ability: 'viewAlerts', section: 'work' },
+  { to: '/work-reports', labelKey: 'workReports.listNav', icon: <IconBriefcase />, ability: 'listWorkers', section: 'work' },
   { to: '/identity-conflicts', labelKey: 'conflicts.nav', icon: <IconCompare />, ability: 'viewIdentityConflicts', section: 'work' },
+  { to: '/pendaftaran', labelKey: 'registration.nav', icon: <IconHotel />, ability: 'reviewRegistrations', section: 'work' },
   { to: '/audit', labelKey: 'nav.audit', icon: <IconFile />, ability: 'viewAudit', section: 'work' },
   { to: '/api-keys', labelKey: 'apikeys.nav', icon: <IconKey />, ability: 'manageApiKeys', section: 'work' },
   { to: '/admin/agencies', labelKey: 'nav.agencies', icon: <IconBuilding />, ability: 'manageAgencies', section: 'admin' },
@@ -39,6 +48,8 @@ export function Layout() {
   const navigate = useNavigate();
   const location = useLocation();
   const [opened, { toggle, close }] = useDisclosure();
+  // reports queued offline send themselves on whatever page the clerk is, once the signal returns
+  useEffect(() => { if (me.role === 'reporter') startSender(me.id); }, [me.id, me.role]);
   const items = allowedNav(me.abilities);
   const work = items.filter((i) => i.section === 'work');
   const admin = items.filter((i) => i.section === 'admin');
@@ -132,6 +143,7 @@ export function Layout() {
       </AppShell.Navbar>
 
       <AppShell.Main>
+        <RegistrationStatusBanner />
         <Outlet />
       </AppShell.Main>
     </AppShell>

@@ -63,3 +63,4 @@ export const IconCompare = (p: IconProps) => (
 export const IconKey = (p: IconProps) => (
   <Svg {...p}><circle cx="7.5" cy="15.5" r="4" /><path d="M10.5 12.5L20 3" /><path d="M16 7l3 3" /><path d="M14 9l2 2" /></Svg>
 );
+

@@ -102,6 +102,7 @@ export async function seedDemo(db: Kysely<Database>, opts: SeedDemoOptions = {})
     await insertChunked(trx, 'persons', plan.persons);
     await insertChunked(trx, 'person_documents', plan.documents);
     await insertChunked(trx, 'stays', plan.stays);
+    await insertChunked(trx, 'stay_employments', plan.employments);
     await insertChunked(trx, 'receipt_counters', plan.receiptCounters);
   });
 

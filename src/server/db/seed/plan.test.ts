@@ -31,6 +31,12 @@ describe('demo plan', () => {
     expect(over.length).toBeLessThanOrEqual(2);
     // Only ITAS holders stay at the company mess.
     for (const s of plan.stays.filter((x) => x.lodging_id === 'c')) expect(s.permit_kind).toBe('itas');
+    // ...and are work reports, each with its employment at the company's village
+    const workers = plan.stays.filter((x) => x.lodging_id === 'c');
+    expect(workers.length).toBeGreaterThan(0);
+    expect(workers.every((s) => s.report_kind === 'work')).toBe(true);
+    expect(plan.employments.map((e) => e.stay_id).sort()).toEqual(workers.map((s) => s.id).sort());
+    expect(plan.stays.filter((x) => x.lodging_id !== 'c').every((s) => s.report_kind === 'lodging')).toBe(true);
   });
 
   it('never overlaps one person\'s stays and numbers receipts per regency and day in order', () => {

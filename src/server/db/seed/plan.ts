@@ -1,6 +1,6 @@
 import { pick, pickWeighted, randInt, seededUuid, type Rng } from '../../../domain/random';
 import type { Insertable } from 'kysely';
-import type { PersonDocumentsTable, PersonsTable, StaysTable } from '../schema';
+import type { PersonDocumentsTable, PersonsTable, StayEmploymentsTable, StaysTable } from '../schema';
 import { localDate } from '../../../domain/regions';
 import { addDays } from '../../../domain/dates';
 import type { PermitKind } from '../../../domain/permits/kinds';
@@ -32,6 +32,19 @@ export interface DemoPlan {
   stays: Insertable<StaysTable>[];
   /** the last running number given per receipt prefix, so live check-ins continue after the demo's */
   receiptCounters: { prefix: string; last: number }[];
+  /** the company's workers' employment (work reports), one per stay at the company */
+  employments: Insertable<StayEmploymentsTable>[];
+}
+
+// Synthetic positions and a worksite at the company's premises; chosen by the worker's running
+// number, not by the random stream, so adding them left every other demo row as it was.
+const POSITIONS = ['Teknisi Mesin Pemintal', 'Ahli Pewarnaan Sutera', 'Supervisor Produksi', 'Instruktur Tenun', 'Manajer Pabrik', 'Ahli Kendali Mutu'];
+function employmentOf(stay: { id: string; arrival_date: string; planned_departure?: string | null }, villageCode: string, n: number): Insertable<StayEmploymentsTable> {
+  return {
+    stay_id: stay.id, position: POSITIONS[n % POSITIONS.length]!, worksite_address: 'Kompleks Pabrik Sutera, Ujung, Lilirilau',
+    worksite_village_code: villageCode, lat: -4.3321 + (n % 5) * 0.0004, lng: 119.8703 + (n % 3) * 0.0004,
+    work_permit_ref: `RPTKA-SINTETIS/${String(1000 + n)}/2025`, period_from: stay.arrival_date, period_until: stay.planned_departure ?? stay.arrival_date,
+  };
 }
 
 const LONG_TERM: readonly PermitKind[] = ['itas', 'itap', 'diplomatic', 'official'];
@@ -92,7 +105,7 @@ function planVisits(rng: Rng, today: string, kind: PermitKind, present: boolean,
 }
 
 export function planDemo(rng: Rng, opts: PlanOptions): DemoPlan {
-  const plan: DemoPlan = { persons: [], documents: [], stays: [], receiptCounters: [] };
+  const plan: DemoPlan = { persons: [], documents: [], stays: [], receiptCounters: [], employments: [] };
   const usedDocs = new Set<string>();
   const groups = [
     { lodgings: opts.soppeng, count: opts.soppengPersons, present: sample(rng, opts.soppengPersons, opts.soppengPresent) },
@@ -158,8 +171,11 @@ export function planDemo(rng: Rng, opts: PlanOptions): DemoPlan {
           created_at: createdAt,
           checked_out_at: checkedOutAt,
           checked_out_by: checkedOutAt ? lodging.reporterUserId : null,
+          report_kind: lodging.kind === 'company' ? 'work' : 'lodging',
           regencyCode: lodging.regencyCode,
         });
+        const stay = stays[stays.length - 1]!;
+        if (lodging.kind === 'company') plan.employments.push(employmentOf(stay, lodging.villageCode, plan.employments.length));
       }
 
       plan.persons.push({

@@ -25,10 +25,13 @@ export const meJson = {
     reporterOrg: nullableObject({
       id: { type: 'string' }, kind: { type: 'string' }, lodgingType: { type: ['string', 'null'] }, name: { type: 'string' },
       villageCode: { type: 'string' }, verified: { type: 'boolean' },
+      registrationStatus: { type: ['string', 'null'], description: 'pending | approved | rejected for a self-registered reporter; null when entered by an administrator' },
+      rejectedReason: { type: ['string', 'null'] },
     }),
     abilities: {
       type: 'object',
-      properties: { checkIn: { type: 'boolean' }, listStays: { type: 'boolean' }, viewDashboard: { type: 'boolean' }, manageAgencies: { type: 'boolean' }, manageUsers: { type: 'boolean' }, viewAudit: { type: 'boolean' }, viewIdentityConflicts: { type: 'boolean' } },
+      properties: { checkIn: { type: 'boolean' }, listStays: { type: 'boolean' }, viewDashboard: { type: 'boolean' }, manageAgencies: { type: 'boolean' }, manageUsers: { type: 'boolean' }, viewAudit: { type: 'boolean' }, viewIdentityConflicts: { type: 'boolean' }, viewAlerts: { type: 'boolean' }, reviewRegistrations: { type: 'boolean' }, preregistration: { type: 'boolean' },
+        reportWorkers: { type: 'boolean' }, listWorkers: { type: 'boolean' }, reportResidence: { type: 'boolean' } },
     },
   },
 } as const;
@@ -37,7 +40,7 @@ export async function presentMe(db: Kysely<Database>, actor: Actor) {
   const agency = actor.agencyId ? await db.selectFrom('agencies').select(['id', 'kind', 'name']).where('id', '=', actor.agencyId).executeTakeFirst() : undefined;
   const area = actor.areaCode ? await db.selectFrom('regions').select(['code', 'name', 'level', 'time_zone']).where('code', '=', actor.areaCode).executeTakeFirst() : undefined;
   const org = actor.reporterOrg
-    ? await db.selectFrom('reporter_orgs').select(['id', 'kind', 'lodging_type', 'name', 'village_code', 'verified_at']).where('id', '=', actor.reporterOrg.id).executeTakeFirst()
+    ? await db.selectFrom('reporter_orgs').select(['id', 'kind', 'lodging_type', 'name', 'village_code', 'verified_at', 'registration_status', 'rejected_reason']).where('id', '=', actor.reporterOrg.id).executeTakeFirst()
     : undefined;
   const totp = await db.selectFrom('users').select('totp_secret').where('id', '=', actor.id).executeTakeFirst();
   return {
@@ -49,7 +52,9 @@ export async function presentMe(db: Kysely<Database>, actor: Actor) {
       ? (await db.selectFrom('regions').select(['code', 'name']).where('code', 'in', actor.areas).orderBy('code').execute())
       : [],
     fieldGroups: [...fieldGroups(actor)],
-    reporterOrg: org ? { id: org.id, kind: org.kind, lodgingType: org.lodging_type, name: org.name, villageCode: org.village_code, verified: org.verified_at !== null } : null,
+    reporterOrg: org ? { id: org.id, kind: org.kind, lodgingType: org.lodging_type, name: org.name, villageCode: org.village_code, verified: org.verified_at !== null,
+      registrationStatus: org.registration_status ?? null, rejectedReason: org.rejected_reason ?? null,
+    } : null,
     abilities: {
       ...abilities(actor, 'stay', { checkIn: 'report', listStays: 'list' }),
       ...abilities(actor, 'dashboard', { viewDashboard: 'view' }),
@@ -57,6 +62,11 @@ export async function presentMe(db: Kysely<Database>, actor: Actor) {
       ...abilities(actor, 'user', { manageUsers: 'manage' }),
       ...abilities(actor, 'audit', { viewAudit: 'view' }),
       ...abilities(actor, 'identity_conflict', { viewIdentityConflicts: 'list' }),
+      ...abilities(actor, 'alert', { viewAlerts: 'list' }),
+      ...abilities(actor, 'registration', { reviewRegistrations: 'list' }),
+      ...abilities(actor, 'preregistration', { preregistration: 'manage' }),
+      ...abilities(actor, 'workReport', { reportWorkers: 'create', listWorkers: 'list' }),
+      ...abilities(actor, 'residenceReport', { reportResidence: 'create' }),
       ...abilities(actor, 'apiKey', { manageApiKeys: 'manage' }),
     },
   };

@@ -6,8 +6,9 @@ import { sees } from '../../policies/fields';
 // Live events pass the field matrix like every other output: each data field belongs to a
 // group, and a field of a group the actor does not see is dropped from what it receives.
 const EVENT_FIELD_GROUPS: Record<string, FieldGroup | 'always'> = {
-  stayId: 'always', regionCode: 'always', at: 'always',
+  stayId: 'always', regionCode: 'always', at: 'always', reportKind: 'always',
   lodgingId: 'whereabouts', nationality: 'identity', permitKind: 'permit',
+  alertId: 'screening', rule: 'screening', severity: 'screening', source: 'screening',
 };
 
 export function presentEventData(actor: Actor, event: DomainEvent): Record<string, unknown> {

@@ -1,7 +1,7 @@
 import type { PermitStatus } from '../../../domain/permits/kinds';
 import type { Actor } from '../../auth/actor';
 import { ifSees, sees } from '../../policies/fields';
-import { visibleFindings } from '../stays/presenters';
+import { presentEmployment, visibleFindings } from '../stays/presenters';
 import type { PersonListRow, PersonRecord, PersonStay } from './queries';
 
 // Every field a client receives about a person, each asked of the field matrix.
@@ -53,6 +53,7 @@ export function presentPerson(actor: Actor, r: PersonRecord, permitStatus: Permi
       stayId: s.id, regionCode: s.region_code,
       arrivalDate: where(s.arrival_date), departureDate: where(s.departure_date), present: s.departure_date === null,
       lodging: where(lodgingOf(s)), permitKind: permit(s.permit_kind), findings: visibleFindings(actor, s.findings),
+      reportKind: s.report_kind, employment: presentEmployment(actor, s),
     })),
   };
 }

@@ -11,11 +11,15 @@ import { stayScope } from '../stays/queries';
 function personStays(db: Kysely<Database>, personId: string) {
   return db.selectFrom('stays')
     .innerJoin('reporter_orgs as lodging', 'lodging.id', 'stays.lodging_id')
+    .leftJoin('stay_employments as emp', 'emp.stay_id', 'stays.id')
     .select([
       'stays.id', 'stays.lodging_id', 'stays.region_code', 'stays.document_id', 'stays.arrival_date', 'stays.departure_date',
       'stays.permit_kind', 'stays.permit_valid_until', 'stays.findings', 'stays.created_at',
       'stays.reported_surname', 'stays.reported_given_names', 'stays.reported_sex', 'stays.reported_nationality',
-      'stays.reported_date_of_birth', 'lodging.name as lodging_name',
+      'stays.reported_date_of_birth', 'lodging.name as lodging_name', 'stays.report_kind',
+      'emp.position as emp_position', 'emp.worksite_address as emp_worksite_address', 'emp.worksite_village_code as emp_worksite_village_code',
+      'emp.lat as emp_lat', 'emp.lng as emp_lng', 'emp.work_permit_ref as emp_work_permit_ref',
+      'emp.period_from as emp_period_from', 'emp.period_until as emp_period_until',
     ])
     .where('stays.person_id', '=', personId)
     .orderBy('stays.arrival_date', 'desc').orderBy('stays.created_at', 'desc').orderBy('stays.id')

@@ -44,6 +44,15 @@ export const personJson = {
         properties: {
           stayId: { type: 'string' }, regionCode: { type: 'string' }, arrivalDate: str, departureDate: str, present: { type: 'boolean' },
           lodging, permitKind: str, findings: { type: 'array', items: { type: 'string' } },
+          reportKind: { type: 'string', description: 'lodging | work | residence' },
+          employment: {
+            type: ['object', 'null'], description: 'a worker\'s employer, position and worksite; only with the `employment` field group',
+            properties: {
+              employer: lodging, position: { type: 'string' }, workPermitRef: { type: 'string' },
+              worksite: { type: 'object', properties: { address: { type: 'string' }, villageCode: { type: 'string' }, lat: { type: 'number' }, lng: { type: 'number' } } },
+              period: { type: 'object', properties: { from: { type: 'string' }, until: { type: 'string' } } },
+            },
+          },
         },
       },
     },

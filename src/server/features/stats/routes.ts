@@ -16,6 +16,8 @@ export async function presentStats(db: Kysely<Database>, region: string) {
   const byNationality = await present.innerJoin('persons', 'persons.id', 'stays.person_id')
     .select(['persons.nationality as key', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('persons.nationality').execute();
   const byPermit = await present.select(['permit_kind as key', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('permit_kind').execute();
+  // lodging guests, workers (work reports) and residents with private hosts: all of them are present
+  const byKind = await present.select(['report_kind as key', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('report_kind').execute();
   const toRecord = (rows: { key: string; n: number | string | bigint }[]) =>
     Object.fromEntries(rows.map((r) => [r.key, Number(r.n)]).sort((a, b) => (b[1] as number) - (a[1] as number)));
   return {
@@ -23,6 +25,7 @@ export async function presentStats(db: Kysely<Database>, region: string) {
     presentCount: byPermit.reduce((sum, r) => sum + Number(r.n), 0),
     byNationality: toRecord(byNationality),
     byPermitKind: toRecord(byPermit),
+    byReportKind: { lodging: 0, work: 0, residence: 0, ...toRecord(byKind) },
   };
 }
 
@@ -35,7 +38,9 @@ export function statsRoutes(app: FastifyInstance, ctx: AppContext): void {
       tags: ['dashboard'], summary: 'Foreigners present now in a region (default: the caller\'s area)',
       querystring: { type: 'object', additionalProperties: false, properties: { region: REGION_CODE } },
       response: {
-        200: { type: 'object', properties: { region: { type: 'string' }, presentCount: { type: 'integer' }, byNationality: counts, byPermitKind: counts } },
+        200: { type: 'object', properties: { region: { type: 'string' }, presentCount: { type: 'integer' }, byNationality: counts, byPermitKind: counts,
+          byReportKind: { ...counts, description: 'present by report kind: lodging (guests), work (foreign workers), residence (with private hosts)' },
+        } },
         ...problems(400, 401, 403, 404),
       },
     },

@@ -6,6 +6,7 @@ import { appendAudit, lockWrites } from '../../audit/log';
 import type { Actor } from '../../auth/actor';
 import type { Database } from '../../db/schema';
 import { inWriteGroup } from '../../db/write-group';
+import type { ReportKind } from '../../../domain/reports/kinds';
 import { conflict, fieldInvalid, forbidden } from '../../errors';
 import { outboxRow } from '../../events/bus';
 import { authorize, ensureVisible, inArea } from '../../policies';
@@ -24,6 +25,8 @@ export interface CheckInResult {
 export interface CheckInLodging { id: string; village_code: string }
 /** Stores the answer inside the check-in's transaction (the shared Idempotency-Key mechanism, src/server/http/idempotency.ts). */
 export type StoreAnswer = (trx: Transaction<Database>, result: CheckInResult) => Promise<void>;
+/** What other report kinds add (work reports, residence reports): the kind the stays are stored as. */
+export interface RecordCheckInOptions { reportKind?: ReportKind }
 
 /**
  * Checks a guest, or a family or group with its head, in. One transaction resolves the lodging,
@@ -49,6 +52,7 @@ export async function checkIn(
  */
 export async function recordCheckIn(
   trx: Transaction<Database>, actor: Actor, lodging: CheckInLodging, input: CheckInInput, now: Date,
+  options: RecordCheckInOptions = {},
 ): Promise<CheckInResult> {
   authorize(actor, 'stay', 'create', { lodgingId: lodging.id, regionCode: lodging.village_code });
   const today = localDate(now, await regionTimeZone(trx, lodging.village_code));
@@ -60,7 +64,7 @@ export async function recordCheckIn(
   const stays = [];
   for (const [i, guest] of guests.entries()) {
     const number = i === 0 ? receiptNumber : `${receiptNumber}-${i + 1}`;
-    stays.push(await recordGuestStay(trx, actor, lodging, input, guest, findingsOf[i]!, number, receiptNumber, now));
+    stays.push(await recordGuestStay(trx, actor, lodging, input, guest, findingsOf[i]!, number, receiptNumber, now, options.reportKind ?? 'lodging'));
   }
   const [head, ...members] = stays;
   return { ...head!, members };
@@ -68,7 +72,7 @@ export async function recordCheckIn(
 
 async function recordGuestStay(
   trx: Transaction<Database>, actor: Actor, lodging: CheckInLodging, input: CheckInInput, g: CheckInInput['guest'],
-  findings: CheckInFinding[], receiptNumber: string, receiptGroup: string, now: Date,
+  findings: CheckInFinding[], receiptNumber: string, receiptGroup: string, now: Date, reportKind: ReportKind,
 ): Promise<{ id: string; receiptNumber: string; personId: string }> {
   const at = now.toISOString();
   const reported = {
@@ -94,11 +98,11 @@ async function recordGuestStay(
     reported_surname: reported.surname, reported_given_names: reported.given_names, reported_sex: reported.sex,
     reported_date_of_birth: reported.date_of_birth, reported_nationality: reported.nationality,
     reported_document_expiry: g.document.expiryDate, findings: JSON.stringify(findings),
-    created_at: at, changed_at: at, checked_out_at: null, checked_out_by: null, audit_seq: auditSeq,
+    created_at: at, changed_at: at, checked_out_at: null, checked_out_by: null, audit_seq: auditSeq, report_kind: reportKind,
   }).execute();
   if (conflict) await trx.insertInto('identity_conflicts').values(conflict).execute();
   await trx.insertInto('outbox').values(outboxRow('stay.checked_in', lodging.village_code, {
-    stayId, regionCode: lodging.village_code, lodgingId: lodging.id, nationality: g.nationality, permitKind: g.permit.kind, at,
+    stayId, regionCode: lodging.village_code, lodgingId: lodging.id, nationality: g.nationality, permitKind: g.permit.kind, reportKind, at,
   }, now)).execute();
   return { id: stayId, receiptNumber, personId };
 }

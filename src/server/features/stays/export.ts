@@ -31,6 +31,11 @@ const COLUMNS: Column[] = [
   { id: 'Rencana berangkat', en: 'Planned departure', group: 'whereabouts', value: (s) => s.plannedDeparture },
   { id: 'Tanggal berangkat', en: 'Departure', group: 'whereabouts', value: (s) => s.departureDate },
   { id: 'Temuan', en: 'Findings', group: 'always', value: (s) => s.findings.join(' ') },
+  { id: 'Jenis laporan', en: 'Report kind', group: 'always', value: (s) => s.reportKind },
+  { id: 'Pemberi kerja', en: 'Employer', group: 'employment', value: (s) => s.employment?.employer.name },
+  { id: 'Jabatan', en: 'Position', group: 'employment', value: (s) => s.employment?.position },
+  { id: 'Lokasi kerja', en: 'Worksite', group: 'employment', value: (s) => s.employment && `${s.employment.worksite.address} (${s.employment.worksite.villageCode})` },
+  { id: 'Izin kerja / RPTKA', en: 'Work permit / RPTKA', group: 'employment', value: (s) => s.employment?.workPermitRef },
   { id: 'Dilaporkan (waktu setempat)', en: 'Reported (local time)', group: 'always', value: (s) => localDateTime(s.createdAt, timeZoneOfRegion(s.regionCode)) },
 ];
 

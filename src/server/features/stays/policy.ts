@@ -7,8 +7,10 @@ import { type PolicyRules, inArea, isOfficer, ownOrg } from '../../policies/rule
 interface StayLike { lodging_id: string; region_code: string; departure_date: string | null }
 interface CheckInTarget { lodgingId: string; regionCode: string }
 
+// Any verified reporter records its own reports; which kind may use which route is each route's
+// gate (stay.report: lodgings; workReport.create: companies; residenceReport.create: private hosts).
 const reportsGuests = (actor: Actor, target: CheckInTarget) =>
-  ownOrg(actor, target.lodgingId) && actor.reporterOrg?.kind === 'lodging' && actor.reporterOrg.verified;
+  ownOrg(actor, target.lodgingId) && actor.reporterOrg?.verified === true;
 
 export const stayPolicy = {
   stay: {

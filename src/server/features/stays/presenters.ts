@@ -36,9 +36,25 @@ export function presentStay(actor: Actor, s: StayRecord) {
     room: where(s.room),
     lodging: where({ id: s.lodging_id, name: s.lodging_name }),
     findings: visibleFindings(actor, s.findings),
+    reportKind: s.report_kind ?? 'lodging',
+    employment: presentEmployment(actor, s),
     createdAt: s.created_at,
     changedAt: s.changed_at ?? s.created_at,
     abilities: abilities(actor, 'stay', { checkOut: 'checkout' }, s),
+  };
+}
+
+/** A worker's employment (employer, position, worksite, work permit, period): the `employment` group only. */
+type EmploymentColumns = Pick<StayRecord, 'lodging_id' | 'lodging_name' | 'emp_position' | 'emp_worksite_address' | 'emp_worksite_village_code'
+  | 'emp_lat' | 'emp_lng' | 'emp_work_permit_ref' | 'emp_period_from' | 'emp_period_until'>;
+export function presentEmployment(actor: Actor, s: EmploymentColumns) {
+  if (s.emp_position === null || !sees(actor, 'employment')) return null;
+  return {
+    employer: { id: s.lodging_id, name: s.lodging_name },
+    position: s.emp_position,
+    worksite: { address: s.emp_worksite_address, villageCode: s.emp_worksite_village_code, lat: s.emp_lat, lng: s.emp_lng },
+    workPermitRef: s.emp_work_permit_ref,
+    period: { from: s.emp_period_from, until: s.emp_period_until },
   };
 }
 

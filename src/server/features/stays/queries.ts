@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../../auth/actor';
 import type { Database } from '../../db/schema';
+import type { ReportKind } from '../../../domain/reports/kinds';
 import { sees } from '../../policies/fields';
 import { regionWithin, scopeFor } from '../../policies/scope';
 
@@ -11,6 +12,8 @@ function staysWithPeople(db: Kysely<Database>) {
   return db.selectFrom('stays')
     .innerJoin('person_documents as doc', 'doc.id', 'stays.document_id')
     .innerJoin('reporter_orgs as lodging', 'lodging.id', 'stays.lodging_id')
+    // a worker's employment (work reports only; null columns for other kinds)
+    .leftJoin('stay_employments as emp', 'emp.stay_id', 'stays.id')
     .select([
       'stays.id', 'stays.receipt_number', 'stays.person_id', 'stays.lodging_id', 'stays.region_code', 'stays.arrival_date',
       'stays.planned_departure', 'stays.departure_date', 'stays.room', 'stays.permit_kind', 'stays.permit_number',
@@ -19,7 +22,10 @@ function staysWithPeople(db: Kysely<Database>) {
       'stays.reported_date_of_birth as date_of_birth', 'stays.reported_nationality as nationality',
       'stays.reported_document_expiry as expiry_date',
       'doc.type as document_type', 'doc.number as document_number', 'doc.issuing_state',
-      'lodging.name as lodging_name',
+      'lodging.name as lodging_name', 'stays.report_kind',
+      'emp.position as emp_position', 'emp.worksite_address as emp_worksite_address', 'emp.worksite_village_code as emp_worksite_village_code',
+      'emp.lat as emp_lat', 'emp.lng as emp_lng', 'emp.work_permit_ref as emp_work_permit_ref',
+      'emp.period_from as emp_period_from', 'emp.period_until as emp_period_until',
     ]);
 }
 
@@ -33,7 +39,7 @@ export function loadStayRecord(db: Kysely<Database>, id: string) {
 export const stayScope = (stay: { region_code: string; lodging_id: string }) => ({ regionCode: stay.region_code, orgId: stay.lodging_id });
 
 export interface StayListFilter {
-  page: number; pageSize: number; present?: boolean; region?: string; q?: string;
+  page: number; pageSize: number; present?: boolean; region?: string; q?: string; reportKind?: ReportKind;
   sort: 'createdAt' | '-createdAt' | 'arrivalDate' | '-arrivalDate' | 'surname' | '-surname';
 }
 
@@ -43,6 +49,7 @@ export async function listStays(db: Kysely<Database>, actor: Actor, f: StayListF
   const scope = scopeFor(actor);
   let q = staysWithPeople(db).where((eb) => scope.where(eb, { region: 'stays.region_code', org: 'stays.lodging_id' }));
   if (f.region) q = q.where((eb) => regionWithin(eb, 'stays.region_code', f.region!));
+  if (f.reportKind) q = q.where('stays.report_kind', '=', f.reportKind);
   if (f.present !== undefined) q = q.where('stays.departure_date', f.present ? 'is' : 'is not', null);
   if (f.q) {
     // Search matches only fields the actor may see: otherwise a hidden passport number

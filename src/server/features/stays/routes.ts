@@ -16,6 +16,7 @@ import { renderReceiptPdf } from './receipt';
 import { staysCsv, staysXlsx } from './export';
 import { type CheckInInput, checkInResult, checkOutBody, exportQuery, listQuery, stayJson } from './schemas';
 import { gate, onRecord } from '../../http/access';
+import { screenReported } from '../screening/raise';
 
 const idParams = { type: 'object', required: ['id'], properties: { id: ID } } as const;
 const EXPORT_LIMIT = 10_000;
@@ -35,6 +36,7 @@ export function staysRoutes(app: FastifyInstance, ctx: AppContext): void {
     const actor = requireActor(request);
     const idem = request.idempotency;
     const result = await checkIn(ctx.db, actor, request.body, idem ? (trx, r) => idem.store(trx, 201, presentCheckIn(actor, r)) : undefined);
+    await screenReported(ctx, request.log, [result.id, ...result.members.map((m) => m.id)]);
     void ctx.relay.kick();
     return reply.status(201).send(presentCheckIn(actor, result));
   });

@@ -1,5 +1,6 @@
 import { FINDINGS } from '../../../domain/access/findings';
 import { PERMIT_KINDS } from '../../../domain/permits/kinds';
+import { REPORT_KINDS } from '../../../domain/reports/kinds';
 import { DATE, ID, NULLABLE_DATE, REGION_CODE, pageQuery } from '../../http/schemas';
 
 // Route schemas of the stays feature: the public contract hotel software is written against.
@@ -10,7 +11,7 @@ const COUNTRY = { type: 'string', minLength: 1, maxLength: 3, description: 'ICAO
 /** A family or group is at most this many guests on one receipt. */
 export const MAX_GROUP = 20;
 
-const GUEST = {
+export const GUEST = {
   type: 'object',
   required: ['surname', 'givenNames', 'sex', 'dateOfBirth', 'nationality', 'document', 'permit'],
   additionalProperties: false,
@@ -70,6 +71,20 @@ export const checkOutBody = {
 } as const;
 
 const S = { type: ['string', 'null'] } as const;
+const EMPLOYMENT_JSON = {
+  type: ['object', 'null'],
+  description: 'a worker\'s employment; null for other report kinds and when the field matrix withholds `employment`',
+  properties: {
+    employer: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' } } },
+    position: { type: 'string' },
+    worksite: {
+      type: 'object',
+      properties: { address: { type: 'string' }, villageCode: { type: 'string' }, lat: { type: 'number' }, lng: { type: 'number' } },
+    },
+    workPermitRef: { type: 'string', description: 'work permit (notifikasi / IMTA) or RPTKA reference' },
+    period: { type: 'object', properties: { from: { type: 'string' }, until: { type: 'string' } } },
+  },
+} as const;
 const HIDDEN = 'null when the field matrix withholds it from the caller (docs/access.md)';
 
 export const stayJson = {
@@ -102,6 +117,8 @@ export const stayJson = {
       type: 'array', items: { type: 'string', enum: [...FINDINGS] },
       description: 'facts officers must know, stored with the report (never a reason to refuse it); each shown only with its field group',
     },
+    reportKind: { type: 'string', enum: [...REPORT_KINDS], description: 'lodging guest, foreign worker (work report) or resident with a private host' },
+    employment: EMPLOYMENT_JSON,
     createdAt: { type: 'string' },
     changedAt: { type: 'string', description: 'when the stay was reported or last changed (check-out, correction); what `since` compares' },
     abilities: { type: 'object', properties: { checkOut: { type: 'boolean' } } },
@@ -123,6 +140,7 @@ export const listQuery = {
     present: { type: 'boolean' },
     region: REGION_CODE,
     q: { type: 'string', maxLength: 100 },
+    reportKind: { type: 'string', enum: [...REPORT_KINDS], description: 'only stays of this report kind' },
     sort: { type: 'string', enum: ['createdAt', '-createdAt', 'arrivalDate', '-arrivalDate', 'surname', '-surname'], default: '-createdAt' },
     since: sinceParam,
     cursor: cursorParam,

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, Anchor, Box, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation } from 'react-router-dom';
+import { Link, Navigate, useLocation } from 'react-router-dom';
 import { ApiError } from '../../api/client';
 import { LanguageSwitch } from '../../shell/LanguageSwitch';
 import { Logo } from '../../shell/Logo';
@@ -131,6 +131,9 @@ export function LoginPage() {
                 </Button>
               </Stack>
             </form>
+            <Button component={Link} to="/daftar" variant="light" fullWidth data-testid="login-register">
+              {t('registration.fromLogin')}
+            </Button>
             <Text size="xs" c="dimmed" ta="center">
               {t('login.help')}{' '}
               <Anchor href="/docs" size="xs" target="_blank" rel="noreferrer">{t('login.apiDocs')}</Anchor>

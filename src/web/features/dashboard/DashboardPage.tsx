@@ -8,12 +8,14 @@ import { useCountryNames } from '../../api/reference';
 import type { PresentStats } from '../../api/types';
 import { formatDateTime } from '../../lib/time';
 import { ForbiddenPage } from '../../pages/StatusPage';
+import { OpenAlertsCard } from '../alerts/OpenAlertsCard';
 import { useCurrentUser, useZone } from '../auth/useMe';
 import { useStays } from '../stays/api';
 import { StayTable } from '../stays/StayTable';
 import { EChart, type EChartsOption } from './EChart';
 import { useLiveEvents } from './useLiveEvents';
 import { usePageTitle } from '../../lib/usePageTitle';
+import { ReportKindBreakdown } from '../work-reports/ReportKindBreakdown';
 
 function usePresentStats() {
   return useQuery({
@@ -122,6 +124,9 @@ export default function DashboardPage() {
         </Paper>
         </Grid.Col>
       </Grid>
+
+      <ReportKindBreakdown stats={stats.data} pending={stats.isPending} />
+      {me.abilities.viewAlerts && <OpenAlertsCard />}
 
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <Paper withBorder p="md" radius="md">

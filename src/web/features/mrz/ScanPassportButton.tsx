@@ -12,7 +12,7 @@ type Status =
   | { kind: 'error' };
 
 /** "Pindai paspor": photo → pixels → worker → form values. The photo stays on the device. */
-export function ScanPassportButton({ today, onResult }: { today: string; onResult: (r: ReadingResult) => void }) {
+export function ScanPassportButton({ today, onResult, compact }: { today: string; onResult: (r: ReadingResult) => void; compact?: boolean }) {
   const { t } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
@@ -34,19 +34,21 @@ export function ScanPassportButton({ today, onResult }: { today: string; onResul
 
   const retake = status.kind === 'done' ? status.result.retake : undefined;
   return (
-    <Paper withBorder p="md" radius="md" bg="var(--mantine-color-blue-0)">
+    <Paper withBorder={!compact} p={compact ? 0 : 'md'} radius="md" bg={compact ? undefined : 'var(--mantine-color-blue-0)'}>
       <Stack gap="sm">
         <Group justify="space-between" wrap="wrap" gap="sm">
-          <div>
-            <Text fw={600}>{t('mrz.title')}</Text>
-            <Text size="sm" c="dimmed">{t('mrz.privacy')}</Text>
-          </div>
+          {!compact && (
+            <div>
+              <Text fw={600}>{t('mrz.title')}</Text>
+              <Text size="sm" c="dimmed">{t('mrz.privacy')}</Text>
+            </div>
+          )}
           <Button
             leftSection={<IconCamera size={18} />}
             onClick={() => input.current?.click()}
             loading={status.kind === 'reading'}
-            variant="filled"
-            data-testid="scan-passport"
+            variant={compact ? 'light' : 'filled'}
+            data-testid={compact ? undefined : 'scan-passport'}
           >
             {t('mrz.scan')}
           </Button>
@@ -57,7 +59,7 @@ export function ScanPassportButton({ today, onResult }: { today: string; onResul
             capture="environment"
             hidden
             onChange={(e) => void onFile(e.currentTarget.files?.[0])}
-            data-testid="scan-passport-input"
+            data-testid={compact ? undefined : 'scan-passport-input'}
             aria-label={t('mrz.scan')}
           />
         </Group>

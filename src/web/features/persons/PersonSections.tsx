@@ -5,6 +5,7 @@ import { useCountryNames } from '../../api/reference';
 import { formatDate } from '../../lib/time';
 import { FindingBadges, OrWithheld, Withheld } from '../stays/Withheld';
 import type { Person } from './api';
+import { ReportKindBadge } from '../work-reports/EmploymentCard';
 
 // The sections of a person's profile; every field the server withheld shows as Withheld.
 
@@ -94,7 +95,9 @@ export function StayTimeline({ items }: { items: Person['timeline'] }) {
             {' · '}
             <OrWithheld value={s.permitKind} size="xs">{t(`permitShort.${s.permitKind}`)}</OrWithheld>
           </Text>
+          {s.employment && <Text size="xs" data-testid="person-employment">{s.employment.position} · {s.employment.worksite.address} ({s.employment.worksite.villageCode})</Text>}
           <FindingBadges findings={s.findings} />
+          <ReportKindBadge kind={s.reportKind} />
         </Timeline.Item>
       ))}
     </Timeline>

@@ -1,6 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import type { Finding } from '../../../domain/access/findings';
+import type { ReportKind } from '../../../domain/reports/kinds';
+import type { Employment } from '../../api/types';
 
 // A person's profile as GET /api/v1/persons/{id} sends it (null: withheld by the field matrix).
 
@@ -19,6 +21,8 @@ export interface Person {
   timeline: {
     stayId: string; regionCode: string; arrivalDate: string | null; departureDate: string | null; present: boolean;
     lodging: PersonLodging | null; permitKind: string | null; findings: Finding[];
+    /** lodging | work | residence; employment only for who sees the `employment` group */
+    reportKind?: ReportKind; employment?: Employment | null;
   }[];
 }
 

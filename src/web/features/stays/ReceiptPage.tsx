@@ -14,6 +14,7 @@ import { usePageTitle } from '../../lib/usePageTitle';
 import type { FieldGroup } from '../../../domain/access/field-matrix';
 import { withheldGroups } from './visibility';
 import { FindingBadges, Withheld } from './Withheld';
+import { EmploymentCard, ReportKindBadge } from '../work-reports/EmploymentCard';
 
 /** One field of the receipt; a field of a group withheld from the caller shows the marker. */
 function Row({ label, value, withheld }: { label: string; value: string | null | undefined; withheld: boolean }) {
@@ -63,6 +64,7 @@ export function ReceiptPage() {
                 <Title order={4}>{t('receipt.docTitle')}</Title>
                 {s.lodging ? <Text size="sm" c="dimmed">{s.lodging.name}</Text> : <Withheld />}
                 <FindingBadges findings={s.findings} />
+                <ReportKindBadge kind={s.reportKind} />
               </div>
             </Group>
             <div>
@@ -95,6 +97,7 @@ export function ReceiptPage() {
           {hidden.size > 0 && <Text size="xs" c="dimmed" fs="italic" data-testid="withheld-note">{t('access.withheldNote')}</Text>}
         </Stack>
       </Paper>
+      <EmploymentCard stay={s} />
     </Stack>
   );
 }

@@ -7,6 +7,7 @@ import { formatDate, formatDateTime, type Zone } from '../../lib/time';
 import { GuestName, roomLabel, StayStatus } from './stayCells';
 import { guestName } from './visibility';
 import { FindingBadges, OrWithheld, Withheld } from './Withheld';
+import { ReportKindBadge } from '../work-reports/EmploymentCard';
 
 /** The guest list on a phone: one card per stay, so the action is never scrolled away. */
 export function StayCards({ items, zone, onCheckOut, showLodging, showStatus, testId }: {
@@ -42,6 +43,7 @@ export function StayCards({ items, zone, onCheckOut, showLodging, showStatus, te
               {s.arrivalDate ? t('stays.arrived', { date: formatDate(s.arrivalDate, lang) }) : <Withheld size="xs" />}
             </Text>
             <FindingBadges findings={s.findings} />
+            <ReportKindBadge kind={s.reportKind} />
             <Group justify="space-between" mt={6} wrap="nowrap" gap="xs">
               <div style={{ minWidth: 0 }}>
                 <Anchor component={Link} to={`/stays/${s.id}/receipt`} size="xs" ff="monospace" style={{ wordBreak: 'break-all' }}>{s.receiptNumber}</Anchor>

@@ -10,6 +10,7 @@ import { StayCards } from './StayCards';
 import { GuestName, roomLabel, StayStatus } from './stayCells';
 import { guestName } from './visibility';
 import { FindingBadges, OrWithheld, Withheld } from './Withheld';
+import { ReportKindBadge } from '../work-reports/EmploymentCard';
 
 export function StayTable({ items, zone, onCheckOut, showLodging = false, showStatus = true, testId }: {
   items: Stay[];
@@ -50,6 +51,7 @@ export function StayTable({ items, zone, onCheckOut, showLodging = false, showSt
                 <Table.Td miw={150}>
                   {name === null ? <Withheld /> : <GuestName name={name} personId={s.personId} />}
                   <FindingBadges findings={s.findings} />
+                  <ReportKindBadge kind={s.reportKind} />
                 </Table.Td>
                 <Table.Td data-testid="stay-passport">
                   <OrWithheld value={s.guest.document.number}><Text size="sm" ff="monospace">{s.guest.document.number}</Text></OrWithheld>

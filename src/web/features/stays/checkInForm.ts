@@ -149,3 +149,83 @@ export function splitServerErrors(fieldErrors: { field: string; message: string 
   }
   return { errors, other };
 }
+
+// ---- Families and groups: one head (the form above) and members sharing room, dates and permit.
+
+/** The most members one report carries besides its head (the server's limit). */
+export const MAX_MEMBERS = 19;
+
+/** What a member has of their own; the rest (room, dates, permit kind and dates) is the head's. */
+export const MEMBER_KEYS = [
+  'guest.surname', 'guest.givenNames', 'guest.sex', 'guest.dateOfBirth', 'guest.nationality',
+  'guest.document.number', 'guest.document.issuingState', 'guest.document.expiryDate', 'guest.permit.number',
+] as const satisfies readonly FieldKey[];
+export type MemberKey = (typeof MEMBER_KEYS)[number];
+export type MemberValues = Record<MemberKey, string>;
+
+export type GuestInput = StayInput['guest'];
+export type FamilyInput = StayInput & { members?: GuestInput[] };
+export interface FamilyCreated { id: string; receiptNumber: string; verifyUrl?: string; personId: string; members?: { id: string; receiptNumber: string; personId: string }[] }
+
+export function emptyMember(): MemberValues {
+  return Object.fromEntries(MEMBER_KEYS.map((k) => [k, ''])) as MemberValues;
+}
+
+/** A member as a whole form: the head's shared values with the member's own. */
+export function memberAsValues(head: Values, member: MemberValues): Values {
+  return { ...head, ...member };
+}
+
+/** One request for the whole group; a member's permit is the head's kind and dates with the member's own number. */
+export function toFamilyInput(head: Values, members: MemberValues[]): FamilyInput {
+  const input: FamilyInput = toInput(head);
+  if (members.length) input.members = members.map((m) => toInput(memberAsValues(head, m)).guest);
+  return input;
+}
+
+/** Each member's errors, on the member's own fields only (shared fields are checked on the head). */
+export function validateMembers(head: Values, members: MemberValues[], today: string, t: Translate): Errors[] {
+  const own = new Set<string>(MEMBER_KEYS);
+  return members.map((m) => {
+    const all = validate(memberAsValues(head, m), today, t);
+    return Object.fromEntries(Object.entries(all).filter(([k]) => own.has(k))) as Errors;
+  });
+}
+
+/** Server errors of a group: `members.1.document.number` lands on member 1's passport number. */
+export function splitFamilyErrors(fieldErrors: { field: string; message: string }[], memberCount: number): { errors: Errors; members: Errors[]; other: string[] } {
+  const members: Errors[] = Array.from({ length: memberCount }, () => ({}));
+  const rest: { field: string; message: string }[] = [];
+  for (const e of fieldErrors) {
+    const m = /^members\.(\d+)\.(.+)$/.exec(e.field);
+    const i = m ? Number(m[1]) : -1;
+    const key = m ? `guest.${m[2]}` : '';
+    if (m && i < memberCount && (MEMBER_KEYS as readonly string[]).includes(key)) {
+      members[i][key as MemberKey] ??= e.message;
+    } else rest.push(e);
+  }
+  return { ...splitServerErrors(rest), members };
+}
+
+/** A stored report back into the form (a refused report opened to be fixed). */
+export function fromFamilyInput(input: FamilyInput): { values: Values; members: MemberValues[] } {
+  const guestValues = (g: GuestInput): MemberValues => ({
+    'guest.surname': g.surname, 'guest.givenNames': g.givenNames ?? '', 'guest.sex': g.sex ?? '', 'guest.dateOfBirth': g.dateOfBirth,
+    'guest.nationality': g.nationality, 'guest.document.number': g.document.number, 'guest.document.issuingState': g.document.issuingState,
+    'guest.document.expiryDate': g.document.expiryDate, 'guest.permit.number': g.permit.number ?? '',
+  });
+  const values: Values = {
+    ...guestValues(input.guest),
+    'guest.permit.kind': input.guest.permit.kind, 'guest.permit.validFrom': input.guest.permit.validFrom,
+    'guest.permit.validUntil': input.guest.permit.validUntil ?? '', arrivalDate: input.arrivalDate,
+    room: input.room ?? '', plannedDeparture: input.plannedDeparture ?? '', lodgingId: input.lodgingId ?? '',
+  };
+  return { values, members: (input.members ?? []).map(guestValues) };
+}
+
+/** "LINDQVIST, ASTRID" and how many travel with them. */
+export function guestLabel(input: FamilyInput): string {
+  const g = input.guest;
+  const name = g.givenNames ? `${g.surname}, ${g.givenNames}` : g.surname;
+  return input.members?.length ? `${name} +${input.members.length}` : name;
+}

@@ -1,0 +1,53 @@
+import type { FastifyInstance } from 'fastify';
+import { isWithinArea } from '../../../domain/regions';
+import type { AppContext } from '../../context';
+import type { DomainEvent } from '../../events/bus';
+import { type AlertNotice, deliverDue, enqueue } from './deliver';
+import { alertRecipients, SEVERITY_RANK } from './recipients';
+
+// From a raised alert to its notifications: an e-mail to each officer who may read it and wants
+// it, and a signed POST to each webhook of a team covering the alert's region. Watchlist hits
+// never go to webhooks (a team's gateway is outside the need-to-know rules); rule alerts do.
+// Live in-app notice needs nothing here: the alert.raised event reaches the stream already.
+
+const RETRY_EVERY_MS = 15_000;
+
+export function startNotifier(app: FastifyInstance, ctx: AppContext): void {
+  let running: Promise<void> = Promise.resolve();
+  const serial = (work: () => Promise<unknown>) => {
+    running = running.then(work).then(() => undefined, (err) => app.log.error({ err }, 'notifications'));
+    return running;
+  };
+  const deliver = () => serial(() => deliverDue(ctx.db, ctx));
+
+  const unsubscribe = ctx.bus.subscribe((event) => {
+    if (event.name !== 'alert.raised') return;
+    void serial(() => queueFor(ctx, event)).then(deliver);
+  });
+  const retry = setInterval(() => void deliver(), RETRY_EVERY_MS).unref();
+  app.decorate('notificationsIdle', () => running);
+  app.addHook('onClose', async () => { unsubscribe(); clearInterval(retry); await running; });
+}
+
+async function queueFor(ctx: AppContext, event: DomainEvent): Promise<void> {
+  const alert = await ctx.db.selectFrom('alerts').select(['id', 'rule', 'severity', 'source', 'region_code', 'created_at'])
+    .where('id', '=', String(event.data.alertId)).executeTakeFirst();
+  if (!alert) return;
+  const notice: AlertNotice = {
+    alertId: alert.id, rule: alert.rule, severity: alert.severity, source: alert.source, regionCode: alert.region_code, at: alert.created_at,
+    url: `${ctx.config.publicUrl.replace(/\/$/, '')}/alerts?open=${alert.id}`,
+  };
+  for (const r of await alertRecipients(ctx.db, alert)) await enqueue(ctx.db, event.id, 'email', r.userId, notice);
+  if (alert.source !== 'rule') return;
+  const hooks = await ctx.db.selectFrom('webhooks').innerJoin('teams', 'teams.id', 'webhooks.team_id')
+    .select(['webhooks.id', 'webhooks.min_severity', 'teams.region_code']).where('webhooks.active', '=', 1).execute();
+  for (const h of hooks) {
+    if (isWithinArea(h.region_code, alert.region_code) && SEVERITY_RANK[alert.severity] >= SEVERITY_RANK[h.min_severity]) {
+      await enqueue(ctx.db, event.id, 'webhook', h.id, notice);
+    }
+  }
+}
+
+declare module 'fastify' {
+  interface FastifyInstance { notificationsIdle: () => Promise<void> }
+}

@@ -1,0 +1,28 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../context';
+import { rescreenPresent } from './raise';
+
+// Re-screening everyone present when a list changes, one run at a time, with its progress kept
+// for the status route. A change during a run schedules one more run after it.
+
+export interface RescreenProgress { running: boolean; done: number; total: number; raised: number; finishedAt: string | null }
+
+export function rescreenRunner(app: FastifyInstance, ctx: Pick<AppContext, 'db' | 'relay'> & { screening: AppContext['screening'] }) {
+  const progress: RescreenProgress = { running: false, done: 0, total: 0, raised: 0, finishedAt: null };
+  let again = false;
+  let run: Promise<void> | null = null;
+  const start = (): Promise<void> => {
+    if (run) { again = true; return run; }
+    Object.assign(progress, { running: true, done: 0, total: 0, raised: 0 });
+    run = rescreenPresent(ctx.db, ctx.screening, (done, total) => Object.assign(progress, { done, total }))
+      .then((raised) => { progress.raised = raised; if (raised) void ctx.relay.kick(); })
+      .catch((err) => app.log.error({ err }, 're-screening'))
+      .finally(() => {
+        Object.assign(progress, { running: false, finishedAt: new Date().toISOString() });
+        run = null;
+        if (again) { again = false; void start(); }
+      });
+    return run;
+  };
+  return { start, progress: () => ({ ...progress }), idle: () => run ?? Promise.resolve() };
+}

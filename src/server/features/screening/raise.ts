@@ -1,0 +1,102 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { AppContext } from '../../context';
+import { appendAudit, lockWrites } from '../../audit/log';
+import { SYSTEM_ACTOR } from '../../auth/actor';
+import type { Database } from '../../db/schema';
+import { outboxRow } from '../../events/bus';
+import type { ScreeningMatch, ScreeningService } from './service';
+
+// Screening reports against the watchlists: each hit becomes a watchlist alert for the stay's
+// area (immigration, police and intelligence see it; the reporter is never told). The alert key
+// holds the entry and a digest of the reported identity, so a dismissed hit comes back only
+// when the person's data or the entry change.
+
+interface Reported {
+  id: string; person_id: string; region_code: string; reported_surname: string | null; reported_given_names: string | null;
+  reported_date_of_birth: string | null; reported_nationality: string | null; document_number: string;
+}
+
+const STRONG_SEVERITY = 'high';
+const WEAK_SEVERITY = 'medium';
+
+/**
+ * Screens reports just stored, before the reporter's answer goes back (the answer never shows the
+ * outcome). The reports are committed already: a failure here is logged, never the reporter's error.
+ */
+export async function screenReported(ctx: Pick<AppContext, 'db' | 'screening'>, log: FastifyBaseLogger, stayIds: string[]): Promise<void> {
+  await screenStays(ctx.db, ctx.screening, stayIds).catch((err) => log.error({ err }, 'screening at report'));
+}
+
+/** Screens the given stays (just reported, or everyone present after a list changed); returns the alerts raised. */
+export async function screenStays(db: Kysely<Database>, screening: ScreeningService, stayIds: string[], now = new Date()): Promise<number> {
+  if (stayIds.length === 0 || (await screening.current()).entries === 0) return 0;
+  let raised = 0;
+  for (let i = 0; i < stayIds.length; i += 500) {
+    const rows: Reported[] = await db.selectFrom('stays').innerJoin('person_documents', 'person_documents.id', 'stays.document_id')
+      .select(['stays.id', 'stays.person_id', 'stays.region_code', 'stays.reported_surname', 'stays.reported_given_names',
+        'stays.reported_date_of_birth', 'stays.reported_nationality', 'person_documents.number as document_number'])
+      .where('stays.id', 'in', stayIds.slice(i, i + 500)).execute();
+    for (const row of rows) {
+      const hits = await screening.screen({
+        names: [{ surname: row.reported_surname ?? '', given: row.reported_given_names ?? '' }],
+        dateOfBirth: row.reported_date_of_birth ?? undefined, nationality: row.reported_nationality ?? undefined,
+        documentNumbers: [row.document_number],
+      }, now);
+      if (hits.length) raised += await raiseWatchlistAlerts(db, row, hits, now);
+    }
+  }
+  return raised;
+}
+
+async function raiseWatchlistAlerts(db: Kysely<Database>, stay: Reported, hits: ScreeningMatch[], now: Date): Promise<number> {
+  const at = now.toISOString();
+  const identity = createHash('sha256').update(JSON.stringify([stay.reported_surname, stay.reported_given_names,
+    stay.reported_date_of_birth, stay.reported_nationality, stay.document_number])).digest('hex').slice(0, 16);
+  return db.transaction().execute(async (trx) => {
+    await lockWrites(trx);
+    let raised = 0;
+    for (const hit of hits) {
+      const key = `watchlist:${hit.list}:${hit.entity}:${stay.person_id}:${identity}`;
+      const id = randomUUID();
+      const severity = hit.strength === 'strong' ? STRONG_SEVERITY : WEAK_SEVERITY;
+      const score = Math.round(hit.score * 1000) / 1000;
+      const inserted = await trx.insertInto('alerts').values({
+        id, key, source: 'watchlist', rule: hit.kind, severity, status: 'new', person_id: stay.person_id, stay_id: stay.id,
+        region_code: stay.region_code, watchlist_entry_id: hit.entity, score,
+        explanation: JSON.stringify({ key: 'rule.watchlist_hit', params: { list: hit.list, score, strength: hit.strength, detail: hit.explanation } }),
+        assigned_agency_id: null, assigned_user_id: null, resolution: null, reason: null, created_at: at, updated_at: at, resolved_at: null, resolved_by: null,
+      }).onConflict((oc) => oc.column('key').doNothing()).executeTakeFirst();
+      if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) continue;
+      await trx.insertInto('alert_activity').values({
+        id: randomUUID(), alert_id: id, at, actor_id: null, actor_name: 'Sinergi', kind: 'raised', detail: JSON.stringify({ list: hit.list, entity: hit.entity }),
+      }).execute();
+      await appendAudit(trx, SYSTEM_ACTOR, {
+        action: 'alert.raise', resourceType: 'alert', resourceId: id, regionCode: stay.region_code,
+        detail: { source: 'watchlist', list: hit.list, entity: hit.entity, score, strength: hit.strength, personId: stay.person_id, stayId: stay.id },
+      }, now);
+      await trx.insertInto('outbox').values(outboxRow('alert.raised', stay.region_code, {
+        alertId: id, regionCode: stay.region_code, rule: hit.kind, severity, source: 'watchlist', at,
+      }, now)).execute();
+      raised++;
+    }
+    return raised;
+  });
+}
+
+/** After a list changed: everyone present, in pages, with progress. */
+export async function rescreenPresent(db: Kysely<Database>, screening: ScreeningService, onProgress?: (done: number, total: number) => void): Promise<number> {
+  const total = Number((await db.selectFrom('stays').select((eb) => eb.fn.countAll<number>().as('n')).where('departure_date', 'is', null).executeTakeFirstOrThrow()).n);
+  let after = '';
+  let done = 0;
+  let raised = 0;
+  for (;;) {
+    const page = await db.selectFrom('stays').select('id').where('departure_date', 'is', null).where('id', '>', after).orderBy('id').limit(1000).execute();
+    if (page.length === 0) return raised;
+    raised += await screenStays(db, screening, page.map((p) => p.id));
+    done += page.length;
+    after = page[page.length - 1]!.id;
+    onProgress?.(done, total);
+  }
+}

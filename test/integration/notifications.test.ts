@@ -1,0 +1,109 @@
+import { createHmac } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '../../src/domain/dates';
+import { deliverDue } from '../../src/server/features/notifications/deliver';
+import { checkInBody } from '../fixtures/check-in';
+import { dialectMatrix } from '../fixtures/scratch-db';
+import { type TestServer, startTestServer } from '../fixtures/server';
+import { startTestSmtp, type TestSmtp } from '../fixtures/smtp';
+
+// Alerts reach people outside the app: an e-mail (real SMTP server in-process) to officers who
+// may read the alert and asked for its severity, and a signed POST to the team's gateway,
+// retried until it answers 2xx. No personal data leaves by either.
+
+interface Received { headers: http.IncomingHttpHeaders; body: string }
+
+async function startGateway(failFirst: number) {
+  const received: Received[] = [];
+  let failures = failFirst;
+  const server = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => { body += c; });
+    req.on('end', () => {
+      if (failures-- > 0) { res.statusCode = 503; res.end(); return; }
+      received.push({ headers: req.headers, body });
+      res.end('ok');
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, received, close: () => new Promise((r) => server.close(r)) };
+}
+
+const overstayer = () => {
+  const today = new Date().toISOString().slice(0, 10);
+  const body = checkInBody(today);
+  body.guest.surname = 'NOTIFYSON';
+  body.guest.permit = { kind: 'visa_free_visit', validFrom: addDays(today, -40), validUntil: addDays(today, -2) };
+  return { ...body, arrivalDate: addDays(today, -1) };
+};
+
+for (const kind of dialectMatrix()) {
+  describe(`alert notifications on ${kind}`, () => {
+    let server: TestServer;
+    let smtp: TestSmtp;
+    let gateway: Awaited<ReturnType<typeof startGateway>>;
+    const cookies: Record<string, string> = {};
+    const call = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, who: string, payload?: object) =>
+      server.app.inject({ method, url, headers: { cookie: cookies[who]! }, ...(payload ? { payload } : {}) });
+
+    beforeAll(async () => {
+      smtp = await startTestSmtp();
+      gateway = await startGateway(1);
+      server = await startTestServer({ kind, listen: true, env: { SINERGI_SMTP_URL: smtp.url } });
+      for (const u of ['hotel.maryam', 'imigrasi.parepare', 'polres.soppeng', 'disnaker.soppeng']) cookies[u] = await server.login(u);
+      for (const [u, email] of [['imigrasi.parepare', 'imigrasi@example.test'], ['polres.soppeng', 'polres@example.test'], ['disnaker.soppeng', 'disnaker@example.test']]) {
+        await server.db.updateTable('users').set({ email }).where('username', '=', u!).execute();
+      }
+    });
+    afterAll(async () => { await server?.close(); await smtp?.close(); await gateway?.close(); });
+
+    it('keeps each officer\'s preferences; a reporter has none', async () => {
+      expect((await call('GET', '/api/v1/me/notifications', 'polres.soppeng')).json()).toEqual({ email: true, minSeverity: 'high' });
+      expect((await call('PUT', '/api/v1/me/notifications', 'polres.soppeng', { email: false, minSeverity: 'low' })).statusCode).toBe(200);
+      expect((await call('GET', '/api/v1/me/notifications', 'polres.soppeng')).json()).toEqual({ email: false, minSeverity: 'low' });
+      expect((await call('PUT', '/api/v1/me/notifications', 'polres.soppeng', { email: 'yes', minSeverity: 'low' })).statusCode).toBe(400);
+      expect((await call('GET', '/api/v1/me/notifications', 'hotel.maryam')).statusCode).toBe(403);
+    });
+
+    it('lets immigration add a team webhook (https, or http to this machine), secret shown once', async () => {
+      const team = await server.db.selectFrom('teams').select('id').where('region_code', '=', '73.12').executeTakeFirstOrThrow();
+      expect((await call('POST', '/api/v1/webhooks', 'imigrasi.parepare', { teamId: team.id, url: 'http://gateway.example/x' })).json().errors[0].field).toBe('url');
+      expect((await call('POST', '/api/v1/webhooks', 'polres.soppeng', { teamId: team.id, url: gateway.url })).statusCode).toBe(403);
+      const created = await call('POST', '/api/v1/webhooks', 'imigrasi.parepare', { teamId: team.id, url: gateway.url, minSeverity: 'high' });
+      expect(created.statusCode).toBe(201);
+      expect(created.json().secret).toHaveLength(43);
+      const listed = (await call('GET', '/api/v1/webhooks', 'imigrasi.parepare')).json();
+      expect(listed.map((w: { id: string }) => w.id)).toContain(created.json().id);
+      expect(JSON.stringify(listed)).not.toContain(created.json().secret);
+      (globalThis as { hookSecret?: string }).hookSecret = created.json().secret;
+    });
+
+    it('mails immigration (not police, who opted out, nor the manpower office) and signs the webhook, retrying a failure', async () => {
+      const before = smtp.messages.length;
+      const res = await call('POST', '/api/v1/stays', 'hotel.maryam', overstayer());
+      expect(res.statusCode).toBe(201);
+      const mail = await smtp.waitFor('imigrasi@example.test', before, 10_000);
+      expect(mail.subject).toMatch(/overstay/);
+      expect(mail.text).toMatch(/\/alerts\?open=/);
+      expect(mail.text).not.toMatch(/NOTIFYSON/); // no personal data by mail
+      // the first webhook attempt got 503; the retry (due later) succeeds
+      await server.app.notificationsIdle();
+      await deliverDue(server.db, { config: { smtpUrl: smtp.url, mailFrom: 'x@example.test', mailOutboxDir: '/tmp' } }, new Date(Date.now() + 60_000));
+      expect(gateway.received).toHaveLength(1);
+      const hit = gateway.received[0]!;
+      const [t, v1] = String(hit.headers['x-sinergi-signature']).split(',').map((p) => p.split('=')[1]);
+      const secret = (globalThis as { hookSecret?: string }).hookSecret!;
+      expect(v1).toBe(createHmac('sha256', secret).update(`${t}.${hit.body}`).digest('hex'));
+      expect(JSON.parse(hit.body)).toMatchObject({ event: 'alert.raised', rule: 'overstay', severity: 'high' });
+      expect(hit.body).not.toMatch(/NOTIFYSON/);
+      await new Promise((r) => setTimeout(r, 300));
+      const to = smtp.messages.slice(before).flatMap((m) => [m.to].flat().flatMap((a) => a?.value ?? []).map((v) => v.address));
+      expect(to).not.toContain('polres@example.test');
+      expect(to).not.toContain('disnaker@example.test');
+      const deliveries = await server.db.selectFrom('notification_deliveries').select(['channel', 'status', 'attempts']).where('channel', '=', 'webhook').execute();
+      expect(deliveries).toEqual([{ channel: 'webhook', status: 'delivered', attempts: 2 }]);
+    });
+  });
+}
