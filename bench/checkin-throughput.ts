@@ -8,7 +8,8 @@
 //   npm run bench:checkin -- --dashboards 50     with 50 dashboards on the event stream
 //   npm run bench:checkin -- --db postgres       PostgreSQL (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres)
 //   npm run bench:checkin -- --all               all four, one after the other
-// Other flags: --duration 20 (seconds measured), --connections 50, --auth key|cookie, --profile (CPU profile of the app server).
+// Other flags: --duration 20 (seconds measured), --connections 50, --auth key|cookie, --permit voa|itas (itas raises no alert),
+// --profile (CPU profile of the app server).
 // Writes bench/results/checkin-throughput.{json,md}; each scenario keeps its latest run.
 import { type ChildProcess, fork } from 'node:child_process';
 import fs from 'node:fs';
@@ -24,6 +25,9 @@ const DURATION = Number(opt('duration', '20'));
 const WARMUP = Number(opt('warmup', '3'));
 const CONNECTIONS = Number(opt('connections', '50'));
 const AUTH = opt('auth', 'key');
+// voa: a 30-day visa on arrival, as most tourists (the alert rules raise permit_expiring for each);
+// itas: a year's limited stay permit, which raises no alert: the check-in path alone
+const PERMIT = opt('permit', 'voa');
 const TARGETS = {
   sqlite: { perSec: 1000, p99Ms: 50, ratio: 0.3 },
   postgres: { perSec: 500 },
@@ -54,7 +58,9 @@ function body(): string {
     guest: {
       surname: 'BENCHMARK', givenNames: `GUEST ${serial}`, sex: serial % 2 ? 'M' : 'F', dateOfBirth: '1985-06-01', nationality: 'AUS',
       document: { type: 'passport', number: `P${run}${serial}`, issuingState: 'AUS', expiryDate: addDays(today, 2000) },
-      permit: { kind: 'visa_on_arrival', validFrom: today, validUntil: addDays(today, 30) },
+      permit: PERMIT === 'itas'
+        ? { kind: 'itas', number: `2CAB${String(serial).padStart(7, '0')}`, validFrom: addDays(today, -30), validUntil: addDays(today, 335) }
+        : { kind: 'visa_on_arrival', validFrom: today, validUntil: addDays(today, 30) },
     },
     arrivalDate: today, plannedDeparture: addDays(today, 3), room: String(100 + (serial % 50)),
   });
@@ -147,7 +153,7 @@ async function measure(s: Scenario) {
     ? { perSec: ok && checkIn.perSec >= TARGETS.postgres.perSec }
     : { perSec: ok && checkIn.perSec >= TARGETS.sqlite.perSec, p99: checkIn.latencyMs.p99 < TARGETS.sqlite.p99Ms, ratio: ratio >= TARGETS.sqlite.ratio };
   return {
-    scenario: s, date: new Date().toISOString(), durationSec: DURATION, connections: CONNECTIONS, auth: AUTH, bulkInsertSec: app.info.bulkMs ? Math.round(app.info.bulkMs / 100) / 10 : undefined,
+    scenario: s, date: new Date().toISOString(), durationSec: DURATION, connections: CONNECTIONS, auth: AUTH, permit: PERMIT, bulkInsertSec: app.info.bulkMs ? Math.round(app.info.bulkMs / 100) / 10 : undefined,
     checkIn, ceiling, ratio, cpuRatio,
     dashboards: s.dashboards ? { streams: s.dashboards, eventsDelivered: delivered, eventsExpected: checkIn.total * s.dashboards } : undefined,
     pass,
