@@ -65,6 +65,9 @@ export async function checkInBatch(
     for (const [index, input] of items.entries()) {
       const refused = bad.get(index);
       if (refused) { results.push({ index, status: refused.status, problem: refused }); continue; }
+      // let the event loop breathe: on SQLite a transaction's queries never wait for I/O, so a
+      // long batch would otherwise hold every other request (health checks, pages) until it ends
+      if (index % 10 === 9) await new Promise((resolve) => setImmediate(resolve));
       await sql`savepoint batch_item`.execute(trx);
       try {
         const lodgingKey = input.lodgingId ?? '';
