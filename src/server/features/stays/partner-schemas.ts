@@ -53,7 +53,7 @@ export const batchBody = {
       description: 'check-in bodies as for POST /api/v1/stays; each is checked and stored on its own',
     },
   },
-  examples: [{ items: [checkInExample, { ...checkInExample, members: undefined, guest: { ...GUEST_EXAMPLE, surname: '' } }] }],
+  examples: [{ items: [checkInExample, { guest: { ...GUEST_EXAMPLE, dateOfBirth: '2999-01-01', document: { ...GUEST_EXAMPLE.document, number: 'NX9990001' } }, arrivalDate: '2026-11-29' }] }],
 } as const;
 
 export const batchResult = {
@@ -78,7 +78,7 @@ export const batchResult = {
     stored: 1, failed: 1,
     items: [
       { index: 0, status: 201, ...checkInResultExample },
-      { index: 1, status: 400, problem: { type: 'https://sinergi.example/problems/validation', title: 'Invalid data', status: 400, code: 'validation', errors: [{ field: 'guest.surname', message: 'Required' }] } },
+      { index: 1, status: 400, problem: { type: 'https://sinergi.example/problems/validation', title: 'Invalid data', status: 400, code: 'validation', errors: [{ field: 'guest.dateOfBirth', message: 'Date must not be in the future' }] } },
     ],
   }],
 } as const;
