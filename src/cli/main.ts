@@ -13,6 +13,10 @@ const commands: Record<string, { summary: string; run: (args: string[]) => Promi
     summary: 'screen <file>: screen people (CSV or FtM JSON lines) against every loaded watchlist',
     run: async (args) => (await import('./watchlist')).runScreenCommand(args),
   },
+  import: {
+    summary: 'import stays <file> --lodging <id> [--dry-run] [--mapping col=field,...] [--as <user>]: guests from CSV/XLSX',
+    run: async (args) => (await import('./imports')).runImportCommand(args),
+  },
   mrz: {
     summary: 'mrz read <image>...: read passport MRZs, one JSON line per image',
     run: async (args) => (await import('./mrz')).runMrzCommand(args),

@@ -17,6 +17,7 @@ import type { Database } from './db/schema';
 import { seedDemoOnce } from './db/demo';
 import { type EventBus, LocalBus, OutboxRelay, PostgresBus } from './events/bus';
 import { housekeeping } from './jobs/housekeeping';
+import { mailOpenStays, remindOpenStays } from './jobs/reminders';
 import { registerActorResolution } from './http/actor';
 import { clientErrorHandler, frameworkErrors, registerProblemHandler, sendProblem } from './http/problems';
 import { registerInputGuard } from './http/input-guard';
@@ -42,6 +43,7 @@ import { totpRoutes } from './features/auth/totp';
 import { eventsRoutes } from './features/events/routes';
 import { healthRoutes } from './features/health/routes';
 import { identityRoutes } from './features/identity/routes';
+import { importsRoutes } from './features/imports/routes';
 import { lodgingsRoutes } from './features/lodgings/routes';
 import { referenceRoutes } from './features/reference/routes';
 import { statsRoutes } from './features/stats/routes';
@@ -52,6 +54,8 @@ import { preregistrationRoutes } from './features/preregistration/routes';
 import { staysRoutes } from './features/stays/routes';
 import { workReportsRoutes } from './features/work-reports/routes';
 import { verifyReceiptRoutes } from './features/stays/verify-receipt';
+import { stayLifecycleRoutes } from './features/stays/lifecycle-routes';
+import { receiptsRoutes } from './features/stays/receipts-routes';
 import { registerAccessGate } from './http/access';
 import { registerIdempotency } from './http/idempotency';
 
@@ -127,7 +131,7 @@ export async function buildApp(config: Config, options: { db?: Db } = {}): Promi
   registerIdempotency(app, db.kysely); // every POST: Idempotency-Key replays
   app.decorate('screening', ctx.screening);
 
-  for (const routes of [healthRoutes, authRoutes, accountRoutes, totpRoutes, referenceRoutes, lodgingsRoutes, staysRoutes, verifyReceiptRoutes, statsRoutes, eventsRoutes, identityRoutes, personsRoutes, alertsRoutes, notificationsRoutes, registrationsRoutes, preregPublicRoutes, preregistrationRoutes, workReportsRoutes, adminRoutes, auditRoutes, apiKeysRoutes]) routes(app, ctx);
+  for (const routes of [healthRoutes, authRoutes, accountRoutes, totpRoutes, referenceRoutes, lodgingsRoutes, staysRoutes, stayLifecycleRoutes, receiptsRoutes, verifyReceiptRoutes, statsRoutes, eventsRoutes, identityRoutes, personsRoutes, alertsRoutes, notificationsRoutes, registrationsRoutes, preregPublicRoutes, preregistrationRoutes, workReportsRoutes, importsRoutes, adminRoutes, auditRoutes, apiKeysRoutes]) routes(app, ctx);
   const rescreen = rescreenRunner(app, ctx);
   onListChange = () => void rescreen.start();
   screeningRoutes(app, ctx, rescreen.progress);
@@ -140,9 +144,12 @@ export async function buildApp(config: Config, options: { db?: Db } = {}): Promi
   void ctx.screening.current().catch((err) => app.log.error({ err }, 'watchlist index')); // warm: the first check-in should not wait
   const relayTimer = setInterval(() => void ctx.relay.kick(), 2000);
   const housekeepingTimer = setInterval(() => void housekeeping(db.kysely).catch((err) => app.log.error({ err }, 'housekeeping')), 3600_000);
+  // hourly, reminding each lodging with stays to close once per local day, in the app and by e-mail
+  const reminderTimer = setInterval(() => void remindOpenStays(db.kysely, new Date(), mailOpenStays(config)).catch((err) => app.log.error({ err }, 'reminders')), 3600_000);
   app.addHook('onClose', async () => {
     clearInterval(relayTimer);
     clearInterval(housekeepingTimer);
+    clearInterval(reminderTimer);
     await rescreen.idle();
     await ctx.relay.stop();
     await bus.close();

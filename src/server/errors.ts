@@ -16,6 +16,8 @@ export class AppError extends Error {
     readonly fieldErrors: FieldError[] = [],
     readonly detailKey?: MessageKey,
     readonly detailParams: Record<string, string | number> = {},
+    /** extension members of the problem document (RFC 9457 §3.2), e.g. `existing` of a duplicate */
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(code + (fieldErrors.length ? `: ${fieldErrors.map((e) => e.field).join(', ')}` : ''));
   }

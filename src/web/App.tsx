@@ -10,6 +10,7 @@ import { CheckInPage } from './features/stays/CheckInPage';
 import { StaysPage } from './features/stays/StaysPage';
 import { ReceiptPage } from './features/stays/ReceiptPage';
 import ProofPage from './features/offline/ProofPage'; // eager: it must open without signal
+import { StayHistoryPage } from './features/stays/StayHistoryPage';
 
 /**
  * A screen loaded on demand. After a deploy an open page may ask for a chunk that no longer
@@ -52,6 +53,7 @@ const PreregConfirmPage = lazyScreen(() => import('./features/preregistration/Co
 const WorkReportPage = lazyScreen(() => import('./features/work-reports/ReportPage'));
 const WorkersPage = lazyScreen(() => import('./features/work-reports/WorkersPage'));
 const ResidencePage = lazyScreen(() => import('./features/work-reports/ResidencePage'));
+const ImportPage = lazyScreen(() => import('./features/imports/ImportPage'));
 const ApiKeysPage = lazyScreen(() => import('./features/apikeys/ApiKeysPage'));
 
 export function App() {
@@ -74,8 +76,10 @@ export function App() {
           <Route path="dashboard" element={<RequireAbility ability="viewDashboard"><DashboardPage /></RequireAbility>} />
           <Route path="check-in" element={<RequireAbility ability="checkIn"><CheckInPage /></RequireAbility>} />
           <Route path="check-in/queue/:id" element={<RequireAbility ability="checkIn"><ProofPage /></RequireAbility>} />
+          <Route path="imports" element={<RequireAbility ability="checkIn"><ImportPage /></RequireAbility>} />
           <Route path="stays" element={<RequireAbility ability="listStays"><StaysPage /></RequireAbility>} />
           <Route path="stays/:id/receipt" element={<ReceiptPage />} />
+          <Route path="stays/:id/history" element={<StayHistoryPage />} />
           <Route path="persons/:id" element={<PersonPage />} />
           <Route path="alerts" element={<RequireAbility ability="viewAlerts"><AlertsPage /></RequireAbility>} />
           <Route path="work-reports/new" element={<RequireAbility ability="reportWorkers"><WorkReportPage /></RequireAbility>} />

@@ -6,7 +6,7 @@ import type { Browser } from 'playwright-core';
 import { addDays } from '../../src/domain/dates';
 import { checkInBody } from '../fixtures/check-in';
 import { startTestServer, type TestServer } from '../fixtures/server';
-import { assertWebBuilt, guardedContext, launchBrowser, login } from './browser';
+import { assertWebBuilt, guardedContext, launchBrowser, login, todayIn } from './browser';
 
 let server: TestServer;
 let browser: Browser;
@@ -24,7 +24,7 @@ afterAll(async () => {
 
 describe('alerts in the browser', () => {
   it('immigration resolves an overstay alert with a reason on a phone', async () => {
-    const today = new Date().toISOString().slice(0, 10);
+    const today = todayIn('Asia/Makassar'); // the rules count days in Soppeng's zone
     const body = checkInBody(today);
     body.guest.surname = 'OVERSTAYSON';
     body.guest.permit = { kind: 'visa_free_visit', validFrom: addDays(today, -40), validUntil: addDays(today, -10) };

@@ -65,6 +65,24 @@ const loadStay = async (server: TestServer, regionPrefix: string) => {
 };
 const REGION = { soppeng: '73.12', makassar: '73.71' } as const;
 
+/** A throwaway copy of a present stay of the region (for routes that change or cancel it), checked out when asked. */
+const freshStay = (checkedOut: boolean): RecordFixture['make'] => async (server, region) => {
+  const row = await server.db.selectFrom('stays').selectAll().where('region_code', 'like', `${REGION[region]}.%`)
+    .where('departure_date', 'is', null).where('cancelled_at', 'is', null).orderBy('id').limit(1).executeTakeFirstOrThrow();
+  const number = `MATRIX/${randomUUID()}`;
+  const copy = { ...row, id: randomUUID(), receipt_number: number, receipt_group: number, departure_date: checkedOut ? row.arrival_date : null };
+  await server.db.insertInto('stays').values(copy).execute();
+  return { id: copy.id, record: copy as unknown as Json, scoped: { regionCode: row.region_code, orgId: row.lodging_id } };
+};
+
+/** A receipt (its head stay) of the region, named by its number with the slashes percent-encoded. */
+const loadReceipt: RecordFixture['make'] = async (server, region) => {
+  const stay = await loadStay(server, REGION[region]);
+  const group = String(stay.record.receipt_group ?? stay.record.receipt_number);
+  const head = await server.db.selectFrom('stays').selectAll().where('receipt_number', '=', group).executeTakeFirstOrThrow();
+  return { id: encodeURIComponent(group), record: head as unknown as Json, scoped: stay.scoped };
+};
+
 /** A rule alert on a present stay of the region, in the given workflow state. */
 const makeAlert = (status: 'new' | 'resolved'): RecordFixture['make'] => async (server, region) => {
   const stay = await loadStay(server, REGION[region]);
@@ -102,9 +120,30 @@ const makeDraft: RecordFixture['make'] = async (server, region) => {
   return { id: row.id, record: { lodging_id: lodging.id }, scoped: { regionCode: lodging.village_code, orgId: lodging.id } };
 };
 
+/** An uploaded guest file of a lodging of the region, not yet run. */
+const makeImport: RecordFixture['make'] = async (server, region) => {
+  const lodging = await server.db.selectFrom('reporter_orgs').select(['id', 'village_code']).where('kind', '=', 'lodging')
+    .where('village_code', 'like', `${REGION[region]}.%`).orderBy('name').limit(1).executeTakeFirstOrThrow();
+  const row = {
+    id: randomUUID(), lodging_id: lodging.id, region_code: lodging.village_code, created_by: 'matrix', created_at: new Date().toISOString(),
+    file_name: 'matrix.csv', file_hash: 'x', format: 'csv' as const, table_json: JSON.stringify({ headers: ['Nama Belakang'], rows: [['A']], rowNumbers: [2] }),
+    row_count: 1, mapping: null, status: 'uploaded' as const, processed: 0, stored: 0, skipped: 0, failed: 0, errors: null, finished_at: null,
+  };
+  await server.db.insertInto('imports').values(row).execute();
+  return { id: row.id, record: row, scoped: { regionCode: row.region_code, orgId: row.lodging_id } };
+};
+
 const FIXTURES: Record<string, RecordFixture> = {
+  'import.read': { make: makeImport },
+  'import.run': { make: makeImport, body: { mapping: {} } },
   'stay.read': { make: (s, r) => loadStay(s, REGION[r]) },
   'stay.checkout': { make: (s, r) => loadStay(s, REGION[r]), body: { departureDate: '2000-01-01' } },
+  'stay.change': { make: (s, r) => loadStay(s, REGION[r]), body: { plannedDeparture: '2000-01-01' } },
+  'stay.move': { make: freshStay(false), body: { room: 'M1' } },
+  'stay.correct': { make: (s, r) => loadStay(s, REGION[r]), body: { reason: 'matrix probe', fields: { arrivalDate: '1800-01-01' } } },
+  'stay.cancel': { make: freshStay(false), body: { reason: 'matrix probe' } },
+  'stay.reopen': { make: freshStay(true), body: { reason: 'matrix probe' } },
+  'receipt.read': { make: loadReceipt },
   'identity_conflict.resolve': {
     async make(server, region) {
       const stay = await loadStay(server, REGION[region]);
@@ -143,7 +182,7 @@ const FIXTURES: Record<string, RecordFixture> = {
 };
 
 /** Record rules whose record is not a route parameter (checked by their own tests). */
-const RECORD_NOT_FROM_PATH = new Set(['stay.create', 'stats.view', 'event.receive']);
+const RECORD_NOT_FROM_PATH = new Set(['stay.create', 'stats.view', 'event.receive', 'import.create']);
 
 /** Fastify writes a literal colon in a path as `::` (POST /api/v1/stays:batch): it is no parameter. */
 const literalColons = (url: string) => url.replace(/\0/g, ':');

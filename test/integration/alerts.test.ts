@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/dates';
+import { localDate } from '../../src/domain/regions';
 import { raiseRuleAlerts, sweepPresentPersons } from '../../src/server/features/alerts/raise';
 import { checkInBody } from '../fixtures/check-in';
 import { dialectMatrix } from '../fixtures/scratch-db';
@@ -10,9 +11,10 @@ import { openEventStream } from '../fixtures/sse';
 // Rules raise alerts after a report commits; the area's screening agencies see them live, work
 // them to an outcome, and a dismissed alert stays dismissed while its facts do not change.
 
-const today = () => new Date().toISOString().slice(0, 10);
+// Soppeng's own date (WITA): the rules count days there, and UTC is a day behind after 16:00 UTC
+const today = () => localDate(new Date(), 'WITA');
 const overstayer = () => {
-  const body = checkInBody();
+  const body = checkInBody(today());
   body.guest.permit = { kind: 'visa_free_visit', validFrom: addDays(today(), -31), validUntil: addDays(today(), -1) };
   return { ...body, arrivalDate: addDays(today(), -1) };
 };

@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/dates';
+import { localDate } from '../../src/domain/regions';
 import { deliverDue } from '../../src/server/features/notifications/deliver';
 import { checkInBody } from '../fixtures/check-in';
 import { dialectMatrix } from '../fixtures/scratch-db';
@@ -32,7 +33,7 @@ async function startGateway(failFirst: number) {
 }
 
 const overstayer = () => {
-  const today = new Date().toISOString().slice(0, 10);
+  const today = localDate(new Date(), 'WITA');
   const body = checkInBody(today);
   body.guest.surname = 'NOTIFYSON';
   body.guest.permit = { kind: 'visa_free_visit', validFrom: addDays(today, -40), validUntil: addDays(today, -2) };

@@ -7,6 +7,9 @@ import type { IanaZone, TimeZoneName } from './types';
 const WITA = new Set(['51', '52', '53', '63', '64', '65', '71', '72', '73', '74', '75', '76']);
 const WIT = new Set(['81', '82', '91', '92', '93', '94', '95', '96', '97']);
 
+/** Province codes outside WIB, for queries that need "today" per zone. */
+export const PROVINCES_IN_ZONE = { WITA, WIT } as const;
+
 export function timeZoneOfRegion(code: string): TimeZoneName {
   const province = provinceCode(code);
   if (WITA.has(province)) return 'WITA';

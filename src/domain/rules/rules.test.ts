@@ -128,6 +128,10 @@ describe('late report', () => {
     expect(reported('2026-11-28T10:00:00Z', { arrivedAt: '2026-11-27T09:00:00Z' })).toHaveLength(1);
     expect(reported('2026-11-28T09:00:00Z', { arrivedAt: '2026-11-27T09:00:00Z' })).toEqual([]);
   });
+  it('does not alert on a stay filed after the guest had left (history, imports)', () => {
+    expect(reported('2026-11-29T16:01:00Z', { departureDate: '2026-11-28' })).toEqual([]);
+    expect(reported('2026-11-29T16:01:00Z', { departureDate: '2026-11-30' })).toHaveLength(1);
+  });
   it('leaves work reports to their own deadlines', () => {
     expect(reported('2026-11-29T16:01:00Z', { kind: 'work' })).toEqual([]);
   });

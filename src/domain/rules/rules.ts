@@ -105,10 +105,12 @@ export const unregisteredPresence: Rule = ({ sightings, stays, today }, cfg) => 
 
 /**
  * Reported more than `afterHours` after arrival. With only an arrival date, the guest is given the
- * benefit of the doubt: the arrival counts from the end of that local day.
+ * benefit of the doubt: the arrival counts from the end of that local day. A stay reported after
+ * the guest had already left (a lodging's back-filed history, an import) is on record but not news.
  */
 export const lateReport: Rule = ({ stays, utcOffsetMinutes }, { lateReport: cfg }) => stays
   .filter((s) => live(s) && s.kind === 'lodging')
+  .filter((s) => s.departureDate === null || s.departureDate >= s.reportedAt.slice(0, 10))
   .flatMap((s) => {
     const arrived = s.arrivedAt ? Date.parse(s.arrivedAt) : Date.parse(`${addDays(s.arrivalDate, 1)}T00:00:00Z`) - utcOffsetMinutes * 60_000;
     const hours = (Date.parse(s.reportedAt) - arrived) / 3_600_000;

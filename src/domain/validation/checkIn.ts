@@ -24,6 +24,8 @@ export interface CheckInFacts {
     permit: { kind: string; number?: string; validFrom: string; validUntil?: string };
   };
   arrivalDate: string;
+  /** local arrival time HH:MM, when the clerk knows it: makes the 24-hour rule exact */
+  arrivalTime?: string;
   plannedDeparture?: string;
   room?: string;
 }
@@ -34,8 +36,18 @@ export const EARLIEST_DATE = '1900-01-01';
 export const MAX_YEARS_AHEAD = 11;
 /** An arrival more than this many days ago is a typo (arrival in 1800), not a late report. */
 export const MAX_ARRIVAL_AGE_DAYS = 366;
-/** A report is late when today (the lodging's zone) is more than this many days after arrival. */
+/**
+ * A report is late when made more than 24 hours after arrival. With an arrival time (local,
+ * HH:MM) that is exact; without one the guest is taken to have arrived at the end of the
+ * arrival day (the benefit of the doubt), so a report is late from the second day after arrival.
+ */
 export const LATE_AFTER_DAYS = 1;
+
+/** Whether a report made at local `today` + `nowTime` (HH:MM) is more than 24 hours after arrival. */
+export function isLateReport(arrivalDate: string, arrivalTime: string | undefined, today: string, nowTime?: string): boolean {
+  if (!arrivalTime || !nowTime) return today > addDays(arrivalDate, LATE_AFTER_DAYS);
+  return `${today}T${nowTime}` > `${addDays(arrivalDate, LATE_AFTER_DAYS)}T${arrivalTime}`;
+}
 
 export const DOCUMENT_NUMBER = /^[A-Z0-9]{1,20}$/;
 
@@ -46,7 +58,9 @@ const yearsAhead = (date: string, years: number) => `${String(Number(date.slice(
  * `today` is the date in the lodging's own time zone. Returns every error (one per field,
  * so a form shows them all at once) and the findings of a report without errors on those fields.
  */
-export function checkCheckIn(input: CheckInFacts, today: string, isKnownCountry: (code: string) => boolean): { errors: CheckInError[]; findings: CheckInFinding[] } {
+export function checkCheckIn(
+  input: CheckInFacts, today: string, isKnownCountry: (code: string) => boolean, nowTime?: string,
+): { errors: CheckInError[]; findings: CheckInFinding[] } {
   const errors: CheckInError[] = [];
   const has = (field: string) => errors.some((e) => e.field === field);
   const add = (field: string, key: CheckInErrorKey | undefined, params?: CheckInError['params']) => {
@@ -91,11 +105,11 @@ export function checkCheckIn(input: CheckInFacts, today: string, isKnownCountry:
   if (!isKnownCountry(g.document.issuingState)) add('guest.document.issuingState', 'field.unknown_country');
   if (!DOCUMENT_NUMBER.test(normalizeDocumentNumber(g.document.number))) add('guest.document.number', 'field.bad_document_number');
 
-  return { errors, findings: findingsOf(input, today, has) };
+  return { errors, findings: findingsOf(input, today, has, nowTime) };
 }
 
 /** Facts to flag, from the fields that passed. */
-function findingsOf(input: CheckInFacts, today: string, hasError: (field: string) => boolean): CheckInFinding[] {
+function findingsOf(input: CheckInFacts, today: string, hasError: (field: string) => boolean, nowTime?: string): CheckInFinding[] {
   const g = input.guest;
   const arrival = hasError('arrivalDate') ? undefined : input.arrivalDate;
   const expiry = hasError('guest.document.expiryDate') ? undefined : g.document.expiryDate;
@@ -104,7 +118,7 @@ function findingsOf(input: CheckInFacts, today: string, hasError: (field: string
   const findings: CheckInFinding[] = [];
   if (expiry && (expiry < today || (arrival !== undefined && expiry < arrival))) findings.push('passport_expired');
   if (until && until < today) findings.push('permit_ended');
-  if (arrival && today > addDays(arrival, LATE_AFTER_DAYS)) findings.push('late_report');
+  if (arrival && isLateReport(arrival, input.arrivalTime, today, nowTime)) findings.push('late_report');
   if (departure && until && departure > until) findings.push('stay_beyond_permit');
   return findings;
 }

@@ -56,8 +56,19 @@ export interface StaysTable {
   receipt_group?: string | null;
   /** lodging | work | residence (migration 0011) */
   report_kind: Generated<ReportKind>;
+  /** migration 0009: local arrival time HH:MM when known; a cancelled report is kept and marked */
+  arrival_time?: string | null; cancelled_at?: string | null; cancelled_by?: string | null; cancel_reason?: string | null;
   /** when the stay last changed (migration 0010); a trigger sets it when a write leaves it out */
   changed_at?: string | null;
+}
+export type StayChangeKind = 'extend' | 'room' | 'correct' | 'cancel_report' | 'cancel_checkout';
+export interface StayChangesTable {
+  id: string; stay_id: string; kind: StayChangeKind; reason: string | null; before: string; after: string;
+  changed_by: string; changed_at: string; audit_seq: number | null;
+}
+export interface RemindersTable {
+  id: string; org_id: string; kind: 'open_stays'; day: string; stay_ids: string; count: number; created_at: string;
+  seen_at: string | null; emailed_at: string | null;
 }
 /** A worker's employment, beside its stay (migration 0011). */
 export interface StayEmploymentsTable {
@@ -128,6 +139,17 @@ export interface EmailTokensTable {
   token_hash: string; user_id: string; purpose: 'verify_email'; email: string; created_at: string; expires_at: string; used_at: string | null;
 }
 
+/** Bulk imports (migration 0013). */
+export interface ImportsTable {
+  id: string; lodging_id: string; region_code: string; created_by: string; created_at: string; file_name: string; file_hash: string;
+  format: 'csv' | 'xlsx'; table_json: string; row_count: number; mapping: string | null;
+  status: 'uploaded' | 'checked' | 'running' | 'done' | 'failed';
+  processed: number; stored: number; skipped: number; failed: number;
+  errors: string | null; finished_at: string | null;
+}
+export interface ImportMappingsTable { lodging_id: string; mapping: string; updated_by: string; updated_at: string }
+export interface ImportRowsTable { fingerprint: string; lodging_id: string; import_id: string; row_number: number; stay_id: string; created_at: string }
+
 export interface Database {
   regions: RegionsTable;
   countries: CountriesTable;
@@ -154,6 +176,8 @@ export interface Database {
   watchlist_entries: WatchlistEntriesTable;
   watchlist_versions: WatchlistVersionsTable;
   receipt_counters: ReceiptCountersTable;
+  stay_changes: StayChangesTable;
+  reminders: RemindersTable;
   alerts: AlertsTable;
   alert_activity: AlertActivityTable;
   notification_preferences: NotificationPreferencesTable;
@@ -163,5 +187,8 @@ export interface Database {
   prereg_links: PreregLinksTable;
   preregistrations: PreregistrationsTable;
   stay_employments: StayEmploymentsTable;
+  imports: ImportsTable;
+  import_mappings: ImportMappingsTable;
+  import_rows: ImportRowsTable;
   api_keys: ApiKeysTable;
 }

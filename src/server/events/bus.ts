@@ -110,6 +110,9 @@ export class OutboxRelay {
         await this.bus.publish({ id: row.id, name: row.event, regionCode: row.region_code, data: JSON.parse(row.payload), at: row.at });
       }
       if (claimed.length < BATCH) return;
+      // SQLite answers synchronously: without a turn of the event loop between batches, the
+      // events of a 100,000-row import would be drained in one stretch that stalls the server
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }
 }

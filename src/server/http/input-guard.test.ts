@@ -46,3 +46,10 @@ describe('raw JSON scan (before parsing)', () => {
     expect(scanJson('{"a":'.repeat(100000))?.key).toBe('field.too_deep');
   });
 });
+
+describe('raw uploads', () => {
+  it('leaves file bytes (the import upload) to their own reader', () => {
+    expect(inspectInput(Buffer.alloc(5000, 0), 'body')).toBeUndefined();
+    expect(inspectInput({ nested: new Uint8Array(5000) }, 'body')).toBeUndefined();
+  });
+});

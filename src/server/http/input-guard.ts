@@ -13,7 +13,8 @@ export const MAX_VALUES = 1000;
 export const MAX_DEPTH = 12;
 
 const shown = (key: string) => key.replaceAll('\u0000', '\\u0000');
-const join = (base: string, key: string) => (base && key ? `${base}.${shown(key)}` : shown(key) || base);
+// a blank key (`{" ": ...}`) is named by the object holding it, so every problem names a field
+const join = (base: string, key: string) => (!key.trim() ? base : base ? `${base}.${shown(key)}` : shown(key));
 
 /** The first problem in a parsed JSON value, or undefined. `root` names the value itself. */
 export function inspectInput(value: unknown, root: string, maxValues = MAX_VALUES): FieldError | undefined {
@@ -26,6 +27,9 @@ export function inspectInput(value: unknown, root: string, maxValues = MAX_VALUE
       continue;
     }
     if (!v || typeof v !== 'object') continue;
+    // Raw file bytes: only the guest-import upload (features/imports/routes.ts) registers a
+    // parser that yields them, and its reader checks the file itself (size, type, NUL in CSV).
+    if (v instanceof Uint8Array) continue;
     if (depth >= MAX_DEPTH) return { field: path || root, key: 'field.too_deep', params: { limit: MAX_DEPTH } };
     // count before collecting, so a 150,000-key object is refused without copying it
     const size = Array.isArray(v) ? v.length : countKeys(v as object, maxValues - count + 1);

@@ -32,8 +32,11 @@ export function fieldErrorFromAjv(e: AjvError): FieldError {
 }
 
 /** The problem+json document (RFC 9457) for a status, code and field errors, in the caller's language. */
-export function problemBody(lang: Lang, status: number, code: ProblemCode, errors: FieldError[], detail?: string): Record<string, unknown> {
+export function problemBody(
+  lang: Lang, status: number, code: ProblemCode, errors: FieldError[], detail?: string, extensions: Record<string, unknown> = {},
+): Record<string, unknown> {
   const body: Record<string, unknown> = {
+    ...extensions,
     type: TYPE_BASE + code,
     title: translate(lang, `problem.${code}`),
     status,
@@ -46,11 +49,13 @@ export function problemBody(lang: Lang, status: number, code: ProblemCode, error
 
 /** The problem document of an AppError (what the error handler would answer). */
 export function problemOfError(lang: Lang, error: AppError): Record<string, unknown> {
-  return problemBody(lang, error.status, error.code, error.fieldErrors, error.detailKey ? translate(lang, error.detailKey, error.detailParams) : undefined);
+  return problemBody(lang, error.status, error.code, error.fieldErrors, error.detailKey ? translate(lang, error.detailKey, error.detailParams) : undefined, error.extensions);
 }
 
-export function sendProblem(reply: FastifyReply, lang: Lang, status: number, code: ProblemCode, errors: FieldError[], detail?: string) {
-  return reply.status(status).type('application/problem+json').send(problemBody(lang, status, code, errors, detail));
+export function sendProblem(
+  reply: FastifyReply, lang: Lang, status: number, code: ProblemCode, errors: FieldError[], detail?: string, extensions: Record<string, unknown> = {},
+) {
+  return reply.status(status).type('application/problem+json').send(problemBody(lang, status, code, errors, detail, extensions));
 }
 
 /** The one error handler: every failure leaves as problem+json; 5xx never leak details. */
@@ -59,7 +64,7 @@ export function registerProblemHandler(app: FastifyInstance): void {
     const lang = languageOf(request.headers['accept-language']);
     if (error instanceof AppError) {
       const detail = error.detailKey ? translate(lang, error.detailKey, error.detailParams) : undefined;
-      return sendProblem(reply, lang, error.status, error.code, error.fieldErrors, detail);
+      return sendProblem(reply, lang, error.status, error.code, error.fieldErrors, detail, error.extensions);
     }
     const fe = error as FastifyError & { validation?: AjvError[]; validationContext?: string };
     if (fe.validation) {

@@ -13,6 +13,10 @@ export const problemSchema = {
     type: { type: 'string' }, title: { type: 'string' }, status: { type: 'integer' }, code: { type: 'string' },
     detail: { type: 'string' },
     errors: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } } },
+    existing: {
+      type: 'object', description: 'on a 409 for a record that already exists: where to find it',
+      properties: { id: { type: 'string' }, receiptNumber: { type: 'string' }, href: { type: 'string' } },
+    },
   },
 } as const;
 

@@ -76,7 +76,7 @@ export interface StayInput {
   lodgingId?: string;
 }
 
-export interface StayCreated { id: string; receiptNumber: string; personId: string }
+export interface StayCreated { id: string; receiptNumber: string; personId: string; verifyUrl?: string }
 
 /**
  * A stay as its reporter gave it. Every personal field is null when the field matrix
@@ -110,7 +110,12 @@ export interface Stay {
   /** a worker's employment; null unless the caller sees the `employment` group */
   employment?: Employment | null;
   createdAt: string;
-  abilities: { checkOut: boolean };
+  /** a report cancelled as mistaken: kept and shown, never present */
+  cancelled?: boolean;
+  cancelReason?: string | null;
+  arrivalTime?: string | null;
+  receiptGroup?: string;
+  abilities: { checkOut: boolean; change?: boolean; move?: boolean; correct?: boolean; cancel?: boolean; reopen?: boolean };
 }
 
 export interface Employment {

@@ -7,6 +7,7 @@ import type { Abilities } from '../api/types';
 import { useCurrentUser, useLogout, useZone } from '../features/auth/useMe';
 import { startSender } from '../features/offline/queue';
 import { RegistrationStatusBanner } from '../features/registration/StatusBanner';
+import { ReminderBanner } from '../features/stays/ReminderBanner';
 import { IconAlert, IconBuilding, IconCheckIn, IconCompare, IconDashboard, IconFile, IconGlobe, IconGuests, IconHotel, IconKey, IconLogout, IconUsers } from './icons';
 import { LanguageSwitch } from './LanguageSwitch';
 import { IconBriefcase, IconHome, IconWorkerReport } from '../features/work-reports/icons';
@@ -19,6 +20,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/check-in', labelKey: 'nav.checkIn', icon: <IconCheckIn />, ability: 'checkIn', section: 'work' },
   { to: '/work-reports/new', labelKey: 'workReports.nav', icon: <IconWorkerReport />, ability: 'reportWorkers', section: 'work' },
   { to: '/residence-reports/new', labelKey: 'workReports.residenceNav', icon: <IconHome />, ability: 'reportResidence', section: 'work' },
+  { to: '/imports', labelKey: 'imports.nav', icon: <IconFile />, ability: 'checkIn', section: 'work' },
   { to: '/stays', labelKey: 'nav.stays', icon: <IconGuests />, ability: 'listStays', section: 'work' },
   { to: '/preregistrations', labelKey: 'prereg.nav', icon: <IconGlobe />, ability: 'preregistration', section: 'work' },
   { to: '/alerts', labelKey: 'alerts.nav', icon: <IconAlert />, ability: 'viewAlerts', section: 'work' },
@@ -144,6 +146,12 @@ export function Layout() {
 
       <AppShell.Main>
         <RegistrationStatusBanner />
+        {/* a reporter's home screen carries the "to close" reminder; the guest list shows its own */}
+        {me.role === 'reporter' && location.pathname !== '/stays' && (
+          <div className="no-print" style={{ marginBottom: 'var(--mantine-spacing-md)' }}>
+            <ReminderBanner onShow={() => navigate('/stays?tab=toClose')} />
+          </div>
+        )}
         <Outlet />
       </AppShell.Main>
     </AppShell>

@@ -26,7 +26,7 @@ function reportedIdentities(actor: Actor, stays: PersonStay[]) {
 }
 
 function whereabouts(stays: PersonStay[]) {
-  const present = stays.find((s) => s.departure_date === null);
+  const present = stays.find((s) => s.departure_date === null && !s.cancelled_at);
   if (present) return { status: 'present' as const, lodging: lodgingOf(present), since: present.arrival_date, departedOn: null };
   const latest = stays[0];
   if (latest) return { status: 'departed' as const, lodging: lodgingOf(latest), since: null, departedOn: latest.departure_date };
@@ -51,7 +51,7 @@ export function presentPerson(actor: Actor, r: PersonRecord, permitStatus: Permi
     permit: permit({ status: permitStatus, kind: latest?.permit_kind ?? null, validUntil: latest?.permit_valid_until ?? null }),
     timeline: r.stays.map((s) => ({
       stayId: s.id, regionCode: s.region_code,
-      arrivalDate: where(s.arrival_date), departureDate: where(s.departure_date), present: s.departure_date === null,
+      arrivalDate: where(s.arrival_date), departureDate: where(s.departure_date), present: s.departure_date === null && !s.cancelled_at,
       lodging: where(lodgingOf(s)), permitKind: permit(s.permit_kind), findings: visibleFindings(actor, s.findings),
       reportKind: s.report_kind, employment: presentEmployment(actor, s),
     })),

@@ -16,7 +16,7 @@ function personStays(db: Kysely<Database>, personId: string) {
       'stays.id', 'stays.lodging_id', 'stays.region_code', 'stays.document_id', 'stays.arrival_date', 'stays.departure_date',
       'stays.permit_kind', 'stays.permit_valid_until', 'stays.findings', 'stays.created_at',
       'stays.reported_surname', 'stays.reported_given_names', 'stays.reported_sex', 'stays.reported_nationality',
-      'stays.reported_date_of_birth', 'lodging.name as lodging_name', 'stays.report_kind',
+      'stays.reported_date_of_birth', 'lodging.name as lodging_name', 'stays.report_kind', 'stays.cancelled_at',
       'emp.position as emp_position', 'emp.worksite_address as emp_worksite_address', 'emp.worksite_village_code as emp_worksite_village_code',
       'emp.lat as emp_lat', 'emp.lng as emp_lng', 'emp.work_permit_ref as emp_work_permit_ref',
       'emp.period_from as emp_period_from', 'emp.period_until as emp_period_until',
@@ -53,7 +53,7 @@ export async function listPersons(db: Kysely<Database>, actor: Actor, f: PersonL
     .select((eb) => [
       'stays.person_id',
       eb.fn.max('stays.arrival_date').as('last_seen'),
-      sql<number>`max(case when stays.departure_date is null then 1 else 0 end)`.as('present'),
+      sql<number>`max(case when stays.departure_date is null and stays.cancelled_at is null then 1 else 0 end)`.as('present'),
     ])
     .groupBy('stays.person_id');
   let q = db.selectFrom('persons').innerJoin(inScope.as('s'), 's.person_id', 'persons.id');

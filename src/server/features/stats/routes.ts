@@ -11,7 +11,7 @@ import { gate, onRecord } from '../../http/access';
 // The area picture: who is present now, by nationality and by permit kind. Aggregates only.
 
 export async function presentStats(db: Kysely<Database>, region: string) {
-  const present = db.selectFrom('stays').where('departure_date', 'is', null)
+  const present = db.selectFrom('stays').where('departure_date', 'is', null).where('cancelled_at', 'is', null)
     .where((eb) => regionWithin(eb, 'stays.region_code', region));
   const byNationality = await present.innerJoin('persons', 'persons.id', 'stays.person_id')
     .select(['persons.nationality as key', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('persons.nationality').execute();

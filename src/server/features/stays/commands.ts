@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { normalizeName } from '../../../domain/identity/names';
-import { localDate } from '../../../domain/regions';
+import { localDate, localDateTime } from '../../../domain/regions';
 import { appendAudit, lockWrites } from '../../audit/log';
 import type { Actor } from '../../auth/actor';
 import type { Database } from '../../db/schema';
@@ -11,6 +11,7 @@ import { conflict, fieldInvalid, forbidden } from '../../errors';
 import { outboxRow } from '../../events/bus';
 import { authorize, ensureVisible, inArea } from '../../policies';
 import { scopeFor } from '../../policies/scope';
+import { refuseIfPresent } from './duplicates';
 import { identityConflictFor, linkPerson } from './identity';
 import { knownCountryCodes, regionTimeZone } from '../reference/queries';
 import { loadStayRecord, type StayRecord, stayScope } from './queries';
@@ -25,8 +26,17 @@ export interface CheckInResult {
 export interface CheckInLodging { id: string; village_code: string }
 /** Stores the answer inside the check-in's transaction (the shared Idempotency-Key mechanism, src/server/http/idempotency.ts). */
 export type StoreAnswer = (trx: Transaction<Database>, result: CheckInResult) => Promise<void>;
-/** What other report kinds add (work reports, residence reports): the kind the stays are stored as. */
-export interface RecordCheckInOptions { reportKind?: ReportKind }
+/**
+ * What a caller may add: the kind the stays are stored as (work and residence reports), and what
+ * a caller recording many check-ins at once (imports) already knows, so each one skips its lookups.
+ */
+export interface RecordCheckInOptions {
+  reportKind?: ReportKind;
+  /** today in the lodging's time zone */
+  today?: string;
+  /** country codes that exist */
+  knownCountries?: ReadonlySet<string>;
+}
 
 /**
  * Checks a guest, or a family or group with its head, in. One transaction resolves the lodging,
@@ -55,10 +65,13 @@ export async function recordCheckIn(
   options: RecordCheckInOptions = {},
 ): Promise<CheckInResult> {
   authorize(actor, 'stay', 'create', { lodgingId: lodging.id, regionCode: lodging.village_code });
-  const today = localDate(now, await regionTimeZone(trx, lodging.village_code));
+  // imports hand in today (one lookup per file); they know no arrival time, so the calendar-day rule applies
+  const zone = options.today ? null : await regionTimeZone(trx, lodging.village_code);
+  const today = options.today ?? localDate(now, zone!);
   const guests = [input.guest, ...(input.members ?? [])];
-  const countries = await knownCountryCodes(trx);
-  const findingsOf = validateCheckIn(input, today, (code) => countries.has(code));
+  const countries = options.knownCountries ?? await knownCountryCodes(trx);
+  const findingsOf = validateCheckIn(input, today, (code) => countries.has(code), zone ? localDateTime(now.toISOString(), zone).slice(11, 16) : undefined);
+  await refuseIfPresent(trx, lodging.id, guests);
 
   const receiptNumber = await nextReceiptNumber(trx, lodging.village_code, today);
   const stays = [];
@@ -92,7 +105,7 @@ async function recordGuestStay(
   }, now);
   await trx.insertInto('stays').values({
     id: stayId, receipt_number: receiptNumber, receipt_group: receiptGroup, person_id: personId, document_id: documentId, lodging_id: lodging.id,
-    region_code: lodging.village_code, arrival_date: input.arrivalDate, planned_departure: input.plannedDeparture ?? null,
+    region_code: lodging.village_code, arrival_date: input.arrivalDate, arrival_time: input.arrivalTime ?? null, planned_departure: input.plannedDeparture ?? null,
     departure_date: null, room: input.room?.trim() || null, permit_kind: g.permit.kind, permit_number: g.permit.number?.trim() || null,
     permit_valid_from: g.permit.validFrom, permit_valid_until: g.permit.validUntil ?? null, reported_by: actor.id,
     reported_surname: reported.surname, reported_given_names: reported.given_names, reported_sex: reported.sex,
@@ -115,6 +128,7 @@ export async function checkOut(
     await lockWrites(trx);
     const stay = await loadStayRecord(trx, stayId);
     ensureVisible(stay !== undefined && canSee(actor, stay));
+    if (stay!.cancelled_at) throw conflict('detail.stay_cancelled');
     if (stay!.departure_date) throw conflict('detail.already_checked_out');
     authorize(actor, 'stay', 'checkout', stay);
     if (input.departureDate < stay!.arrival_date) throw fieldInvalid('departureDate', 'field.before_arrival');

@@ -32,7 +32,12 @@ export function presentStay(actor: Actor, s: StayRecord) {
     arrivalDate: where(s.arrival_date),
     plannedDeparture: where(s.planned_departure),
     departureDate: where(s.departure_date),
-    present: s.departure_date === null,
+    present: s.departure_date === null && !s.cancelled_at,
+    /** a report cancelled as mistaken: kept and shown, never counted as present */
+    cancelled: Boolean(s.cancelled_at),
+    cancelReason: s.cancelled_at ? s.cancel_reason : null,
+    arrivalTime: where(s.arrival_time ?? null),
+    receiptGroup: s.receipt_group ?? s.receipt_number,
     room: where(s.room),
     lodging: where({ id: s.lodging_id, name: s.lodging_name }),
     findings: visibleFindings(actor, s.findings),
@@ -40,7 +45,7 @@ export function presentStay(actor: Actor, s: StayRecord) {
     employment: presentEmployment(actor, s),
     createdAt: s.created_at,
     changedAt: s.changed_at ?? s.created_at,
-    abilities: abilities(actor, 'stay', { checkOut: 'checkout' }, s),
+    abilities: abilities(actor, 'stay', { checkOut: 'checkout', change: 'change', move: 'move', correct: 'correct', cancel: 'cancel', reopen: 'reopen' }, s),
   };
 }
 

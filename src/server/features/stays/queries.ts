@@ -1,4 +1,6 @@
-import { type Kysely, sql } from 'kysely';
+import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
+import { localDate } from '../../../domain/regions';
+import { PROVINCES_IN_ZONE } from '../../../domain/regions/timezones';
 import type { Actor } from '../../auth/actor';
 import type { Database } from '../../db/schema';
 import type { ReportKind } from '../../../domain/reports/kinds';
@@ -23,6 +25,7 @@ function staysWithPeople(db: Kysely<Database>) {
       'stays.reported_document_expiry as expiry_date',
       'doc.type as document_type', 'doc.number as document_number', 'doc.issuing_state',
       'lodging.name as lodging_name', 'stays.report_kind',
+      'stays.receipt_group', 'stays.document_id', 'stays.arrival_time', 'stays.cancelled_at', 'stays.cancel_reason', 'stays.checked_out_at',
       'emp.position as emp_position', 'emp.worksite_address as emp_worksite_address', 'emp.worksite_village_code as emp_worksite_village_code',
       'emp.lat as emp_lat', 'emp.lng as emp_lng', 'emp.work_permit_ref as emp_work_permit_ref',
       'emp.period_from as emp_period_from', 'emp.period_until as emp_period_until',
@@ -35,22 +38,49 @@ export function loadStayRecord(db: Kysely<Database>, id: string) {
   return staysWithPeople(db).where('stays.id', '=', id).executeTakeFirst();
 }
 
+/** Every stay a receipt lists, head first then its lines in order (`<receipt>-2`, `-3`, ...). */
+export async function loadReceiptGroup(db: Kysely<Database>, receiptGroup: string) {
+  const rows = await staysWithPeople(db).where('stays.receipt_group', '=', receiptGroup).execute();
+  const line = (n: string) => (n === receiptGroup ? 1 : Number(n.slice(receiptGroup.length + 1)));
+  return rows.sort((a, b) => line(a.receipt_number) - line(b.receipt_number));
+}
+
 /** The scope's view of a loaded stay: where it is and which organisation reported it. */
 export const stayScope = (stay: { region_code: string; lodging_id: string }) => ({ regionCode: stay.region_code, orgId: stay.lodging_id });
 
 export interface StayListFilter {
   page: number; pageSize: number; present?: boolean; region?: string; q?: string; reportKind?: ReportKind;
+  /** present stays whose planned departure has passed (the lodging's "to close" list) */
+  toClose?: boolean;
   sort: 'createdAt' | '-createdAt' | 'arrivalDate' | '-arrivalDate' | 'surname' | '-surname';
 }
 
 const SORT_COLUMNS = { createdAt: 'stays.created_at', arrivalDate: 'stays.arrival_date', surname: 'stays.reported_surname' } as const;
+
+/**
+ * Present stays whose planned departure lies before today in the lodging's own zone (fixed by
+ * province: WIB, WITA, WIT), so a guest due to leave today is not yet "to close".
+ */
+export function toCloseWhere(eb: ExpressionBuilder<any, any>, now: Date) {
+  const wita = [...PROVINCES_IN_ZONE.WITA].map((p) => `'${p}'`).join(',');
+  const wit = [...PROVINCES_IN_ZONE.WIT].map((p) => `'${p}'`).join(',');
+  const today = sql<string>`case when substr(stays.region_code, 1, 2) in (${sql.raw(wita)}) then ${localDate(now, 'WITA')}
+    when substr(stays.region_code, 1, 2) in (${sql.raw(wit)}) then ${localDate(now, 'WIT')} else ${localDate(now, 'WIB')} end`;
+  return eb.and([
+    eb('stays.departure_date', 'is', null), eb('stays.cancelled_at', 'is', null), eb('stays.planned_departure', 'is not', null),
+    eb('stays.planned_departure', '<', today),
+  ]);
+}
 
 export async function listStays(db: Kysely<Database>, actor: Actor, f: StayListFilter) {
   const scope = scopeFor(actor);
   let q = staysWithPeople(db).where((eb) => scope.where(eb, { region: 'stays.region_code', org: 'stays.lodging_id' }));
   if (f.region) q = q.where((eb) => regionWithin(eb, 'stays.region_code', f.region!));
   if (f.reportKind) q = q.where('stays.report_kind', '=', f.reportKind);
-  if (f.present !== undefined) q = q.where('stays.departure_date', f.present ? 'is' : 'is not', null);
+  // a cancelled report is kept but is never present
+  if (f.present === true) q = q.where('stays.departure_date', 'is', null).where('stays.cancelled_at', 'is', null);
+  if (f.present === false) q = q.where((eb) => eb.or([eb('stays.departure_date', 'is not', null), eb('stays.cancelled_at', 'is not', null)]));
+  if (f.toClose) q = q.where((eb) => toCloseWhere(eb, new Date()));
   if (f.q) {
     // Search matches only fields the actor may see: otherwise a hidden passport number
     // could be rebuilt one character at a time from which searches return rows.

@@ -18,3 +18,17 @@ describe('receipt QR signature', () => {
     expect(receiptSignature(randomBytes(32), stay.receipt_number, stay.id)).not.toBe(signature);
   });
 });
+
+describe('receipt PDF', () => {
+  it('carries the QR code of its verify URL', async () => {
+    const { renderReceiptPdf } = await import('./receipt');
+    const { pdfHasQrOf } = await import('../../../../test/fixtures/pdf-qr');
+    const verifyUrl = 'http://localhost:3000/verify/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_Ab';
+    const pdf = await renderReceiptPdf({
+      receiptNumber: 'STTP/73.12/20261130/000001', office: 'Kantor Imigrasi', reportedAt: '2026-11-30 10:00 WITA', auditPosition: null,
+      token: verifyUrl.slice(-40), verifyUrl, lodging: { name: 'Hotel', address: '' }, guests: [],
+    });
+    expect(pdfHasQrOf(pdf, verifyUrl)).toBe(true);
+    expect(pdfHasQrOf(pdf, verifyUrl.replace('AbC', 'AbD'))).toBe(false);
+  });
+});

@@ -7,12 +7,14 @@ import { ID, problems } from '../../http/schemas';
 import { languageOf } from '../../i18n/messages';
 import { authorize, ensureVisible } from '../../policies';
 import type { Actor } from '../../auth/actor';
-import { canSee, checkIn, checkOut } from './commands';
+import { canSee, type CheckInResult, checkIn, checkOut } from './commands';
 import { checkInBodyWithExamples, checkInResultExample } from './partner-schemas';
 import { partnerRoutes } from './partner-routes';
 import { presentCheckIn, presentStay } from './presenters';
 import { listChangedStays, listStays, loadStayRecord, type StayListFilter } from './queries';
-import { renderReceiptPdf } from './receipt';
+import { receiptToken } from './receipt-token';
+import { verifyUrl } from './receipt-view';
+import { publicBase, sendPdf } from './receipts-routes';
 import { staysCsv, staysXlsx } from './export';
 import { type CheckInInput, checkInResult, checkOutBody, exportQuery, listQuery, stayJson } from './schemas';
 import { gate, onRecord } from '../../http/access';
@@ -35,10 +37,11 @@ export function staysRoutes(app: FastifyInstance, ctx: AppContext): void {
   }, async (request, reply) => {
     const actor = requireActor(request);
     const idem = request.idempotency;
-    const result = await checkIn(ctx.db, actor, request.body, idem ? (trx, r) => idem.store(trx, 201, presentCheckIn(actor, r)) : undefined);
+    const present = (r: CheckInResult) => ({ ...presentCheckIn(actor, r), verifyUrl: verifyUrl(publicBase(ctx, request), receiptToken(ctx.receiptKey, r.id)) });
+    const result = await checkIn(ctx.db, actor, request.body, idem ? (trx, r) => idem.store(trx, 201, present(r)) : undefined);
     await screenReported(ctx, request.log, [result.id, ...result.members.map((m) => m.id)]);
     void ctx.relay.kick();
-    return reply.status(201).send(presentCheckIn(actor, result));
+    return reply.status(201).send(present(result));
   });
 
   app.post<{ Params: { id: string }; Body: { departureDate: string } }>('/api/v1/stays/:id/checkout', {
@@ -140,7 +143,7 @@ export function staysRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get<{ Params: { id: string } }>('/api/v1/stays/:id/receipt.pdf', {
     config: { access: gate('stay', 'list', onRecord('stay', 'read')) },
     schema: {
-      tags: ['stays'], operationId: 'getStayReceipt', summary: 'Surat Tanda Terima Pelaporan Orang Asing (PDF)', params: idParams,
+      tags: ['stays'], operationId: 'getStayReceipt', summary: 'Surat Tanda Terima Pelaporan Orang Asing (PDF): the receipt listing this stay and its group', params: idParams,
       produces: ['application/pdf'], response: { 200: { type: 'string', format: 'binary' }, ...problems(401, 403, 404) },
     },
   }, async (request, reply) => {
@@ -148,11 +151,6 @@ export function staysRoutes(app: FastifyInstance, ctx: AppContext): void {
     const stay = await loadStayRecord(ctx.db, request.params.id);
     ensureVisible(stay !== undefined && canSee(actor, stay));
     authorize(actor, 'stay', 'read', stay);
-    await recordRead(ctx.db, actor, {
-      action: 'receipt.export', resourceType: 'stay', resourceId: stay!.id, regionCode: stay!.region_code,
-    });
-    const pdf = await renderReceiptPdf(ctx, actor, stay!);
-    return reply.type('application/pdf')
-      .header('content-disposition', `inline; filename="${stay!.receipt_number.replaceAll('/', '-')}.pdf"`).send(pdf);
+    return sendPdf(ctx, request, reply, actor, stay);
   });
 }

@@ -5,6 +5,7 @@ import { DATE, ID, NULLABLE_DATE, REGION_CODE, pageQuery } from '../../http/sche
 
 // Route schemas of the stays feature: the public contract hotel software is written against.
 
+export const TIME = { type: 'string', pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', description: 'local time HH:MM' } as const;
 const NAME = { type: 'string', minLength: 1, maxLength: 100 } as const;
 const COUNTRY = { type: 'string', minLength: 1, maxLength: 3, description: 'ICAO alpha-3 (or ICAO code such as D, GBD, UNO, XXA)' } as const;
 
@@ -57,6 +58,7 @@ export const checkInBody = {
       description: 'the rest of a family or group: same lodging, room and dates; one receipt lists them all',
     },
     arrivalDate: DATE,
+    arrivalTime: { ...TIME, description: 'local arrival time, when known: a report more than 24 hours after it is marked late_report' },
     plannedDeparture: DATE,
     room: { type: 'string', maxLength: 20 },
     lodgingId: { ...ID, description: 'officers only: the lodging the guest stays at' },
@@ -110,7 +112,11 @@ export const stayJson = {
     arrivalDate: NULLABLE_DATE,
     plannedDeparture: NULLABLE_DATE,
     departureDate: NULLABLE_DATE,
-    present: { type: 'boolean' },
+    present: { type: 'boolean', description: 'not checked out and not cancelled' },
+    cancelled: { type: 'boolean', description: 'the report was cancelled as mistaken; it is kept, never counted as present' },
+    cancelReason: S,
+    arrivalTime: S,
+    receiptGroup: { type: 'string', description: 'the receipt that lists this stay (the group head\'s number)' },
     room: S,
     lodging: { type: ['object', 'null'], properties: { id: { type: 'string' }, name: { type: 'string' } } },
     findings: {
@@ -121,7 +127,10 @@ export const stayJson = {
     employment: EMPLOYMENT_JSON,
     createdAt: { type: 'string' },
     changedAt: { type: 'string', description: 'when the stay was reported or last changed (check-out, correction); what `since` compares' },
-    abilities: { type: 'object', properties: { checkOut: { type: 'boolean' } } },
+    abilities: {
+      type: 'object',
+      properties: { checkOut: { type: 'boolean' }, change: { type: 'boolean' }, move: { type: 'boolean' }, correct: { type: 'boolean' }, cancel: { type: 'boolean' }, reopen: { type: 'boolean' } },
+    },
   },
 } as const;
 
@@ -138,6 +147,7 @@ export const listQuery = {
   properties: {
     ...pageQuery,
     present: { type: 'boolean' },
+    toClose: { type: 'boolean', description: 'present stays past their planned departure: the lodging\'s "to close" list' },
     region: REGION_CODE,
     q: { type: 'string', maxLength: 100 },
     reportKind: { type: 'string', enum: [...REPORT_KINDS], description: 'only stays of this report kind' },
@@ -152,6 +162,7 @@ export const checkInResult = {
   type: 'object',
   properties: {
     id: { type: 'string' }, receiptNumber: { type: 'string', description: 'the receipt listing every guest of the submission' }, personId: PERSON_ID,
+    verifyUrl: { type: 'string', description: 'public page that tells whether the receipt is genuine (the URL its QR code carries)' },
     members: {
       type: 'array', description: 'the group\'s other guests, in the order sent; each number is a line of the receipt',
       items: { type: 'object', properties: { id: { type: 'string' }, receiptNumber: { type: 'string' }, personId: PERSON_ID } },
@@ -169,6 +180,7 @@ export interface CheckInInput {
   guest: GuestInput;
   members?: GuestInput[];
   arrivalDate: string;
+  arrivalTime?: string;
   plannedDeparture?: string;
   room?: string;
   lodgingId?: string;

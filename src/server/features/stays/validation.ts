@@ -11,14 +11,14 @@ export type { CheckInFinding };
  * of every guest of a group are thrown together as FieldErrors (400), findings are returned for the stay to carry.
  * `today` is the date in the lodging's own time zone.
  */
-export function validateCheckIn(input: CheckInInput, today: string, isKnownCountry: (code: string) => boolean): CheckInFinding[][] {
+export function validateCheckIn(input: CheckInInput, today: string, isKnownCountry: (code: string) => boolean, nowTime?: string): CheckInFinding[][] {
   const guests = [input.guest, ...(input.members ?? [])];
   const fieldErrors = new FieldErrors();
   const seen = new Map<string, number>();
   const findings = guests.map((guest, i) => {
     // a member's problems are named members.<i>.<field>, the head's guest.<field>
     const rename = (field: string) => (i === 0 ? field : field.replace(/^guest\./, `members.${i - 1}.`));
-    const checked = checkCheckIn({ ...input, guest }, today, isKnownCountry);
+    const checked = checkCheckIn({ ...input, guest }, today, isKnownCountry, nowTime);
     for (const e of checked.errors) {
       if (i === 0 || e.field.startsWith('guest.')) fieldErrors.add(rename(e.field), e.key satisfies MessageKey, e.params);
     }

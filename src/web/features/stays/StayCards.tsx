@@ -1,17 +1,19 @@
-import { Anchor, Button, Group, Paper, Stack, Text } from '@mantine/core';
+import { Anchor, Checkbox, Group, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useCountryNames } from '../../api/reference';
 import type { Stay } from '../../api/types';
 import { formatDate, formatDateTime, type Zone } from '../../lib/time';
 import { GuestName, roomLabel, StayStatus } from './stayCells';
+import { StayActions, type StayAction } from './StayActions';
+import type { Selection } from './StayTable';
 import { guestName } from './visibility';
 import { FindingBadges, OrWithheld, Withheld } from './Withheld';
 import { ReportKindBadge } from '../work-reports/EmploymentCard';
 
 /** The guest list on a phone: one card per stay, so the action is never scrolled away. */
-export function StayCards({ items, zone, onCheckOut, showLodging, showStatus, testId }: {
-  items: Stay[]; zone: Zone; onCheckOut?: (stay: Stay) => void; showLodging: boolean; showStatus: boolean; testId?: string;
+export function StayCards({ items, zone, onAction, selection, showLodging, showStatus, testId }: {
+  items: Stay[]; zone: Zone; onAction?: (stay: Stay, action: StayAction) => void; selection?: Selection; showLodging: boolean; showStatus: boolean; testId?: string;
 }) {
   const { t, i18n } = useTranslation();
   const country = useCountryNames();
@@ -21,9 +23,13 @@ export function StayCards({ items, zone, onCheckOut, showLodging, showStatus, te
       {items.map((s) => {
         const name = guestName(s);
         return (
-          <Paper key={s.id} withBorder radius="md" p="sm" data-testid="stay-row">
+          <Paper key={s.id} withBorder radius="md" p="sm" data-testid="stay-row" style={s.cancelled ? { opacity: 0.7 } : undefined}>
             <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
-              <div style={{ minWidth: 0 }}>
+              {selection && s.abilities?.checkOut && s.present && (
+                <Checkbox mt={2} aria-label={t('lifecycle.select')} checked={selection.selected.has(s.id)} data-testid="stay-select"
+                  onChange={(e) => selection.set([s.id], e.currentTarget.checked)} />
+              )}
+              <div style={{ minWidth: 0, flex: 1 }}>
                 {name === null ? <Withheld /> : <GuestName name={name} personId={s.personId} />}
                 <Text size="xs" c="dimmed" component="div">
                   <OrWithheld value={s.guest.nationality} size="xs">{country(s.guest.nationality ?? '')}</OrWithheld>
@@ -49,9 +55,7 @@ export function StayCards({ items, zone, onCheckOut, showLodging, showStatus, te
                 <Anchor component={Link} to={`/stays/${s.id}/receipt`} size="xs" ff="monospace" style={{ wordBreak: 'break-all' }}>{s.receiptNumber}</Anchor>
                 <Text size="xs" c="dimmed">{formatDateTime(s.createdAt, zone, lang)}</Text>
               </div>
-              {onCheckOut && s.abilities?.checkOut && s.present && (
-                <Button size="xs" variant="light" onClick={() => onCheckOut(s)} data-testid="checkout-open">{t('stays.checkOut')}</Button>
-              )}
+              {onAction && <StayActions stay={s} onAction={onAction} />}
             </Group>
           </Paper>
         );

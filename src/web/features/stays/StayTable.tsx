@@ -1,4 +1,4 @@
-import { Anchor, Button, Table, Text } from '@mantine/core';
+import { Anchor, Checkbox, Table, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -7,15 +7,22 @@ import type { Stay } from '../../api/types';
 import { formatDate, formatDateTime, type Zone } from '../../lib/time';
 import { BreakableNumber } from './ReceiptPanel';
 import { StayCards } from './StayCards';
+import { StayActions, type StayAction } from './StayActions';
 import { GuestName, roomLabel, StayStatus } from './stayCells';
 import { guestName } from './visibility';
 import { FindingBadges, OrWithheld, Withheld } from './Withheld';
 import { ReportKindBadge } from '../work-reports/EmploymentCard';
 
-export function StayTable({ items, zone, onCheckOut, showLodging = false, showStatus = true, testId }: {
+/** Selected stays for a bulk action; set() adds or removes the given ids. */
+export interface Selection { selected: ReadonlySet<string>; set: (ids: string[], on: boolean) => void }
+
+export function StayTable({ items, zone, onAction, selection, showLodging = false, showStatus = true, testId }: {
   items: Stay[];
   zone: Zone;
-  onCheckOut?: (stay: Stay) => void;
+  /** row actions (check-out, changes, history); none on a read-only list */
+  onAction?: (stay: Stay, action: StayAction) => void;
+  /** checkboxes for a bulk check-out */
+  selection?: Selection;
   showLodging?: boolean;
   showStatus?: boolean;
   testId?: string;
@@ -24,14 +31,21 @@ export function StayTable({ items, zone, onCheckOut, showLodging = false, showSt
   const country = useCountryNames();
   const lang = i18n.language;
   const phone = useMediaQuery('(max-width: 48em)');
-  if (phone) return <StayCards items={items} zone={zone} onCheckOut={onCheckOut} showLodging={showLodging} showStatus={showStatus} testId={testId} />;
-  // The action column only when some row may be checked out (Timpora members never may).
-  const actions = !!onCheckOut && items.some((s) => s.abilities?.checkOut);
+  if (phone) return <StayCards items={items} zone={zone} onAction={onAction} selection={selection} showLodging={showLodging} showStatus={showStatus} testId={testId} />;
+  const actions = !!onAction;
+  const selectable = selection ? items.filter((s) => s.abilities?.checkOut && s.present) : [];
   return (
     <Table.ScrollContainer minWidth={showLodging ? 960 : 860}>
       <Table striped highlightOnHover verticalSpacing="xs" horizontalSpacing={8} data-testid={testId}>
         <Table.Thead>
           <Table.Tr>
+            {selection && (
+              <Table.Th w={36}>
+                <Checkbox aria-label={t('lifecycle.selectAll')} disabled={selectable.length === 0} data-testid="select-all"
+                  checked={selectable.length > 0 && selectable.every((s) => selection.selected.has(s.id))}
+                  onChange={(e) => selection.set(selectable.map((s) => s.id), e.currentTarget.checked)} />
+              </Table.Th>
+            )}
             <Table.Th>{t('stays.guest')}</Table.Th>
             <Table.Th>{t('guestList.passport')}</Table.Th>
             <Table.Th>{t('fields.nationality')}</Table.Th>
@@ -47,7 +61,15 @@ export function StayTable({ items, zone, onCheckOut, showLodging = false, showSt
           {items.map((s) => {
             const name = guestName(s);
             return (
-              <Table.Tr key={s.id} data-testid="stay-row">
+              <Table.Tr key={s.id} data-testid="stay-row" style={s.cancelled ? { opacity: 0.7 } : undefined}>
+                {selection && (
+                  <Table.Td>
+                    {s.abilities?.checkOut && s.present && (
+                      <Checkbox aria-label={t('lifecycle.select')} checked={selection.selected.has(s.id)} data-testid="stay-select"
+                        onChange={(e) => selection.set([s.id], e.currentTarget.checked)} />
+                    )}
+                  </Table.Td>
+                )}
                 <Table.Td miw={150}>
                   {name === null ? <Withheld /> : <GuestName name={name} personId={s.personId} />}
                   <FindingBadges findings={s.findings} />
@@ -76,15 +98,7 @@ export function StayTable({ items, zone, onCheckOut, showLodging = false, showSt
                   <Anchor component={Link} to={`/stays/${s.id}/receipt`} size="xs" ff="monospace"><BreakableNumber value={s.receiptNumber} /></Anchor>
                   <Text size="xs" c="dimmed">{formatDateTime(s.createdAt, zone, lang)}</Text>
                 </Table.Td>
-                {actions && (
-                  <Table.Td>
-                    {s.abilities?.checkOut && s.present && (
-                      <Button size="xs" variant="light" onClick={() => onCheckOut!(s)} data-testid="checkout-open">
-                        {t('stays.checkOut')}
-                      </Button>
-                    )}
-                  </Table.Td>
-                )}
+                {actions && <Table.Td><StayActions stay={s} onAction={onAction!} /></Table.Td>}
               </Table.Tr>
             );
           })}

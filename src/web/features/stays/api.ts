@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient, keepPreviousData } from '@tansta
 import { api, queryString } from '../../api/client';
 import type { Page, Stay, StayCreated, StayInput } from '../../api/types';
 
-export interface StayListParams { present?: boolean; page?: number; pageSize?: number; sort?: string; q?: string; region?: string }
+export interface StayListParams { present?: boolean; toClose?: boolean; page?: number; pageSize?: number; sort?: string; q?: string; region?: string }
 
 export function useStays(params: StayListParams) {
   return useQuery({

@@ -12,6 +12,7 @@ export function roomLabel(room: string, t: (k: string, o?: Record<string, unknow
 /** Staying now, or checked out (with the date when the caller may see it). */
 export function StayStatus({ stay, size = 'sm' }: { stay: Stay; size?: MantineSize }) {
   const { t, i18n } = useTranslation();
+  if (stay.cancelled) return <Text size={size} c="red.8" fw={600} style={{ whiteSpace: 'nowrap' }} data-testid="stay-cancelled">✕ {t('lifecycle.cancelled')}</Text>;
   if (stay.present) return <Text size={size} c="green.8" fw={600} style={{ whiteSpace: 'nowrap' }}>● {t('stays.present')}</Text>;
   return (
     <Text size={size} c="dimmed" style={{ whiteSpace: 'nowrap' }}>
