@@ -25,6 +25,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('api_keys_user').on('api_keys').columns(['user_id', 'created_at']).execute();
 
+  await blankStoredPersonIds(db);
+
   await db.schema.alterTable('stays').addColumn('changed_at', 'text').execute();
   await sql`update stays set changed_at = coalesce(checked_out_at, created_at)`.execute(db);
   await db.schema.createIndex('stays_lodging_changed').on('stays').columns(['lodging_id', 'changed_at', 'id']).execute();
@@ -45,6 +47,29 @@ export async function up(db: Kysely<any>): Promise<void> {
       begin update stays set changed_at = coalesce(new.checked_out_at, new.created_at) where id = new.id; end`).execute(db);
     await sql.raw(`create trigger stays_changed_on_update after update on stays for each row when new.changed_at is old.changed_at
       begin update stays set changed_at = ${clock} where id = new.id; end`).execute(db);
+  }
+}
+
+/**
+ * The check-in's stored answers for Idempotency-Key replays: the old mechanism kept the command's
+ * raw result, with the person each passport links to; the shared mechanism replays what it
+ * stored as sent, so the person links are blanked here (a lodging must never learn them).
+ */
+async function blankStoredPersonIds(db: Kysely<any>): Promise<void> {
+  let after = '';
+  for (;;) {
+    const rows: { user_id: string; route: string; key: string; body: string }[] = await db.selectFrom('idempotency_keys')
+      .select(['user_id', 'route', 'key', 'body']).where('route', '=', 'POST /api/v1/stays')
+      .where(sql`user_id || '|' || key`, '>', after).orderBy(sql`user_id || '|' || key`).limit(500).execute();
+    if (rows.length === 0) return;
+    for (const r of rows) {
+      const body = JSON.parse(r.body) as { personId?: unknown; members?: { personId?: unknown }[] };
+      body.personId = null;
+      for (const m of body.members ?? []) m.personId = null;
+      await db.updateTable('idempotency_keys').set({ body: JSON.stringify(body) })
+        .where('user_id', '=', r.user_id).where('route', '=', r.route).where('key', '=', r.key).execute();
+    }
+    after = `${rows.at(-1)!.user_id}|${rows.at(-1)!.key}`;
   }
 }
 
