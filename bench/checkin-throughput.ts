@@ -101,6 +101,7 @@ async function load(url: string, headers: Record<string, string>, seconds: numbe
   });
   return {
     perSec: Math.round(result.requests.average), total: result.requests.total, non2xx: result.non2xx, errors: result.errors, timeouts: result.timeouts,
+    statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, s]) => [code, (s as { count: number }).count])),
     latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
   };
 }

@@ -91,7 +91,7 @@ if (mode === 'bare') {
     databaseUrl = path.join(dir, 'bench.sqlite');
     cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
   }
-  const config = { ...loadConfig({ NODE_ENV: 'test', SINERGI_DEMO: 'true', SINERGI_LOG: 'false' }), databaseUrl };
+  const config = { ...loadConfig({ NODE_ENV: 'test', SINERGI_DEMO: 'true', SINERGI_LOG: process.env.BENCH_LOG ? 'true' : 'false' }), databaseUrl };
   const db = openDatabase({ databaseUrl, dataDir: os.tmpdir() });
   await prepareDatabase(db.kysely, config);
   let bulkMs = 0;

@@ -11,17 +11,14 @@ import { Worker } from 'node:worker_threads';
 
 const WORKER = `
 const { workerData, parentPort } = require('node:worker_threads');
-const fs = require('node:fs');
 const Database = require(workerData.module);
 const db = new Database(workerData.file);
 const checkpoint = () => {
-  try {
-    // a WAL that never caught up (writes without a pause) is truncated, waiting briefly for the writer
-    const big = fs.statSync(workerData.file + '-wal', { throwIfNoEntry: false })?.size > workerData.maxWalBytes;
-    if (big) db.pragma('busy_timeout = 1000');
-    db.pragma(big ? 'wal_checkpoint(TRUNCATE)' : 'wal_checkpoint(PASSIVE)');
-    if (big) db.pragma('busy_timeout = 0');
-  } catch { /* busy: the next tick tries again */ }
+  // PASSIVE only: it copies what it can and never takes the writer's lock. (TRUNCATE or RESTART
+  // would, and a check-in that read first and then writes would fail at once with "database is
+  // locked".) Once a checkpoint has copied everything, the next write starts the WAL over, and
+  // the app's journal_size_limit cuts the file back.
+  try { db.pragma('wal_checkpoint(PASSIVE)'); } catch { /* the next tick tries again */ }
 };
 const timer = setInterval(checkpoint, workerData.everyMs);
 parentPort.on('message', () => { clearInterval(timer); checkpoint(); db.close(); parentPort.postMessage('closed'); });
@@ -30,10 +27,10 @@ parentPort.on('message', () => { clearInterval(timer); checkpoint(); db.close();
 export interface Checkpointer { stop(): Promise<void> }
 
 /** Starts checkpointing `file` off the main thread; the caller sets wal_autocheckpoint = 0 on its connection. */
-export function startCheckpointer(file: string, options: { everyMs?: number; maxWalBytes?: number } = {}): Checkpointer {
+export function startCheckpointer(file: string, options: { everyMs?: number } = {}): Checkpointer {
   const worker = new Worker(WORKER, {
     eval: true,
-    workerData: { file, module: createRequire(import.meta.url).resolve('better-sqlite3'), everyMs: options.everyMs ?? 200, maxWalBytes: options.maxWalBytes ?? 256 * 1024 * 1024 },
+    workerData: { file, module: createRequire(import.meta.url).resolve('better-sqlite3'), everyMs: options.everyMs ?? 200 },
   });
   worker.unref(); // never keeps a CLI command or a test alive
   worker.on('error', (err) => console.error('sinergi: SQLite checkpointer stopped:', err));

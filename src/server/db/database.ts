@@ -34,6 +34,7 @@ export function openDatabase(options: { databaseUrl?: string; dataDir: string })
   // checkpoints off the event loop (checkpointer.ts); an in-memory database has no WAL
   const checkpointer = file === ':memory:' ? null : startCheckpointer(file);
   if (checkpointer) sqlite.pragma('wal_autocheckpoint = 0');
+  sqlite.pragma('journal_size_limit = 67108864'); // a WAL restarted after a burst shrinks back to 64 MiB
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { kysely, kind: 'sqlite', url: file, close: async () => { await kysely.destroy(); await checkpointer?.stop(); } };
 }
