@@ -179,8 +179,9 @@ for (const kind of dialectMatrix()) {
       expect(seen).not.toContain(theirs.json().id);
       expect(new Set(seen).size).toBe(seen.length);
 
+      const beforeCheckOut = new Date().toISOString();
       await call('POST', `/api/v1/stays/${mine[0]}/checkout`, { departureDate: checkInBody().arrivalDate });
-      const later = await call('GET', `/api/v1/stays?since=${encodeURIComponent(new Date(Date.now() - 500).toISOString())}`);
+      const later = await call('GET', `/api/v1/stays?since=${encodeURIComponent(beforeCheckOut)}&pageSize=200`);
       expect(later.json().items.map((s: { id: string }) => s.id)).toContain(mine[0]);
       expect((await call('GET', '/api/v1/stays?since=yesterday')).statusCode).toBe(400);
       expect((await call('GET', `/api/v1/stays?since=${encodeURIComponent(since)}&cursor=bm90LWEtY3Vyc29y`)).statusCode).toBe(400);
