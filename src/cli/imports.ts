@@ -1,3 +1,5 @@
+import { screenStays } from '../server/features/screening/raise';
+import { ScreeningService } from '../server/features/screening/service';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -120,7 +122,9 @@ export async function runImportCommand(args: string[]): Promise<number> {
       return 0;
     }
     await beginImport(db.kysely, actor, imp.id, mapping);
+    const screening = new ScreeningService(db.kysely); // the CLI screens what it stores, like the server
     const done = await performImport(db.kysely, actor, imp.id, {
+      screen: async (ids) => { await screenStays(db.kysely, screening, ids); },
       onChunk: (p) => process.stderr.write(`\rimporting: ${p.processed}/${p.total} (${Math.floor((p.processed * 100) / Math.max(1, p.total))}%)`),
     });
     process.stderr.write('\n');

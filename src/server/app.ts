@@ -41,6 +41,7 @@ import { casesRoutes } from './features/cases/routes';
 import { operationsRoutes } from './features/operations/routes';
 import { auditRoutes } from './features/audit/routes';
 import { adminRoutes } from './features/admin/routes';
+import { apiKeysRoutes } from './features/apikeys/routes';
 import { accountRoutes } from './features/auth/account';
 import { authRoutes } from './features/auth/routes';
 import { totpRoutes } from './features/auth/totp';
@@ -65,6 +66,7 @@ import { verifyReceiptRoutes } from './features/stays/verify-receipt';
 import { stayLifecycleRoutes } from './features/stays/lifecycle-routes';
 import { receiptsRoutes } from './features/stays/receipts-routes';
 import { registerAccessGate } from './http/access';
+import { registerIdempotency } from './http/idempotency';
 
 export const VERSION: string = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
 
@@ -121,17 +123,24 @@ export async function buildApp(config: Config, options: { db?: Db } = {}): Promi
   await app.register(swagger, {
     openapi: {
       info: { title: 'Sinergi API', version: VERSION, description: 'Reporting and supervision of foreign nationals (WNA). See docs/api.md.' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'sinergi_session' } } },
-      security: [{ session: [] }],
+      servers: [{ url: '/', description: 'this server' }],
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'sinergi_session' },
+          apiKey: { type: 'http', scheme: 'bearer', description: 'an API key (snrg_...) from POST /api/v1/api-keys, for hotel software' },
+        },
+      },
+      security: [{ session: [] }, { apiKey: [] }],
     },
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   registerActorResolution(app, ctx);
   const accessTable = registerAccessGate(app);
   app.decorate('accessTable', accessTable);
+  registerIdempotency(app, db.kysely); // every POST: Idempotency-Key replays
   app.decorate('screening', ctx.screening);
 
-  for (const routes of [healthRoutes, authRoutes, accountRoutes, totpRoutes, referenceRoutes, lodgingsRoutes, staysRoutes, stayLifecycleRoutes, receiptsRoutes, verifyReceiptRoutes, statsRoutes, eventsRoutes, identityRoutes, personsRoutes, alertsRoutes, notificationsRoutes, registrationsRoutes, preregPublicRoutes, preregistrationRoutes, workReportsRoutes, importsRoutes, adminRoutes, auditRoutes, teamsRoutes, meetingsRoutes, teamReportRoutes, casesRoutes, operationsRoutes, channelRoutes, inboxRoutes]) routes(app, ctx);
+  for (const routes of [healthRoutes, authRoutes, accountRoutes, totpRoutes, referenceRoutes, lodgingsRoutes, staysRoutes, stayLifecycleRoutes, receiptsRoutes, verifyReceiptRoutes, statsRoutes, eventsRoutes, identityRoutes, personsRoutes, alertsRoutes, notificationsRoutes, registrationsRoutes, preregPublicRoutes, preregistrationRoutes, workReportsRoutes, importsRoutes, adminRoutes, auditRoutes, teamsRoutes, meetingsRoutes, teamReportRoutes, casesRoutes, operationsRoutes, channelRoutes, inboxRoutes, apiKeysRoutes]) routes(app, ctx);
   sightingsRoutes(app, ctx);
   const rescreen = rescreenRunner(app, ctx);
   onListChange = () => void rescreen.start();

@@ -69,6 +69,7 @@ const OperationPage = lazyScreen(() => import('./features/operations/OperationPa
 const ImportPage = lazyScreen(() => import('./features/imports/ImportPage'));
 const ChannelPage = lazyScreen(() => import('./features/channel/ChannelPage'));
 const ChannelIndexPage = lazyScreen(() => import('./features/channel/ChannelPage').then((m) => ({ default: m.ChannelIndexPage })));
+const ApiKeysPage = lazyScreen(() => import('./features/apikeys/ApiKeysPage'));
 
 export function App() {
   return (
@@ -119,6 +120,7 @@ export function App() {
           <Route path="preregistrations" element={<RequireAbility ability="preregistration"><PreregDraftsPage /></RequireAbility>} />
           <Route path="preregistrations/:id" element={<RequireAbility ability="preregistration"><PreregConfirmPage /></RequireAbility>} />
           <Route path="audit" element={<RequireAbility ability="viewAudit"><AuditPage /></RequireAbility>} />
+          <Route path="api-keys" element={<RequireAbility ability="manageApiKeys"><ApiKeysPage /></RequireAbility>} />
           <Route path="admin/agencies" element={<RequireAbility ability="manageAgencies"><AgenciesPage /></RequireAbility>} />
           <Route path="admin/reporter-orgs" element={<RequireAbility ability="manageAgencies"><ReporterOrgsPage /></RequireAbility>} />
           <Route path="admin/users" element={<RequireAbility ability="manageUsers"><UsersPage /></RequireAbility>} />

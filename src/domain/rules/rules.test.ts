@@ -31,12 +31,16 @@ describe('overstay', () => {
 });
 
 describe('permit expiring', () => {
-  it('is medium within 7 days, low within 30, silent after', () => {
-    const sev = (days: number) => fire('permit_expiring', facts({ stays: [stay({ permitValidUntil: addDays(TODAY, days) })] }))[0]?.severity;
+  it('is medium within 7 days, low within 30 for a long-term permit, silent after', () => {
+    const sev = (days: number) => fire('permit_expiring', facts({ stays: [stay({ permitKind: 'itas', permitValidUntil: addDays(TODAY, days) })] }))[0]?.severity;
     expect([sev(0), sev(7), sev(8), sev(30), sev(31)]).toEqual(['medium', 'medium', 'low', 'low', undefined]);
   });
+  it('warns a visitor only in the last 7 days, not from the first day of a 30-day permit', () => {
+    const sev = (days: number) => fire('permit_expiring', facts({ stays: [stay({ permitValidUntil: addDays(TODAY, days) })] }))[0]?.severity;
+    expect([sev(7), sev(8), sev(29)]).toEqual(['medium', undefined, undefined]);
+  });
   it('changes its key when the window changes, so the 7-day warning follows a dismissed 30-day one', () => {
-    const at = (days: number) => fire('permit_expiring', facts({ today: addDays(TODAY, -days), stays: [stay({ id: 'x', permitValidUntil: TODAY })] }))[0]!.key;
+    const at = (days: number) => fire('permit_expiring', facts({ today: addDays(TODAY, -days), stays: [stay({ id: 'x', permitKind: 'itas', permitValidUntil: TODAY })] }))[0]!.key;
     expect(at(20)).not.toBe(at(5));
     expect(at(6)).toBe(at(5));
   });

@@ -26,11 +26,16 @@ export const overstay: Rule = ({ stays, today }) => stays.filter(present)
   .map((s) => hit('overstay', 'high', s, s.regionCode, `${s.id}:${s.permitValidUntil}`, 'overstay',
     { until: s.permitValidUntil!, days: daysBetween(s.permitValidUntil!, today) }));
 
-/** Present with a permit ending soon: medium inside `soonDays`, low inside `warnDays`. */
-export const permitExpiring: Rule = ({ stays, today }, { permitExpiring: cfg }) => stays.filter(present).flatMap((s) => {
+/**
+ * Present with a permit ending soon: medium inside `soonDays`, low inside `warnDays`. The long
+ * warning is for long-term permits (ITAS and the like) only: a 30-day visit permit is "within
+ * 30 days" from its first day, and would alert on every visitor the moment they check in.
+ */
+export const permitExpiring: Rule = ({ stays, today }, { permitExpiring: cfg, visitPermits }) => stays.filter(present).flatMap((s) => {
   if (s.permitValidUntil === null || s.permitValidUntil < today) return [];
   const days = daysBetween(today, s.permitValidUntil);
-  const window = days <= cfg.soonDays ? cfg.soonDays : days <= cfg.warnDays ? cfg.warnDays : null;
+  const longTerm = !visitPermits.includes(s.permitKind);
+  const window = days <= cfg.soonDays ? cfg.soonDays : longTerm && days <= cfg.warnDays ? cfg.warnDays : null;
   if (window === null) return [];
   return [hit('permit_expiring', window === cfg.soonDays ? 'medium' : 'low', s, s.regionCode, `${s.id}:${s.permitValidUntil}:${window}`,
     'permit_expiring', { until: s.permitValidUntil, days, window })];

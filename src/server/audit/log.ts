@@ -32,20 +32,32 @@ export function hashEntry(entry: Hashed): string {
  * linear; SQLite already runs one write transaction at a time. Call first in a write transaction.
  */
 export async function lockWrites(trx: Kysely<Database>): Promise<void> {
-  if (isPostgres(trx)) await sql`select pg_advisory_xact_lock(7301200)`.execute(trx);
+  // a transaction that holds the lock keeps it to its end: asking again is a wasted round trip
+  if (!isPostgres(trx) || locked.has(trx)) return;
+  await sql`select pg_advisory_xact_lock(7301200)`.execute(trx);
+  if (trx.isTransaction) locked.add(trx);
 }
+const locked = new WeakSet<Kysely<Database>>();
 
 export function isPostgres(db: Kysely<Database>): boolean {
   return db.getExecutor().adapter.constructor.name.startsWith('Postgres');
 }
 
+/** Who an entry names: the account, and the API key when the call came with one. */
+export type AuditActor = Pick<Actor, 'id' | 'username' | 'apiKeyId'>;
+
+/** The entry's detail as stored: a call made with an API key says which key (`apiKey`). */
+export function auditDetail(actor: AuditActor | null, input: AuditInput): string {
+  return JSON.stringify(actor?.apiKeyId ? { ...input.detail, apiKey: actor.apiKeyId } : input.detail ?? {});
+}
+
 /** Appends one entry inside the caller's transaction (call lockWrites first on PostgreSQL). Returns its seq. */
-export async function appendAudit(trx: Kysely<Database>, actor: Pick<Actor, 'id' | 'username'> | null, input: AuditInput, now = new Date()): Promise<number> {
+export async function appendAudit(trx: Kysely<Database>, actor: AuditActor | null, input: AuditInput, now = new Date()): Promise<number> {
   await lockWrites(trx);
   const [entry] = await appendEntries(trx, [{
     at: now.toISOString(), actor_id: actor?.id ?? null, actor_username: actor?.username ?? null, action: input.action,
     resource_type: input.resourceType, resource_id: input.resourceId ?? null, region_code: input.regionCode ?? null,
-    detail: JSON.stringify(input.detail ?? {}),
+    detail: auditDetail(actor, input),
   }]);
   return entry!.seq;
 }

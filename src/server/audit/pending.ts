@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Actor } from '../auth/actor';
 import type { Database } from '../db/schema';
-import { type AuditInput, appendEntries, lockWrites } from './log';
+import { type AuditActor, type AuditInput, appendEntries, auditDetail, lockWrites } from './log';
 
 // Audited reads without the writers' lock: a read appends a row to audit_pending (a plain
 // insert, durable once committed) and a folder moves pending rows into the hash chain in
@@ -12,11 +11,11 @@ const BATCH = 500;
 const folders = new WeakMap<Kysely<Database>, PendingFolder>();
 
 /** Logs a read (or export) of personal data. Never takes the writers' lock. */
-export async function recordRead(db: Kysely<Database>, actor: Pick<Actor, 'id' | 'username'> | null, input: AuditInput, now = new Date()): Promise<void> {
+export async function recordRead(db: Kysely<Database>, actor: AuditActor | null, input: AuditInput, now = new Date()): Promise<void> {
   await db.insertInto('audit_pending').values({
     id: `${now.toISOString()}-${randomUUID()}`, at: now.toISOString(), actor_id: actor?.id ?? null, actor_username: actor?.username ?? null,
     action: input.action, resource_type: input.resourceType, resource_id: input.resourceId ?? null,
-    region_code: input.regionCode ?? null, detail: JSON.stringify(input.detail ?? {}),
+    region_code: input.regionCode ?? null, detail: auditDetail(actor, input),
   }).execute();
   folders.get(db)?.kick();
 }

@@ -20,6 +20,8 @@ export interface Actor {
   /** the Timpora teams the user is an active member of (loaded with the session; absent for built actors) */
   teamIds?: string[];
   reporterOrg: { id: string; kind: string; villageCode: string; verified: boolean } | null;
+  /** set when the call came with an API key (Authorization: Bearer) instead of a session; audit entries name it */
+  apiKeyId?: string;
 }
 
 /** The system itself, for jobs, the CLI and the demo seed. */

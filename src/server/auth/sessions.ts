@@ -88,7 +88,8 @@ export async function sessionForToken(db: Kysely<Database>, token: string, now =
   const actor: Actor = {
     id: row.id, username: row.username, displayName: row.display_name, role: row.role as Role, locale: row.locale,
     agencyId: row.agency_id, agencyKind: row.agency_kind, areaCode: row.area_code,
-    ...(await membershipsOf(db, row.id, row.area_code, now)),
+    // a reporter supervises no area and sits in no team: spare it the team lookup on every request
+    ...(row.role === 'reporter' ? { areas: [], teamIds: [] } : await membershipsOf(db, row.id, row.area_code, now)),
     reporterOrg: row.org_id
       ? { id: row.org_id, kind: row.org_kind!, villageCode: row.org_village!, verified: row.org_verified_at !== null }
       : null,

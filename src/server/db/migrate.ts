@@ -8,6 +8,7 @@ import * as watchlists from './migrations/0006_watchlists';
 import * as receiptGroups from './migrations/0007_receipt_groups';
 import * as registration from './migrations/0008_registration';
 import * as stayLifecycle from './migrations/0009_stay_lifecycle';
+import * as partnerApi from './migrations/0010_partner_api';
 import * as reportKinds from './migrations/0011_report_kinds';
 import * as preregistration from './migrations/0012_preregistration';
 import * as imports from './migrations/0013_imports';
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '0007_receipt_groups': receiptGroups,
   '0008_registration': registration,
   '0009_stay_lifecycle': stayLifecycle,
+  '0010_partner_api': partnerApi,
   '0011_report_kinds': reportKinds,
   '0012_preregistration': preregistration,
   '0013_imports': imports,

@@ -58,6 +58,8 @@ export interface StaysTable {
   report_kind: Generated<ReportKind>;
   /** migration 0009: local arrival time HH:MM when known; a cancelled report is kept and marked */
   arrival_time?: string | null; cancelled_at?: string | null; cancelled_by?: string | null; cancel_reason?: string | null;
+  /** when the stay last changed (migration 0010); a trigger sets it when a write leaves it out */
+  changed_at?: string | null;
 }
 export type StayChangeKind = 'extend' | 'room' | 'correct' | 'cancel_report' | 'cancel_checkout';
 export interface StayChangesTable {
@@ -82,6 +84,11 @@ export interface SightingsTable {
   category: string; note: string | null; status: 'new' | 'linked' | 'case_opened' | 'dismissed';
   person_id: string | null; case_id: string | null; outcome_reason: string | null; triaged_by: string | null; triaged_at: string | null;
   photo_type: string | null; photo_size: number | null; created_at: string; updated_at: string;
+}
+/** a reporter's API key (migration 0010): only the SHA-256 of the key is kept */
+export interface ApiKeysTable {
+  id: string; user_id: string; reporter_org_id: string | null; name: string; prefix: string; key_hash: string;
+  created_at: string; last_used_at: string | null; revoked_at: string | null; revoked_by: string | null;
 }
 export type AlertStatus = 'new' | 'acknowledged' | 'assigned' | 'resolved';
 export type AlertResolution = 'confirmed' | 'false_positive' | 'no_action';
@@ -277,4 +284,5 @@ export interface Database {
   imports: ImportsTable;
   import_mappings: ImportMappingsTable;
   import_rows: ImportRowsTable;
+  api_keys: ApiKeysTable;
 }

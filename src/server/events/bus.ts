@@ -35,6 +35,7 @@ export class LocalBus implements EventBus {
 }
 
 const CHANNEL = 'sinergi_events';
+const BATCH = 100;
 
 /** NOTIFY on publish; a dedicated LISTEN connection delivers to local subscribers. */
 export class PostgresBus implements EventBus {
@@ -98,15 +99,17 @@ export class OutboxRelay {
 
   private async drain(): Promise<void> {
     while (!this.stopped) {
-      const batch = await this.db.selectFrom('outbox').selectAll().where('published_at', 'is', null).orderBy('at').limit(100).execute();
-      if (batch.length === 0) return;
-      for (const row of batch) {
-        // claim the row; another instance may have taken it already
-        const claimed = await this.db.updateTable('outbox').set({ published_at: new Date().toISOString() })
-          .where('id', '=', row.id).where('published_at', 'is', null).executeTakeFirst();
-        if (Number(claimed.numUpdatedRows) === 0) continue;
+      // claim a batch in one statement (one write, not one per row); another instance may
+      // have taken some of them already, and then they are not returned here
+      const claimed = await this.db.updateTable('outbox').set({ published_at: new Date().toISOString() })
+        .where('id', 'in', (eb) => eb.selectFrom('outbox').select('id').where('published_at', 'is', null).orderBy('at').limit(BATCH))
+        .where('published_at', 'is', null)
+        .returningAll().execute();
+      claimed.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+      for (const row of claimed) {
         await this.bus.publish({ id: row.id, name: row.event, regionCode: row.region_code, data: JSON.parse(row.payload), at: row.at });
       }
+      if (claimed.length < BATCH) return;
       // SQLite answers synchronously: without a turn of the event loop between batches, the
       // events of a 100,000-row import would be drained in one stretch that stalls the server
       await new Promise<void>((resolve) => setImmediate(resolve));

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { validation, type FieldError } from '../errors';
 
 // Cheap checks on every request before schema validation, so no route can forget them:
@@ -17,7 +17,7 @@ const shown = (key: string) => key.replaceAll('\u0000', '\\u0000');
 const join = (base: string, key: string) => (!key.trim() ? base : base ? `${base}.${shown(key)}` : shown(key));
 
 /** The first problem in a parsed JSON value, or undefined. `root` names the value itself. */
-export function inspectInput(value: unknown, root: string): FieldError | undefined {
+export function inspectInput(value: unknown, root: string, maxValues = MAX_VALUES): FieldError | undefined {
   const stack: [unknown, string, number][] = [[value, '', 0]];
   let count = 0;
   while (stack.length) {
@@ -32,9 +32,9 @@ export function inspectInput(value: unknown, root: string): FieldError | undefin
     if (v instanceof Uint8Array) continue;
     if (depth >= MAX_DEPTH) return { field: path || root, key: 'field.too_deep', params: { limit: MAX_DEPTH } };
     // count before collecting, so a 150,000-key object is refused without copying it
-    const size = Array.isArray(v) ? v.length : countKeys(v as object, MAX_VALUES - count + 1);
+    const size = Array.isArray(v) ? v.length : countKeys(v as object, maxValues - count + 1);
     count += size;
-    if (count > MAX_VALUES) return { field: path || root, key: 'field.too_many_properties', params: { limit: MAX_VALUES } };
+    if (count > maxValues) return { field: path || root, key: 'field.too_many_properties', params: { limit: maxValues } };
     for (const [key, item] of Object.entries(v)) {
       if (key.includes('\u0000')) return { field: join(path, key), key: 'field.nul_character' };
       stack.push([item, join(path, key), depth + 1]);
@@ -52,7 +52,7 @@ function countKeys(o: object, stopAt: number): number {
 const [QUOTE, BACKSLASH, COMMA, OPEN_OBJECT, OPEN_ARRAY, CLOSE_OBJECT, CLOSE_ARRAY] = [34, 92, 44, 123, 91, 125, 93];
 
 /** Width and depth of raw JSON text, counted without parsing it (strings are skipped). */
-export function scanJson(text: string): FieldError | undefined {
+export function scanJson(text: string, maxValues = MAX_VALUES): FieldError | undefined {
   let depth = 0;
   let values = 0;
   let inString = false;
@@ -66,22 +66,28 @@ export function scanJson(text: string): FieldError | undefined {
       if (++depth > MAX_DEPTH) return { field: 'body', key: 'field.too_deep', params: { limit: MAX_DEPTH } };
       values++;
     } else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) depth--;
-    else if (c === COMMA && ++values > MAX_VALUES) return { field: 'body', key: 'field.too_many_properties', params: { limit: MAX_VALUES } };
+    else if (c === COMMA && ++values > maxValues) return { field: 'body', key: 'field.too_many_properties', params: { limit: maxValues } };
   }
   return undefined;
 }
+
+declare module 'fastify' {
+  /** a route that takes many records at once (a batch) raises the body's value limit for itself */
+  interface FastifyContextConfig { maxInputValues?: number }
+}
+const maxValuesOf = (request: FastifyRequest) => request.routeOptions?.config?.maxInputValues ?? MAX_VALUES;
 
 export function registerInputGuard(app: FastifyInstance): void {
   const parseJson = app.getDefaultJsonParser('error', 'error'); // as Fastify's: refuses __proto__ and constructor keys
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    const problem = scanJson(body as string);
+    const problem = scanJson(body as string, maxValuesOf(request));
     if (problem) done(validation([problem]), undefined);
     else parseJson(request, body as string, done);
   });
 
   app.addHook('preValidation', async (request) => {
-    const problem = inspectInput(request.params, 'params') ?? inspectInput(request.query, 'query') ?? inspectInput(request.body, 'body');
+    const problem = inspectInput(request.params, 'params') ?? inspectInput(request.query, 'query') ?? inspectInput(request.body, 'body', maxValuesOf(request));
     if (problem) throw validation([problem]);
   });
 }

@@ -31,9 +31,10 @@ export function fieldErrorFromAjv(e: AjvError): FieldError {
   }
 }
 
-export function sendProblem(
-  reply: FastifyReply, lang: Lang, status: number, code: ProblemCode, errors: FieldError[], detail?: string, extensions: Record<string, unknown> = {},
-) {
+/** The problem+json document (RFC 9457) for a status, code and field errors, in the caller's language. */
+export function problemBody(
+  lang: Lang, status: number, code: ProblemCode, errors: FieldError[], detail?: string, extensions: Record<string, unknown> = {},
+): Record<string, unknown> {
   const body: Record<string, unknown> = {
     ...extensions,
     type: TYPE_BASE + code,
@@ -43,7 +44,18 @@ export function sendProblem(
   };
   if (detail) body.detail = detail;
   if (errors.length) body.errors = errors.slice(0, MAX_PROBLEMS).map((e) => ({ field: e.field, message: translate(lang, e.key, e.params) }));
-  return reply.status(status).type('application/problem+json').send(body);
+  return body;
+}
+
+/** The problem document of an AppError (what the error handler would answer). */
+export function problemOfError(lang: Lang, error: AppError): Record<string, unknown> {
+  return problemBody(lang, error.status, error.code, error.fieldErrors, error.detailKey ? translate(lang, error.detailKey, error.detailParams) : undefined, error.extensions);
+}
+
+export function sendProblem(
+  reply: FastifyReply, lang: Lang, status: number, code: ProblemCode, errors: FieldError[], detail?: string, extensions: Record<string, unknown> = {},
+) {
+  return reply.status(status).type('application/problem+json').send(problemBody(lang, status, code, errors, detail, extensions));
 }
 
 /** The one error handler: every failure leaves as problem+json; 5xx never leak details. */

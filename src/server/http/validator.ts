@@ -47,6 +47,14 @@ function makeAjv(coerceTypes: false | 'array'): Ajv {
   return ajv;
 }
 
+/**
+ * A body validator as the app compiles them (no coercion, one error per unknown-key object),
+ * for a handler that checks parts of a body itself (each item of a batch answers on its own).
+ */
+export function compileBodyValidator(schema: unknown): DataValidateFunction {
+  return makeAjv(false).compile(withClosedKeyword(schema) as AnySchema) as DataValidateFunction;
+}
+
 /** Installs the validator compiler on the app (before routes are added). */
 export function registerValidatorCompiler(app: FastifyInstance): void {
   const forBody = makeAjv(false);

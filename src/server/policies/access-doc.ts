@@ -48,7 +48,7 @@ export function renderAccessDoc(routes: readonly DeclaredRoute[]): string {
 
   out.push('## Routes', '', '| method | path | access |', '| --- | --- | --- |');
   for (const r of [...routes].sort((a, b) => a.url.localeCompare(b.url) || a.method.localeCompare(b.method))) {
-    out.push(`| ${r.method} | \`${r.url}\` | ${describeAccess(r.access)} |`);
+    out.push(`| ${r.method} | \`${r.url.replaceAll('::', ':')}\` | ${describeAccess(r.access)} |`); // `::` is a literal colon
   }
   out.push('');
   return out.join('\n');

@@ -2,6 +2,7 @@ import type { Actor } from '../auth/actor';
 import { forbidden, notFound } from '../errors';
 import { adminPolicy } from '../features/admin/policy';
 import { alertsPolicy } from '../features/alerts/policy';
+import { apiKeyPolicy } from '../features/apikeys/policy';
 import { auditPolicy } from '../features/audit/policy';
 import { casesPolicy } from '../features/cases/policy';
 import { operationsPolicy } from '../features/operations/policy';
@@ -34,7 +35,7 @@ export const policies = {
   ...sightingsPolicy,
   ...teamsPolicy, ...meetingsPolicy,
   ...casesPolicy, ...operationsPolicy,
-  ...channelPolicy,
+  ...channelPolicy, ...apiKeyPolicy,
 } as const;
 
 type Policies = typeof policies;

@@ -45,6 +45,8 @@ export interface Abilities {
   planOperations?: boolean;
   /** the team channel and the notification bell (officers) */
   teamChannel?: boolean;
+  /** API keys for hotel software (reporters, signed in) */
+  manageApiKeys?: boolean;
 }
 
 export interface Me {

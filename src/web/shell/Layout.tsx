@@ -8,7 +8,7 @@ import { useCurrentUser, useLogout, useZone } from '../features/auth/useMe';
 import { startSender } from '../features/offline/queue';
 import { RegistrationStatusBanner } from '../features/registration/StatusBanner';
 import { ReminderBanner } from '../features/stays/ReminderBanner';
-import { IconAlert, IconBuilding, IconCheckIn, IconCompare, IconDashboard, IconFile, IconGlobe, IconGuests, IconHotel, IconLogout, IconUsers } from './icons';
+import { IconAlert, IconBuilding, IconCheckIn, IconCompare, IconDashboard, IconFile, IconGlobe, IconGuests, IconHotel, IconKey, IconLogout, IconUsers } from './icons';
 import { LanguageSwitch } from './LanguageSwitch';
 import { IconBriefcase, IconHome, IconWorkerReport } from '../features/work-reports/icons';
 import { Logo } from './Logo';
@@ -40,6 +40,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/tim', labelKey: 'teams.nav', icon: <IconUsers />, ability: 'viewTeams', section: 'work' },
   { to: '/tugas', labelKey: 'teams.tasksNav', icon: <IconCompare />, ability: 'myTasks', section: 'work' },
   { to: '/audit', labelKey: 'nav.audit', icon: <IconFile />, ability: 'viewAudit', section: 'work' },
+  { to: '/api-keys', labelKey: 'apikeys.nav', icon: <IconKey />, ability: 'manageApiKeys', section: 'work' },
   { to: '/admin/agencies', labelKey: 'nav.agencies', icon: <IconBuilding />, ability: 'manageAgencies', section: 'admin' },
   { to: '/admin/reporter-orgs', labelKey: 'nav.reporterOrgs', icon: <IconHotel />, ability: 'manageAgencies', section: 'admin' },
   { to: '/admin/users', labelKey: 'nav.users', icon: <IconUsers />, ability: 'manageUsers', section: 'admin' },

@@ -60,4 +60,7 @@ export const IconLock = (p: IconProps) => (
 export const IconCompare = (p: IconProps) => (
   <Svg {...p}><rect x="3" y="4" width="7" height="16" rx="1" /><rect x="14" y="4" width="7" height="16" rx="1" /><path d="M10 9h4" /><path d="M10 15h4" /></Svg>
 );
+export const IconKey = (p: IconProps) => (
+  <Svg {...p}><circle cx="7.5" cy="15.5" r="4" /><path d="M10.5 12.5L20 3" /><path d="M16 7l3 3" /><path d="M14 9l2 2" /></Svg>
+);
 

@@ -34,7 +34,7 @@ export const meJson = {
         reportWorkers: { type: 'boolean' }, listWorkers: { type: 'boolean' }, reportResidence: { type: 'boolean' },
         reportSightings: { type: 'boolean' }, triageSightings: { type: 'boolean' },
         viewTeams: { type: 'boolean' }, myTasks: { type: 'boolean' },
-        viewCases: { type: 'boolean' }, viewOperations: { type: 'boolean' }, planOperations: { type: 'boolean' }, teamChannel: { type: 'boolean' } },
+        viewCases: { type: 'boolean' }, viewOperations: { type: 'boolean' }, planOperations: { type: 'boolean' }, teamChannel: { type: 'boolean' }, manageApiKeys: { type: 'boolean' } },
     },
   },
 } as const;
@@ -76,6 +76,7 @@ export async function presentMe(db: Kysely<Database>, actor: Actor) {
       ...abilities(actor, 'case', { viewCases: 'list' }),
       ...abilities(actor, 'operation', { viewOperations: 'list', planOperations: 'plan' }),
       ...abilities(actor, 'channel', { teamChannel: 'use' }),
+      ...abilities(actor, 'apiKey', { manageApiKeys: 'manage' }),
     },
   };
 }

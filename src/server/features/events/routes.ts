@@ -5,6 +5,8 @@ import type { AppContext } from '../../context';
 import { requireActor } from '../../http/actor';
 import { problems } from '../../http/schemas';
 import { authorize, can } from '../../policies';
+import { fieldGroups } from '../../policies/fields';
+import type { DomainEvent } from '../../events/bus';
 import { presentEventData } from './presenters';
 import { gate, onRecord } from '../../http/access';
 import { StreamRegistry } from './streams';
@@ -14,6 +16,16 @@ import { StreamRegistry } from './streams';
 // each ping re-checks the session (expiry, deactivated user, a missed notification).
 
 const PING_MS = 15_000;
+
+/** An event's SSE frame for one set of visible field groups, built once and shared by every stream with that set. */
+const frames = new WeakMap<DomainEvent, Map<string, string>>();
+function frameOf(event: DomainEvent, view: string, build: () => string): string {
+  let byView = frames.get(event);
+  if (!byView) frames.set(event, (byView = new Map()));
+  let frame = byView.get(view);
+  if (frame === undefined) byView.set(view, (frame = build()));
+  return frame;
+}
 
 export function eventsRoutes(app: FastifyInstance, ctx: AppContext): void {
   const registry = new StreamRegistry();
@@ -44,9 +56,16 @@ export function eventsRoutes(app: FastifyInstance, ctx: AppContext): void {
       connection: 'keep-alive', 'x-accel-buffering': 'no',
     });
     res.write('retry: 3000\n: connected\n\n');
+    // Events arrive in bursts (a group of check-ins commits at once): frames are queued and
+    // written once per turn of the event loop, and a frame is built once per event for all
+    // streams that see the same fields, so fifty dashboards cost fifty writes, not thousands.
+    const view = [...fieldGroups(actor)].sort().join(',');
+    let queued: string[] = [];
+    const flush = () => { const out = queued.join(''); queued = []; if (!ended) res.write(out); };
     const unsubscribe = ctx.bus.subscribe((event) => {
       if (isInternalEvent(event.name) || !can(actor, 'event', 'receive', event)) return;
-      res.write(`id: ${event.id}\nevent: ${event.name}\ndata: ${JSON.stringify(presentEventData(actor, event))}\n\n`);
+      if (queued.length === 0) setImmediate(flush);
+      queued.push(frameOf(event, view, () => `id: ${event.id}\nevent: ${event.name}\ndata: ${JSON.stringify(presentEventData(actor, event))}\n\n`));
     });
     const ping = setInterval(() => {
       void sessionAlive(ctx.db, token).then((alive) => (alive ? res.write(': ping\n\n') : stream.end()), () => undefined);

@@ -11,6 +11,7 @@ import type { RowError } from './check';
 import { createImport, dryRun, loadImport, tableOf } from './commands';
 import { presentImport, presentRowError } from './presenters';
 import { CONTENT_TYPES, type FileFormat, MAX_FILE_BYTES } from './read';
+import { screenReported } from '../screening/raise';
 import { beginImport, failInterruptedImports, performImport } from './run';
 import { errorsPage, idParams, importJson, mappingBody, pageOnly, receiptsPage, uploadQuery, uploadResult } from './schemas';
 
@@ -87,7 +88,7 @@ export function importsRoutes(app: FastifyInstance, ctx: AppContext): void {
     const actor = requireActor(request);
     await beginImport(ctx.db, actor, request.params.id, request.body.mapping);
     // the import runs after the answer; its progress and its end are in the imports row
-    void performImport(ctx.db, actor, request.params.id, { onChunk: () => void ctx.relay.kick() })
+    void performImport(ctx.db, actor, request.params.id, { onChunk: () => void ctx.relay.kick(), screen: (ids) => screenReported(ctx, request.log, ids) })
       .catch((err) => request.log.error({ err }, 'import failed'));
     const imp = await loadImport(ctx.db, actor, request.params.id);
     return reply.status(202).send(presentImport(imp, tableOf(imp)));

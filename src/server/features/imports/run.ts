@@ -20,7 +20,12 @@ import { checkMapping, checkRows, keptErrors, loadImport, rememberMapping, table
 export const CHUNK = 100;
 
 export interface Progress { total: number; processed: number; stored: number; skipped: number; failed: number }
-export interface RunOptions { now?: Date; onChunk?: (p: Progress) => void }
+export interface RunOptions {
+  now?: Date;
+  onChunk?: (p: Progress) => void;
+  /** screens each committed chunk's stays against the watchlists (every report is screened) */
+  screen?: (stayIds: string[]) => Promise<void>;
+}
 
 /** Marks the import as running (409 if it runs or ran already); the caller then calls performImport. */
 export async function beginImport(db: Kysely<Database>, actor: Actor, id: string, mapping: ColumnMapping): Promise<void> {
@@ -54,6 +59,7 @@ export async function performImport(db: Kysely<Database>, actor: Actor, id: stri
         return storeChunk(db, actor, lodging, id, rows, known, now, true);
       });
       errors.push(...result.errors);
+      await options.screen?.(result.stayIds);
       progress.processed += rows.length;
       progress.stored += result.stored;
       progress.skipped += result.skipped;
@@ -91,7 +97,7 @@ interface Stored { mark: ImportRowsTable; checkout: { stayId: string; departureD
 
 async function storeChunk(
   db: Kysely<Database>, actor: Actor, lodging: Lodging, importId: string, rows: PlannedRow[], known: RecordCheckInOptions, now: Date, carefully = false,
-): Promise<{ stored: number; skipped: number; errors: RowError[] }> {
+): Promise<{ stored: number; skipped: number; errors: RowError[]; stayIds: string[] }> {
   return db.transaction().execute(async (trx) => {
     await lockWrites(trx);
     let skipped = 0;
@@ -114,7 +120,7 @@ async function storeChunk(
       }
     }
     if (!carefully) await finishRows(trx, actor, lodging, importId, done, now);
-    return { stored: done.length, skipped, errors };
+    return { stored: done.length, skipped, errors, stayIds: done.map((d) => d.mark.stay_id) };
   });
 }
 

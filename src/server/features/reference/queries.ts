@@ -1,9 +1,30 @@
 import type { Kysely } from 'kysely';
 import type { Database, TimeZoneName } from '../../db/schema';
 
+// Reference data (regions, countries) is loaded at start and does not change while the app
+// runs, so the hot path (every check-in) asks memory instead of the database.
+const zones = new Map<string, TimeZoneName>();
+const ZONES_KEPT = 10_000;
+
 export async function regionTimeZone(db: Kysely<Database>, code: string): Promise<TimeZoneName> {
+  const known = zones.get(code);
+  if (known) return known;
   const row = await db.selectFrom('regions').select('time_zone').where('code', '=', code).executeTakeFirst();
-  return row?.time_zone ?? 'WIB';
+  if (!row) return 'WIB';
+  if (zones.size >= ZONES_KEPT) zones.clear();
+  zones.set(code, row.time_zone);
+  return row.time_zone;
+}
+
+let countries: { codes: Set<string>; at: number } | null = null;
+const COUNTRIES_KEPT_MS = 60_000;
+
+/** Every known country code (ICAO alpha-3 and extras), read at most once a minute. */
+export async function knownCountryCodes(db: Kysely<Database>): Promise<Set<string>> {
+  if (countries && Date.now() - countries.at < COUNTRIES_KEPT_MS) return countries.codes;
+  const rows = await db.selectFrom('countries').select('code').execute();
+  if (rows.length > 0) countries = { codes: new Set(rows.map((r) => r.code)), at: Date.now() };
+  return new Set(rows.map((r) => r.code));
 }
 
 const regionColumns = ['code', 'name', 'level', 'parent_code', 'time_zone'] as const;

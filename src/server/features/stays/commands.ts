@@ -1,10 +1,11 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { normalizeName } from '../../../domain/identity/names';
 import { localDate, localDateTime } from '../../../domain/regions';
 import { appendAudit, lockWrites } from '../../audit/log';
 import type { Actor } from '../../auth/actor';
 import type { Database } from '../../db/schema';
+import { inWriteGroup } from '../../db/write-group';
 import type { ReportKind } from '../../../domain/reports/kinds';
 import { conflict, fieldInvalid, forbidden } from '../../errors';
 import { outboxRow } from '../../events/bus';
@@ -12,7 +13,7 @@ import { authorize, ensureVisible, inArea } from '../../policies';
 import { scopeFor } from '../../policies/scope';
 import { refuseIfPresent } from './duplicates';
 import { identityConflictFor, linkPerson } from './identity';
-import { regionTimeZone } from '../reference/queries';
+import { knownCountryCodes, regionTimeZone } from '../reference/queries';
 import { loadStayRecord, type StayRecord, stayScope } from './queries';
 import type { CheckInInput } from './schemas';
 import { type CheckInFinding, validateCheckIn } from './validation';
@@ -22,8 +23,9 @@ export interface CheckInResult {
   /** the other guests of a group, in the order sent; all are listed on the head's receipt */
   members: { id: string; receiptNumber: string; personId: string }[];
 }
-export interface Idempotency { key: string; route: string }
 export interface CheckInLodging { id: string; village_code: string }
+/** Stores the answer inside the check-in's transaction (the shared Idempotency-Key mechanism, src/server/http/idempotency.ts). */
+export type StoreAnswer = (trx: Transaction<Database>, result: CheckInResult) => Promise<void>;
 /**
  * What a caller may add: the kind the stays are stored as (work and residence reports), and what
  * a caller recording many check-ins at once (imports) already knows, so each one skips its lookups.
@@ -38,21 +40,17 @@ export interface RecordCheckInOptions {
 
 /**
  * Checks a guest, or a family or group with its head, in. One transaction resolves the lodging,
- * validates, and records every guest (recordCheckIn). A replayed Idempotency-Key returns the first answer.
+ * validates, and records every guest (recordCheckIn); `storeAnswer` keeps the answer for
+ * Idempotency-Key replays in the same transaction, so a report and its answer commit together.
  */
 export async function checkIn(
-  db: Kysely<Database>, actor: Actor, input: CheckInInput, idem?: Idempotency, now = new Date(),
-): Promise<{ status: number; body: CheckInResult }> {
-  return db.transaction().execute(async (trx) => {
-    await lockWrites(trx);
-    const requestHash = createHash('sha256').update(JSON.stringify(input)).digest('hex');
-    if (idem) {
-      const replay = await findReplay(trx, actor, idem, requestHash);
-      if (replay) return replay as { status: number; body: CheckInResult };
-    }
+  db: Kysely<Database>, actor: Actor, input: CheckInInput, storeAnswer?: StoreAnswer, now = new Date(),
+): Promise<CheckInResult> {
+  // shares its commit with the check-ins that arrive at the same moment (each under its own savepoint)
+  return inWriteGroup(db, async (trx) => {
     const lodging = await resolveLodging(trx, actor, input.lodgingId);
-    const result = { status: 201, body: await recordCheckIn(trx, actor, lodging, input, now) };
-    if (idem) await storeReplay(trx, actor, idem, requestHash, result, now.toISOString());
+    const result = await recordCheckIn(trx, actor, lodging, input, now);
+    if (storeAnswer) await storeAnswer(trx, result);
     return result;
   });
 }
@@ -71,9 +69,7 @@ export async function recordCheckIn(
   const zone = options.today ? null : await regionTimeZone(trx, lodging.village_code);
   const today = options.today ?? localDate(now, zone!);
   const guests = [input.guest, ...(input.members ?? [])];
-  const named = [...new Set(guests.flatMap((g) => [g.nationality, g.document.issuingState]))];
-  const countries = options.knownCountries
-    ?? new Set((await trx.selectFrom('countries').select('code').where('code', 'in', named).execute()).map((c) => c.code));
+  const countries = options.knownCountries ?? await knownCountryCodes(trx);
   const findingsOf = validateCheckIn(input, today, (code) => countries.has(code), zone ? localDateTime(now.toISOString(), zone).slice(11, 16) : undefined);
   await refuseIfPresent(trx, lodging.id, guests);
 
@@ -115,7 +111,7 @@ async function recordGuestStay(
     reported_surname: reported.surname, reported_given_names: reported.given_names, reported_sex: reported.sex,
     reported_date_of_birth: reported.date_of_birth, reported_nationality: reported.nationality,
     reported_document_expiry: g.document.expiryDate, findings: JSON.stringify(findings),
-    created_at: at, checked_out_at: null, checked_out_by: null, audit_seq: auditSeq, report_kind: reportKind,
+    created_at: at, changed_at: at, checked_out_at: null, checked_out_by: null, audit_seq: auditSeq, report_kind: reportKind,
   }).execute();
   if (conflict) await trx.insertInto('identity_conflicts').values(conflict).execute();
   await trx.insertInto('outbox').values(outboxRow('stay.checked_in', lodging.village_code, {
@@ -138,7 +134,7 @@ export async function checkOut(
     if (input.departureDate < stay!.arrival_date) throw fieldInvalid('departureDate', 'field.before_arrival');
     if (input.departureDate > localDate(now, await regionTimeZone(trx, stay!.region_code))) throw fieldInvalid('departureDate', 'field.date_in_future');
     const at = now.toISOString();
-    await trx.updateTable('stays').set({ departure_date: input.departureDate, checked_out_at: at, checked_out_by: actor.id })
+    await trx.updateTable('stays').set({ departure_date: input.departureDate, checked_out_at: at, checked_out_by: actor.id, changed_at: at })
       .where('id', '=', stayId).execute();
     await appendAudit(trx, actor, {
       action: 'stay.check_out', resourceType: 'stay', resourceId: stayId, regionCode: stay!.region_code,
@@ -156,10 +152,16 @@ export function canSee(actor: Actor, stay: { lodging_id: string; region_code: st
   return scopeFor(actor).contains(stayScope(stay));
 }
 
-async function resolveLodging(trx: Transaction<Database>, actor: Actor, lodgingId: string | undefined) {
+export async function resolveLodging(trx: Transaction<Database>, actor: Actor, lodgingId: string | undefined) {
   const id = actor.role === 'reporter' ? actor.reporterOrg?.id : lodgingId;
   if (actor.role !== 'reporter' && !lodgingId) throw fieldInvalid('lodgingId', 'field.lodging_required');
   if (!id) throw forbidden();
+  // a reporter's own organisation was read with its key or session a moment ago: no second read
+  const own = actor.role === 'reporter' ? actor.reporterOrg : null;
+  if (own) {
+    if (!own.verified) throw forbidden('detail.not_verified');
+    return { id: own.id, kind: own.kind, village_code: own.villageCode, verified_at: 'verified' };
+  }
   const lodging = await trx.selectFrom('reporter_orgs').select(['id', 'kind', 'village_code', 'verified_at'])
     .where('id', '=', id).executeTakeFirst();
   if (!lodging || (actor.role !== 'reporter' && !inArea(actor, lodging.village_code))) throw fieldInvalid('lodgingId', 'field.unknown_lodging');
@@ -175,19 +177,3 @@ export async function nextReceiptNumber(trx: Transaction<Database>, villageCode:
     .returning('last').executeTakeFirstOrThrow();
   return prefix + String(last).padStart(6, '0');
 }
-
-async function findReplay(trx: Transaction<Database>, actor: Actor, idem: Idempotency, requestHash: string) {
-  const row = await trx.selectFrom('idempotency_keys').selectAll()
-    .where('user_id', '=', actor.id).where('route', '=', idem.route).where('key', '=', idem.key).executeTakeFirst();
-  if (!row) return null;
-  if (row.request_hash !== requestHash) throw conflict('detail.idempotency_mismatch', [{ field: 'Idempotency-Key', key: 'field.idempotency_reused' }]);
-  return { status: Number(row.status), body: JSON.parse(row.body) as unknown };
-}
-
-async function storeReplay(trx: Transaction<Database>, actor: Actor, idem: Idempotency, requestHash: string, result: { status: number; body: unknown }, at: string) {
-  await trx.insertInto('idempotency_keys').values({
-    key: idem.key, user_id: actor.id, route: idem.route, request_hash: requestHash, status: result.status,
-    body: JSON.stringify(result.body), created_at: at,
-  }).execute();
-}
-

@@ -2,6 +2,7 @@ import { FINDING_GROUPS, type Finding } from '../../../domain/access/findings';
 import type { Actor } from '../../auth/actor';
 import { abilities } from '../../policies';
 import { ifSees, sees } from '../../policies/fields';
+import type { CheckInResult } from './commands';
 import type { StayRecord } from './queries';
 
 export function visibleFindings(actor: Actor, findings: string): string[] {
@@ -43,6 +44,7 @@ export function presentStay(actor: Actor, s: StayRecord) {
     reportKind: s.report_kind ?? 'lodging',
     employment: presentEmployment(actor, s),
     createdAt: s.created_at,
+    changedAt: s.changed_at ?? s.created_at,
     abilities: abilities(actor, 'stay', { checkOut: 'checkout', change: 'change', move: 'move', correct: 'correct', cancel: 'cancel', reopen: 'reopen' }, s),
   };
 }
@@ -62,3 +64,12 @@ export function presentEmployment(actor: Actor, s: EmploymentColumns) {
 }
 
 export type StayView = ReturnType<typeof presentStay>;
+
+/** The check-in answer: which person a passport belongs to is screening material, so a lodging learns nothing from it. */
+export function presentCheckIn(actor: Actor, r: CheckInResult) {
+  const screening = sees(actor, 'screening');
+  return {
+    id: r.id, receiptNumber: r.receiptNumber, personId: screening ? r.personId : null,
+    members: r.members.map((m) => ({ id: m.id, receiptNumber: m.receiptNumber, personId: screening ? m.personId : null })),
+  };
+}

@@ -19,7 +19,7 @@ function staysWithPeople(db: Kysely<Database>) {
     .select([
       'stays.id', 'stays.receipt_number', 'stays.person_id', 'stays.lodging_id', 'stays.region_code', 'stays.arrival_date',
       'stays.planned_departure', 'stays.departure_date', 'stays.room', 'stays.permit_kind', 'stays.permit_number',
-      'stays.permit_valid_from', 'stays.permit_valid_until', 'stays.created_at', 'stays.reported_by', 'stays.findings',
+      'stays.permit_valid_from', 'stays.permit_valid_until', 'stays.created_at', 'stays.changed_at', 'stays.reported_by', 'stays.findings',
       'stays.reported_surname as surname', 'stays.reported_given_names as given_names', 'stays.reported_sex as sex',
       'stays.reported_date_of_birth as date_of_birth', 'stays.reported_nationality as nationality',
       'stays.reported_document_expiry as expiry_date',
@@ -100,4 +100,35 @@ export async function listStays(db: Kysely<Database>, actor: Actor, f: StayListF
   const rows = await q.orderBy(column, desc ? 'desc' : 'asc').orderBy('stays.id')
     .limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute();
   return { rows, total: Number(total.n) };
+}
+
+export interface ChangedFilter { since: string; cursor?: string; pageSize: number }
+
+const encodeCursor = (at: string, id: string) => Buffer.from(`${at}|${id}`).toString('base64url');
+function decodeCursor(cursor: string): { at: string; id: string } | null {
+  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  return at && id && !Number.isNaN(Date.parse(at)) ? { at, id } : null;
+}
+
+/**
+ * Reconciliation for hotel software: the stays in the actor's scope (a lodging: its own)
+ * created or changed at or after `since`, oldest change first, `pageSize` at a time. The
+ * cursor is the last (changed_at, id) returned, so a page never repeats or skips a stay.
+ * Returns null for a cursor that is not ours.
+ */
+export async function listChangedStays(db: Kysely<Database>, actor: Actor, f: ChangedFilter) {
+  const scope = scopeFor(actor);
+  const after = f.cursor ? decodeCursor(f.cursor) : null;
+  if (f.cursor && !after) return null;
+  let q = staysWithPeople(db).where((eb) => scope.where(eb, { region: 'stays.region_code', org: 'stays.lodging_id' }))
+    .where('stays.changed_at', '>=', f.since);
+  if (after) {
+    q = q.where((eb) => eb.or([
+      eb('stays.changed_at', '>', after.at), eb.and([eb('stays.changed_at', '=', after.at), eb('stays.id', '>', after.id)]),
+    ]));
+  }
+  const rows = await q.orderBy('stays.changed_at').orderBy('stays.id').limit(f.pageSize + 1).execute();
+  const page = rows.slice(0, f.pageSize);
+  const last = page[page.length - 1];
+  return { rows: page, nextCursor: rows.length > f.pageSize && last ? encodeCursor(last.changed_at ?? last.created_at, last.id) : null };
 }

@@ -6,51 +6,48 @@ import { requireActor } from '../../http/actor';
 import { ID, problems } from '../../http/schemas';
 import { languageOf } from '../../i18n/messages';
 import { authorize, ensureVisible } from '../../policies';
-import { sees } from '../../policies/fields';
-import { canSee, checkIn, checkOut } from './commands';
-import { presentStay } from './presenters';
-import { listStays, loadStayRecord, type StayListFilter } from './queries';
+import type { Actor } from '../../auth/actor';
+import { canSee, type CheckInResult, checkIn, checkOut } from './commands';
+import { checkInBodyWithExamples, checkInResultExample } from './partner-schemas';
+import { partnerRoutes } from './partner-routes';
+import { presentCheckIn, presentStay } from './presenters';
+import { listChangedStays, listStays, loadStayRecord, type StayListFilter } from './queries';
 import { receiptToken } from './receipt-token';
 import { verifyUrl } from './receipt-view';
 import { publicBase, sendPdf } from './receipts-routes';
 import { staysCsv, staysXlsx } from './export';
-import { type CheckInInput, checkInBody, checkInResult, checkOutBody, exportQuery, listQuery, stayJson } from './schemas';
+import { type CheckInInput, checkInResult, checkOutBody, exportQuery, listQuery, stayJson } from './schemas';
 import { gate, onRecord } from '../../http/access';
 import { screenReported } from '../screening/raise';
 
 const idParams = { type: 'object', required: ['id'], properties: { id: ID } } as const;
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,100}$/;
 const EXPORT_LIMIT = 10_000;
 
 export function staysRoutes(app: FastifyInstance, ctx: AppContext): void {
+  partnerRoutes(app, ctx);
   app.post<{ Body: CheckInInput }>('/api/v1/stays', {
-    config: { access: gate('stay', 'report', onRecord('stay', 'create')) },
+    // the answer for Idempotency-Key replays commits with the report (src/server/http/idempotency.ts)
+    config: { access: gate('stay', 'report', onRecord('stay', 'create')), idempotency: 'inTransaction' },
     schema: {
-      tags: ['stays'], summary: 'Check a foreign guest in (lapor kedatangan)',
-      description: 'Send an Idempotency-Key header to make retries safe: a replay returns the first answer.',
-      headers: { type: 'object', properties: { 'idempotency-key': { type: 'string', maxLength: 100 } } },
-      body: checkInBody, response: { 201: checkInResult, ...problems(400, 401, 403, 404, 409, 422) },
+      tags: ['stays'], operationId: 'createStay', summary: 'Check a foreign guest, or a family or group, in (lapor kedatangan)',
+      description: 'Send an Idempotency-Key header to make retries safe: a replay returns the first answer and stores nothing. '
+        + '`members` are the rest of a family or group: one receipt lists them all.',
+      body: checkInBodyWithExamples, response: { 201: { ...checkInResult, examples: [checkInResultExample] }, ...problems(400, 401, 403, 404, 409, 422) },
     },
   }, async (request, reply) => {
     const actor = requireActor(request);
-    const key = request.headers['idempotency-key'] as string | undefined;
-    if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) throw fieldInvalid('Idempotency-Key', 'field.bad_format');
-    const result = await checkIn(ctx.db, actor, request.body, key ? { key, route: 'POST /api/v1/stays' } : undefined);
-    await screenReported(ctx, request.log, [result.body.id, ...(result.body.members ?? []).map((m) => m.id)]);
+    const idem = request.idempotency;
+    const present = (r: CheckInResult) => ({ ...presentCheckIn(actor, r), verifyUrl: verifyUrl(publicBase(ctx, request), receiptToken(ctx.receiptKey, r.id)) });
+    const result = await checkIn(ctx.db, actor, request.body, idem ? (trx, r) => idem.store(trx, 201, present(r)) : undefined);
+    await screenReported(ctx, request.log, [result.id, ...result.members.map((m) => m.id)]);
     void ctx.relay.kick();
-    // which person a passport belongs to is screening material: a lodging learns nothing from it
-    const screening = sees(actor, 'screening');
-    const { personId, members, ...rest } = result.body;
-    return reply.status(result.status).send({
-      ...rest, personId: screening ? personId : null, verifyUrl: verifyUrl(publicBase(ctx, request), receiptToken(ctx.receiptKey, result.body.id)),
-      members: (members ?? []).map((m) => ({ ...m, personId: screening ? m.personId : null })),
-    });
+    return reply.status(201).send(present(result));
   });
 
   app.post<{ Params: { id: string }; Body: { departureDate: string } }>('/api/v1/stays/:id/checkout', {
     config: { access: gate('stay', 'list', onRecord('stay', 'checkout')) },
     schema: {
-      tags: ['stays'], summary: 'Check a guest out (lapor kepulangan)', params: idParams, body: checkOutBody,
+      tags: ['stays'], operationId: 'checkOutStay', summary: 'Check a guest out (lapor kepulangan)', params: idParams, body: checkOutBody,
       response: { 200: stayJson, ...problems(400, 401, 403, 404, 409) },
     },
   }, async (request) => {
@@ -60,25 +57,49 @@ export function staysRoutes(app: FastifyInstance, ctx: AppContext): void {
     return presentStay(actor, stay);
   });
 
-  app.get<{ Querystring: StayListFilter }>('/api/v1/stays', {
+  app.get<{ Querystring: StayListFilter & { since?: string; cursor?: string } }>('/api/v1/stays', {
     config: { access: gate('stay', 'list') },
     schema: {
-      tags: ['stays'], summary: 'List stays in the caller\'s scope', querystring: listQuery,
+      tags: ['stays'], operationId: 'listStays', summary: 'List stays in the caller\'s scope (a lodging: its own)',
+      description: 'With `since`: reconciliation for hotel software, the stays created or changed at or after that instant, oldest change first, '
+        + '`pageSize` at a time; follow `nextCursor` until it is null. Other filters and `page` do not apply then.',
+      querystring: listQuery,
       response: {
-        200: { type: 'object', properties: { items: { type: 'array', items: stayJson }, total: { type: 'integer' }, page: { type: 'integer' }, pageSize: { type: 'integer' } } },
+        200: {
+          type: 'object',
+          properties: {
+            items: { type: 'array', items: stayJson }, total: { type: 'integer' }, page: { type: 'integer' }, pageSize: { type: 'integer' },
+            nextCursor: { type: ['string', 'null'], description: 'with since: the next page, or null when this is the last' },
+          },
+        },
         ...problems(400, 401, 403),
       },
     },
   }, async (request) => {
     const actor = requireActor(request);
     authorize(actor, 'stay', 'list');
-    const { rows, total } = await listStays(ctx.db, actor, request.query);
+    const { since, cursor, ...filter } = request.query;
+    if (since !== undefined || cursor !== undefined) return changedSince(actor, since, cursor, filter.pageSize);
+    const { rows, total } = await listStays(ctx.db, actor, filter);
     await recordRead(ctx.db, actor, {
-      action: 'stay.list', resourceType: 'stay', regionCode: request.query.region ?? actor.areaCode,
-      detail: { query: request.query, returned: rows.map((r) => r.id) },
+      action: 'stay.list', resourceType: 'stay', regionCode: filter.region ?? actor.areaCode,
+      detail: { query: filter, returned: rows.map((r) => r.id) },
     });
-    return { items: rows.map((r) => presentStay(actor, r)), total, page: request.query.page, pageSize: request.query.pageSize };
+    return { items: rows.map((r) => presentStay(actor, r)), total, page: filter.page, pageSize: filter.pageSize };
   });
+
+  async function changedSince(actor: Actor, since: string | undefined, cursor: string | undefined, pageSize: number) {
+    if (since === undefined) throw fieldInvalid('since', 'field.required');
+    const at = Date.parse(since.length === 10 ? `${since}T00:00:00Z` : since);
+    if (Number.isNaN(at)) throw fieldInvalid('since', 'field.bad_format');
+    const found = await listChangedStays(ctx.db, actor, { since: new Date(at).toISOString(), cursor, pageSize });
+    if (!found) throw fieldInvalid('cursor', 'field.bad_format');
+    await recordRead(ctx.db, actor, {
+      action: 'stay.list', resourceType: 'stay', regionCode: actor.areaCode,
+      detail: { query: { since, cursor, pageSize }, returned: found.rows.map((r) => r.id) },
+    });
+    return { items: found.rows.map((r) => presentStay(actor, r)), pageSize, nextCursor: found.nextCursor };
+  }
 
   app.get<{ Querystring: Omit<StayListFilter, 'page' | 'pageSize'> & { format: 'csv' | 'xlsx'; purpose: string } }>('/api/v1/stays/export', {
     config: { access: gate('stay', 'export') },
@@ -107,7 +128,7 @@ export function staysRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   app.get<{ Params: { id: string } }>('/api/v1/stays/:id', {
     config: { access: gate('stay', 'list', onRecord('stay', 'read')) },
-    schema: { tags: ['stays'], summary: 'One stay with the guest\'s details (audited)', params: idParams, response: { 200: stayJson, ...problems(401, 403, 404) } },
+    schema: { tags: ['stays'], operationId: 'getStay', summary: 'One stay with the guest\'s details (audited)', params: idParams, response: { 200: stayJson, ...problems(401, 403, 404) } },
   }, async (request) => {
     const actor = requireActor(request);
     const stay = await loadStayRecord(ctx.db, request.params.id);
@@ -122,7 +143,7 @@ export function staysRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get<{ Params: { id: string } }>('/api/v1/stays/:id/receipt.pdf', {
     config: { access: gate('stay', 'list', onRecord('stay', 'read')) },
     schema: {
-      tags: ['stays'], summary: 'Surat Tanda Terima Pelaporan Orang Asing (PDF): the receipt listing this stay and its group', params: idParams,
+      tags: ['stays'], operationId: 'getStayReceipt', summary: 'Surat Tanda Terima Pelaporan Orang Asing (PDF): the receipt listing this stay and its group', params: idParams,
       produces: ['application/pdf'], response: { 200: { type: 'string', format: 'binary' }, ...problems(401, 403, 404) },
     },
   }, async (request, reply) => {

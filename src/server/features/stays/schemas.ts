@@ -126,12 +126,20 @@ export const stayJson = {
     reportKind: { type: 'string', enum: [...REPORT_KINDS], description: 'lodging guest, foreign worker (work report) or resident with a private host' },
     employment: EMPLOYMENT_JSON,
     createdAt: { type: 'string' },
+    changedAt: { type: 'string', description: 'when the stay was reported or last changed (check-out, correction); what `since` compares' },
     abilities: {
       type: 'object',
       properties: { checkOut: { type: 'boolean' }, change: { type: 'boolean' }, move: { type: 'boolean' }, correct: { type: 'boolean' }, cancel: { type: 'boolean' }, reopen: { type: 'boolean' } },
     },
   },
 } as const;
+
+/** ISO date-time (or a date): the stays changed at or after it. */
+const sinceParam = {
+  type: 'string', maxLength: 40, pattern: '^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:?\\d{2})?)?$',
+  description: 'reconciliation: the caller\'s stays created or changed at or after this instant (ISO 8601), oldest change first; page on with nextCursor',
+} as const;
+const cursorParam = { type: 'string', maxLength: 200, pattern: '^[A-Za-z0-9_-]+$', description: 'nextCursor of the previous page (with since)' } as const;
 
 export const listQuery = {
   type: 'object',
@@ -144,6 +152,8 @@ export const listQuery = {
     q: { type: 'string', maxLength: 100 },
     reportKind: { type: 'string', enum: [...REPORT_KINDS], description: 'only stays of this report kind' },
     sort: { type: 'string', enum: ['createdAt', '-createdAt', 'arrivalDate', '-arrivalDate', 'surname', '-surname'], default: '-createdAt' },
+    since: sinceParam,
+    cursor: cursorParam,
   },
 } as const;
 

@@ -1,0 +1,46 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import type { Actor, Role } from './actor';
+
+// API keys for hotel software (PMS). A key is 32 random bytes (256 bits), so one SHA-256 is
+// as safe to store as a slow password hash and costs microseconds per request; argon2 on
+// every call would cap throughput. The `snrg_` prefix makes a leaked key recognisable to
+// secret scanners and people alike.
+
+export const KEY_PREFIX = 'snrg_';
+const KEY_SHAPE = /^snrg_[A-Za-z0-9_-]{43}$/;
+/** how often a key's last_used_at is written at most: a write per request would cost a commit each */
+const LAST_USED_EVERY_MS = 60_000;
+
+export const hashApiKey = (key: string) => createHash('sha256').update(key).digest('hex');
+
+export function newApiKey(): { key: string; hash: string; prefix: string } {
+  const key = KEY_PREFIX + randomBytes(32).toString('base64url');
+  return { key, hash: hashApiKey(key), prefix: key.slice(0, 12) };
+}
+
+/** The reporter acting through a key, or null (unknown, revoked, inactive user). */
+export async function actorForApiKey(db: Kysely<Database>, key: string, now = new Date()): Promise<Actor | null> {
+  if (!KEY_SHAPE.test(key)) return null;
+  const row = await db.selectFrom('api_keys')
+    .innerJoin('users', 'users.id', 'api_keys.user_id')
+    .leftJoin('reporter_orgs', 'reporter_orgs.id', 'users.reporter_org_id')
+    .select([
+      'api_keys.id as key_id', 'api_keys.last_used_at', 'api_keys.revoked_at',
+      'users.id', 'users.username', 'users.display_name', 'users.role', 'users.locale', 'users.active',
+      'reporter_orgs.id as org_id', 'reporter_orgs.kind as org_kind', 'reporter_orgs.village_code as org_village', 'reporter_orgs.verified_at as org_verified_at',
+    ])
+    .where('api_keys.key_hash', '=', hashApiKey(key))
+    .executeTakeFirst();
+  if (!row || row.revoked_at !== null || !Number(row.active) || row.role !== 'reporter') return null;
+  if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) > LAST_USED_EVERY_MS) {
+    await db.updateTable('api_keys').set({ last_used_at: now.toISOString() }).where('id', '=', row.key_id).execute();
+  }
+  return {
+    id: row.id, username: row.username, displayName: row.display_name, role: row.role as Role, locale: row.locale,
+    agencyId: null, agencyKind: null, areaCode: null, areas: [],
+    reporterOrg: row.org_id ? { id: row.org_id, kind: row.org_kind!, villageCode: row.org_village!, verified: row.org_verified_at !== null } : null,
+    apiKeyId: row.key_id,
+  };
+}

@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAuditChain, appendAudit } from '../../src/server/audit/log';
+import { inWriteGroup } from '../../src/server/db/write-group';
+import { dialectMatrix, openScratchDatabase, type ScratchDb } from '../fixtures/scratch-db';
+
+// Group commit: writes that arrive together share one transaction, each under its own
+// savepoint. One that fails after writing leaves nothing behind; the others are stored, and
+// the audit chain stays whole.
+
+for (const kind of dialectMatrix()) {
+  describe(`write group on ${kind}`, () => {
+    let scratch: ScratchDb;
+    beforeAll(async () => { scratch = await openScratchDatabase(kind); });
+    afterAll(async () => scratch?.dispose());
+
+    it('rolls back a failing write alone and commits the rest together', async () => {
+      const db = scratch.db.kysely;
+      const actor = { id: 'system', username: 'system' };
+      const outcomes = await Promise.allSettled(Array.from({ length: 12 }, (_, i) => inWriteGroup(db, async (trx) => {
+        await trx.insertInto('settings').values({ key: `group-${i}`, value: String(i) }).execute();
+        await appendAudit(trx, actor, { action: 'test.group', resourceType: 'test', resourceId: String(i) });
+        if (i % 4 === 3) throw new Error(`item ${i} fails after writing`);
+        return i;
+      })));
+      expect(outcomes.map((o) => o.status)).toEqual(Array.from({ length: 12 }, (_, i) => (i % 4 === 3 ? 'rejected' : 'fulfilled')));
+      const kept = await db.selectFrom('settings').select('key').where('key', 'like', 'group-%').execute();
+      expect(kept.map((k) => k.key).sort()).toEqual(['group-0', 'group-1', 'group-10', 'group-2', 'group-4', 'group-5', 'group-6', 'group-8', 'group-9']);
+      const audited = await db.selectFrom('audit_log').select('resource_id').where('action', '=', 'test.group').execute();
+      expect(audited).toHaveLength(9);
+      expect((await verifyAuditChain(db)).ok).toBe(true);
+    });
+
+    it('rejects a lone write that fails, storing nothing', async () => {
+      const db = scratch.db.kysely;
+      await expect(inWriteGroup(db, async (trx) => {
+        await trx.insertInto('settings').values({ key: 'lone', value: '1' }).execute();
+        throw new Error('no');
+      })).rejects.toThrow('no');
+      expect(await db.selectFrom('settings').select('key').where('key', '=', 'lone').executeTakeFirst()).toBeUndefined();
+    });
+  });
+}
