@@ -78,7 +78,7 @@ export function registerIdempotency(app: FastifyInstance, db: Kysely<Database>):
     const key = Array.isArray(header) ? header[0]! : header;
     if (!IDEMPOTENCY_KEY.test(key)) throw fieldInvalid('Idempotency-Key', 'field.bad_format');
     const call = new IdempotentCall(request.actor.id, `POST ${request.routeOptions.url}`, key,
-      createHash('sha256').update(JSON.stringify(request.body ?? null)).digest('hex'));
+      requestDigest(request.body ?? null));
 
     // one at a time per key on this instance: the second waits, then finds the first's answer
     const lock = `${call.userId}\n${call.route}\n${key}`;
@@ -150,4 +150,15 @@ export function registerIdempotency(app: FastifyInstance, db: Kysely<Database>):
   });
   app.addHook('onResponse', async (request) => release(request));
   app.addHook('onRequestAbort', async (request) => release(request));
+}
+
+/** SHA-256 of a body with its object keys sorted: key order does not make a replay another request. */
+export function requestDigest(body: unknown): string {
+  return createHash('sha256').update(JSON.stringify(canonical(body))).digest('hex');
+}
+
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical((value as Record<string, unknown>)[k])]));
+  return value;
 }

@@ -1,5 +1,6 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
+import { requestDigest } from '../../http/idempotency';
 import { latInsideIndonesia, lngInsideIndonesia } from '../../../domain/reports/kinds';
 import { SIGHTING_FUTURE_SKEW_MS, SIGHTING_MAX_AGE_DAYS } from '../../../domain/sightings';
 import { checkFreeText, visibleText } from '../../../domain/validation/text';
@@ -53,13 +54,7 @@ export async function createSighting(db: Kysely<Database>, actor: Actor, key: st
   });
 }
 
-const requestHash = (input: SightingInput) => createHash('sha256').update(JSON.stringify(canonical(input))).digest('hex');
-/** Key order must not make a replay look like another request. */
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical((value as Record<string, unknown>)[k])]));
-  return value;
-}
+const requestHash = (input: SightingInput) => requestDigest(input);
 
 /**
  * The feature's own dedupe, kept on the row (unique per reporter and key) so a report queued for
