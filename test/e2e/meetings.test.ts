@@ -23,10 +23,15 @@ afterAll(async () => {
 });
 
 describe('Timpora meetings in the browser', () => {
-  it('the chair runs a meeting and tasks Polres; the Polres member sees the task on a phone and closes it', async () => {
+  it('the chair runs a meeting and tasks Polres; the task and a channel mention reach the Polres phone live; Polres closes the task', async () => {
     const users = Object.fromEntries((await server.db.selectFrom('users').select(['id', 'username']).execute()).map((u) => [u.username, u.id]));
     const due = todayIn('Asia/Makassar', 14);
     const chair = await guardedContext(browser, server.url, { width: 1280, height: 900 });
+    // the Polres member is signed in on a phone the whole time: what reaches it must arrive live
+    const polres = await guardedContext(browser, server.url, { width: 390, height: 844 });
+    await login(polres.page, 'polres.soppeng');
+    const bellShows = (n: number) => polres.page.locator('[data-testid="bell-count"] .mantine-Indicator-indicator').filter({ hasText: String(n) })
+      .waitFor({ timeout: 15_000 });
     try {
       const { page } = chair;
       await login(page, 'imigrasi.parepare');
@@ -66,15 +71,29 @@ describe('Timpora meetings in the browser', () => {
       const text = pdfText(Buffer.from(await pdf.body()));
       expect(text).toContain('Satintelkam Polres Soppeng');
       expect(text).toContain('1. Polres mengecek lokasi kerja PT Sutera');
+
+      // live on Polres's phone, no reload: the task's notice, then a mention in the team channel
+      await bellShows(1);
+      await page.goto('/channel');
+      const composer = page.getByTestId('composer');
+      await composer.waitFor({ timeout: 15_000 });
+      await composer.fill('Mohon @polres.soppeng tindak lanjuti tugas dari rapat hari ini');
+      await page.getByTestId('send').click();
+      await page.getByTestId('message').filter({ hasText: 'tugas dari rapat' }).waitFor();
+      await bellShows(2);
+      await polres.page.getByTestId('bell').click();
+      const notices = (await polres.page.getByTestId('notice').allTextContents()).join(' | ');
+      expect(notices).toMatch(/menyebut Anda/);
+      expect(notices).toMatch(/tugas/);
+      await polres.page.keyboard.press('Escape');
       expect(chair.blocked).toEqual([]);
     } finally {
       await chair.context.close();
     }
 
-    const polres = await guardedContext(browser, server.url, { width: 390, height: 844 });
     try {
       const { page } = polres;
-      await login(page, 'polres.soppeng');
+      await page.goto('/');
       await page.getByTestId('nav-burger').click();
       await page.getByTestId('nav-tugas').click();
       const card = page.getByTestId('task-card').filter({ hasText: 'Polres mengecek lokasi kerja PT Sutera' });
