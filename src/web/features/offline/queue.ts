@@ -4,8 +4,10 @@
 import { api, ApiError, type FieldError } from '../../api/client';
 import type { TimeZoneName } from '../../../domain/regions/types';
 import type { FamilyCreated, FamilyInput } from '../stays/checkInForm';
-import { idbAll, idbDelete, idbPut } from './idb';
+import { keyedStore } from './idb';
 import { backoffMs, outcomeOf, reportDeadline } from './rules';
+
+const { idbAll, idbDelete, idbPut } = keyedStore('sinergi-offline');
 
 export type ReportState = 'queued' | 'sent' | 'refused';
 

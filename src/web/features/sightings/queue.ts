@@ -4,8 +4,11 @@
 // server stores it once. A photo follows its report (PUT, so a retry just replaces it).
 import { api, ApiError, type FieldError } from '../../api/client';
 import { backoffMs, outcomeOf } from '../offline/rules';
-import { idbAll, idbDelete, idbPut } from './idb';
+import { keyedStore } from '../offline/idb';
 import type { SightingInput } from './types';
+
+// the field form's own database, apart from the clerk form's queue; a queued photo is a Blob beside its report
+const { idbAll, idbDelete, idbPut } = keyedStore('sinergi-sightings');
 
 export type QueuedState = 'queued' | 'sent' | 'refused';
 
