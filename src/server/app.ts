@@ -66,6 +66,7 @@ import { verifyReceiptRoutes } from './features/stays/verify-receipt';
 import { stayLifecycleRoutes } from './features/stays/lifecycle-routes';
 import { receiptsRoutes } from './features/stays/receipts-routes';
 import { registerAccessGate } from './http/access';
+import { indexUnindexedPersons } from './features/persons/name-index';
 import { registerIdempotency } from './http/idempotency';
 
 export const VERSION: string = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
@@ -75,6 +76,7 @@ export async function prepareDatabase(db: Kysely<Database>, config: Pick<Config,
   await migrateToLatest(db);
   await loadReferenceData(db);
   if (config.demo) await seedDemoOnce(db);
+  await indexUnindexedPersons(db);
 }
 
 async function receiptKey(db: Kysely<Database>): Promise<Buffer> {

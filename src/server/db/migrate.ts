@@ -18,6 +18,7 @@ import * as sightings from './migrations/0018_sightings';
 import * as meetings from './migrations/0016_meetings';
 import * as casesOperations from './migrations/0017_cases_operations';
 import * as channel from './migrations/0019_channel';
+import * as personIndex from './migrations/0020_person_index';
 
 // Migrations are listed here (not read from disk) so they bundle and run the same under tsx and tests.
 const migrations: Record<string, Migration> = {
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   '0016_meetings': meetings,
   '0017_cases_operations': casesOperations,
   '0019_channel': channel,
+  '0020_person_index': personIndex,
 };
 
 class StaticProvider implements MigrationProvider {

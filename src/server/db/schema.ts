@@ -36,7 +36,11 @@ export interface TeamMembersTable { team_id: string; agency_id: string }
 export interface PersonsTable {
   id: string; surname: string; given_names: string; sex: 'M' | 'F' | 'X'; date_of_birth: string; nationality: string;
   created_at: string; updated_at: string;
+  /** order-independent normalised name (migration 0020); null until indexed */
+  name_key?: string | null;
 }
+/** A person's name tokens and their sound codes, for search (migration 0020). */
+export interface PersonNameTokensTable { token: string; person_id: string }
 export interface PersonDocumentsTable {
   id: string; person_id: string; type: string; number: string; issuing_state: string; expiry_date: string; created_at: string;
 }
@@ -242,6 +246,7 @@ export interface Database {
   identity_conflicts: IdentityConflictsTable;
   persons: PersonsTable;
   person_documents: PersonDocumentsTable;
+  person_name_tokens: PersonNameTokensTable;
   stays: StaysTable;
   audit_log: AuditLogTable;
   audit_pending: AuditPendingTable;

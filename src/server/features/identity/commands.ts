@@ -6,6 +6,7 @@ import { conflict } from '../../errors';
 import { authorize, ensureVisible } from '../../policies';
 import { scopeFor } from '../../policies/scope';
 import type { ConflictFields } from '../stays/identity';
+import { indexPersonName } from '../persons/name-index';
 
 export type Decision = 'keep_person' | 'take_reported';
 
@@ -34,6 +35,10 @@ export async function resolveConflict(db: Kysely<Database>, actor: Actor, id: st
         if (column) personSet[column] = values.reported;
       }
       if (Object.keys(personSet).length) await trx.updateTable('persons').set({ ...personSet, updated_at: at }).where('id', '=', row.person_id).execute();
+      if (personSet.surname !== undefined || personSet.given_names !== undefined) {
+        const named = await trx.selectFrom('persons').select(['surname', 'given_names']).where('id', '=', row.person_id).executeTakeFirstOrThrow();
+        await indexPersonName(trx, row.person_id, named);
+      }
       if (fields.documentExpiry) {
         const stay = await trx.selectFrom('stays').select('document_id').where('id', '=', row.stay_id).executeTakeFirstOrThrow();
         await trx.updateTable('person_documents').set({ expiry_date: fields.documentExpiry.reported }).where('id', '=', stay.document_id).execute();

@@ -7,6 +7,7 @@ import { diff, recheck, recordChange, stayValues, type Values, withStay } from '
 import { alreadyPresent, presentAtLodging } from './duplicates';
 import { identityConflictFor, linkPerson } from './identity';
 import type { StayRecord } from './queries';
+import { indexPersonName } from '../persons/name-index';
 
 // A correction of what was reported (a typo in a name, a wrong passport number, the permit,
 // the dates), always with a reason. The stay row takes the corrected values; the history keeps
@@ -90,6 +91,7 @@ async function relink(trx: Transaction<Database>, actor: Actor, stay: StayRecord
   if (sole && !known) {
     // the person and document exist only because of this report: they follow its correction
     await trx.updateTable('persons').set({ ...reported, sex: reported.sex as 'M' | 'F' | 'X', updated_at: at }).where('id', '=', stay.person_id).execute();
+    await indexPersonName(trx, stay.person_id, reported);
     await trx.updateTable('person_documents').set({ number: passport.number, issuing_state: passport.issuingState, expiry_date: next.documentExpiry! })
       .where('id', '=', stay.document_id).execute();
     return { personId: stay.person_id, documentId: stay.document_id, note: { person: 'followed_report', personId: stay.person_id } };

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Insertable, Transaction } from 'kysely';
 import { nameKey, normalizeDocumentNumber } from '../../../domain/identity/names';
 import type { Database, IdentityConflictsTable } from '../../db/schema';
+import { indexPersonName } from '../persons/name-index';
 
 // A report is what its reporter said. A passport already known links the report to the same
 // person (a certain link), but the person record is never rewritten by a report: where the
@@ -25,6 +26,7 @@ export async function linkPerson(
   const personId = randomUUID();
   const documentId = randomUUID();
   await trx.insertInto('persons').values({ id: personId, ...reported, sex: reported.sex as 'M' | 'F' | 'X', created_at: at, updated_at: at }).execute();
+  await indexPersonName(trx, personId, reported);
   await trx.insertInto('person_documents').values({
     id: documentId, person_id: personId, type: document.type, number, issuing_state: document.issuingState,
     expiry_date: document.expiryDate, created_at: at,
