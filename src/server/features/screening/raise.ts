@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../../context';
-import { appendAudit, lockWrites } from '../../audit/log';
+import { appendEntries, auditDetail, lockWrites } from '../../audit/log';
 import { SYSTEM_ACTOR } from '../../auth/actor';
 import type { Database } from '../../db/schema';
 import { outboxRow } from '../../events/bus';
@@ -38,61 +38,74 @@ export async function screenStays(db: Kysely<Database>, screening: ScreeningServ
       .select(['stays.id', 'stays.person_id', 'stays.region_code', 'stays.reported_surname', 'stays.reported_given_names',
         'stays.reported_date_of_birth', 'stays.reported_nationality', 'person_documents.number as document_number'])
       .where('stays.id', 'in', stayIds.slice(i, i + 500)).execute();
+    const found: { stay: Reported; hits: ScreeningMatch[] }[] = [];
     for (const row of rows) {
       const hits = await screening.screen({
         names: [{ surname: row.reported_surname ?? '', given: row.reported_given_names ?? '' }],
         dateOfBirth: row.reported_date_of_birth ?? undefined, nationality: row.reported_nationality ?? undefined,
         documentNumbers: [row.document_number],
       }, now);
-      if (hits.length) raised += await raiseWatchlistAlerts(db, row, hits, now);
+      if (hits.length) found.push({ stay: row, hits });
     }
+    raised += await raiseWatchlistAlerts(db, found, now);
   }
   return raised;
 }
 
-async function raiseWatchlistAlerts(db: Kysely<Database>, stay: Reported, hits: ScreeningMatch[], now: Date): Promise<number> {
+/** The hits of a page of stays as alerts, in one transaction (a re-screen raises thousands). */
+async function raiseWatchlistAlerts(db: Kysely<Database>, found: { stay: Reported; hits: ScreeningMatch[] }[], now: Date): Promise<number> {
+  if (found.length === 0) return 0;
   const at = now.toISOString();
-  const identity = createHash('sha256').update(JSON.stringify([stay.reported_surname, stay.reported_given_names,
-    stay.reported_date_of_birth, stay.reported_nationality, stay.document_number])).digest('hex').slice(0, 16);
+  const candidates = found.flatMap(({ stay, hits }) => {
+    const identity = createHash('sha256').update(JSON.stringify([stay.reported_surname, stay.reported_given_names,
+      stay.reported_date_of_birth, stay.reported_nationality, stay.document_number])).digest('hex').slice(0, 16);
+    return hits.map((hit) => ({
+      stay, hit, key: `watchlist:${hit.list}:${hit.entity}:${stay.person_id}:${identity}`, id: randomUUID(),
+      severity: (hit.strength === 'strong' ? STRONG_SEVERITY : WEAK_SEVERITY) as 'high' | 'medium', score: Math.round(hit.score * 1000) / 1000,
+    }));
+  });
   return db.transaction().execute(async (trx) => {
     await lockWrites(trx);
-    let raised = 0;
-    for (const hit of hits) {
-      const key = `watchlist:${hit.list}:${hit.entity}:${stay.person_id}:${identity}`;
-      const id = randomUUID();
-      const severity = hit.strength === 'strong' ? STRONG_SEVERITY : WEAK_SEVERITY;
-      const score = Math.round(hit.score * 1000) / 1000;
-      const inserted = await trx.insertInto('alerts').values({
-        id, key, source: 'watchlist', rule: hit.kind, severity, status: 'new', person_id: stay.person_id, stay_id: stay.id,
-        region_code: stay.region_code, watchlist_entry_id: hit.entity, score,
-        explanation: JSON.stringify({ key: 'rule.watchlist_hit', params: { list: hit.list, score, strength: hit.strength, detail: hit.explanation } }),
+    // an alert already raised for the same entry, person and reported identity stays as it is
+    const inserted = new Set<string>();
+    for (let i = 0; i < candidates.length; i += 40) {
+      const rows = await trx.insertInto('alerts').values(candidates.slice(i, i + 40).map((c) => ({
+        id: c.id, key: c.key, source: 'watchlist' as const, rule: c.hit.kind, severity: c.severity, status: 'new' as const, person_id: c.stay.person_id,
+        stay_id: c.stay.id, region_code: c.stay.region_code, watchlist_entry_id: c.hit.entity, score: c.score,
+        explanation: JSON.stringify({ key: 'rule.watchlist_hit', params: { list: c.hit.list, score: c.score, strength: c.hit.strength, detail: c.hit.explanation } }),
         assigned_agency_id: null, assigned_user_id: null, resolution: null, reason: null, created_at: at, updated_at: at, resolved_at: null, resolved_by: null,
-      }).onConflict((oc) => oc.column('key').doNothing()).executeTakeFirst();
-      if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) continue;
-      await trx.insertInto('alert_activity').values({
-        id: randomUUID(), alert_id: id, at, actor_id: null, actor_name: 'Sinergi', kind: 'raised', detail: JSON.stringify({ list: hit.list, entity: hit.entity }),
-      }).execute();
-      await appendAudit(trx, SYSTEM_ACTOR, {
-        action: 'alert.raise', resourceType: 'alert', resourceId: id, regionCode: stay.region_code,
-        detail: { source: 'watchlist', list: hit.list, entity: hit.entity, score, strength: hit.strength, personId: stay.person_id, stayId: stay.id },
-      }, now);
-      await trx.insertInto('outbox').values(outboxRow('alert.raised', stay.region_code, {
-        alertId: id, regionCode: stay.region_code, rule: hit.kind, severity, source: 'watchlist', at,
-      }, now)).execute();
-      raised++;
+      }))).onConflict((oc) => oc.column('key').doNothing()).returning('id').execute();
+      for (const r of rows) inserted.add(r.id);
     }
-    return raised;
+    const raised = candidates.filter((c) => inserted.has(c.id));
+    if (raised.length === 0) return 0;
+    for (let i = 0; i < raised.length; i += 100) {
+      const part = raised.slice(i, i + 100);
+      await trx.insertInto('alert_activity').values(part.map((c) => ({
+        id: randomUUID(), alert_id: c.id, at, actor_id: null, actor_name: 'Sinergi', kind: 'raised', detail: JSON.stringify({ list: c.hit.list, entity: c.hit.entity }),
+      }))).execute();
+      await trx.insertInto('outbox').values(part.map((c) => outboxRow('alert.raised', c.stay.region_code, {
+        alertId: c.id, regionCode: c.stay.region_code, rule: c.hit.kind, severity: c.severity, source: 'watchlist', at,
+      }, now))).execute();
+    }
+    await appendEntries(trx, raised.map((c) => ({
+      at, actor_id: SYSTEM_ACTOR.id, actor_username: SYSTEM_ACTOR.username, action: 'alert.raise', resource_type: 'alert', resource_id: c.id,
+      region_code: c.stay.region_code, detail: auditDetail(SYSTEM_ACTOR, { action: 'alert.raise', resourceType: 'alert', detail: {
+        source: 'watchlist', list: c.hit.list, entity: c.hit.entity, score: c.score, strength: c.hit.strength, personId: c.stay.person_id, stayId: c.stay.id,
+      } }),
+    })));
+    return raised.length;
   });
 }
 
 /** After a list changed: everyone present, in pages, with progress. */
 export async function rescreenPresent(db: Kysely<Database>, screening: ScreeningService, onProgress?: (done: number, total: number) => void): Promise<number> {
-  const total = Number((await db.selectFrom('stays').select((eb) => eb.fn.countAll<number>().as('n')).where('departure_date', 'is', null).executeTakeFirstOrThrow()).n);
+  const total = Number((await db.selectFrom('stays').select((eb) => eb.fn.countAll<number>().as('n')).where('departure_date', 'is', null).where('cancelled_at', 'is', null).executeTakeFirstOrThrow()).n);
   let after = '';
   let done = 0;
   let raised = 0;
   for (;;) {
-    const page = await db.selectFrom('stays').select('id').where('departure_date', 'is', null).where('id', '>', after).orderBy('id').limit(1000).execute();
+    const page = await db.selectFrom('stays').select('id').where('departure_date', 'is', null).where('cancelled_at', 'is', null).where('id', '>', after).orderBy('id').limit(1000).execute();
     if (page.length === 0) return raised;
     raised += await screenStays(db, screening, page.map((p) => p.id));
     done += page.length;
