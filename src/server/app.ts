@@ -67,6 +67,7 @@ import { stayLifecycleRoutes } from './features/stays/lifecycle-routes';
 import { receiptsRoutes } from './features/stays/receipts-routes';
 import { registerAccessGate } from './http/access';
 import { indexUnindexedPersons } from './features/persons/name-index';
+import { raiseDemoAlerts } from './db/demo-alerts';
 import { registerIdempotency } from './http/idempotency';
 
 export const VERSION: string = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
@@ -75,7 +76,7 @@ export const VERSION: string = JSON.parse(fs.readFileSync(new URL('../../package
 export async function prepareDatabase(db: Kysely<Database>, config: Pick<Config, 'demo'>): Promise<void> {
   await migrateToLatest(db);
   await loadReferenceData(db);
-  if (config.demo) await seedDemoOnce(db);
+  if (config.demo && (await seedDemoOnce(db))) await raiseDemoAlerts(db);
   await indexUnindexedPersons(db);
 }
 

@@ -5,6 +5,7 @@ import { mulberry32, seededUuid } from '../../../domain/random';
 import { localDate } from '../../../domain/regions';
 import { addDays } from '../../../domain/dates';
 import { planDemo, type PlanLodging } from './plan';
+import { addAlertScenarios } from './alert-scenarios';
 import { AGENCIES, DEMO_ACCOUNTS, DEMO_PASSWORD, MAKASSAR, REPORTER_ORGS, SOPPENG, TEAMS } from './organisations';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './organisations';
@@ -104,6 +105,7 @@ export async function seedDemo(db: Kysely<Database>, opts: SeedDemoOptions = {})
     await insertChunked(trx, 'stays', plan.stays);
     await insertChunked(trx, 'stay_employments', plan.employments);
     await insertChunked(trx, 'receipt_counters', plan.receiptCounters);
+    await addAlertScenarios(trx, rng, today);
   });
 
   return {
