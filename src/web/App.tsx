@@ -42,6 +42,7 @@ const ReporterOrgsPage = lazyScreen(() => import('./features/admin/ReporterOrgsP
 const UsersPage = lazyScreen(() => import('./features/admin/UsersPage'));
 const PersonPage = lazyScreen(() => import('./features/persons/PersonPage'));
 const ConflictsPage = lazyScreen(() => import('./features/identity/ConflictsPage'));
+const ProbableLinksPage = lazyScreen(() => import('./features/person-links/QueuePage'));
 const AlertsPage = lazyScreen(() => import('./features/alerts/AlertsPage'));
 const AuditPage = lazyScreen(() => import('./features/audit/AuditPage'));
 const RegisterPage = lazyScreen(() => import('./features/registration/RegisterPage'));
@@ -103,6 +104,7 @@ export function App() {
           <Route path="sightings/new" element={<RequireAbility ability="reportSightings"><SightingFormPage /></RequireAbility>} />
           <Route path="sightings" element={<RequireAbility ability="triageSightings"><SightingTriagePage /></RequireAbility>} />
           <Route path="identity-conflicts" element={<RequireAbility ability="viewIdentityConflicts"><ConflictsPage /></RequireAbility>} />
+          <Route path="kemungkinan-sama" element={<RequireAbility ability="viewProbableLinks"><ProbableLinksPage /></RequireAbility>} />
           <Route path="tim" element={<RequireAbility ability="viewTeams"><TeamsPage /></RequireAbility>} />
           <Route path="tim/:id" element={<RequireAbility ability="viewTeams"><TeamPage /></RequireAbility>} />
           <Route path="tim/:id/laporan" element={<RequireAbility ability="viewTeams"><TeamReportPage /></RequireAbility>} />
