@@ -91,6 +91,11 @@ describe('possibly the same person, in the browser', () => {
       await pair.waitFor({ timeout: 15_000 });
       expect(await pair.textContent()).toContain('ØSTERGÅRD, MIKKEL JOHAN');
       await page.screenshot({ path: '/tmp/person-links-queue-phone.png', fullPage: true });
+      // immigration decides too: the side-by-side comparison offers merge and dismissal
+      await pair.getByRole('button', { name: 'Bandingkan' }).click();
+      await page.getByTestId('link-merge').waitFor({ timeout: 15_000 });
+      expect(await page.getByTestId('link-dismiss').count()).toBe(1);
+      await page.screenshot({ path: '/tmp/person-links-compare-phone.png' });
     } finally {
       await context.close();
     }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Group, Modal, ScrollArea, Stack, Table, Text, Textarea } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
@@ -22,6 +23,7 @@ export function CompareModal({ comparison, onClose }: { comparison: Comparison |
   const { t, i18n } = useTranslation();
   const country = useCountryNames();
   const decide = useDecideLink();
+  const phone = useMediaQuery('(max-width: 36em)');
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | undefined>();
   useEffect(() => {
@@ -64,11 +66,11 @@ export function CompareModal({ comparison, onClose }: { comparison: Comparison |
   const decides = abilities.merge || abilities.dismiss;
 
   return (
-    <Modal opened onClose={onClose} title={t('personLinks.compareTitle')} size="xl" centered data-testid="link-compare">
+    <Modal opened onClose={onClose} title={t('personLinks.compareTitle')} size="xl" centered fullScreen={phone} data-testid="link-compare">
       <Stack>
         <ScoreAndReasons score={comparison.score} reasons={comparison.reasons} />
         <ScrollArea>
-          <Table withTableBorder withColumnBorders miw={480}>
+          <Table withTableBorder withColumnBorders miw={phone ? undefined : 480} fz={phone ? 'xs' : 'sm'}>
             <Table.Thead>
               <Table.Tr><Table.Th /><Table.Th>{t('personLinks.thisPerson')}</Table.Th><Table.Th>{t('personLinks.otherPerson')}</Table.Th></Table.Tr>
             </Table.Thead>

@@ -68,7 +68,10 @@ export function PossiblySameCard({ person }: { person: Person }) {
                     {m.keptPersonId === person.id
                       ? t('personLinks.mergedIn', { name: m.absorbedName ?? t('access.withheld') })
                       : t('personLinks.mergedInto')}
-                    {' '}<Anchor component={Link} size="sm" to={`/persons/${m.keptPersonId === person.id ? m.absorbedPersonId : m.keptPersonId}`}>{t('personLinks.open')}</Anchor>
+                    {/* an absorbed person has no profile of its own until the merge is split */}
+                    {(m.splitAt || m.keptPersonId !== person.id) && (
+                      <>{' '}<Anchor component={Link} size="sm" to={`/persons/${m.keptPersonId === person.id ? m.absorbedPersonId : m.keptPersonId}`}>{t('personLinks.open')}</Anchor></>
+                    )}
                   </Text>
                   <Text size="xs" c="dimmed">
                     {t('personLinks.mergedBy', { by: m.mergedBy ?? '—', at: formatDateTime(m.mergedAt, zone, i18n.language) })} — {m.reason}
