@@ -44,6 +44,7 @@ const PersonPage = lazyScreen(() => import('./features/persons/PersonPage'));
 const PresentPage = lazyScreen(() => import('./features/present/PresentPage'));
 const SearchPage = lazyScreen(() => import('./features/present/SearchPage'));
 const ConflictsPage = lazyScreen(() => import('./features/identity/ConflictsPage'));
+const ProbableLinksPage = lazyScreen(() => import('./features/person-links/QueuePage'));
 const AlertsPage = lazyScreen(() => import('./features/alerts/AlertsPage'));
 const AuditPage = lazyScreen(() => import('./features/audit/AuditPage'));
 const RegisterPage = lazyScreen(() => import('./features/registration/RegisterPage'));
@@ -107,6 +108,7 @@ export function App() {
           <Route path="sightings/new" element={<RequireAbility ability="reportSightings"><SightingFormPage /></RequireAbility>} />
           <Route path="sightings" element={<RequireAbility ability="triageSightings"><SightingTriagePage /></RequireAbility>} />
           <Route path="identity-conflicts" element={<RequireAbility ability="viewIdentityConflicts"><ConflictsPage /></RequireAbility>} />
+          <Route path="kemungkinan-sama" element={<RequireAbility ability="viewProbableLinks"><ProbableLinksPage /></RequireAbility>} />
           <Route path="tim" element={<RequireAbility ability="viewTeams"><TeamsPage /></RequireAbility>} />
           <Route path="tim/:id" element={<RequireAbility ability="viewTeams"><TeamPage /></RequireAbility>} />
           <Route path="tim/:id/laporan" element={<RequireAbility ability="viewTeams"><TeamReportPage /></RequireAbility>} />

@@ -259,6 +259,21 @@ const channelMessage = (what: 'message' | 'attachment'): RecordFixture['make'] =
   return { id: fileId, record, scoped: team.scoped };
 };
 
+/** A fresh merge (nothing moved) of a throwaway person into a person of the region, not yet split. */
+const makeMerge: RecordFixture['make'] = async (server, region) => {
+  const kept = await loadPerson(server, REGION[region]);
+  const at = new Date().toISOString();
+  const absorbed = { id: randomUUID(), surname: 'MATRIX', given_names: 'MERGED', sex: 'F' as const, date_of_birth: '1990-01-01', nationality: 'NLD', created_at: at, updated_at: at, merged_into: kept.id };
+  await server.db.insertInto('persons').values(absorbed).execute();
+  const moved = { stays: [], person_documents: [], identity_conflicts: [], alerts: [], sightings: [], operation_checks: [], operation_findings: [], case_persons: [], case_persons_dropped: [] };
+  const row = {
+    id: randomUUID(), kept_person_id: kept.id, absorbed_person_id: absorbed.id, region_code: kept.scoped.regionCode, reason: 'matrix probe',
+    moved: JSON.stringify(moved), merged_by: 'matrix', merged_at: at, split_by: null, split_at: null, split_reason: null,
+  };
+  await server.db.insertInto('person_merges').values(row).execute();
+  return { id: row.id, record: row, scoped: { regionCode: row.region_code } };
+};
+
 const FIXTURES: Record<string, RecordFixture> = {
   'import.read': { make: makeImport },
   'import.run': { make: makeImport, body: { mapping: {} } },
@@ -293,6 +308,9 @@ const FIXTURES: Record<string, RecordFixture> = {
     body: { decision: 'keep_person', reason: 'matrix probe' },
   },
   'person.read': { make: (s, r) => loadPerson(s, REGION[r]) },
+  'person_link.merge': { make: (s, r) => loadPerson(s, REGION[r]), body: { otherPersonId: 'no-such-person', reason: 'matrix probe' } },
+  'person_link.dismiss': { make: (s, r) => loadPerson(s, REGION[r]), body: { otherPersonId: 'no-such-person', reason: 'matrix probe' } },
+  'person_link.split': { make: makeMerge, body: { reason: 'matrix probe' } },
   'notification.manageWebhook': {
     async make(server, region) {
       const team = await server.db.selectFrom('teams').select(['id', 'region_code']).where('region_code', 'like', `${REGION[region]}%`).executeTakeFirstOrThrow();

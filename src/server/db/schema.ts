@@ -38,6 +38,17 @@ export interface PersonsTable {
   created_at: string; updated_at: string;
   /** order-independent normalised name (migration 0020); null until indexed */
   name_key?: string | null;
+  /** the person that absorbed this one in a merge (migration 0021); null while it stands alone */
+  merged_into?: string | null;
+}
+/** A merge of two persons and exactly which rows moved, so a split restores them (migration 0021). */
+export interface PersonMergesTable {
+  id: string; kept_person_id: string; absorbed_person_id: string; region_code: string; reason: string; moved: string;
+  merged_by: string; merged_at: string; split_by: string | null; split_at: string | null; split_reason: string | null;
+}
+/** A pair decided "not the same person" (ids in sorted order), never proposed again (migration 0021). */
+export interface PersonLinkDismissalsTable {
+  person_a: string; person_b: string; region_code: string; reason: string; dismissed_by: string; dismissed_at: string;
 }
 /** A person's name tokens and their sound codes, for search (migration 0020). */
 export interface PersonNameTokensTable { token: string; person_id: string }
@@ -247,6 +258,8 @@ export interface Database {
   persons: PersonsTable;
   person_documents: PersonDocumentsTable;
   person_name_tokens: PersonNameTokensTable;
+  person_merges: PersonMergesTable;
+  person_link_dismissals: PersonLinkDismissalsTable;
   stays: StaysTable;
   audit_log: AuditLogTable;
   audit_pending: AuditPendingTable;

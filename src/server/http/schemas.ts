@@ -17,6 +17,10 @@ export const problemSchema = {
       type: 'object', description: 'on a 409 for a record that already exists: where to find it',
       properties: { id: { type: 'string' }, receiptNumber: { type: 'string' }, href: { type: 'string' } },
     },
+    mergedInto: {
+      type: 'object', description: 'on a 404 for a person merged into another: the person it became',
+      properties: { id: { type: 'string' }, href: { type: 'string' } },
+    },
   },
 } as const;
 

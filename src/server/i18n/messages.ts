@@ -95,6 +95,9 @@ const messages = {
   'detail.alert_not_new': { id: 'Peringatan ini sudah ditanggapi', en: 'This alert has already been acknowledged' },
   'detail.alert_resolved': { id: 'Peringatan ini sudah diselesaikan; buka kembali dahulu', en: 'This alert is resolved; reopen it first' },
   'detail.alert_open': { id: 'Peringatan ini belum diselesaikan', en: 'This alert is not resolved' },
+  'detail.person_merged': { id: 'Orang ini telah digabung dengan orang lain', en: 'This person was merged into another' },
+  'detail.merge_split': { id: 'Penggabungan ini sudah dipisahkan', en: 'This merge has already been split' },
+  'detail.merge_later': { id: 'Orang yang dipertahankan sudah digabung lagi; pisahkan penggabungan itu dahulu', en: 'The kept person was merged again since; split that merge first' },
   'detail.conflict_resolved': { id: 'Konflik identitas ini sudah diputuskan', en: 'This identity conflict has already been decided' },
   'detail.already_checked_out': { id: 'Tamu ini sudah check-out', en: 'This guest has already checked out' },
   'detail.session_required': { id: 'Tindakan ini hanya lewat akun yang masuk (bukan kunci API)', en: 'This needs a signed-in account, not an API key' },
@@ -109,6 +112,7 @@ const messages = {
   // early-detection reports (sightings)
   'field.village_outside_area': { id: 'Desa/kelurahan ini di luar wilayah kerja Anda', en: 'This village lies outside your work area' },
   'field.sighting_too_old': { id: 'Waktu pengamatan paling lama {days} hari yang lalu', en: 'The observation may be at most {days} days old' },
+  'field.same_person': { id: 'Pilih orang lain, bukan orang ini sendiri', en: 'Choose another person, not this one' },
   'field.unknown_person': { id: 'Orang ini tidak dikenal di wilayah Anda', en: 'This person is not known in your area' },
   'field.photo_type': { id: 'Foto harus JPEG atau PNG', en: 'The photo must be a JPEG or PNG' },
   'field.photo_too_large': { id: 'Foto terlalu besar (maksimal {limit} MB)', en: 'The photo is too large (at most {limit} MB)' },

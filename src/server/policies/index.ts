@@ -14,6 +14,7 @@ import { importPolicy } from '../features/imports/policy';
 import { lodgingsPolicy } from '../features/lodgings/policy';
 import { meetingsPolicy } from '../features/meetings/policy';
 import { notificationsPolicy } from '../features/notifications/policy';
+import { personLinksPolicy } from '../features/person-links/policy';
 import { personPolicy } from '../features/persons/policy';
 import { presentPolicy } from '../features/present/policy';
 import { preregistrationPolicy } from '../features/preregistration/policy';
@@ -37,6 +38,7 @@ export const policies = {
   ...teamsPolicy, ...meetingsPolicy,
   ...casesPolicy, ...operationsPolicy,
   ...channelPolicy, ...apiKeyPolicy,
+  ...personLinksPolicy,
 } as const;
 
 type Policies = typeof policies;

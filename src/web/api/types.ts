@@ -51,6 +51,9 @@ export interface Abilities {
   teamChannel?: boolean;
   /** API keys for hotel software (reporters, signed in) */
   manageApiKeys?: boolean;
+  /** probable links (possibly the same person): officers see them; immigration and police merge */
+  viewProbableLinks?: boolean;
+  mergePersons?: boolean;
 }
 
 export interface Me {

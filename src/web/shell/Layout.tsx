@@ -39,6 +39,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/channel', labelKey: 'channel.nav', icon: <IconChat />, ability: 'teamChannel', section: 'work' },
   { to: '/work-reports', labelKey: 'workReports.listNav', icon: <IconBriefcase />, ability: 'listWorkers', section: 'work' },
   { to: '/identity-conflicts', labelKey: 'conflicts.nav', icon: <IconCompare />, ability: 'viewIdentityConflicts', section: 'work' },
+  { to: '/kemungkinan-sama', labelKey: 'personLinks.nav', icon: <IconUsers />, ability: 'viewProbableLinks', section: 'work' },
   { to: '/pendaftaran', labelKey: 'registration.nav', icon: <IconHotel />, ability: 'reviewRegistrations', section: 'work' },
   { to: '/tim', labelKey: 'teams.nav', icon: <IconUsers />, ability: 'viewTeams', section: 'work' },
   { to: '/tugas', labelKey: 'teams.tasksNav', icon: <IconCompare />, ability: 'myTasks', section: 'work' },

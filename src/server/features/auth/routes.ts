@@ -35,7 +35,8 @@ export const meJson = {
         reportSightings: { type: 'boolean' }, triageSightings: { type: 'boolean' },
         viewTeams: { type: 'boolean' }, myTasks: { type: 'boolean' },
         viewCases: { type: 'boolean' }, viewOperations: { type: 'boolean' }, planOperations: { type: 'boolean' }, teamChannel: { type: 'boolean' }, manageApiKeys: { type: 'boolean' },
-        viewPresent: { type: 'boolean' }, searchPersons: { type: 'boolean' } },
+        viewPresent: { type: 'boolean' }, searchPersons: { type: 'boolean' },
+        viewProbableLinks: { type: 'boolean' }, mergePersons: { type: 'boolean' } },
     },
   },
 } as const;
@@ -80,6 +81,7 @@ export async function presentMe(db: Kysely<Database>, actor: Actor) {
       ...abilities(actor, 'apiKey', { manageApiKeys: 'manage' }),
       ...abilities(actor, 'present', { viewPresent: 'list' }),
       ...abilities(actor, 'person', { searchPersons: 'list' }),
+      ...abilities(actor, 'person_link', { viewProbableLinks: 'list', mergePersons: 'decide' }),
     },
   };
 }

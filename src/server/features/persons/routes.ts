@@ -8,6 +8,7 @@ import { gate, onRecord } from '../../http/access';
 import { requireActor } from '../../http/actor';
 import { problems } from '../../http/schemas';
 import { authorize, ensureVisible, inArea } from '../../policies';
+import { personNotFound } from '../person-links/queries';
 import { regionTimeZone } from '../reference/queries';
 import { presentPerson, presentPersonListItem } from './presenters';
 import { loadPersonInScope } from './queries';
@@ -50,13 +51,14 @@ export function personsRoutes(app: FastifyInstance, ctx: AppContext): void {
     schema: {
       tags: ['persons'], operationId: 'getPerson',
       summary: 'One person: identity, documents, whereabouts, permit status and the stays in the caller\'s scope (audited, with a purpose)',
-      description: `The ${PURPOSE} header is required and kept in the audit log.`,
+      description: `The ${PURPOSE} header is required and kept in the audit log. A person merged into another answers 404 with \`mergedInto\` (id, href) naming the person it became, when that one is in the caller's scope.`,
       params: personIdParams, headers: purposeHeaders, response: { 200: personJson, ...problems(400, 401, 403, 404) },
     },
   }, async (request) => {
     const actor = requireActor(request);
     const record = await loadPersonInScope(ctx.db, actor, request.params.id);
-    ensureVisible(record !== undefined && record.stays.length > 0);
+    // an absorbed person answers 404 with a pointer to the person it was merged into (features/person-links)
+    if (record === undefined || record.stays.length === 0) throw await personNotFound(ctx.db, actor, request.params.id);
     authorize(actor, 'person', 'read', record!);
     const purpose = purposeOf(request.headers['x-access-purpose']);
     const latest = record!.stays[0]!;

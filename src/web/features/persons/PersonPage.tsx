@@ -11,6 +11,7 @@ import { Withheld } from '../stays/Withheld';
 import { usePerson } from './api';
 import { Documents, PermitBadge, ReportedIdentities, Row, Section, StayTimeline, Whereabouts } from './PersonSections';
 import { PurposeModal } from './PurposeModal';
+import { PossiblySameCard } from '../person-links/PossiblySameCard';
 
 /** One person, one profile: asks for the purpose first (audited), then shows the picture in the officer's area. */
 export default function PersonPage() {
@@ -63,6 +64,7 @@ export default function PersonPage() {
             <Section title={t('person.reportedIdentities')}><ReportedIdentities items={p.reportedIdentities} /></Section>
           </SimpleGrid>
           <Section title={t('person.timeline')} testId="person-timeline"><StayTimeline items={p.timeline} /></Section>
+          <PossiblySameCard person={p} />
         </>
       )}
     </Stack>
