@@ -83,7 +83,7 @@ export function DailyChart({ stats }: { stats: AreaStats }) {
   return (
     <Paper withBorder p="md" radius="md">
       <Title order={4}>{t('areaDashboard.dailyTitle')}</Title>
-      <Text size="xs" c="dimmed" mb="xs" data-testid="area-daily-summary">
+      <Text size="xs" c="dimmed" mb="xs" data-testid="area-daily-summary" data-arrivals={arrivals} data-departures={departures}>
         {t('areaDashboard.dailySummary', { from: formatDate(stats.period.from, i18n.language), to: formatDate(stats.period.to, i18n.language), zone: stats.region.timeZone, arrivals, departures })}
       </Text>
       <EChart option={option} height={260} testId="chart-daily" ariaLabel={t('areaDashboard.dailyTitle')} />
