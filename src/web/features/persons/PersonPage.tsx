@@ -11,6 +11,7 @@ import { Withheld } from '../stays/Withheld';
 import { usePerson } from './api';
 import { Documents, PermitBadge, ReportedIdentities, Row, Section, StayTimeline, Whereabouts } from './PersonSections';
 import { PurposeModal } from './PurposeModal';
+import { EventTimeline, PermitList, ReportList } from './ProfileExtras';
 
 /** One person, one profile: asks for the purpose first (audited), then shows the picture in the officer's area. */
 export default function PersonPage() {
@@ -62,7 +63,12 @@ export default function PersonPage() {
             </Section>
             <Section title={t('person.reportedIdentities')}><ReportedIdentities items={p.reportedIdentities} /></Section>
           </SimpleGrid>
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+            <Section title={t('personProfile.reports')} testId="person-reports"><ReportList reports={p.reports ?? []} /></Section>
+            <Section title={t('personProfile.permits')}><PermitList permits={p.permits} /></Section>
+          </SimpleGrid>
           <Section title={t('person.timeline')} testId="person-timeline"><StayTimeline items={p.timeline} /></Section>
+          <Section title={t('personProfile.events')} testId="person-events"><EventTimeline events={p.events ?? []} zone={p.zone} /></Section>
         </>
       )}
     </Stack>
