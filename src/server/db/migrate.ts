@@ -20,6 +20,7 @@ import * as casesOperations from './migrations/0017_cases_operations';
 import * as channel from './migrations/0019_channel';
 import * as personIndex from './migrations/0020_person_index';
 import * as personLinks from './migrations/0021_person_links';
+import * as areaFigures from './migrations/0022_area_figures';
 
 // Migrations are listed here (not read from disk) so they bundle and run the same under tsx and tests.
 const migrations: Record<string, Migration> = {
@@ -44,6 +45,7 @@ const migrations: Record<string, Migration> = {
   '0019_channel': channel,
   '0020_person_index': personIndex,
   '0021_person_links': personLinks,
+  '0022_area_figures': areaFigures,
 };
 
 class StaticProvider implements MigrationProvider {

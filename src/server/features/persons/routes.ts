@@ -14,6 +14,7 @@ import { presentPerson, presentPersonListItem } from './presenters';
 import { loadPersonInScope } from './queries';
 import { type PersonSearch, searchPersons } from './search';
 import { personIdParams, personJson, personListJson, personListQuery, purposeHeaders } from './schemas';
+import { loadProfileExtras, presentProfileExtras, profileExtrasJson } from './timeline';
 
 // One person, one profile: the officer's picture of a person across the stays in its scope.
 
@@ -52,7 +53,8 @@ export function personsRoutes(app: FastifyInstance, ctx: AppContext): void {
       tags: ['persons'], operationId: 'getPerson',
       summary: 'One person: identity, documents, whereabouts, permit status and the stays in the caller\'s scope (audited, with a purpose)',
       description: `The ${PURPOSE} header is required and kept in the audit log. A person merged into another answers 404 with \`mergedInto\` (id, href) naming the person it became, when that one is in the caller's scope.`,
-      params: personIdParams, headers: purposeHeaders, response: { 200: personJson, ...problems(400, 401, 403, 404) },
+      params: personIdParams, headers: purposeHeaders,
+      response: { 200: { ...personJson, properties: { ...personJson.properties, ...profileExtrasJson } }, ...problems(400, 401, 403, 404) },
     },
   }, async (request) => {
     const actor = requireActor(request);
@@ -65,7 +67,12 @@ export function personsRoutes(app: FastifyInstance, ctx: AppContext): void {
     await recordRead(ctx.db, actor, {
       action: 'person.read', resourceType: 'person', resourceId: record!.person.id, regionCode: latest.region_code, detail: { purpose },
     });
-    const today = localDate(new Date(), await regionTimeZone(ctx.db, latest.region_code));
-    return presentPerson(actor, record!, latestPermitStatus({ permitValidUntil: latest.permit_valid_until }, today));
+    const zone = await regionTimeZone(ctx.db, latest.region_code);
+    const today = localDate(new Date(), zone);
+    const extras = await loadProfileExtras(ctx.db, record!.person.id, record!.stays.map((s) => s.id));
+    return {
+      ...presentPerson(actor, record!, latestPermitStatus({ permitValidUntil: latest.permit_valid_until }, today)),
+      ...presentProfileExtras(actor, record!, extras, zone, today),
+    };
   });
 }

@@ -7,6 +7,7 @@ import { REGION_CODE, problems } from '../../http/schemas';
 import { authorize, ensureVisible, inArea } from '../../policies';
 import { regionWithin } from '../../policies/scope';
 import { gate, onRecord } from '../../http/access';
+import { areaStatsRoutes } from './area-routes';
 
 // The area picture: who is present now, by nationality and by permit kind. Aggregates only.
 
@@ -32,6 +33,7 @@ export async function presentStats(db: Kysely<Database>, region: string) {
 const counts = { type: 'object', additionalProperties: { type: 'integer' } } as const;
 
 export function statsRoutes(app: FastifyInstance, ctx: AppContext): void {
+  areaStatsRoutes(app, ctx);
   app.get<{ Querystring: { region?: string } }>('/api/v1/stats/present', {
     config: { access: gate('dashboard', 'view', onRecord('stats', 'view')) },
     schema: {

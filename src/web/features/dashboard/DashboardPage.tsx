@@ -1,29 +1,24 @@
 import { useMemo } from 'react';
-import { Alert, Badge, Center, Grid, Group, Paper, Progress, SimpleGrid, Skeleton, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { Alert, Badge, Center, Group, Paper, SimpleGrid, Skeleton, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../api/client';
+import { useSearchParams } from 'react-router-dom';
+import { addDays } from '../../../domain/dates';
+import { localDate } from '../../../domain/regions/timezones';
+import { ApiError } from '../../api/client';
 import { useCountryNames } from '../../api/reference';
-import type { PresentStats } from '../../api/types';
-import { formatDateTime } from '../../lib/time';
-import { ForbiddenPage } from '../../pages/StatusPage';
+import { formatDate, formatDateTime } from '../../lib/time';
+import { ForbiddenPage, NotFoundPage } from '../../pages/StatusPage';
+import { AreaBreadcrumb, ChildrenTable, CountTable, DailyChart, FigureCards, PERIODS, PeriodPicker } from './AreaSections';
+import { presentListLink, regionFilter, useAreaStats } from './api';
 import { OpenAlertsCard } from '../alerts/OpenAlertsCard';
 import { useCurrentUser, useZone } from '../auth/useMe';
 import { useStays } from '../stays/api';
 import { StayTable } from '../stays/StayTable';
-import { EChart, type EChartsOption } from './EChart';
 import { useLiveEvents } from './useLiveEvents';
 import { usePageTitle } from '../../lib/usePageTitle';
-import { ReportKindBreakdown } from '../work-reports/ReportKindBreakdown';
 
-function usePresentStats() {
-  return useQuery({
-    queryKey: ['stats', 'present'],
-    queryFn: ({ signal }) => api<PresentStats>('/api/v1/stats/present', { signal }),
-    refetchInterval: 60_000,
-  });
-}
+const DEFAULT_DAYS = '90';
 
 function Empty({ text }: { text: string }) {
   return (
@@ -39,7 +34,6 @@ export default function DashboardPage() {
   const me = useCurrentUser();
   const zone = useZone();
   const country = useCountryNames();
-  const stats = usePresentStats();
   const latest = useStays({ sort: '-createdAt', pageSize: 10, page: 1 });
   const live = useLiveEvents((type, event) => {
     notifications.show({
@@ -50,33 +44,35 @@ export default function DashboardPage() {
     });
   });
   const lang = i18n.language;
+  const [params, setParams] = useSearchParams();
+  const region = params.get('region');
+  const days = PERIODS.includes(params.get('days') as (typeof PERIODS)[number]) ? params.get('days')! : DEFAULT_DAYS;
+  const today = localDate(new Date(), zone.abbr);
+  // the default period (90 days) is the server's own; others end today in the area's zone
+  const period = days === DEFAULT_DAYS ? null : { from: addDays(today, -(Number(days) - 1)), to: today };
+  const area = useAreaStats(region, period);
+  const go = (patch: Record<string, string | null>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(patch)) if (v === null) next.delete(k); else next.set(k, v);
+    setParams(next);
+  };
+  const a = area.data;
+  const total = a?.present.total ?? 0;
+  const code = a?.region.code ?? '';
+  const rows = useMemo(() => (a ? {
+    nationality: a.present.byNationality.map((r) => ({ key: r.key, label: country(r.key) || r.key, n: r.n, to: presentListLink({ status: 'present', nationality: r.key, ...regionFilter(code) }) })),
+    permit: a.present.byPermitKind.map((r) => ({ key: r.key, label: t(`permit.${r.key}`, { defaultValue: r.key }), n: r.n, to: presentListLink({ status: 'present', permitKind: r.key, ...regionFilter(code) }) })),
+    purpose: a.present.byPurpose.map((r) => ({ key: r.key, label: t(`workReports.kind.${r.key}`, { defaultValue: r.key }), n: r.n })),
+    lodging: a.present.byLodging.map((r) => ({ key: r.id, label: r.name, n: r.n, to: presentListLink({ status: 'present', lodging: r.id, ...regionFilter(code) }) })),
+    source: [
+      ...Object.entries(a.reports.byKind).map(([k, n]) => ({ key: `kind-${k}`, label: t(`workReports.kind.${k}`, { defaultValue: k }), n })),
+      ...Object.entries(a.reports.byChannel).map(([k, n]) => ({ key: `channel-${k}`, label: t(`areaDashboard.channel.${k}`, { defaultValue: k }), n })),
+    ],
+  } : null), [a, country, t, code]);
 
-  const nationalities = useMemo(
-    () => Object.entries(stats.data?.byNationality ?? {}).filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])),
-    [stats.data],
-  );
-  const permits = useMemo(
-    () => Object.entries(stats.data?.byPermitKind ?? {}).filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]),
-    [stats.data],
-  );
+  if (area.error instanceof ApiError && area.error.status === 403) return <ForbiddenPage />;
+  if (area.error instanceof ApiError && area.error.status === 404) return <NotFoundPage />;
 
-  const top = nationalities.slice(0, 15);
-  const barOption: EChartsOption = useMemo(
-    () => ({
-      grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      xAxis: { type: 'value', minInterval: 1 },
-      yAxis: { type: 'category', inverse: true, data: top.map(([code]) => country(code)), axisLabel: { width: 130, overflow: 'truncate' } },
-      series: [{ type: 'bar', name: t('dashboard.guests'), data: top.map(([, n]) => n), itemStyle: { color: '#1c4e80', borderRadius: [0, 4, 4, 0] }, barMaxWidth: 22, label: { show: true, position: 'right' } }],
-      animationDuration: 300,
-    }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [top.map((e) => e.join(':')).join(','), lang, country],
-  );
-
-  if (stats.error instanceof ApiError && stats.error.status === 403) return <ForbiddenPage />;
-
-  const total = stats.data?.presentCount ?? 0;
   const liveColor = live.state === 'open' ? 'green' : live.state === 'connecting' ? 'yellow' : 'red';
 
   return (
@@ -84,86 +80,36 @@ export default function DashboardPage() {
       <Group justify="space-between" wrap="wrap" align="flex-end">
         <div>
           <Title order={2}>{t('dashboard.title')}</Title>
-          <Text c="dimmed" size="sm">{me.area ? t('dashboard.area', { area: me.area.name, code: me.area.code, zone: zone.abbr }) : t('dashboard.noArea')}</Text>
+          {a ? <AreaBreadcrumb stats={a} onGo={(c) => go({ region: c })} /> : (
+            <Text c="dimmed" size="sm">{me.area ? t('dashboard.area', { area: me.area.name, code: me.area.code, zone: zone.abbr }) : t('dashboard.noArea')}</Text>
+          )}
+          {a && <Text c="dimmed" size="xs">{t('areaDashboard.asOf', { date: formatDate(a.today, lang), zone: a.region.timeZone })}</Text>}
         </div>
-        <Tooltip label={live.last ? t('dashboard.lastEvent', { at: formatDateTime(live.last.toISOString(), zone, lang) }) : t('dashboard.noEventYet')}>
-          <Badge color={liveColor} variant="dot" size="lg" data-testid="live-state" data-state={live.state}>
-            {t(`dashboard.live.${live.state}`)}
-          </Badge>
-        </Tooltip>
+        <Group gap="sm">
+          <PeriodPicker value={days} onChange={(v) => go({ days: v === DEFAULT_DAYS ? null : v })} />
+          <Tooltip label={live.last ? t('dashboard.lastEvent', { at: formatDateTime(live.last.toISOString(), zone, lang) }) : t('dashboard.noEventYet')}>
+            <Badge color={liveColor} variant="dot" size="lg" data-testid="live-state" data-state={live.state}>
+              {t(`dashboard.live.${live.state}`)}
+            </Badge>
+          </Tooltip>
+        </Group>
       </Group>
 
-      {stats.isError && <Alert color="red">{(stats.error as Error).message}</Alert>}
+      {area.isError && <Alert color="red">{(area.error as Error).message}</Alert>}
 
-      <Grid gap={{ base: 'xs', sm: 'md' }}>
-        <Grid.Col span={{ base: 12, sm: 4 }}>
-          <Paper h="100%" withBorder p={{ base: 'xs', sm: 'md' }} radius="md">
-          <Text size="xs" c="dimmed" tt="uppercase" fw={700}>{t('dashboard.presentCount')}</Text>
-          {stats.isPending ? <Skeleton h={48} mt={6} /> : (
-            <Text fz={{ base: 30, sm: 48 }} fw={800} lh={1.1} className="stat-number" c="blue.8" data-testid="present-count">{total}</Text>
-          )}
-          <Text size="sm" c="dimmed" visibleFrom="sm">{t('dashboard.presentHint')}</Text>
-        </Paper>
-        </Grid.Col>
-        <Grid.Col span={{ base: 6, sm: 4 }}>
-          <Paper h="100%" withBorder p={{ base: 'xs', sm: 'md' }} radius="md">
-          <Text size="xs" c="dimmed" tt="uppercase" fw={700}>{t('dashboard.nationalities')}</Text>
-          {stats.isPending ? <Skeleton h={48} mt={6} /> : (
-            <Text fz={{ base: 30, sm: 48 }} fw={800} lh={1.1} className="stat-number" data-testid="nationality-count">{nationalities.length}</Text>
-          )}
-          <Text size="sm" c="dimmed" visibleFrom="sm">{t('dashboard.nationalitiesHint')}</Text>
-        </Paper>
-        </Grid.Col>
-        <Grid.Col span={{ base: 6, sm: 4 }}>
-          <Paper h="100%" withBorder p={{ base: 'xs', sm: 'md' }} radius="md">
-          <Text size="xs" c="dimmed" tt="uppercase" fw={700}>{t('dashboard.limitedStay')}</Text>
-          {stats.isPending ? <Skeleton h={48} mt={6} /> : (
-            <Text fz={{ base: 30, sm: 48 }} fw={800} lh={1.1} className="stat-number">{(stats.data?.byPermitKind.itas ?? 0) + (stats.data?.byPermitKind.itap ?? 0)}</Text>
-          )}
-          <Text size="sm" c="dimmed" visibleFrom="sm">{t('dashboard.limitedStayHint')}</Text>
-        </Paper>
-        </Grid.Col>
-      </Grid>
-
-      <ReportKindBreakdown stats={stats.data} pending={stats.isPending} />
-      {me.abilities.viewAlerts && <OpenAlertsCard />}
+      <FigureCards stats={a} pending={area.isPending} />
+      {a ? <DailyChart stats={a} /> : <Skeleton h={300} radius="md" />}
 
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-        <Paper withBorder p="md" radius="md">
-          <Title order={4} mb="sm">{t('dashboard.byNationality')}</Title>
-          {stats.isPending ? <Skeleton h={300} /> : nationalities.length === 0 ? <Empty text={t('dashboard.emptyPresent')} /> : (
-            <EChart option={barOption} height={Math.max(200, top.length * 30 + 40)} testId="chart-nationality" ariaLabel={t('dashboard.byNationality')} />
-          )}
-        </Paper>
-        <Paper withBorder p="md" radius="md">
-          <Title order={4} mb="sm">{t('dashboard.byPermitKind')}</Title>
-          {stats.isPending ? <Skeleton h={300} /> : permits.length === 0 ? <Empty text={t('dashboard.emptyPresent')} /> : (
-            <Table verticalSpacing="sm" data-testid="table-permit-kind">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('fields.permitKind')}</Table.Th>
-                  <Table.Th ta="right">{t('dashboard.guests')}</Table.Th>
-                  <Table.Th w="40%">{t('dashboard.share')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {permits.map(([kind, n]) => (
-                  <Table.Tr key={kind}>
-                    <Table.Td>{t(`permit.${kind}`, { defaultValue: kind })}</Table.Td>
-                    <Table.Td ta="right" className="stat-number" fw={600}>{n}</Table.Td>
-                    <Table.Td>
-                      <Group gap="xs" wrap="nowrap">
-                        <Progress value={total ? (n / total) * 100 : 0} style={{ flex: 1 }} />
-                        <Text size="xs" c="dimmed" w={36} ta="right">{total ? Math.round((n / total) * 100) : 0}%</Text>
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          )}
-        </Paper>
+        <CountTable title={t('dashboard.byNationality')} rows={rows?.nationality ?? []} total={total} testId="area-by-nationality" pending={area.isPending} />
+        <CountTable title={t('dashboard.byPermitKind')} rows={rows?.permit ?? []} total={total} testId="area-by-permit" pending={area.isPending} />
+        <CountTable title={t('areaDashboard.byPurpose')} rows={rows?.purpose ?? []} total={total} testId="area-by-purpose" pending={area.isPending} />
+        <CountTable title={t('areaDashboard.byLodging')} rows={rows?.lodging ?? []} total={total} testId="area-by-lodging" pending={area.isPending} />
+        <CountTable title={t('areaDashboard.bySource')} rows={rows?.source ?? []} total={a?.reports.total ?? 0} testId="area-by-source" pending={area.isPending} />
+        {a && <ChildrenTable stats={a} onGo={(c) => go({ region: c })} />}
       </SimpleGrid>
+
+      {me.abilities.viewAlerts && <OpenAlertsCard />}
 
       <Paper withBorder p="md" radius="md">
         <Title order={4} mb="sm">{t('dashboard.latest')}</Title>

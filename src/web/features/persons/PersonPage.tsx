@@ -12,6 +12,7 @@ import { usePerson } from './api';
 import { Documents, PermitBadge, ReportedIdentities, Row, Section, StayTimeline, Whereabouts } from './PersonSections';
 import { PurposeModal } from './PurposeModal';
 import { PossiblySameCard } from '../person-links/PossiblySameCard';
+import { EventTimeline, PermitList, ReportList } from './ProfileExtras';
 
 /** One person, one profile: asks for the purpose first (audited), then shows the picture in the officer's area. */
 export default function PersonPage() {
@@ -63,8 +64,13 @@ export default function PersonPage() {
             </Section>
             <Section title={t('person.reportedIdentities')}><ReportedIdentities items={p.reportedIdentities} /></Section>
           </SimpleGrid>
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+            <Section title={t('personProfile.reports')} testId="person-reports"><ReportList reports={p.reports ?? []} /></Section>
+            <Section title={t('personProfile.permits')}><PermitList permits={p.permits} /></Section>
+          </SimpleGrid>
           <Section title={t('person.timeline')} testId="person-timeline"><StayTimeline items={p.timeline} /></Section>
           <PossiblySameCard person={p} />
+          <Section title={t('personProfile.events')} testId="person-events"><EventTimeline events={p.events ?? []} zone={p.zone} /></Section>
         </>
       )}
     </Stack>

@@ -24,6 +24,20 @@ export interface Person {
     /** lodging | work | residence; employment only for who sees the `employment` group */
     reportKind?: ReportKind; employment?: Employment | null;
   }[];
+  /** the zone of reportedAt and the events' times (the region's own, e.g. WITA) */
+  zone?: string;
+  reports?: {
+    stayId: string; reportKind: string; reportedAt: string | null; user: string | null; org: PersonLodging; channel: 'direct' | 'import';
+    document: { type: string; number: string; issuingState: string; expiryDate: string | null } | null;
+  }[];
+  permits?: { stayId: string; kind: string; number: string | null; validFrom: string | null; validUntil: string | null; status: 'valid' | 'expiring' | 'expired' }[] | null;
+  /** sightings, alerts and cases naming the person, each only as the actor may see it */
+  events?: PersonEvent[];
+}
+
+export interface PersonEvent {
+  kind: 'sighting' | 'alert' | 'case'; id: string; date: string; at: string; regionCode: string; status: string;
+  category: string | null; note: string | null; title: string | null; number: string | null; severity: string | null;
 }
 
 /** Loads the profile only once a purpose is given; the purpose travels in X-Access-Purpose. */
