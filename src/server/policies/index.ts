@@ -12,6 +12,7 @@ import { eventsPolicy } from '../features/events/policy';
 import { identityPolicy } from '../features/identity/policy';
 import { importPolicy } from '../features/imports/policy';
 import { lodgingsPolicy } from '../features/lodgings/policy';
+import { mapPolicy } from '../features/map/policy';
 import { meetingsPolicy } from '../features/meetings/policy';
 import { notificationsPolicy } from '../features/notifications/policy';
 import { personPolicy } from '../features/persons/policy';
@@ -36,6 +37,7 @@ export const policies = {
   ...teamsPolicy, ...meetingsPolicy,
   ...casesPolicy, ...operationsPolicy,
   ...channelPolicy, ...apiKeyPolicy,
+  ...mapPolicy,
 } as const;
 
 type Policies = typeof policies;

@@ -47,6 +47,8 @@ export interface Abilities {
   teamChannel?: boolean;
   /** API keys for hotel software (reporters, signed in) */
   manageApiKeys?: boolean;
+  /** the supervision map of the area (officers who see whereabouts) */
+  viewMap?: boolean;
 }
 
 export interface Me {
