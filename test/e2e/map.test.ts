@@ -102,7 +102,7 @@ describe('the supervision map in the browser', () => {
       await checkInAndOut(server, clerk, () => waitForMapTotal(page, total + 1), () => waitForMapTotal(page, total));
 
       // and in the list by village
-      await page.getByText('Daftar per desa').click();
+      await page.getByText('Daftar per desa', { exact: true }).click();
       const row = page.getByTestId('place-list').locator(`[data-place="${maryam.id}"]`);
       const rowCount = () => row.locator('.place-count').textContent().then(Number);
       await expect.poll(rowCount).toBe(maryam.count);

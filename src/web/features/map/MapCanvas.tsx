@@ -38,8 +38,9 @@ export function MapCanvas({ places, tileUrl, attribution, label, onOpen }: Props
 
   useEffect(() => {
     if (!element.current) return;
-    const m = L.map(element.current, { zoomControl: true, attributionControl: true }).setView([-4.35, 119.88], 11);
-    if (tileUrl) L.tileLayer(tileUrl, { attribution: attribution ?? '', maxZoom: 19 }).addTo(m);
+    // the cluster layer needs the map's own maxZoom when there is no tile layer to give it
+    const m = L.map(element.current, { zoomControl: true, attributionControl: true, minZoom: 4, maxZoom: 18 }).setView([-4.35, 119.88], 11);
+    if (tileUrl) L.tileLayer(tileUrl, { attribution: attribution ?? '', maxZoom: 18 }).addTo(m);
     const group = L.markerClusterGroup({
       showCoverageOnHover: false,
       maxClusterRadius: 40,
