@@ -8,7 +8,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
-import type { Config } from './config';
+import { type Config, mapTileOrigin } from './config';
 import type { AppContext } from './context';
 import { type Db, openDatabase } from './db/database';
 import { migrateToLatest } from './db/migrate';
@@ -25,6 +25,7 @@ import { registerValidatorCompiler } from './http/validator';
 import { languageOf } from './i18n/messages';
 import { problemSchema } from './http/schemas';
 import { registerSecurityHeaders } from './http/security-headers';
+import { mapRoutes } from './features/map/routes';
 import { registerDocsGate } from './http/docs-gate';
 import { startAuditJobs } from './audit/jobs';
 import { startAlertJobs } from './features/alerts/jobs';
@@ -121,7 +122,7 @@ export async function buildApp(config: Config, options: { db?: Db } = {}): Promi
   app.removeContentTypeParser('text/plain');
   app.addSchema(problemSchema);
   registerProblemHandler(app);
-  registerSecurityHeaders(app, { hsts: config.secureCookies });
+  registerSecurityHeaders(app, { hsts: config.secureCookies, imgSources: [mapTileOrigin(config)].filter((o): o is string => !!o) });
   await app.register(cookie);
   registerDocsGate(app, ctx);
   await app.register(rateLimit, { global: false });
@@ -145,7 +146,7 @@ export async function buildApp(config: Config, options: { db?: Db } = {}): Promi
   registerIdempotency(app, db.kysely); // every POST: Idempotency-Key replays
   app.decorate('screening', ctx.screening);
 
-  for (const routes of [healthRoutes, authRoutes, accountRoutes, totpRoutes, referenceRoutes, lodgingsRoutes, staysRoutes, stayLifecycleRoutes, receiptsRoutes, verifyReceiptRoutes, statsRoutes, eventsRoutes, identityRoutes, personsRoutes, presentRoutes, personLinksRoutes, alertsRoutes, notificationsRoutes, registrationsRoutes, preregPublicRoutes, preregistrationRoutes, workReportsRoutes, importsRoutes, adminRoutes, auditRoutes, teamsRoutes, meetingsRoutes, teamReportRoutes, casesRoutes, operationsRoutes, channelRoutes, inboxRoutes, apiKeysRoutes]) routes(app, ctx);
+  for (const routes of [healthRoutes, authRoutes, accountRoutes, totpRoutes, referenceRoutes, lodgingsRoutes, staysRoutes, stayLifecycleRoutes, receiptsRoutes, verifyReceiptRoutes, statsRoutes, eventsRoutes, identityRoutes, personsRoutes, presentRoutes, personLinksRoutes, alertsRoutes, notificationsRoutes, registrationsRoutes, preregPublicRoutes, preregistrationRoutes, workReportsRoutes, importsRoutes, adminRoutes, auditRoutes, teamsRoutes, meetingsRoutes, teamReportRoutes, casesRoutes, operationsRoutes, channelRoutes, inboxRoutes, apiKeysRoutes, mapRoutes]) routes(app, ctx);
   sightingsRoutes(app, ctx);
   const rescreen = rescreenRunner(app, ctx);
   onListChange = () => void rescreen.start();

@@ -32,6 +32,10 @@ export interface Config {
   publicUrl: string;
   /** days a team-channel message is kept (SINERGI_CHANNEL_RETENTION_DAYS); pinned guides are kept always */
   channelRetentionDays: number;
+  /** map tiles (SINERGI_MAP_TILE_URL, e.g. https://tiles.example/{z}/{x}/{y}.png); none: markers on a plain background */
+  mapTileUrl?: string;
+  /** the tiles' attribution line (SINERGI_MAP_ATTRIBUTION) */
+  mapAttribution?: string;
 }
 
 export class ConfigError extends Error {}
@@ -77,6 +81,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailOutboxDir: path.join(dataDir, 'outbox'),
     publicUrl: publicUrl(env.SINERGI_PUBLIC_URL, port),
     channelRetentionDays: retentionDays(env.SINERGI_CHANNEL_RETENTION_DAYS),
+    mapTileUrl: mapTileUrl(env.SINERGI_MAP_TILE_URL),
+    mapAttribution: env.SINERGI_MAP_ATTRIBUTION || undefined,
   };
 }
 
@@ -86,6 +92,29 @@ function retentionDays(value: string | undefined): number {
   const days = Number(value);
   if (!Number.isInteger(days) || days < 1 || days > 36500) throw new ConfigError(`SINERGI_CHANNEL_RETENTION_DAYS must be a whole number of days (1-36500): ${value}`);
   return days;
+}
+
+/** SINERGI_MAP_TILE_URL: an http(s) URL or a path on this server, with {z}, {x} and {y}; nothing is fetched at start. */
+function mapTileUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (!['{z}', '{x}', '{y}'].every((p) => value.includes(p))) throw new ConfigError('SINERGI_MAP_TILE_URL must contain {z}, {x} and {y}');
+  if (value.startsWith('/') && !value.startsWith('//')) return value;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`SINERGI_MAP_TILE_URL is not a URL: ${value}`);
+  }
+  if (!['http:', 'https:'].includes(url.protocol)) throw new ConfigError('SINERGI_MAP_TILE_URL must start with http://, https:// or /');
+  return value;
+}
+
+/** The origin tiles load from, for the page's Content-Security-Policy (none for tiles on this server). */
+export function mapTileOrigin(config: Pick<Config, 'mapTileUrl'>): string | undefined {
+  if (!config.mapTileUrl || config.mapTileUrl.startsWith('/')) return undefined;
+  // {s} subdomains: allow the parent domain's hosts
+  const url = new URL(config.mapTileUrl.replace('{s}', 'tile'));
+  return config.mapTileUrl.includes('{s}') ? `${url.protocol}//*.${url.host.split('.').slice(1).join('.')}` : url.origin;
 }
 
 /** SINERGI_SMTP_URL: smtp:// or smtps:// with a host; anything else would fail only at the first mail. */

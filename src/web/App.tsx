@@ -73,6 +73,8 @@ const ImportPage = lazyScreen(() => import('./features/imports/ImportPage'));
 const ChannelPage = lazyScreen(() => import('./features/channel/ChannelPage'));
 const ChannelIndexPage = lazyScreen(() => import('./features/channel/ChannelPage').then((m) => ({ default: m.ChannelIndexPage })));
 const ApiKeysPage = lazyScreen(() => import('./features/apikeys/ApiKeysPage'));
+// Leaflet and its clusters load only with the map
+const MapPage = lazyScreen(() => import('./features/map/MapPage'));
 
 export function App() {
   return (
@@ -92,6 +94,7 @@ export function App() {
         >
           <Route index element={<HomeRedirect />} />
           <Route path="dashboard" element={<RequireAbility ability="viewDashboard"><DashboardPage /></RequireAbility>} />
+          <Route path="peta" element={<RequireAbility ability="viewMap"><MapPage /></RequireAbility>} />
           <Route path="check-in" element={<RequireAbility ability="checkIn"><CheckInPage /></RequireAbility>} />
           <Route path="check-in/queue/:id" element={<RequireAbility ability="checkIn"><ProofPage /></RequireAbility>} />
           <Route path="imports" element={<RequireAbility ability="checkIn"><ImportPage /></RequireAbility>} />

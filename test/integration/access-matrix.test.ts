@@ -311,6 +311,14 @@ const FIXTURES: Record<string, RecordFixture> = {
   'person_link.merge': { make: (s, r) => loadPerson(s, REGION[r]), body: { otherPersonId: 'no-such-person', reason: 'matrix probe' } },
   'person_link.dismiss': { make: (s, r) => loadPerson(s, REGION[r]), body: { otherPersonId: 'no-such-person', reason: 'matrix probe' } },
   'person_link.split': { make: makeMerge, body: { reason: 'matrix probe' } },
+  // the map's places: a lodging of the region (the path's :kind is filled with 'lodging')
+  'map.readPlace': {
+    async make(server, region) {
+      const org = await server.db.selectFrom('reporter_orgs').select(['id', 'village_code']).where('kind', '=', 'lodging')
+        .where('village_code', 'like', `${REGION[region]}.%`).where('verified_at', 'is not', null).orderBy('name').executeTakeFirstOrThrow();
+      return { id: org.id, record: { regionCode: org.village_code }, scoped: { regionCode: org.village_code } };
+    },
+  },
   'notification.manageWebhook': {
     async make(server, region) {
       const team = await server.db.selectFrom('teams').select(['id', 'region_code']).where('region_code', 'like', `${REGION[region]}%`).executeTakeFirstOrThrow();
@@ -391,7 +399,7 @@ for (const kind of dialectMatrix()) {
 
     const send = (route: DeclaredRoute, url: string, cookie: string | undefined, body?: Json) =>
       server.app.inject({ method: route.method as 'GET', url, headers: cookie ? { cookie } : {}, ...(body !== undefined && route.method !== 'GET' ? { payload: body } : {}) });
-    const fill = (url: string, id: string) => literalColons(url.replace(/::/g, '\0').replace(/:code\b/, '73.12').replace(/:(\w+)/g, id));
+    const fill = (url: string, id: string) => literalColons(url.replace(/::/g, '\0').replace(/:code\b/, '73.12').replace(/:kind\b/, 'lodging').replace(/:(\w+)/g, id));
     // Streams never end and sign-out ends the caller's session: both are proven by their own tests.
     const skipAsSignedIn = (route: DeclaredRoute) => route.url === '/api/v1/events' || route.url === '/api/v1/auth/logout';
 

@@ -12,6 +12,7 @@ import { eventsPolicy } from '../features/events/policy';
 import { identityPolicy } from '../features/identity/policy';
 import { importPolicy } from '../features/imports/policy';
 import { lodgingsPolicy } from '../features/lodgings/policy';
+import { mapPolicy } from '../features/map/policy';
 import { meetingsPolicy } from '../features/meetings/policy';
 import { notificationsPolicy } from '../features/notifications/policy';
 import { personLinksPolicy } from '../features/person-links/policy';
@@ -39,6 +40,7 @@ export const policies = {
   ...casesPolicy, ...operationsPolicy,
   ...channelPolicy, ...apiKeyPolicy,
   ...personLinksPolicy,
+  ...mapPolicy,
 } as const;
 
 type Policies = typeof policies;

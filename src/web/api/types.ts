@@ -54,6 +54,8 @@ export interface Abilities {
   /** probable links (possibly the same person): officers see them; immigration and police merge */
   viewProbableLinks?: boolean;
   mergePersons?: boolean;
+  /** the supervision map of the area (officers who see whereabouts) */
+  viewMap?: boolean;
 }
 
 export interface Me {

@@ -18,11 +18,13 @@ import { IconCase, IconOperation } from '../features/cases/icons';
 import { ChannelNavBadge, NotificationBell } from '../features/channel/NotificationBell';
 import { IconChat } from '../features/channel/icons';
 import { IconPresent, IconSearch } from '../features/present/icons';
+import { IconMap } from '../features/map/icons';
 
 export interface NavItem { to: string; labelKey: string; icon: ReactNode; ability: keyof Abilities; section: 'work' | 'admin' }
 
 export const NAV_ITEMS: NavItem[] = [
   { to: '/dashboard', labelKey: 'nav.dashboard', icon: <IconDashboard />, ability: 'viewDashboard', section: 'work' },
+  { to: '/peta', labelKey: 'map.nav', icon: <IconMap />, ability: 'viewMap', section: 'work' },
   { to: '/check-in', labelKey: 'nav.checkIn', icon: <IconCheckIn />, ability: 'checkIn', section: 'work' },
   { to: '/work-reports/new', labelKey: 'workReports.nav', icon: <IconWorkerReport />, ability: 'reportWorkers', section: 'work' },
   { to: '/residence-reports/new', labelKey: 'workReports.residenceNav', icon: <IconHome />, ability: 'reportResidence', section: 'work' },

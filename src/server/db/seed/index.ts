@@ -65,7 +65,7 @@ export async function seedDemo(db: Kysely<Database>, opts: SeedDemoOptions = {})
 
   const orgRows: Insertable<ReporterOrgsTable>[] = REPORTER_ORGS.map((o) => ({
     id: need(orgId, o.key), kind: o.kind, lodging_type: o.lodgingType, name: o.name, address: o.address,
-    village_code: o.villageCode, phone: o.phone, created_at: since(400), verified_at: since(380),
+    village_code: o.villageCode, phone: o.phone, lat: o.lat, lng: o.lng, created_at: since(400), verified_at: since(380),
     // Soppeng lodgings were verified by the Parepare office; the Makassar one by the administrator.
     verified_by: need(userId, o.villageCode.startsWith(SOPPENG) ? 'imigrasi.parepare' : 'admin'),
   }));

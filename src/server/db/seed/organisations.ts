@@ -16,6 +16,8 @@ export interface TeamSpec {
 export interface ReporterOrgSpec {
   key: string; kind: 'lodging' | 'company'; lodgingType: string | null; name: string; address: string;
   villageCode: string; phone: string; rooms: string[]; weight: number;
+  /** where it is, for the map: plausible synthetic points inside its regency */
+  lat: number; lng: number;
 }
 
 export const AGENCIES: readonly AgencySpec[] = [
@@ -63,36 +65,36 @@ const numbered = (prefix: string, n: number) => Array.from({ length: n }, (_, i)
 export const REPORTER_ORGS: readonly ReporterOrgSpec[] = [
   {
     key: 'hotel_maryam', kind: 'lodging', lodgingType: 'hotel', name: 'Hotel Maryam', address: 'Lalabata Rilau, Watansoppeng',
-    villageCode: '73.12.04.1001', phone: '+62 484 000101', rooms: hotelRooms(3, 12), weight: 40,
+    villageCode: '73.12.04.1001', phone: '+62 484 000101', rooms: hotelRooms(3, 12), weight: 40, lat: -4.3497, lng: 119.8874,
   },
   {
     key: 'villa_lejja', kind: 'lodging', lodgingType: 'villa', name: 'Villa Lejja Indah', address: 'Kawasan Air Panas Lejja, Bulue',
-    villageCode: '73.12.05.2006', phone: '+62 484 000102', rooms: numbered('Villa ', 6), weight: 16,
+    villageCode: '73.12.05.2006', phone: '+62 484 000102', rooms: numbered('Villa ', 6), weight: 16, lat: -4.1746, lng: 119.9676,
   },
   {
     key: 'homestay_cabenge', kind: 'lodging', lodgingType: 'homestay', name: 'Homestay Cabenge', address: 'Cabenge, Lilirilau',
-    villageCode: '73.12.03.1002', phone: '+62 484 000103', rooms: numbered('Kamar ', 4), weight: 10,
+    villageCode: '73.12.03.1002', phone: '+62 484 000103', rooms: numbered('Kamar ', 4), weight: 10, lat: -4.2846, lng: 119.7939,
   },
   {
     key: 'wisma_takalala', kind: 'lodging', lodgingType: 'guest_house', name: 'Wisma Takalala', address: 'Labessi, Marioriwawo',
-    villageCode: '73.12.01.1001', phone: '+62 484 000104', rooms: numbered('Kamar ', 8), weight: 10,
+    villageCode: '73.12.01.1001', phone: '+62 484 000104', rooms: numbered('Kamar ', 8), weight: 10, lat: -4.4187, lng: 119.8127,
   },
   {
     key: 'penginapan_donri', kind: 'lodging', lodgingType: 'guest_house', name: 'Penginapan Donri Donri', address: 'Donri Donri',
-    villageCode: '73.12.06.2002', phone: '+62 484 000105', rooms: numbered('Kamar ', 6), weight: 6,
+    villageCode: '73.12.06.2002', phone: '+62 484 000105', rooms: numbered('Kamar ', 6), weight: 6, lat: -4.2563, lng: 119.9158,
   },
   {
     key: 'kos_botto', kind: 'lodging', lodgingType: 'kos', name: 'Kos Botto Indah', address: 'Botto, Lalabata',
-    villageCode: '73.12.04.1003', phone: '+62 484 000106', rooms: numbered('Kamar ', 10), weight: 6,
+    villageCode: '73.12.04.1003', phone: '+62 484 000106', rooms: numbered('Kamar ', 10), weight: 6, lat: -4.3561, lng: 119.8912,
   },
   {
     // A sponsor company reports its foreign workers' residence (mess) like a lodging does.
     key: 'pt_sutera', kind: 'company', lodgingType: null, name: 'PT Sutera Soppeng Lestari', address: 'Ujung, Lilirilau',
-    villageCode: '73.12.03.1001', phone: '+62 484 000107', rooms: numbered('Mess ', 12), weight: 12,
+    villageCode: '73.12.03.1001', phone: '+62 484 000107', rooms: numbered('Mess ', 12), weight: 12, lat: -4.3301, lng: 119.8702,
   },
   {
     key: 'hotel_makassar', kind: 'lodging', lodgingType: 'hotel', name: 'Hotel Losari Permai', address: 'Losari, Ujung Pandang, Makassar',
-    villageCode: '73.71.04.1008', phone: '+62 411 000201', rooms: hotelRooms(6, 20), weight: 100,
+    villageCode: '73.71.04.1008', phone: '+62 411 000201', rooms: hotelRooms(6, 20), weight: 100, lat: -5.1437, lng: 119.4079,
   },
 ];
 

@@ -36,7 +36,8 @@ export const meJson = {
         viewTeams: { type: 'boolean' }, myTasks: { type: 'boolean' },
         viewCases: { type: 'boolean' }, viewOperations: { type: 'boolean' }, planOperations: { type: 'boolean' }, teamChannel: { type: 'boolean' }, manageApiKeys: { type: 'boolean' },
         viewPresent: { type: 'boolean' }, searchPersons: { type: 'boolean' },
-        viewProbableLinks: { type: 'boolean' }, mergePersons: { type: 'boolean' } },
+        viewProbableLinks: { type: 'boolean' }, mergePersons: { type: 'boolean' },
+        viewMap: { type: 'boolean' } },
     },
   },
 } as const;
@@ -82,6 +83,7 @@ export async function presentMe(db: Kysely<Database>, actor: Actor) {
       ...abilities(actor, 'present', { viewPresent: 'list' }),
       ...abilities(actor, 'person', { searchPersons: 'list' }),
       ...abilities(actor, 'person_link', { viewProbableLinks: 'list', mergePersons: 'decide' }),
+      ...abilities(actor, 'map', { viewMap: 'view' }),
     },
   };
 }
