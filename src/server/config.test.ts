@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, loadConfig, mapTileOrigin } from './config';
 
 describe('loadConfig', () => {
   it('has safe defaults', () => {
@@ -52,5 +52,17 @@ describe('loadConfig', () => {
     expect(loadConfig({ PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
     expect(loadConfig({ SINERGI_PUBLIC_URL: 'https://sinergi.example.go.id/' }).publicUrl).toBe('https://sinergi.example.go.id');
     expect(() => loadConfig({ SINERGI_PUBLIC_URL: 'ftp://x' })).toThrow(ConfigError);
+  });
+  it('takes map tiles from SINERGI_MAP_TILE_URL only (none by default) and lets pages load images from that host', () => {
+    expect(loadConfig({}).mapTileUrl).toBeUndefined();
+    expect(mapTileOrigin(loadConfig({}))).toBeUndefined();
+    const c = loadConfig({ SINERGI_MAP_TILE_URL: 'https://tiles.example.go.id/osm/{z}/{x}/{y}.png', SINERGI_MAP_ATTRIBUTION: '© OpenStreetMap' });
+    expect(c).toMatchObject({ mapTileUrl: 'https://tiles.example.go.id/osm/{z}/{x}/{y}.png', mapAttribution: '© OpenStreetMap' });
+    expect(mapTileOrigin(c)).toBe('https://tiles.example.go.id');
+    expect(mapTileOrigin(loadConfig({ SINERGI_MAP_TILE_URL: 'https://{s}.tiles.example/{z}/{x}/{y}.png' }))).toBe('https://*.tiles.example');
+    expect(mapTileOrigin(loadConfig({ SINERGI_MAP_TILE_URL: '/tiles/{z}/{x}/{y}.png' }))).toBeUndefined();
+    for (const bad of ['https://tiles.example/{z}/{x}.png', 'ftp://t.example/{z}/{x}/{y}.png', '//t.example/{z}/{x}/{y}.png', 'tiles {z}{x}{y}']) {
+      expect(() => loadConfig({ SINERGI_MAP_TILE_URL: bad }), bad).toThrow(ConfigError);
+    }
   });
 });

@@ -30,4 +30,11 @@ describe('security headers', () => {
     secure.get('/api/v1/thing', async () => ({ ok: true }));
     expect((await secure.inject('/api/v1/thing')).headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
   });
+  it('lets images come from the configured tile server, and from nowhere else', async () => {
+    expect((await app.inject('/dashboard')).headers['content-security-policy']).toContain("img-src 'self' data: blob:;");
+    const tiles = Fastify();
+    registerSecurityHeaders(tiles, { imgSources: ['https://tiles.example.go.id'] });
+    tiles.get('/peta', async (_req, reply) => reply.type('text/html').send('<!doctype html>'));
+    expect((await tiles.inject('/peta')).headers['content-security-policy']).toContain("img-src 'self' data: blob: https://tiles.example.go.id;");
+  });
 });
