@@ -146,6 +146,7 @@ export async function generate(kinds: ('sqlite' | 'pg')[], o: GenOptions, log = 
   let sqlite: SQLite.Database | null = null;
   let client: pg.Client | null = null;
   const pgIndexes: string[] = [];
+  const sqliteIndexes: string[] = [];
   if (kinds.includes('sqlite')) {
     fs.mkdirSync(dataDir(), { recursive: true });
     for (const f of ['', '-wal', '-shm']) fs.rmSync(sqlitePath() + f, { force: true });
@@ -156,6 +157,11 @@ export async function generate(kinds: ('sqlite' | 'pg')[], o: GenOptions, log = 
     sqlite.pragma('foreign_keys = OFF');
     sqlite.pragma('cache_size = -3000000'); // 3 GB: random-order index inserts stay in memory
     sqlite.pragma('temp_store = MEMORY');
+    // secondary indexes are built after the load, as on PostgreSQL (constraint indexes have no sql and stay)
+    for (const r of sqlite.prepare(`select name, sql from sqlite_master where type = 'index' and sql is not null and tbl_name in (${TABLES.map(() => '?').join(',')})`).all(...TABLES) as { name: string; sql: string }[]) {
+      sqliteIndexes.push(r.sql);
+      sqlite.exec(`drop index "${r.name}"`);
+    }
     sinks.push(sqliteSink(sqlite));
   }
   if (kinds.includes('pg')) {
@@ -336,6 +342,8 @@ export async function generate(kinds: ('sqlite' | 'pg')[], o: GenOptions, log = 
 
   if (sqlite) {
     sqlite.exec('commit');
+    for (const def of sqliteIndexes) sqlite.exec(def);
+    log(`SQLite indexes built at ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     sqlite.prepare('insert or replace into settings (key, value) values (?, ?)').run(MARKER_KEY, marker(o));
     sqlite.exec('analyze');
     sqlite.pragma('journal_mode = WAL');
@@ -346,7 +354,7 @@ export async function generate(kinds: ('sqlite' | 'pg')[], o: GenOptions, log = 
     await client.query('set maintenance_work_mem = \'512MB\'');
     for (const def of pgIndexes) await client.query(def);
     await client.query('insert into settings (key, value) values ($1, $2) on conflict (key) do update set value = excluded.value', [MARKER_KEY, marker(o)]);
-    await client.query('vacuum analyze'); // the visibility map too, so index-only scans work as on a settled database
+    await client.query('vacuum analyze'); // and the visibility map, so index-only scans work as on a settled database
     await client.end();
     log(`PostgreSQL ready (sinergi_bench) at ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   }
