@@ -94,6 +94,24 @@ for (const kind of dialectMatrix()) {
         region_code: '73.12.04.1001', explanation: JSON.stringify({ key: 'rule.overstay', params: {} }), watchlist_entry_id: null, score: null,
         assigned_agency_id: null, assigned_user_id: null, resolution: null, reason: null, created_at: at, updated_at: at, resolved_at: null, resolved_by: null,
       }).execute();
+      // two cases: one names both persons (the absorbed link is dropped on merge), one only the renewed passport
+      const caseOf = async () => {
+        const id = randomUUID();
+        await server.db.insertInto('cases').values({
+          id, number: `LINKS/${id}`, title: 'Uji gabung', summary: null, status: 'open', source_kind: 'stay', source_id: 'x', region_code: '73.12.04.1001',
+          opened_by: 'test', opened_by_agency_id: null, assigned_agency_id: null, assigned_user_id: null, action_kind: null, action_measure: null,
+          action_note: null, action_at: null, action_by: null, closed_at: null, closed_by: null, created_at: at, updated_at: at,
+        }).execute();
+        return id;
+      };
+      const [both, only] = [await caseOf(), await caseOf()];
+      await server.db.insertInto('case_persons').values([
+        { case_id: both, person_id: oldId, added_at: at, added_by: 'test' }, { case_id: both, person_id: newId, added_at: at, added_by: 'test' },
+        { case_id: only, person_id: newId, added_at: at, added_by: 'test' },
+      ]).execute();
+      const casePersons = async () => (await server.db.selectFrom('case_persons').select(['case_id', 'person_id']).where('case_id', 'in', [both, only])
+        .orderBy('case_id').orderBy('person_id').execute());
+      const casesBefore = await casePersons();
       const reason = 'Paspor diperpanjang: orang yang sama';
       expect((await post('disnaker.soppeng', `/api/v1/persons/${oldId}/merge`, { otherPersonId: newId, reason })).statusCode).toBe(403);
       expect((await post('polres.makassar', `/api/v1/persons/${oldId}/merge`, { otherPersonId: newId, reason })).statusCode).toBe(404);
@@ -110,6 +128,8 @@ for (const kind of dialectMatrix()) {
       expect(merge.moved.alerts).toBeGreaterThanOrEqual(1); // ours, and any the check-in's rules raised
       const alertOwner = async () => (await server.db.selectFrom('alerts').select('person_id').where('id', '=', alertId).executeTakeFirstOrThrow()).person_id;
       expect(await alertOwner()).toBe(oldId);
+      expect(merge.moved.cases).toBe(2);
+      expect(await casePersons()).toEqual([{ case_id: both, person_id: oldId }, { case_id: only, person_id: oldId }].sort((x, y) => x.case_id.localeCompare(y.case_id)));
 
       const kept = await profile(oldId);
       expect(kept.timeline).toHaveLength(2);
@@ -137,6 +157,7 @@ for (const kind of dialectMatrix()) {
       expect(a.documents.map((d: Json) => d.number)).toEqual([old.guest.document.number]);
       expect(b.documents.map((d: Json) => d.number)).toEqual([renewed.guest.document.number]);
       expect(await alertOwner()).toBe(newId);
+      expect(await casePersons()).toEqual(casesBefore);
       // found by name again
       const found = (await get('polres.soppeng', '/api/v1/persons?q=annalena&pageSize=50')).json().items.map((i: Json) => i.id);
       expect(found).toEqual(expect.arrayContaining([oldId, newId]));
