@@ -21,6 +21,7 @@ import * as channel from './migrations/0019_channel';
 import * as personIndex from './migrations/0020_person_index';
 import * as personLinks from './migrations/0021_person_links';
 import * as areaFigures from './migrations/0022_area_figures';
+import * as presentCover from './migrations/0023_present_cover';
 
 // Migrations are listed here (not read from disk) so they bundle and run the same under tsx and tests.
 const migrations: Record<string, Migration> = {
@@ -46,6 +47,7 @@ const migrations: Record<string, Migration> = {
   '0020_person_index': personIndex,
   '0021_person_links': personLinks,
   '0022_area_figures': areaFigures,
+  '0023_present_cover': presentCover,
 };
 
 class StaticProvider implements MigrationProvider {
