@@ -52,6 +52,7 @@ import { importsRoutes } from './features/imports/routes';
 import { lodgingsRoutes } from './features/lodgings/routes';
 import { referenceRoutes } from './features/reference/routes';
 import { statsRoutes } from './features/stats/routes';
+import { presentRoutes } from './features/present/routes';
 import { personsRoutes } from './features/persons/routes';
 import { registrationsRoutes } from './features/registrations/routes';
 import { preregPublicRoutes } from './features/preregistration/public-routes';
@@ -143,7 +144,7 @@ export async function buildApp(config: Config, options: { db?: Db } = {}): Promi
   registerIdempotency(app, db.kysely); // every POST: Idempotency-Key replays
   app.decorate('screening', ctx.screening);
 
-  for (const routes of [healthRoutes, authRoutes, accountRoutes, totpRoutes, referenceRoutes, lodgingsRoutes, staysRoutes, stayLifecycleRoutes, receiptsRoutes, verifyReceiptRoutes, statsRoutes, eventsRoutes, identityRoutes, personsRoutes, alertsRoutes, notificationsRoutes, registrationsRoutes, preregPublicRoutes, preregistrationRoutes, workReportsRoutes, importsRoutes, adminRoutes, auditRoutes, teamsRoutes, meetingsRoutes, teamReportRoutes, casesRoutes, operationsRoutes, channelRoutes, inboxRoutes, apiKeysRoutes]) routes(app, ctx);
+  for (const routes of [healthRoutes, authRoutes, accountRoutes, totpRoutes, referenceRoutes, lodgingsRoutes, staysRoutes, stayLifecycleRoutes, receiptsRoutes, verifyReceiptRoutes, statsRoutes, eventsRoutes, identityRoutes, personsRoutes, presentRoutes, alertsRoutes, notificationsRoutes, registrationsRoutes, preregPublicRoutes, preregistrationRoutes, workReportsRoutes, importsRoutes, adminRoutes, auditRoutes, teamsRoutes, meetingsRoutes, teamReportRoutes, casesRoutes, operationsRoutes, channelRoutes, inboxRoutes, apiKeysRoutes]) routes(app, ctx);
   sightingsRoutes(app, ctx);
   const rescreen = rescreenRunner(app, ctx);
   onListChange = () => void rescreen.start();

@@ -15,6 +15,7 @@ import { lodgingsPolicy } from '../features/lodgings/policy';
 import { meetingsPolicy } from '../features/meetings/policy';
 import { notificationsPolicy } from '../features/notifications/policy';
 import { personPolicy } from '../features/persons/policy';
+import { presentPolicy } from '../features/present/policy';
 import { preregistrationPolicy } from '../features/preregistration/policy';
 import { screeningPolicy } from '../features/screening/policy';
 import { registrationPolicy } from '../features/registrations/policy';
@@ -31,7 +32,7 @@ import type { Rule } from './rules';
 // abilities() so the web shows only what the server would accept.
 
 export const policies = {
-  ...adminPolicy, ...alertsPolicy, ...auditPolicy, ...authPolicy, ...eventsPolicy, ...identityPolicy, ...lodgingsPolicy, ...notificationsPolicy, ...personPolicy, ...screeningPolicy, ...statsPolicy, ...stayPolicy, ...registrationPolicy, ...preregistrationPolicy, ...workReportPolicy, ...importPolicy,
+  ...adminPolicy, ...alertsPolicy, ...auditPolicy, ...authPolicy, ...eventsPolicy, ...identityPolicy, ...lodgingsPolicy, ...notificationsPolicy, ...personPolicy, ...presentPolicy, ...screeningPolicy, ...statsPolicy, ...stayPolicy, ...registrationPolicy, ...preregistrationPolicy, ...workReportPolicy, ...importPolicy,
   ...sightingsPolicy,
   ...teamsPolicy, ...meetingsPolicy,
   ...casesPolicy, ...operationsPolicy,

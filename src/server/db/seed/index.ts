@@ -4,6 +4,7 @@ import { hashPassword } from '../../auth/passwords';
 import { mulberry32, seededUuid } from '../../../domain/random';
 import { localDate } from '../../../domain/regions';
 import { addDays } from '../../../domain/dates';
+import { markDemoFlags } from './flags';
 import { planDemo, type PlanLodging } from './plan';
 import { addAlertScenarios } from './alert-scenarios';
 import { AGENCIES, DEMO_ACCOUNTS, DEMO_PASSWORD, MAKASSAR, REPORTER_ORGS, SOPPENG, TEAMS } from './organisations';
@@ -84,6 +85,8 @@ export async function seedDemo(db: Kysely<Database>, opts: SeedDemoOptions = {})
     today, now: now.toISOString(), soppeng: planLodgings(SOPPENG), makassar: planLodgings(MAKASSAR),
     soppengPersons: 170, makassarPersons: 30, soppengPresent: 32, makassarPresent: 8, overstayers: 3,
   });
+
+  markDemoFlags(plan, today, SOPPENG);
 
   await db.transaction().execute(async (trx) => {
     await insertChunked(trx, 'agencies', AGENCIES.map((a) => ({

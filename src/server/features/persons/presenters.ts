@@ -2,7 +2,8 @@ import type { PermitStatus } from '../../../domain/permits/kinds';
 import type { Actor } from '../../auth/actor';
 import { ifSees, sees } from '../../policies/fields';
 import { presentEmployment, visibleFindings } from '../stays/presenters';
-import type { PersonListRow, PersonRecord, PersonStay } from './queries';
+import type { PersonRecord, PersonStay } from './queries';
+import type { PersonListRow } from './search';
 
 // Every field a client receives about a person, each asked of the field matrix.
 

@@ -1,7 +1,6 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Actor } from '../../auth/actor';
 import type { Database } from '../../db/schema';
-import { sees } from '../../policies/fields';
 import { scopeFor } from '../../policies/scope';
 import { stayScope } from '../stays/queries';
 
@@ -41,42 +40,3 @@ export async function loadPersonInScope(db: Kysely<Database>, actor: Actor, id: 
 }
 
 export type PersonRecord = NonNullable<Awaited<ReturnType<typeof loadPersonInScope>>>;
-
-export interface PersonListFilter { q?: string; nationality?: string; page: number; pageSize: number }
-
-const likeTerm = (word: string) => `%${word.toUpperCase().replace(/[%_\\]/g, '')}%`;
-
-export async function listPersons(db: Kysely<Database>, actor: Actor, f: PersonListFilter) {
-  const scope = scopeFor(actor);
-  const inScope = db.selectFrom('stays')
-    .where((eb) => scope.where(eb, { region: 'stays.region_code', org: 'stays.lodging_id' }))
-    .select((eb) => [
-      'stays.person_id',
-      eb.fn.max('stays.arrival_date').as('last_seen'),
-      sql<number>`max(case when stays.departure_date is null and stays.cancelled_at is null then 1 else 0 end)`.as('present'),
-    ])
-    .groupBy('stays.person_id');
-  let q = db.selectFrom('persons').innerJoin(inScope.as('s'), 's.person_id', 'persons.id');
-  const identity = sees(actor, 'identity');
-  // filters and search match only fields the actor may see (a hidden field is never matched)
-  if (f.nationality) q = identity ? q.where('persons.nationality', '=', f.nationality) : q.where(sql<boolean>`1 = 0`);
-  if (f.q) {
-    const words = f.q.split(/\s+/).map((w) => w.replace(/[%_\\]/g, '')).filter((w) => w.length > 0);
-    const number = f.q.replace(/\s+/g, '');
-    q = q.where((eb) => eb.or([
-      ...(identity && words.length > 0 ? [eb.and(words.map((w) => eb.or([
-        eb(sql`upper(persons.surname)`, 'like', likeTerm(w)), eb(sql`upper(persons.given_names)`, 'like', likeTerm(w)),
-      ])))] : []),
-      ...(sees(actor, 'document') && number ? [eb.exists(eb.selectFrom('person_documents as d').select('d.id')
-        .whereRef('d.person_id', '=', 'persons.id').where(sql`upper(d.number)`, 'like', likeTerm(number)))] : []),
-      sql<boolean>`1 = 0`,
-    ]));
-  }
-  const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await q.select(['persons.id', 'persons.surname', 'persons.given_names', 'persons.nationality', 's.last_seen', 's.present'])
-    .orderBy(identity ? 'persons.surname' : 's.last_seen').orderBy('persons.id')
-    .limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute();
-  return { rows, total: Number(total.n) };
-}
-
-export type PersonListRow = Awaited<ReturnType<typeof listPersons>>['rows'][number];

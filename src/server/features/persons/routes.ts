@@ -7,10 +7,11 @@ import { fieldInvalid } from '../../errors';
 import { gate, onRecord } from '../../http/access';
 import { requireActor } from '../../http/actor';
 import { problems } from '../../http/schemas';
-import { authorize, ensureVisible } from '../../policies';
+import { authorize, ensureVisible, inArea } from '../../policies';
 import { regionTimeZone } from '../reference/queries';
 import { presentPerson, presentPersonListItem } from './presenters';
-import { type PersonListFilter, listPersons, loadPersonInScope } from './queries';
+import { loadPersonInScope } from './queries';
+import { type PersonSearch, searchPersons } from './search';
 import { personIdParams, personJson, personListJson, personListQuery, purposeHeaders } from './schemas';
 
 // One person, one profile: the officer's picture of a person across the stays in its scope.
@@ -27,15 +28,17 @@ function purposeOf(value: string | string[] | undefined): string {
 }
 
 export function personsRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.get<{ Querystring: PersonListFilter }>('/api/v1/persons', {
+  app.get<{ Querystring: PersonSearch }>('/api/v1/persons', {
     config: { access: gate('person', 'list') },
     schema: {
-      tags: ['persons'], operationId: 'listPersons', summary: 'Persons with a stay in the caller\'s scope, by surname (audited)',
-      querystring: personListQuery, response: { 200: personListJson, ...problems(400, 401, 403) },
+      tags: ['persons'], operationId: 'listPersons', summary: 'Search persons with a stay in the caller\'s scope: name in any order (fuzzy), document number, filters (audited)',
+      querystring: personListQuery, response: { 200: personListJson, ...problems(400, 401, 403, 404) },
     },
   }, async (request) => {
     const actor = requireActor(request);
-    const { rows, total } = await listPersons(ctx.db, actor, request.query);
+    const { region } = request.query;
+    ensureVisible(region === undefined || inArea(actor, region));
+    const { rows, total } = await searchPersons(ctx.db, actor, request.query);
     await recordRead(ctx.db, actor, {
       action: 'person.list', resourceType: 'person', regionCode: actor.areaCode, detail: { query: request.query, returned: rows.map((r) => r.id) },
     });

@@ -1,4 +1,4 @@
-import { ID, pageQuery } from '../../http/schemas';
+import { DATE, ID, REGION_CODE, pageQuery } from '../../http/schemas';
 
 // JSON schemas of the persons routes (the response schema is the presenters' second guard).
 
@@ -63,8 +63,15 @@ export const personListQuery = {
   type: 'object', additionalProperties: false,
   properties: {
     ...pageQuery,
-    q: { type: 'string', maxLength: 100, description: 'words of the name (any order) or a passport number; only fields the caller sees are matched' },
+    q: { type: 'string', maxLength: 100, description: 'words of the name (any order, prefix or sound-alike) or a passport number; only fields the caller sees are matched' },
     nationality: { type: 'string', pattern: '^[A-Z]{3}$' },
+    region: { ...REGION_CODE, description: 'only persons with a stay in this region of the caller\'s area (outside: 404)' },
+    status: { type: 'string', enum: ['present', 'departed'] },
+    lodging: { ...ID, description: 'only persons reported by this lodging / sponsor' },
+    from: { ...DATE, description: 'only persons whose stay overlaps from this date' },
+    to: { ...DATE, description: 'only persons whose stay overlaps up to this date' },
+    sort: { type: 'string', enum: ['name', 'lastSeen'], description: 'default: name (last seen without the identity field group)' },
+    dir: { type: 'string', enum: ['asc', 'desc'] },
   },
 } as const;
 
