@@ -9,6 +9,8 @@ import type { DemoPlan } from './plan';
 const VISIT_KINDS = ['visa_free_visit', 'visa_on_arrival', 'visit_visa'];
 
 export function markDemoFlags(plan: DemoPlan, today: string, regency: string): void {
+  // a multi-row insert needs the same columns on every row
+  for (const s of plan.stays) s.findings ??= '[]';
   const present = plan.stays
     .filter((s) => s.departure_date === null && s.region_code.startsWith(`${regency}.`) && VISIT_KINDS.includes(s.permit_kind)
       && s.permit_valid_until !== null && s.permit_valid_until! >= today)
