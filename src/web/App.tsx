@@ -41,6 +41,8 @@ const AgenciesPage = lazyScreen(() => import('./features/admin/AgenciesPage'));
 const ReporterOrgsPage = lazyScreen(() => import('./features/admin/ReporterOrgsPage'));
 const UsersPage = lazyScreen(() => import('./features/admin/UsersPage'));
 const PersonPage = lazyScreen(() => import('./features/persons/PersonPage'));
+const PresentPage = lazyScreen(() => import('./features/present/PresentPage'));
+const SearchPage = lazyScreen(() => import('./features/present/SearchPage'));
 const ConflictsPage = lazyScreen(() => import('./features/identity/ConflictsPage'));
 const AlertsPage = lazyScreen(() => import('./features/alerts/AlertsPage'));
 const AuditPage = lazyScreen(() => import('./features/audit/AuditPage'));
@@ -96,6 +98,8 @@ export function App() {
           <Route path="stays/:id/receipt" element={<ReceiptPage />} />
           <Route path="stays/:id/history" element={<StayHistoryPage />} />
           <Route path="persons/:id" element={<PersonPage />} />
+          <Route path="hadir" element={<RequireAbility ability="viewPresent"><PresentPage /></RequireAbility>} />
+          <Route path="cari" element={<RequireAbility ability="searchPersons"><SearchPage /></RequireAbility>} />
           <Route path="alerts" element={<RequireAbility ability="viewAlerts"><AlertsPage /></RequireAbility>} />
           <Route path="work-reports/new" element={<RequireAbility ability="reportWorkers"><WorkReportPage /></RequireAbility>} />
           <Route path="work-reports" element={<RequireAbility ability="listWorkers"><WorkersPage /></RequireAbility>} />

@@ -19,6 +19,10 @@ export interface Abilities {
   viewAudit: boolean;
   /** identity conflicts (screening); optional until every server sends it */
   viewIdentityConflicts?: boolean;
+  /** the list of everyone present in the area (officers) */
+  viewPresent?: boolean;
+  /** person search (officers) */
+  searchPersons?: boolean;
   /** the alert inbox (screening agencies of the area) */
   viewAlerts?: boolean;
   /** the registration queue (immigration officers of an area) */

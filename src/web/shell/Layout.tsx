@@ -17,6 +17,7 @@ import { startSightingSender } from '../features/sightings/queue';
 import { IconCase, IconOperation } from '../features/cases/icons';
 import { ChannelNavBadge, NotificationBell } from '../features/channel/NotificationBell';
 import { IconChat } from '../features/channel/icons';
+import { IconPresent, IconSearch } from '../features/present/icons';
 
 export interface NavItem { to: string; labelKey: string; icon: ReactNode; ability: keyof Abilities; section: 'work' | 'admin' }
 
@@ -27,6 +28,8 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/residence-reports/new', labelKey: 'workReports.residenceNav', icon: <IconHome />, ability: 'reportResidence', section: 'work' },
   { to: '/imports', labelKey: 'imports.nav', icon: <IconFile />, ability: 'checkIn', section: 'work' },
   { to: '/stays', labelKey: 'nav.stays', icon: <IconGuests />, ability: 'listStays', section: 'work' },
+  { to: '/hadir', labelKey: 'present.nav', icon: <IconPresent />, ability: 'viewPresent', section: 'work' },
+  { to: '/cari', labelKey: 'present.searchNav', icon: <IconSearch />, ability: 'searchPersons', section: 'work' },
   { to: '/preregistrations', labelKey: 'prereg.nav', icon: <IconGlobe />, ability: 'preregistration', section: 'work' },
   { to: '/sightings/new', labelKey: 'sightings.nav', icon: <IconSighting />, ability: 'reportSightings', section: 'work' },
   { to: '/sightings', labelKey: 'sightings.triageNav', icon: <IconSightingList />, ability: 'triageSightings', section: 'work' },

@@ -34,7 +34,8 @@ export const meJson = {
         reportWorkers: { type: 'boolean' }, listWorkers: { type: 'boolean' }, reportResidence: { type: 'boolean' },
         reportSightings: { type: 'boolean' }, triageSightings: { type: 'boolean' },
         viewTeams: { type: 'boolean' }, myTasks: { type: 'boolean' },
-        viewCases: { type: 'boolean' }, viewOperations: { type: 'boolean' }, planOperations: { type: 'boolean' }, teamChannel: { type: 'boolean' }, manageApiKeys: { type: 'boolean' } },
+        viewCases: { type: 'boolean' }, viewOperations: { type: 'boolean' }, planOperations: { type: 'boolean' }, teamChannel: { type: 'boolean' }, manageApiKeys: { type: 'boolean' },
+        viewPresent: { type: 'boolean' }, searchPersons: { type: 'boolean' } },
     },
   },
 } as const;
@@ -77,6 +78,8 @@ export async function presentMe(db: Kysely<Database>, actor: Actor) {
       ...abilities(actor, 'operation', { viewOperations: 'list', planOperations: 'plan' }),
       ...abilities(actor, 'channel', { teamChannel: 'use' }),
       ...abilities(actor, 'apiKey', { manageApiKeys: 'manage' }),
+      ...abilities(actor, 'present', { viewPresent: 'list' }),
+      ...abilities(actor, 'person', { searchPersons: 'list' }),
     },
   };
 }
