@@ -29,7 +29,8 @@ function permitWindow(status: PresentStatus | undefined, today: string): { from?
   }
 }
 
-function presentQuery(db: Kysely<Database>, actor: Actor, f: PresentFilter, today: string) {
+/** The filtered present stays (joined to person, document and lodging), for lists, counts and exports. */
+export function presentQuery(db: Kysely<Database>, actor: Actor, f: PresentFilter, today: string) {
   const scope = scopeFor(actor);
   let q = db.selectFrom('stays')
     .innerJoin('persons', 'persons.id', 'stays.person_id')
