@@ -140,7 +140,7 @@ export default function PresentPage() {
                 <Table.Tbody>
                   {list.data.items.map((r) => (
                     <Table.Tr key={r.stayId} onClick={() => open(r)} style={{ cursor: 'pointer' }} data-testid="present-row">
-                      <Table.Td>{show(name(r), (n) => <Anchor component="button" fw={600} size="sm" onClick={() => open(r)}>{n}</Anchor>)}</Table.Td>
+                      <Table.Td>{show(name(r), (n) => <Anchor component="button" fw={600} size="sm" ta="left" onClick={() => open(r)}>{n}</Anchor>)}</Table.Td>
                       <Table.Td>{show(r.identity, (i) => country(i.nationality))}</Table.Td>
                       <Table.Td>{show(r.document, (d) => <Text size="sm" ff="monospace">{d.number}</Text>)}</Table.Td>
                       <Table.Td>{show(whereText(r), (w) => w)}</Table.Td>
