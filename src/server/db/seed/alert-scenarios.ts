@@ -14,7 +14,8 @@ type StayRow = Insertable<StaysTable> & { id: string; person_id: string; documen
 export async function addAlertScenarios(db: Kysely<Database>, rng: Rng, today: string): Promise<void> {
   const present = await db.selectFrom('stays').selectAll().where('departure_date', 'is', null).where('report_kind', '=', 'lodging')
     .where('region_code', '>', `${SOPPENG}.`).where('region_code', '<', `${SOPPENG}/`)
-    .where((eb) => eb.or([eb('permit_valid_until', 'is', null), eb('permit_valid_until', '>', addDays(today, 40))]))
+    // not the stays the present-list flags made overstaying, ending within a week, late or passport-expired
+    .where('findings', '=', '[]').where((eb) => eb.or([eb('permit_valid_until', 'is', null), eb('permit_valid_until', '>', addDays(today, 7))]))
     .orderBy('receipt_number').execute() as StayRow[];
   const lodgings = await db.selectFrom('reporter_orgs').select(['id', 'village_code']).where('kind', '=', 'lodging')
     .where('village_code', '>', `${SOPPENG}.`).where('village_code', '<', `${SOPPENG}/`).orderBy('name').execute();
