@@ -22,6 +22,7 @@ import { sightingsPolicy } from '../features/sightings/policy';
 import { statsPolicy } from '../features/stats/policy';
 import { stayPolicy } from '../features/stays/policy';
 import { teamsPolicy } from '../features/teams/policy';
+import { watchlistPolicy } from '../features/watchlists/policy';
 import { workReportPolicy } from '../features/work-reports/policy';
 import type { Rule } from './rules';
 
@@ -36,6 +37,7 @@ export const policies = {
   ...teamsPolicy, ...meetingsPolicy,
   ...casesPolicy, ...operationsPolicy,
   ...channelPolicy, ...apiKeyPolicy,
+  ...watchlistPolicy,
 } as const;
 
 type Policies = typeof policies;

@@ -34,7 +34,8 @@ export const meJson = {
         reportWorkers: { type: 'boolean' }, listWorkers: { type: 'boolean' }, reportResidence: { type: 'boolean' },
         reportSightings: { type: 'boolean' }, triageSightings: { type: 'boolean' },
         viewTeams: { type: 'boolean' }, myTasks: { type: 'boolean' },
-        viewCases: { type: 'boolean' }, viewOperations: { type: 'boolean' }, planOperations: { type: 'boolean' }, teamChannel: { type: 'boolean' }, manageApiKeys: { type: 'boolean' } },
+        viewCases: { type: 'boolean' }, viewOperations: { type: 'boolean' }, planOperations: { type: 'boolean' }, teamChannel: { type: 'boolean' }, manageApiKeys: { type: 'boolean' },
+        viewWatchlists: { type: 'boolean' }, editWatchlists: { type: 'boolean' } },
     },
   },
 } as const;
@@ -77,6 +78,7 @@ export async function presentMe(db: Kysely<Database>, actor: Actor) {
       ...abilities(actor, 'operation', { viewOperations: 'list', planOperations: 'plan' }),
       ...abilities(actor, 'channel', { teamChannel: 'use' }),
       ...abilities(actor, 'apiKey', { manageApiKeys: 'manage' }),
+      ...abilities(actor, 'watchlist', { viewWatchlists: 'list', editWatchlists: 'edit' }),
     },
   };
 }
