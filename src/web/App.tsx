@@ -70,6 +70,8 @@ const ImportPage = lazyScreen(() => import('./features/imports/ImportPage'));
 const ChannelPage = lazyScreen(() => import('./features/channel/ChannelPage'));
 const ChannelIndexPage = lazyScreen(() => import('./features/channel/ChannelPage').then((m) => ({ default: m.ChannelIndexPage })));
 const ApiKeysPage = lazyScreen(() => import('./features/apikeys/ApiKeysPage'));
+const WatchlistsPage = lazyScreen(() => import('./features/watchlists/WatchlistsPage'));
+const WatchlistPage = lazyScreen(() => import('./features/watchlists/WatchlistPage'));
 
 export function App() {
   return (
@@ -121,6 +123,8 @@ export function App() {
           <Route path="preregistrations/:id" element={<RequireAbility ability="preregistration"><PreregConfirmPage /></RequireAbility>} />
           <Route path="audit" element={<RequireAbility ability="viewAudit"><AuditPage /></RequireAbility>} />
           <Route path="api-keys" element={<RequireAbility ability="manageApiKeys"><ApiKeysPage /></RequireAbility>} />
+          <Route path="daftar-pantauan" element={<RequireAbility ability="viewWatchlists"><WatchlistsPage /></RequireAbility>} />
+          <Route path="daftar-pantauan/:id" element={<RequireAbility ability="viewWatchlists"><WatchlistPage /></RequireAbility>} />
           <Route path="admin/agencies" element={<RequireAbility ability="manageAgencies"><AgenciesPage /></RequireAbility>} />
           <Route path="admin/reporter-orgs" element={<RequireAbility ability="manageAgencies"><ReporterOrgsPage /></RequireAbility>} />
           <Route path="admin/users" element={<RequireAbility ability="manageUsers"><UsersPage /></RequireAbility>} />

@@ -47,6 +47,9 @@ export interface Abilities {
   teamChannel?: boolean;
   /** API keys for hotel software (reporters, signed in) */
   manageApiKeys?: boolean;
+  /** watchlists: immigration, police and intelligence see them; immigration and administrators keep them */
+  viewWatchlists?: boolean;
+  editWatchlists?: boolean;
 }
 
 export interface Me {

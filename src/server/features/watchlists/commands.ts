@@ -31,6 +31,7 @@ export async function createWatchlist(db: Kysely<Database>, actor: Actor, input:
   const errors = new FieldErrors();
   const name = input.name.trim();
   if (name.length < 2) errors.add('name', 'field.too_short', { limit: 2 });
+  if (input.threshold != null && !(input.threshold >= 0.5 && input.threshold <= 1)) errors.add('threshold', 'field.out_of_range');
   if (CONTROL.test(input.name) || CONTROL.test(input.source)) errors.add(CONTROL.test(input.name) ? 'name' : 'source', 'field.bad_characters');
   // an officer's list is of its own area unless it says national (null); an administrator's is national unless it names an area
   const regionCode = input.regionCode === undefined ? (actor.role === 'admin' ? null : actor.areaCode) : input.regionCode;

@@ -29,7 +29,7 @@ export const createListBody = {
     name: { type: 'string', minLength: 2, maxLength: 100 },
     kind: { type: 'string', enum: [...WATCHLIST_KINDS] },
     source: { type: 'string', minLength: 2, maxLength: 200, description: 'who publishes the list' },
-    threshold: { type: ['number', 'null'], minimum: 0.5, maximum: 1 },
+    threshold: { type: ['number', 'null'], description: 'between 0.5 and 1 (checked by the command)' },
     regionCode: { type: ['string', 'null'], maxLength: 13, description: 'the list\'s area (default: the officer\'s own); null for a national list' },
   },
   examples: [{ name: 'DPO Polres Soppeng (contoh)', kind: 'dpo', source: 'Polres Soppeng', threshold: 0.85 }],
