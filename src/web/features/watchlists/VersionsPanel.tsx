@@ -35,7 +35,7 @@ export function VersionsPanel({ listId }: { listId: string }) {
       <Table striped data-testid="versions">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>{t('watchlists.version')}</Table.Th><Table.Th>{t('watchlists.change')}</Table.Th><Table.Th>{t('watchlists.changedAt')}</Table.Th>
+            <Table.Th>{t('watchlists.version')}</Table.Th><Table.Th>{t('watchlists.change')}</Table.Th><Table.Th>{t('watchlists.at')}</Table.Th>
             <Table.Th>{t('watchlists.changedBy')}</Table.Th><Table.Th>{t('watchlists.counts')}</Table.Th><Table.Th>{t('watchlists.note')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
