@@ -130,6 +130,11 @@ for (const kind of dialectMatrix()) {
       expect(entries.items.map((e: { externalId: string }) => e.externalId).sort()).toEqual(['ftm-1', 'ftm-2', expect.stringMatching(/^manual-/), expect.stringMatching(/^manual-/)]);
       const versions = (await call('GET', `/api/v1/watchlists/${listId}/versions`, 'imigrasi.parepare')).json().items;
       expect(versions.slice(0, 2).map((v: { change: string; sourceFile: string }) => [v.change, v.sourceFile])).toEqual([['import', 'wanted.jsonl'], ['import', 'wanted.jsonl']]);
+      // while an import runs it owns the next version: changes by hand wait for it
+      await server.db.updateTable('watchlist_imports').set({ status: 'running' }).where('id', '=', again.json().id).execute();
+      expect((await call('POST', `/api/v1/watchlists/${listId}/entries`, 'imigrasi.parepare', { names: ['Tunggu Dulu'] })).statusCode).toBe(409);
+      expect((await upload(listId, 'imigrasi.parepare', ftm('x', { name: ['A B'] }))).statusCode).toBe(409);
+      await server.db.updateTable('watchlist_imports').set({ status: 'done' }).where('id', '=', again.json().id).execute();
       const wrongType = await server.app.inject({ method: 'POST', url: `/api/v1/watchlists/${listId}/imports`, headers: { cookie: cookies['imigrasi.parepare']!, 'content-type': 'application/xml' }, payload: '<x/>' });
       expect(wrongType.statusCode).toBe(415);
     });

@@ -163,6 +163,7 @@ const messages = {
   'field.watchlist_valid_past': { id: 'Masa berlaku tidak boleh sebelum hari ini', en: 'Validity must not end before today' },
   'field.watchlist_file_type': { id: 'Jenis berkas tidak didukung: kirim CSV (text/csv) atau JSON lines FollowTheMoney (application/x-ndjson)', en: 'Unsupported file type: send CSV (text/csv) or FollowTheMoney JSON lines (application/x-ndjson)' },
   'field.watchlist_file_empty': { id: 'Berkas kosong', en: 'The file is empty' },
+  'detail.watchlist_import_running': { id: 'Impor berkas ke daftar ini sedang berjalan; coba lagi setelah selesai', en: 'A file import into this list is running; try again when it is done' },
   'detail.watchlist_entry_removed': { id: 'Entri ini sudah dihapus dari daftar', en: 'This entry has already been removed from the list' },
 } as const satisfies Record<string, Record<Lang, string>>;
 

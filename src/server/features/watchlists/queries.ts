@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, WatchlistEntriesTable, WatchlistImportsTable, WatchlistsTable } from '../../db/schema';
-import { notFound } from '../../errors';
+import { conflict, notFound } from '../../errors';
 
 // Reads of the watchlist screens. Lists carry their live entry count and current version.
 
@@ -74,4 +74,10 @@ export async function loadImport(db: Kysely<Database>, id: string): Promise<Impo
 /** The latest imports of a list (the screen shows the last one after a reload). */
 export async function recentImports(db: Kysely<Database>, listId: string) {
   return db.selectFrom('watchlist_imports').selectAll().where('watchlist_id', '=', listId).orderBy('created_at', 'desc').limit(5).execute();
+}
+
+/** One change at a time per list: a running import owns the next version number until it ends. */
+export async function ensureNoImportRunning(db: Kysely<Database>, listId: string): Promise<void> {
+  const running = await db.selectFrom('watchlist_imports').select('id').where('watchlist_id', '=', listId).where('status', '=', 'running').executeTakeFirst();
+  if (running) throw conflict('detail.watchlist_import_running');
 }

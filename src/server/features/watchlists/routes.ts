@@ -7,7 +7,7 @@ import { authorize } from '../../policies';
 import { type CreateListInput, type EntryInput, addEntry, createWatchlist, removeEntry } from './commands';
 import { WATCHLIST_KINDS } from './import';
 import { presentEntry, presentList, presentVersion } from './presenters';
-import { listEntries, listVersions, listWatchlists, loadEntry, loadWatchlist } from './queries';
+import { ensureNoImportRunning, listEntries, listVersions, listWatchlists, loadEntry, loadWatchlist } from './queries';
 import {
   addEntryBody, createListBody, entriesPage, entriesQuery, entryJson, idParams, listJson, listsPage, problems, removeBody, versionsPage,
 } from './schemas';
@@ -80,12 +80,13 @@ export function watchlistsRoutes(app: FastifyInstance, ctx: AppContext): void {
     config: { access: gate('watchlist', 'editEntries', onRecord('watchlist', 'addEntry')) },
     schema: {
       tags: ['watchlists'], operationId: 'addWatchlistEntry', summary: 'Add an entry by hand (a new list version; everyone present is re-screened)',
-      params: idParams, body: addEntryBody, response: { 201: entryJson, ...problems(400, 401, 403, 404) },
+      params: idParams, body: addEntryBody, response: { 201: entryJson, ...problems(400, 401, 403, 404, 409) },
     },
   }, async (request, reply) => {
     const actor = requireActor(request);
     const list = await loadWatchlist(ctx.db, request.params.id);
     authorize(actor, 'watchlist', 'addEntry', list);
+    await ensureNoImportRunning(ctx.db, list.id);
     const id = await addEntry(ctx.db, actor, list, request.body);
     listChanged(ctx, request.log);
     return reply.status(201).send(presentEntry(actor, await loadEntry(ctx.db, id)));
@@ -113,6 +114,7 @@ export function watchlistsRoutes(app: FastifyInstance, ctx: AppContext): void {
     const entry = await loadEntry(ctx.db, request.params.id);
     authorize(actor, 'watchlist', 'removeEntry', entry);
     const list = await loadWatchlist(ctx.db, entry.watchlist_id);
+    await ensureNoImportRunning(ctx.db, list.id);
     await removeEntry(ctx.db, actor, entry, list, request.body.reason);
     listChanged(ctx, request.log);
     return presentEntry(actor, await loadEntry(ctx.db, entry.id));

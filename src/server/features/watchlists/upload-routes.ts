@@ -6,7 +6,7 @@ import { gate, onRecord } from '../../http/access';
 import { requireActor } from '../../http/actor';
 import { authorize } from '../../policies';
 import { presentImport } from './presenters';
-import { loadImport, loadWatchlist, recentImports } from './queries';
+import { ensureNoImportRunning, loadImport, loadWatchlist, recentImports } from './queries';
 import { listChanged } from './routes';
 import { idParams, importJson, problems, uploadQuery } from './schemas';
 import { beginUpload, failInterruptedUploads, performUpload } from './upload';
@@ -36,7 +36,7 @@ export function watchlistUploadRoutes(app: FastifyInstance, ctx: AppContext): vo
           + '(entries added by hand stay). Poll GET /api/v1/watchlist-imports/{id} for progress and the per-line error report.',
         params: idParams, querystring: uploadQuery,
         body: { content: { 'text/csv': { schema: FILE }, 'application/x-ndjson': { schema: FILE } } },
-        response: { 202: importJson, ...problems(400, 401, 403, 404, 413, 415) },
+        response: { 202: importJson, ...problems(400, 401, 403, 404, 409, 413, 415) },
       },
     }, async (request, reply) => {
       const actor = requireActor(request);
@@ -46,6 +46,7 @@ export function watchlistUploadRoutes(app: FastifyInstance, ctx: AppContext): vo
       if (!TYPES.includes(type) || !(request.body instanceof Uint8Array)) throw new AppError(415, 'unsupported_media_type', [{ field: 'file', key: 'field.watchlist_file_type' }]);
       const text = Buffer.from(request.body).toString('utf8');
       if (text.trim() === '') throw fieldInvalid('file', 'field.watchlist_file_empty');
+      await ensureNoImportRunning(ctx.db, list.id);
       const fileName = request.query.fileName?.trim() || (type === 'text/csv' ? 'upload.csv' : 'upload.jsonl');
       const id = await beginUpload(ctx.db, actor, list, fileName);
       // runs after the answer; the list version it writes makes the screening service re-screen
