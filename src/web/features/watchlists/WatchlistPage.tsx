@@ -19,10 +19,12 @@ export default function WatchlistPage() {
   const { t } = useTranslation();
   usePageTitle('watchlists.title');
   const list = useWatchlist(id);
-  const [tab, setTab] = useState<string | null>('entries');
+  const [chosen, setTab] = useState<string | null>(null);
   const l = list.data;
   if (list.isError) return <Alert color="red">{list.error.message}</Alert>;
   if (!l) return null;
+  // an administrator keeps lists without reading entries: its first tab is the import
+  const tab = chosen ?? (l.abilities.viewEntries ? 'entries' : l.abilities.manage ? 'import' : 'versions');
   return (
     <Stack gap="md" maw={1100}>
       <Anchor component={Link} to="/daftar-pantauan" size="sm">← {t('watchlists.title')}</Anchor>
