@@ -61,6 +61,7 @@ import { preregPublicRoutes } from './features/preregistration/public-routes';
 import { preregistrationRoutes } from './features/preregistration/routes';
 import { staysRoutes } from './features/stays/routes';
 import { workReportsRoutes } from './features/work-reports/routes';
+import { watchlistsRoutes } from './features/watchlists/routes';
 import { sightingsRoutes } from './features/sightings/routes';
 import { meetingsRoutes } from './features/meetings/routes';
 import { teamReportRoutes } from './features/teams/report-routes';
@@ -151,6 +152,7 @@ export async function buildApp(config: Config, options: { db?: Db } = {}): Promi
   const rescreen = rescreenRunner(app, ctx);
   onListChange = () => void rescreen.start();
   screeningRoutes(app, ctx, rescreen.progress);
+  watchlistsRoutes(app, ctx);
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await serveWebApp(app, config.webDir);
 

@@ -75,6 +75,8 @@ const ChannelIndexPage = lazyScreen(() => import('./features/channel/ChannelPage
 const ApiKeysPage = lazyScreen(() => import('./features/apikeys/ApiKeysPage'));
 // Leaflet and its clusters load only with the map
 const MapPage = lazyScreen(() => import('./features/map/MapPage'));
+const WatchlistsPage = lazyScreen(() => import('./features/watchlists/WatchlistsPage'));
+const WatchlistPage = lazyScreen(() => import('./features/watchlists/WatchlistPage'));
 
 export function App() {
   return (
@@ -130,6 +132,8 @@ export function App() {
           <Route path="preregistrations/:id" element={<RequireAbility ability="preregistration"><PreregConfirmPage /></RequireAbility>} />
           <Route path="audit" element={<RequireAbility ability="viewAudit"><AuditPage /></RequireAbility>} />
           <Route path="api-keys" element={<RequireAbility ability="manageApiKeys"><ApiKeysPage /></RequireAbility>} />
+          <Route path="daftar-pantauan" element={<RequireAbility ability="viewWatchlists"><WatchlistsPage /></RequireAbility>} />
+          <Route path="daftar-pantauan/:id" element={<RequireAbility ability="viewWatchlists"><WatchlistPage /></RequireAbility>} />
           <Route path="admin/agencies" element={<RequireAbility ability="manageAgencies"><AgenciesPage /></RequireAbility>} />
           <Route path="admin/reporter-orgs" element={<RequireAbility ability="manageAgencies"><ReporterOrgsPage /></RequireAbility>} />
           <Route path="admin/users" element={<RequireAbility ability="manageUsers"><UsersPage /></RequireAbility>} />

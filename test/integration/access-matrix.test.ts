@@ -273,6 +273,30 @@ const makeMerge: RecordFixture['make'] = async (server, region) => {
   await server.db.insertInto('person_merges').values(row).execute();
   return { id: row.id, record: row, scoped: { regionCode: row.region_code } };
 };
+/** A watchlist of the region (lists are known everywhere: only the record rule decides, so unscoped). */
+async function makeWatchlist(server: TestServer, region: 'soppeng' | 'makassar') {
+  const row = { id: randomUUID(), name: `matrix ${randomUUID()}`, source: 'matrix', kind: 'local' as const, threshold: null, created_at: new Date().toISOString(), region_code: REGION[region] };
+  await server.db.insertInto('watchlists').values(row).execute();
+  return { id: row.id, record: row, scoped: { regionCode: REGION[region] } };
+}
+async function makeWatchlistEntry(server: TestServer, region: 'soppeng' | 'makassar') {
+  const list = await makeWatchlist(server, region);
+  const row = {
+    id: randomUUID(), watchlist_id: list.id, external_id: `manual-${randomUUID().slice(0, 8)}`, names: '["Matrix Probe"]', birth_dates: '[]', nationalities: '[]',
+    document_numbers: '[]', reason: null, valid_until: null, version: 1, updated_at: new Date().toISOString(), removed_at: null,
+  };
+  await server.db.insertInto('watchlist_entries').values(row).execute();
+  return { id: row.id, record: { ...row, region_code: REGION[region] }, scoped: list.scoped };
+}
+async function makeWatchlistImport(server: TestServer, region: 'soppeng' | 'makassar') {
+  const list = await makeWatchlist(server, region);
+  const row = {
+    id: randomUUID(), watchlist_id: list.id, file_name: 'm.jsonl', status: 'done' as const, done: 0, total: 0, summary: null, errors: null,
+    created_by: 'matrix', created_at: new Date().toISOString(), finished_at: null,
+  };
+  await server.db.insertInto('watchlist_imports').values(row).execute();
+  return { id: row.id, record: { ...row, region_code: REGION[region] }, scoped: list.scoped };
+}
 
 const FIXTURES: Record<string, RecordFixture> = {
   'import.read': { make: makeImport },
@@ -365,6 +389,13 @@ const FIXTURES: Record<string, RecordFixture> = {
   'case.download': { make: makeAttachment },
   'operation.read': { make: makeOperation },
   'operation.recordResults': { make: makeOperation, body: { findings: [{ description: 'matrix probe', villageCode: '99.99' }] } },
+  'watchlist.read': { make: makeWatchlist, unscoped: true },
+  'watchlist.readEntries': { make: makeWatchlist, unscoped: true },
+  'watchlist.addEntry': { make: makeWatchlist, unscoped: true, body: { names: ['Matrix Probe'], nationalities: ['ZZZ'] } },
+  'watchlist.manage': { make: makeWatchlist, unscoped: true, body: { file: 'not a file' } },
+  'watchlist.readEntry': { make: makeWatchlistEntry, unscoped: true },
+  'watchlist.removeEntry': { make: makeWatchlistEntry, unscoped: true, body: { reason: 'matrix probe' } },
+  'watchlist.readImport': { make: makeWatchlistImport, unscoped: true },
 };
 
 /** Record rules whose record is not a route parameter (checked by their own tests). */

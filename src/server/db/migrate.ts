@@ -22,6 +22,7 @@ import * as personIndex from './migrations/0020_person_index';
 import * as personLinks from './migrations/0021_person_links';
 import * as areaFigures from './migrations/0022_area_figures';
 import * as presentCover from './migrations/0023_present_cover';
+import * as watchlistManagement from './migrations/0026_watchlist_management';
 
 // Migrations are listed here (not read from disk) so they bundle and run the same under tsx and tests.
 const migrations: Record<string, Migration> = {
@@ -48,6 +49,7 @@ const migrations: Record<string, Migration> = {
   '0021_person_links': personLinks,
   '0022_area_figures': areaFigures,
   '0023_present_cover': presentCover,
+  '0026_watchlist_management': watchlistManagement,
 };
 
 class StaticProvider implements MigrationProvider {

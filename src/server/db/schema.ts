@@ -153,14 +153,27 @@ export interface LoginThrottleTable { key: string; level: number; updated_at: nu
 export interface TotpRecoveryCodesTable { code_hash: string; user_id: string; created_at: string; used_at: string | null }
 // migration 0006
 export type WatchlistKind = 'interpol_red_notice' | 'dpo' | 'cekal' | 'local';
-export interface WatchlistsTable { id: string; name: string; source: string; kind: WatchlistKind; threshold: number | null; created_at: string }
+export interface WatchlistsTable {
+  id: string; name: string; source: string; kind: WatchlistKind; threshold: number | null; created_at: string;
+  /** migration 0026: the area of an officer's own list; null for a national list */
+  region_code?: string | null;
+}
 /** names, birth_dates, nationalities, document_numbers: JSON arrays of strings. */
 export interface WatchlistEntriesTable {
   id: string; watchlist_id: string; external_id: string; names: string; birth_dates: string; nationalities: string;
   document_numbers: string; reason: string | null; valid_until: string | null; version: number; updated_at: string; removed_at: string | null;
+  /** migration 0026 */
+  removed_reason?: string | null; changed_by?: string | null;
 }
 export interface WatchlistVersionsTable {
   watchlist_id: string; version: number; imported_at: string; added: number; updated: number; removed: number; source_file: string | null;
+  /** migration 0026: import | add | remove, who, and the reason given */
+  change?: string | null; changed_by?: string | null; note?: string | null;
+}
+// migration 0026
+export interface WatchlistImportsTable {
+  id: string; watchlist_id: string; file_name: string; status: 'running' | 'done' | 'failed'; done: number; total: number;
+  summary: string | null; errors: string | null; created_by: string; created_at: string; finished_at: string | null;
 }
 // migration 0008
 export interface EmailTokensTable {
@@ -272,6 +285,7 @@ export interface Database {
   watchlists: WatchlistsTable;
   watchlist_entries: WatchlistEntriesTable;
   watchlist_versions: WatchlistVersionsTable;
+  watchlist_imports: WatchlistImportsTable;
   receipt_counters: ReceiptCountersTable;
   stay_changes: StayChangesTable;
   reminders: RemindersTable;

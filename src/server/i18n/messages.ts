@@ -161,6 +161,14 @@ const messages = {
   'field.attachment_too_large': { id: 'Lampiran terlalu besar (maksimal {limit} MB)', en: 'The attachment is too large (at most {limit} MB)' },
   'field.bad_base64': { id: 'Isi berkas bukan base64 yang valid', en: 'The file content is not valid base64' },
   'field.empty_message': { id: 'Tulis pesan atau lampirkan berkas', en: 'Write a message or attach a file' },
+  // watchlists (issue #9)
+  'field.watchlist_name_taken': { id: 'Sudah ada daftar pantauan dengan nama ini', en: 'A watchlist with this name already exists' },
+  'field.birth_date_or_year': { id: 'Tanggal lahir YYYY-MM-DD, atau tahunnya saja (YYYY)', en: 'Date of birth as YYYY-MM-DD, or the year alone (YYYY)' },
+  'field.watchlist_valid_past': { id: 'Masa berlaku tidak boleh sebelum hari ini', en: 'Validity must not end before today' },
+  'field.watchlist_file_type': { id: 'Jenis berkas tidak didukung: kirim CSV (text/csv) atau JSON lines FollowTheMoney (application/x-ndjson)', en: 'Unsupported file type: send CSV (text/csv) or FollowTheMoney JSON lines (application/x-ndjson)' },
+  'field.watchlist_file_empty': { id: 'Berkas kosong', en: 'The file is empty' },
+  'detail.watchlist_import_running': { id: 'Impor berkas ke daftar ini sedang berjalan; coba lagi setelah selesai', en: 'A file import into this list is running; try again when it is done' },
+  'detail.watchlist_entry_removed': { id: 'Entri ini sudah dihapus dari daftar', en: 'This entry has already been removed from the list' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof messages;

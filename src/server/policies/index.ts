@@ -25,6 +25,7 @@ import { sightingsPolicy } from '../features/sightings/policy';
 import { statsPolicy } from '../features/stats/policy';
 import { stayPolicy } from '../features/stays/policy';
 import { teamsPolicy } from '../features/teams/policy';
+import { watchlistPolicy } from '../features/watchlists/policy';
 import { workReportPolicy } from '../features/work-reports/policy';
 import type { Rule } from './rules';
 
@@ -41,6 +42,7 @@ export const policies = {
   ...channelPolicy, ...apiKeyPolicy,
   ...personLinksPolicy,
   ...mapPolicy,
+  ...watchlistPolicy,
 } as const;
 
 type Policies = typeof policies;

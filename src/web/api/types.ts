@@ -56,6 +56,9 @@ export interface Abilities {
   mergePersons?: boolean;
   /** the supervision map of the area (officers who see whereabouts) */
   viewMap?: boolean;
+  /** watchlists: immigration, police and intelligence see them; immigration and administrators keep them */
+  viewWatchlists?: boolean;
+  editWatchlists?: boolean;
 }
 
 export interface Me {

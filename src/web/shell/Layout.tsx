@@ -47,6 +47,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/tugas', labelKey: 'teams.tasksNav', icon: <IconCompare />, ability: 'myTasks', section: 'work' },
   { to: '/audit', labelKey: 'nav.audit', icon: <IconFile />, ability: 'viewAudit', section: 'work' },
   { to: '/api-keys', labelKey: 'apikeys.nav', icon: <IconKey />, ability: 'manageApiKeys', section: 'work' },
+  { to: '/daftar-pantauan', labelKey: 'watchlists.nav', icon: <IconFile />, ability: 'viewWatchlists', section: 'work' },
   { to: '/admin/agencies', labelKey: 'nav.agencies', icon: <IconBuilding />, ability: 'manageAgencies', section: 'admin' },
   { to: '/admin/reporter-orgs', labelKey: 'nav.reporterOrgs', icon: <IconHotel />, ability: 'manageAgencies', section: 'admin' },
   { to: '/admin/users', labelKey: 'nav.users', icon: <IconUsers />, ability: 'manageUsers', section: 'admin' },

@@ -37,7 +37,8 @@ export const meJson = {
         viewCases: { type: 'boolean' }, viewOperations: { type: 'boolean' }, planOperations: { type: 'boolean' }, teamChannel: { type: 'boolean' }, manageApiKeys: { type: 'boolean' },
         viewPresent: { type: 'boolean' }, searchPersons: { type: 'boolean' },
         viewProbableLinks: { type: 'boolean' }, mergePersons: { type: 'boolean' },
-        viewMap: { type: 'boolean' } },
+        viewMap: { type: 'boolean' },
+        viewWatchlists: { type: 'boolean' }, editWatchlists: { type: 'boolean' } },
     },
   },
 } as const;
@@ -84,6 +85,7 @@ export async function presentMe(db: Kysely<Database>, actor: Actor) {
       ...abilities(actor, 'person', { searchPersons: 'list' }),
       ...abilities(actor, 'person_link', { viewProbableLinks: 'list', mergePersons: 'decide' }),
       ...abilities(actor, 'map', { viewMap: 'view' }),
+      ...abilities(actor, 'watchlist', { viewWatchlists: 'list', editWatchlists: 'edit' }),
     },
   };
 }

@@ -11,6 +11,10 @@ import { type LineError, type ParsedEntry, parseWatchlistFile } from './parse';
 export const WATCHLIST_KINDS: readonly WatchlistKind[] = ['interpol_red_notice', 'dpo', 'cekal', 'local'];
 const BATCH = 500;
 
+/** Entries added by hand (features/watchlists/commands.ts) carry this prefix instead of a source id. */
+export const MANUAL_PREFIX = 'manual-';
+export const isManualEntry = (externalId: string): boolean => externalId.startsWith(MANUAL_PREFIX);
+
 export interface ImportOptions {
   list: string;
   kind?: WatchlistKind;
@@ -68,7 +72,7 @@ export async function importWatchlist(db: Kysely<Database>, text: string, option
         const old = existing.get(e.externalId);
         if (!old) {
           await trx.insertInto('watchlist_entries').values({
-            id: randomUUID(), watchlist_id: list.id, external_id: e.externalId, ...values, valid_until: null, version, updated_at: now, removed_at: null,
+            id: randomUUID(), watchlist_id: list.id, external_id: e.externalId, ...values, valid_until: null, version, updated_at: now, removed_at: null, changed_by: options.actor?.username ?? null,
           }).execute();
           added++;
           continue;
@@ -79,7 +83,7 @@ export async function importWatchlist(db: Kysely<Database>, text: string, option
           || old.document_numbers !== values.document_numbers || old.reason !== values.reason;
         if (!changed) continue;
         await trx.updateTable('watchlist_entries')
-          .set({ ...values, version: identityChanged || old.removed_at !== null ? version : Number(old.version), updated_at: now, removed_at: null })
+          .set({ ...values, version: identityChanged || old.removed_at !== null ? version : Number(old.version), updated_at: now, removed_at: null, removed_reason: null, changed_by: options.actor?.username ?? null })
           .where('id', '=', old.id).execute();
         if (old.removed_at !== null) added++; else updated++;
       }
@@ -87,15 +91,17 @@ export async function importWatchlist(db: Kysely<Database>, text: string, option
     options.onProgress?.(Math.min(at + BATCH, total), total);
   }
 
-  const gone = [...existing.entries()].filter(([ext, r]) => r.removed_at === null && !seen.has(ext)).map(([, r]) => r.id);
+  // an entry an officer added by hand is not the file's to remove
+  const gone = [...existing.entries()].filter(([ext, r]) => r.removed_at === null && !seen.has(ext) && !isManualEntry(ext)).map(([, r]) => r.id);
   await db.transaction().execute(async (trx) => {
     await lockWrites(trx);
     for (let at = 0; at < gone.length; at += BATCH) {
-      await trx.updateTable('watchlist_entries').set({ removed_at: now, updated_at: now, version })
+      await trx.updateTable('watchlist_entries').set({ removed_at: now, updated_at: now, version, removed_reason: null })
         .where('id', 'in', gone.slice(at, at + BATCH)).execute();
     }
     await trx.insertInto('watchlist_versions').values({
       watchlist_id: list.id, version, imported_at: now, added, updated, removed: gone.length, source_file: options.sourceFile ?? null,
+      change: 'import', changed_by: options.actor?.username ?? null, note: null,
     }).execute();
     await appendAudit(trx, options.actor ?? null, {
       action: 'watchlist.import', resourceType: 'watchlist', resourceId: list.id,
