@@ -32,6 +32,10 @@ export interface Config {
   publicUrl: string;
   /** days a team-channel message is kept (SINERGI_CHANNEL_RETENTION_DAYS); pinned guides are kept always */
   channelRetentionDays: number;
+  /** the public page of present counts per district, without sign-in (SINERGI_PUBLIC_STATS; default off) */
+  publicStats: boolean;
+  /** hours an export file is kept before housekeeping deletes it (SINERGI_EXPORT_RETENTION_HOURS; default 24) */
+  exportRetentionHours: number;
 }
 
 export class ConfigError extends Error {}
@@ -77,6 +81,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailOutboxDir: path.join(dataDir, 'outbox'),
     publicUrl: publicUrl(env.SINERGI_PUBLIC_URL, port),
     channelRetentionDays: retentionDays(env.SINERGI_CHANNEL_RETENTION_DAYS),
+    publicStats: flag(env.SINERGI_PUBLIC_STATS, false),
+    exportRetentionHours: exportRetention(env.SINERGI_EXPORT_RETENTION_HOURS),
   };
 }
 
@@ -86,6 +92,14 @@ function retentionDays(value: string | undefined): number {
   const days = Number(value);
   if (!Number.isInteger(days) || days < 1 || days > 36500) throw new ConfigError(`SINERGI_CHANNEL_RETENTION_DAYS must be a whole number of days (1-36500): ${value}`);
   return days;
+}
+
+/** SINERGI_EXPORT_RETENTION_HOURS: whole hours, at least 1; default a day. */
+function exportRetention(value: string | undefined): number {
+  if (!value) return 24;
+  const hours = Number(value);
+  if (!Number.isInteger(hours) || hours < 1 || hours > 24 * 365) throw new ConfigError(`SINERGI_EXPORT_RETENTION_HOURS must be a whole number of hours (1-8760): ${value}`);
+  return hours;
 }
 
 /** SINERGI_SMTP_URL: smtp:// or smtps:// with a host; anything else would fail only at the first mail. */

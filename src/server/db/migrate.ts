@@ -19,6 +19,7 @@ import * as meetings from './migrations/0016_meetings';
 import * as casesOperations from './migrations/0017_cases_operations';
 import * as channel from './migrations/0019_channel';
 import * as personIndex from './migrations/0020_person_index';
+import * as exportJobs from './migrations/0024_exports';
 
 // Migrations are listed here (not read from disk) so they bundle and run the same under tsx and tests.
 const migrations: Record<string, Migration> = {
@@ -42,6 +43,7 @@ const migrations: Record<string, Migration> = {
   '0017_cases_operations': casesOperations,
   '0019_channel': channel,
   '0020_person_index': personIndex,
+  '0024_exports': exportJobs,
 };
 
 class StaticProvider implements MigrationProvider {

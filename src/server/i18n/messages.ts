@@ -157,6 +157,9 @@ const messages = {
   'field.attachment_too_large': { id: 'Lampiran terlalu besar (maksimal {limit} MB)', en: 'The attachment is too large (at most {limit} MB)' },
   'field.bad_base64': { id: 'Isi berkas bukan base64 yang valid', en: 'The file content is not valid base64' },
   'field.empty_message': { id: 'Tulis pesan atau lampirkan berkas', en: 'Write a message or attach a file' },
+  // exports (issue #8)
+  'detail.export_not_ready': { id: 'Berkas ekspor belum selesai dibuat', en: 'The export file is not finished yet' },
+  'detail.export_expired': { id: 'Berkas ekspor sudah dihapus (masa simpan habis); buat ekspor baru', en: 'The export file has been deleted (retention over); make a new export' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof messages;

@@ -9,6 +9,7 @@ import { operationsPolicy } from '../features/operations/policy';
 import { authPolicy } from '../features/auth/policy';
 import { channelPolicy } from '../features/channel/policy';
 import { eventsPolicy } from '../features/events/policy';
+import { exportsPolicy } from '../features/exports/policy';
 import { identityPolicy } from '../features/identity/policy';
 import { importPolicy } from '../features/imports/policy';
 import { lodgingsPolicy } from '../features/lodgings/policy';
@@ -36,6 +37,7 @@ export const policies = {
   ...teamsPolicy, ...meetingsPolicy,
   ...casesPolicy, ...operationsPolicy,
   ...channelPolicy, ...apiKeyPolicy,
+  ...exportsPolicy,
 } as const;
 
 type Policies = typeof policies;
