@@ -15,6 +15,7 @@ import { StayTable } from '../stays/StayTable';
 import { EChart, type EChartsOption } from './EChart';
 import { useLiveEvents } from './useLiveEvents';
 import { usePageTitle } from '../../lib/usePageTitle';
+import { ExportButton } from '../exports/ExportButton';
 import { ReportKindBreakdown } from '../work-reports/ReportKindBreakdown';
 
 function usePresentStats() {
@@ -86,11 +87,14 @@ export default function DashboardPage() {
           <Title order={2}>{t('dashboard.title')}</Title>
           <Text c="dimmed" size="sm">{me.area ? t('dashboard.area', { area: me.area.name, code: me.area.code, zone: zone.abbr }) : t('dashboard.noArea')}</Text>
         </div>
+        <Group gap="sm">
+        <ExportButton source="figures" label={t('exports.figures')} />
         <Tooltip label={live.last ? t('dashboard.lastEvent', { at: formatDateTime(live.last.toISOString(), zone, lang) }) : t('dashboard.noEventYet')}>
           <Badge color={liveColor} variant="dot" size="lg" data-testid="live-state" data-state={live.state}>
             {t(`dashboard.live.${live.state}`)}
           </Badge>
         </Tooltip>
+        </Group>
       </Group>
 
       {stats.isError && <Alert color="red">{(stats.error as Error).message}</Alert>}
