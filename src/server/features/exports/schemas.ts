@@ -1,12 +1,15 @@
 import { SOURCE_IDS, SOURCES } from './sources';
 
+// every filter field any source takes (each source then checks that the fields are its own)
+const filterProperties = Object.assign({}, ...SOURCE_IDS.map((id) => (SOURCES[id]!.filterSchema.properties ?? {}) as Record<string, unknown>));
+
 const sourceList = SOURCE_IDS.map((id) => `\`${id}\` (${SOURCES[id]!.title.en})`).join(', ');
 
 export const exportBody = {
   type: 'object', additionalProperties: false, required: ['source', 'format', 'purpose'],
   properties: {
     source: { type: 'string', enum: SOURCE_IDS, description: `what to export: ${sourceList}` },
-    filter: { type: 'object', default: {}, description: 'the list\'s own filter (e.g. stays: present, region, q, reportKind, sort; persons: q, nationality; figures: region)' },
+    filter: { type: 'object', additionalProperties: false, properties: filterProperties, default: {}, description: 'the list\'s own filter (e.g. stays: present, region, q, reportKind, sort; persons: q, nationality; figures: region)' },
     format: { type: 'string', enum: ['csv', 'xlsx'] },
     purpose: { type: 'string', minLength: 3, maxLength: 200, description: 'why the file is made; kept in the audit log' },
   },
