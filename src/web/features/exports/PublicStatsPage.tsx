@@ -73,7 +73,7 @@ export default function PublicStatsPage() {
                 </Table>
               </Paper>
             )}
-            <Text size="xs" c="dimmed">{t('exports.publicNote', { n: stats.data.suppressBelow })}</Text>
+            <Text size="xs" c="dimmed">{t('exports.publicNote', { n: stats.data.suppressBelow - 1 })}</Text>
           </Stack>
         )}
       </Stack>
