@@ -1,7 +1,9 @@
 import { SOURCE_IDS, SOURCES } from './sources';
 
 // every filter field any source takes (each source then checks that the fields are its own)
-const filterProperties = Object.assign({}, ...SOURCE_IDS.map((id) => (SOURCES[id]!.filterSchema.properties ?? {}) as Record<string, unknown>));
+// without their defaults: a default would land in every source's filter (e.g. the stays' sort in a persons filter)
+const filterProperties = Object.fromEntries(SOURCE_IDS.flatMap((id) => Object.entries((SOURCES[id]!.filterSchema.properties ?? {}) as Record<string, object>))
+  .map(([name, schema]) => [name, Object.fromEntries(Object.entries(schema).filter(([k]) => k !== 'default'))]));
 
 const sourceList = SOURCE_IDS.map((id) => `\`${id}\` (${SOURCES[id]!.title.en})`).join(', ');
 
