@@ -17,6 +17,7 @@ import type { Database } from './db/schema';
 import { seedDemoOnce } from './db/demo';
 import { type EventBus, LocalBus, OutboxRelay, PostgresBus } from './events/bus';
 import { housekeeping } from './jobs/housekeeping';
+import { exportsRoutes } from './features/exports/routes';
 import { mailOpenStays, remindOpenStays } from './jobs/reminders';
 import { registerActorResolution } from './http/actor';
 import { clientErrorHandler, frameworkErrors, registerProblemHandler, sendProblem } from './http/problems';
@@ -147,7 +148,7 @@ export async function buildApp(config: Config, options: { db?: Db } = {}): Promi
   registerIdempotency(app, db.kysely); // every POST: Idempotency-Key replays
   app.decorate('screening', ctx.screening);
 
-  for (const routes of [healthRoutes, authRoutes, accountRoutes, totpRoutes, referenceRoutes, lodgingsRoutes, staysRoutes, stayLifecycleRoutes, receiptsRoutes, verifyReceiptRoutes, statsRoutes, eventsRoutes, identityRoutes, personsRoutes, presentRoutes, personLinksRoutes, alertsRoutes, notificationsRoutes, registrationsRoutes, preregPublicRoutes, preregistrationRoutes, workReportsRoutes, importsRoutes, adminRoutes, auditRoutes, teamsRoutes, meetingsRoutes, teamReportRoutes, casesRoutes, operationsRoutes, channelRoutes, inboxRoutes, apiKeysRoutes, mapRoutes]) routes(app, ctx);
+  for (const routes of [healthRoutes, authRoutes, accountRoutes, totpRoutes, referenceRoutes, lodgingsRoutes, staysRoutes, stayLifecycleRoutes, receiptsRoutes, verifyReceiptRoutes, statsRoutes, eventsRoutes, identityRoutes, personsRoutes, presentRoutes, personLinksRoutes, alertsRoutes, notificationsRoutes, registrationsRoutes, preregPublicRoutes, preregistrationRoutes, workReportsRoutes, importsRoutes, adminRoutes, auditRoutes, teamsRoutes, meetingsRoutes, teamReportRoutes, casesRoutes, operationsRoutes, channelRoutes, inboxRoutes, apiKeysRoutes, mapRoutes, exportsRoutes]) routes(app, ctx);
   sightingsRoutes(app, ctx);
   const rescreen = rescreenRunner(app, ctx);
   onListChange = () => void rescreen.start();
@@ -162,7 +163,7 @@ export async function buildApp(config: Config, options: { db?: Db } = {}): Promi
   startTaskNotices(app, ctx);
   void ctx.screening.current().catch((err) => app.log.error({ err }, 'watchlist index')); // warm: the first check-in should not wait
   const relayTimer = setInterval(() => void ctx.relay.kick(), 2000);
-  const housekeepingTimer = setInterval(() => void housekeeping(db.kysely, new Date(), { channelRetentionDays: config.channelRetentionDays, dataDir: config.dataDir }).catch((err) => app.log.error({ err }, 'housekeeping')), 3600_000);
+  const housekeepingTimer = setInterval(() => void housekeeping(db.kysely, new Date(), { channelRetentionDays: config.channelRetentionDays, dataDir: config.dataDir, exportRetentionHours: config.exportRetentionHours }).catch((err) => app.log.error({ err }, 'housekeeping')), 3600_000);
   // hourly, reminding each lodging with stays to close once per local day, in the app and by e-mail
   const reminderTimer = setInterval(() => void remindOpenStays(db.kysely, new Date(), mailOpenStays(config)).catch((err) => app.log.error({ err }, 'reminders')), 3600_000);
   app.addHook('onClose', async () => {

@@ -36,6 +36,10 @@ export interface Config {
   mapTileUrl?: string;
   /** the tiles' attribution line (SINERGI_MAP_ATTRIBUTION) */
   mapAttribution?: string;
+  /** the public page of present counts per district, without sign-in (SINERGI_PUBLIC_STATS; default off) */
+  publicStats: boolean;
+  /** hours an export file is kept before housekeeping deletes it (SINERGI_EXPORT_RETENTION_HOURS; default 24) */
+  exportRetentionHours: number;
 }
 
 export class ConfigError extends Error {}
@@ -83,6 +87,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     channelRetentionDays: retentionDays(env.SINERGI_CHANNEL_RETENTION_DAYS),
     mapTileUrl: mapTileUrl(env.SINERGI_MAP_TILE_URL),
     mapAttribution: env.SINERGI_MAP_ATTRIBUTION || undefined,
+    publicStats: flag(env.SINERGI_PUBLIC_STATS, false),
+    exportRetentionHours: exportRetention(env.SINERGI_EXPORT_RETENTION_HOURS),
   };
 }
 
@@ -115,6 +121,14 @@ export function mapTileOrigin(config: Pick<Config, 'mapTileUrl'>): string | unde
   // {s} subdomains: allow the parent domain's hosts
   const url = new URL(config.mapTileUrl.replace('{s}', 'tile'));
   return config.mapTileUrl.includes('{s}') ? `${url.protocol}//*.${url.host.split('.').slice(1).join('.')}` : url.origin;
+}
+
+/** SINERGI_EXPORT_RETENTION_HOURS: whole hours, at least 1; default a day. */
+function exportRetention(value: string | undefined): number {
+  if (!value) return 24;
+  const hours = Number(value);
+  if (!Number.isInteger(hours) || hours < 1 || hours > 24 * 365) throw new ConfigError(`SINERGI_EXPORT_RETENTION_HOURS must be a whole number of hours (1-8760): ${value}`);
+  return hours;
 }
 
 /** SINERGI_SMTP_URL: smtp:// or smtps:// with a host; anything else would fail only at the first mail. */

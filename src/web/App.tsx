@@ -51,6 +51,7 @@ const RegisterPage = lazyScreen(() => import('./features/registration/RegisterPa
 const VerifyEmailPage = lazyScreen(() => import('./features/registration/VerifyEmailPage'));
 const RegistrationsPage = lazyScreen(() => import('./features/registration/RegistrationsPage'));
 const GuestFormPage = lazyScreen(() => import('./features/preregistration/GuestFormPage'));
+const PublicStatsPage = lazyScreen(() => import('./features/exports/PublicStatsPage'));
 const PreregDraftsPage = lazyScreen(() => import('./features/preregistration/DraftsPage'));
 const PreregConfirmPage = lazyScreen(() => import('./features/preregistration/ConfirmPage'));
 const WorkReportPage = lazyScreen(() => import('./features/work-reports/ReportPage'));
@@ -87,6 +88,7 @@ export function App() {
         <Route path="/daftar" element={<RegisterPage />} />
         <Route path="/verifikasi-email" element={<VerifyEmailPage />} />
         <Route path="/pra-registrasi/:token" element={<GuestFormPage />} />
+        <Route path="/statistik-publik" element={<PublicStatsPage />} />
         <Route
           element={
             <RequireAuth>

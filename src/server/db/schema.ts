@@ -232,6 +232,12 @@ export interface ImportsTable {
   processed: number; stored: number; skipped: number; failed: number;
   errors: string | null; finished_at: string | null;
 }
+/** Export jobs (migration 0024). */
+export interface ExportsTable {
+  id: string; user_id: string; source: string; filter: string; format: 'csv' | 'xlsx'; lang: 'id' | 'en'; purpose: string;
+  status: 'queued' | 'running' | 'done' | 'failed'; rows_done: number; rows_total: number | null;
+  file_path: string | null; file_name: string | null; created_at: string; finished_at: string | null;
+}
 export interface ImportMappingsTable { lodging_id: string; mapping: string; updated_by: string; updated_at: string }
 export interface ImportRowsTable { fingerprint: string; lodging_id: string; import_id: string; row_number: number; stay_id: string; created_at: string }
 // migration 0019: the team channel and the per-user notification inbox
@@ -316,5 +322,6 @@ export interface Database {
   imports: ImportsTable;
   import_mappings: ImportMappingsTable;
   import_rows: ImportRowsTable;
+  exports: ExportsTable;
   api_keys: ApiKeysTable;
 }

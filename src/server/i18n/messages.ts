@@ -169,6 +169,9 @@ const messages = {
   'field.watchlist_file_empty': { id: 'Berkas kosong', en: 'The file is empty' },
   'detail.watchlist_import_running': { id: 'Impor berkas ke daftar ini sedang berjalan; coba lagi setelah selesai', en: 'A file import into this list is running; try again when it is done' },
   'detail.watchlist_entry_removed': { id: 'Entri ini sudah dihapus dari daftar', en: 'This entry has already been removed from the list' },
+  // exports (issue #8)
+  'detail.export_not_ready': { id: 'Berkas ekspor belum selesai dibuat', en: 'The export file is not finished yet' },
+  'detail.export_expired': { id: 'Berkas ekspor sudah dihapus (masa simpan habis); buat ekspor baru', en: 'The export file has been deleted (retention over); make a new export' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof messages;

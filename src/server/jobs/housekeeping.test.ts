@@ -21,7 +21,7 @@ describe('housekeeping', () => {
     const event = (id: string, published: string | null) => ({ id, at: '2026-11-01T00:00:00Z', event: 'e', region_code: null, payload: '{}', published_at: published });
     await db.insertInto('outbox').values([event('gone', '2026-11-01T00:00:01Z'), event('recent', '2026-11-26T00:00:00Z'), event('pending', null)]).execute();
 
-    expect(await housekeeping(db, now)).toEqual({ channelMessages: 0, sessions: 1, throttleBuckets: 0, idempotencyKeys: 1, outbox: 1, preregistrations: 0 });
+    expect(await housekeeping(db, now)).toEqual({ channelMessages: 0, sessions: 1, throttleBuckets: 0, idempotencyKeys: 1, outbox: 1, preregistrations: 0, exportFiles: 0 });
     expect((await db.selectFrom('sessions').select('id').execute()).map((r) => r.id)).toEqual(['live']);
     expect((await db.selectFrom('outbox').select('id').orderBy('id').execute()).map((r) => r.id)).toEqual(['pending', 'recent']);
   });

@@ -9,6 +9,7 @@ import { operationsPolicy } from '../features/operations/policy';
 import { authPolicy } from '../features/auth/policy';
 import { channelPolicy } from '../features/channel/policy';
 import { eventsPolicy } from '../features/events/policy';
+import { exportsPolicy } from '../features/exports/policy';
 import { identityPolicy } from '../features/identity/policy';
 import { importPolicy } from '../features/imports/policy';
 import { lodgingsPolicy } from '../features/lodgings/policy';
@@ -43,6 +44,7 @@ export const policies = {
   ...personLinksPolicy,
   ...mapPolicy,
   ...watchlistPolicy,
+  ...exportsPolicy,
 } as const;
 
 type Policies = typeof policies;

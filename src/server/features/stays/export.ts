@@ -1,17 +1,12 @@
-import ExcelJS from 'exceljs';
-import type { FieldGroup } from '../../../domain/access/field-matrix';
-import { localDateTime, timeZoneOfRegion } from '../../../domain/regions';
 import type { Actor } from '../../auth/actor';
-import { sees } from '../../policies/fields';
+import { type Column, type ExportContext, csvText, headerOf, localTime, visibleColumns, xlsxBuffer } from '../exports/format';
 import type { StayView } from './presenters';
 
-// Exports of the stays list (CSV, XLSX). The columns come from the field matrix: a column of
-// a group the actor does not see is not in the file at all (not even an empty header), and
-// the values are the presenter's, so an export never shows more than the screen.
+// The stays list's columns (CSV, XLSX), used by GET /api/v1/stays/export and by the export jobs
+// (features/exports). Which columns an actor gets is the field matrix's answer (visibleColumns),
+// and the values are the presenter's, so an export never shows more than the screen.
 
-interface Column { id: string; en: string; group: FieldGroup | 'always'; value: (s: StayView) => string | null | undefined }
-
-const COLUMNS: Column[] = [
+export const STAY_COLUMNS: Column<StayView>[] = [
   { id: 'Nomor tanda terima', en: 'Receipt number', group: 'always', value: (s) => s.receiptNumber },
   { id: 'Nama keluarga', en: 'Surname', group: 'identity', value: (s) => s.guest.surname },
   { id: 'Nama depan', en: 'Given names', group: 'identity', value: (s) => s.guest.givenNames },
@@ -36,32 +31,22 @@ const COLUMNS: Column[] = [
   { id: 'Jabatan', en: 'Position', group: 'employment', value: (s) => s.employment?.position },
   { id: 'Lokasi kerja', en: 'Worksite', group: 'employment', value: (s) => s.employment && `${s.employment.worksite.address} (${s.employment.worksite.villageCode})` },
   { id: 'Izin kerja / RPTKA', en: 'Work permit / RPTKA', group: 'employment', value: (s) => s.employment?.workPermitRef },
-  { id: 'Dilaporkan (waktu setempat)', en: 'Reported (local time)', group: 'always', value: (s) => localDateTime(s.createdAt, timeZoneOfRegion(s.regionCode)) },
+  { id: 'Dilaporkan ({zone})', en: 'Reported ({zone})', group: 'always', value: (s, ctx) => localTime(s.createdAt, s.regionCode, ctx) },
 ];
 
-export const exportColumns = (actor: Actor) => COLUMNS.filter((c) => c.group === 'always' || sees(actor, c.group));
+export const exportColumns = (actor: Actor) => visibleColumns(actor, STAY_COLUMNS);
 
-/** One cell of CSV (RFC 4180); a leading = + - @ is defused so a spreadsheet never runs it as a formula. */
-function csvCell(value: string | null | undefined): string {
-  let text = value ?? '';
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+const table = (actor: Actor, rows: StayView[], ctx: ExportContext) => {
+  const columns = exportColumns(actor);
+  return { headers: columns.map((c) => headerOf(c, ctx)), cells: rows.map((r) => columns.map((c) => c.value(r, ctx))) };
+};
+
+export function staysCsv(actor: Actor, rows: StayView[], ctx: ExportContext): string {
+  const { headers, cells } = table(actor, rows, ctx);
+  return csvText(headers, cells);
 }
 
-export function staysCsv(actor: Actor, rows: StayView[], lang: 'id' | 'en'): string {
-  const columns = exportColumns(actor);
-  const lines = [columns.map((c) => csvCell(c[lang])).join(',')];
-  for (const row of rows) lines.push(columns.map((c) => csvCell(c.value(row))).join(','));
-  return `\uFEFF${lines.join('\r\n')}\r\n`; // BOM: Excel opens UTF-8 names right
-}
-
-export async function staysXlsx(actor: Actor, rows: StayView[], lang: 'id' | 'en'): Promise<Buffer> {
-  const columns = exportColumns(actor);
-  const book = new ExcelJS.Workbook();
-  book.creator = 'Sinergi';
-  const sheet = book.addWorksheet(lang === 'id' ? 'Tamu WNA' : 'Foreign guests', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = columns.map((c) => ({ header: c[lang], key: c.en, width: Math.max(12, c[lang].length + 2) }));
-  sheet.getRow(1).font = { bold: true };
-  for (const row of rows) sheet.addRow(Object.fromEntries(columns.map((c) => [c.en, c.value(row) ?? ''])));
-  return Buffer.from(await book.xlsx.writeBuffer());
+export async function staysXlsx(actor: Actor, rows: StayView[], ctx: ExportContext): Promise<Buffer> {
+  const { headers, cells } = table(actor, rows, ctx);
+  return xlsxBuffer(ctx.lang === 'id' ? 'Tamu WNA' : 'Foreign guests', headers, cells);
 }

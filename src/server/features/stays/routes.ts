@@ -15,6 +15,7 @@ import { listChangedStays, listStays, loadStayRecord, type StayListFilter } from
 import { receiptToken } from './receipt-token';
 import { verifyUrl } from './receipt-view';
 import { publicBase, sendPdf } from './receipts-routes';
+import { zoneOfAreas } from '../exports/format';
 import { staysCsv, staysXlsx } from './export';
 import { type CheckInInput, checkInResult, checkOutBody, exportQuery, listQuery, stayJson } from './schemas';
 import { gate, onRecord } from '../../http/access';
@@ -119,11 +120,11 @@ export function staysRoutes(app: FastifyInstance, ctx: AppContext): void {
       detail: { purpose, format, query: filter, returned: rows.map((r) => r.id) },
     });
     const views = rows.map((r) => presentStay(actor, r));
-    const lang = languageOf(request.headers['accept-language']);
+    const fileCtx = { lang: languageOf(request.headers['accept-language']), zone: zoneOfAreas(filter.region ? [filter.region] : actor.areas) };
     const name = `sinergi-tamu-wna-${new Date().toISOString().slice(0, 10)}.${format}`;
     reply.header('content-disposition', `attachment; filename="${name}"`);
-    if (format === 'xlsx') return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(await staysXlsx(actor, views, lang));
-    return reply.type('text/csv; charset=utf-8').send(staysCsv(actor, views, lang));
+    if (format === 'xlsx') return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(await staysXlsx(actor, views, fileCtx));
+    return reply.type('text/csv; charset=utf-8').send(staysCsv(actor, views, fileCtx));
   });
 
   app.get<{ Params: { id: string } }>('/api/v1/stays/:id', {

@@ -17,6 +17,7 @@ import { useStays } from '../stays/api';
 import { StayTable } from '../stays/StayTable';
 import { useLiveEvents } from './useLiveEvents';
 import { usePageTitle } from '../../lib/usePageTitle';
+import { ExportButton } from '../exports/ExportButton';
 
 const DEFAULT_DAYS = '90';
 
@@ -92,6 +93,7 @@ export default function DashboardPage() {
               {t(`dashboard.live.${live.state}`)}
             </Badge>
           </Tooltip>
+          <ExportButton source="figures" label={t('exports.figures')} />
         </Group>
       </Group>
 

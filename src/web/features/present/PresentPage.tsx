@@ -10,6 +10,7 @@ import { useAreaVillages } from '../sightings/api';
 import { Withheld } from '../stays/Withheld';
 import { PAGE_SIZE, PRESENT_PARAMS, PRESENT_STATUSES, type PresentParams, type PresentRow, useAreaLodgings, usePresent } from './api';
 import { Flags } from './Flags';
+import { ExportButton } from '../exports/ExportButton';
 
 // Who is present: everyone present in the officer's area, from every source. The filters live
 // in the URL (/hadir?status=overstaying&nationality=GBR), so the dashboard links straight here.
@@ -78,10 +79,14 @@ export default function PresentPage() {
 
   return (
     <Stack gap="md">
-      <div>
-        <Title order={2}>{t('present.title')}</Title>
-        <Text c="dimmed" size="sm">{t('present.subtitle', { area: me.area?.name ?? '' })}</Text>
-      </div>
+      <Group justify="space-between" align="flex-end" wrap="wrap">
+        <div>
+          <Title order={2}>{t('present.title')}</Title>
+          <Text c="dimmed" size="sm">{t('present.subtitle', { area: me.area?.name ?? '' })}</Text>
+        </div>
+        {/* the file holds what this filtered list shows, every page of it */}
+        <ExportButton source="present" filter={Object.fromEntries(Object.entries(p).filter(([k, v]) => k !== 'page' && v !== undefined && v !== ''))} />
+      </Group>
       <Paper withBorder radius="md" p="md">
         <Stack gap="sm">
           <Box visibleFrom="md">

@@ -17,7 +17,7 @@ import { ReceiptsList } from './ReceiptsList';
 import { ReminderBanner } from './ReminderBanner';
 import type { ChangeKind } from './lifecycleApi';
 import { usePageTitle } from '../../lib/usePageTitle';
-import { ExportButton } from './ExportButton';
+import { ExportButton } from '../exports/ExportButton';
 
 const PAGE_SIZE = 20;
 
@@ -52,7 +52,7 @@ function StayList({ present, toClose, onAction, onBulk }: {
           style={{ flex: '1 1 220px' }}
         />
         <Select label={t('common.sort')} data={sorts} value={sort} onChange={(v) => { setSort(v ?? '-createdAt'); setPage(1); }} allowDeselect={false} w={220} data-testid={present ? 'present-sort' : 'recent-sort'} />
-        <ExportButton present={present} sort={sort} q={debouncedQ || undefined} />
+        <ExportButton source="stays" filter={{ present, toClose, sort, q: debouncedQ || undefined }} />
       </Group>
       {stays.isError && <Alert color="red">{(stays.error as Error).message}</Alert>}
       {stays.isPending && <Skeleton h={240} />}
