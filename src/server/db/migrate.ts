@@ -23,6 +23,7 @@ import * as personLinks from './migrations/0021_person_links';
 import * as areaFigures from './migrations/0022_area_figures';
 import * as presentCover from './migrations/0023_present_cover';
 import * as watchlistManagement from './migrations/0026_watchlist_management';
+import * as areaCover from './migrations/0027_area_cover';
 import * as exportJobs from './migrations/0024_exports';
 
 // Migrations are listed here (not read from disk) so they bundle and run the same under tsx and tests.
@@ -51,6 +52,7 @@ const migrations: Record<string, Migration> = {
   '0022_area_figures': areaFigures,
   '0023_present_cover': presentCover,
   '0026_watchlist_management': watchlistManagement,
+  '0027_area_cover': areaCover,
   '0024_exports': exportJobs,
 };
 

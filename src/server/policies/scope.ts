@@ -30,8 +30,11 @@ export function regionWithin<DB, TB extends keyof DB>(
   const list = areas === null ? [] : typeof areas === 'string' ? [areas] : areas;
   if (list.length === 0) return NOTHING;
   const ref = eb.ref(column as any);
-  // a range, not LIKE 'area.%': both databases use the index for it ('/' sorts right after '.')
-  return eb.or(list.flatMap((area) => [eb(ref, '=', area), eb.and([eb(ref, '>', `${area}.`), eb(ref, '<', `${area}/`)])]));
+  // One range per area, not LIKE 'area.%' nor "= area or ...": both databases walk one index range.
+  // Codes are digit groups joined by '.', and '/' sorts right after '.', so [area, area + '/')
+  // holds exactly the area and every code below it.
+  const range = (area: string) => eb.and([eb(ref, '>=', area), eb(ref, '<', `${area}/`)]);
+  return list.length === 1 ? range(list[0]!) : eb.or(list.map(range));
 }
 
 export function scopeFor(actor: Actor): Scope {

@@ -14,8 +14,9 @@ import { areaStatsRoutes } from './area-routes';
 export async function presentStats(db: Kysely<Database>, region: string) {
   const present = db.selectFrom('stays').where('departure_date', 'is', null).where('cancelled_at', 'is', null)
     .where((eb) => regionWithin(eb, 'stays.region_code', region));
-  const byNationality = await present.innerJoin('persons', 'persons.id', 'stays.person_id')
-    .select(['persons.nationality as key', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('persons.nationality').execute();
+  // the nationality each report gave: answered from the present index, no join with persons
+  const byNationality = await present.select(['stays.reported_nationality as key', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('stays.reported_nationality').execute();
   const byPermit = await present.select(['permit_kind as key', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('permit_kind').execute();
   // lodging guests, workers (work reports) and residents with private hosts: all of them are present
   const byKind = await present.select(['report_kind as key', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('report_kind').execute();
