@@ -20,7 +20,7 @@ export async function presentStats(db: Kysely<Database>, region: string) {
   const byPermit = await present.select(['permit_kind as key', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('permit_kind').execute();
   // lodging guests, workers (work reports) and residents with private hosts: all of them are present
   const byKind = await present.select(['report_kind as key', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('report_kind').execute();
-  const toRecord = (rows: { key: string; n: number | string | bigint }[]) =>
+  const toRecord = (rows: { key: string | null; n: number | string | bigint }[]) =>
     Object.fromEntries(rows.map((r) => [r.key, Number(r.n)]).sort((a, b) => (b[1] as number) - (a[1] as number)));
   return {
     region,
