@@ -40,6 +40,8 @@ export interface Config {
   publicStats: boolean;
   /** hours an export file is kept before housekeeping deletes it (SINERGI_EXPORT_RETENTION_HOURS; default 24) */
   exportRetentionHours: number;
+  /** minutes between sweeps of the alert rules over everyone present (SINERGI_ALERT_SWEEP_MINUTES; default 60; 0: off, e.g. for benchmarks) */
+  alertSweepMinutes: number;
 }
 
 export class ConfigError extends Error {}
@@ -89,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mapAttribution: env.SINERGI_MAP_ATTRIBUTION || undefined,
     publicStats: flag(env.SINERGI_PUBLIC_STATS, false),
     exportRetentionHours: exportRetention(env.SINERGI_EXPORT_RETENTION_HOURS),
+    alertSweepMinutes: sweepMinutes(env.SINERGI_ALERT_SWEEP_MINUTES),
   };
 }
 
@@ -121,6 +124,14 @@ export function mapTileOrigin(config: Pick<Config, 'mapTileUrl'>): string | unde
   // {s} subdomains: allow the parent domain's hosts
   const url = new URL(config.mapTileUrl.replace('{s}', 'tile'));
   return config.mapTileUrl.includes('{s}') ? `${url.protocol}//*.${url.host.split('.').slice(1).join('.')}` : url.origin;
+}
+
+/** SINERGI_ALERT_SWEEP_MINUTES: whole minutes, 0 (off) to a day; default an hour. */
+function sweepMinutes(value: string | undefined): number {
+  if (!value) return 60;
+  const minutes = Number(value);
+  if (!Number.isInteger(minutes) || minutes < 0 || minutes > 1440) throw new ConfigError(`SINERGI_ALERT_SWEEP_MINUTES must be a whole number of minutes (0-1440): ${value}`);
+  return minutes;
 }
 
 /** SINERGI_EXPORT_RETENTION_HOURS: whole hours, at least 1; default a day. */

@@ -11,7 +11,6 @@ const STAY_EVENTS = /^stay\./;
 /** a sighting linked to a person: that person's rules run again (it carries personId, not stayId) */
 const PERSON_EVENTS = new Set(['sighting.linked']);
 const BATCH_MS = 250;
-const SWEEP_EVERY_MS = 3600_000;
 const FIRST_SWEEP_MS = 60_000;
 
 export function startAlertJobs(app: FastifyInstance, ctx: AppContext): void {
@@ -51,8 +50,10 @@ export function startAlertJobs(app: FastifyInstance, ctx: AppContext): void {
 
   const sweep = () => void sweepPresentPersons(ctx.db).then((n) => { if (n) void ctx.relay.kick(); })
     .catch((err) => app.log.error({ err }, 'alert sweep'));
-  const first = setTimeout(sweep, FIRST_SWEEP_MS).unref();
-  const hourly = setInterval(sweep, SWEEP_EVERY_MS).unref();
+  // a sweep every SINERGI_ALERT_SWEEP_MINUTES (0: none; the bus still runs the rules on every report)
+  const every = ctx.config.alertSweepMinutes * 60_000;
+  const first = every > 0 ? setTimeout(sweep, Math.min(FIRST_SWEEP_MS, every)).unref() : undefined;
+  const hourly = every > 0 ? setInterval(sweep, every).unref() : undefined;
 
   app.addHook('onClose', async () => {
     closed = true;
