@@ -7,6 +7,8 @@ import { type Kysely, sql } from 'kysely';
 //   the id the import join needs;
 // - departures per day: (region, departure date, cancelled). It replaces stays_region_present,
 //   whose (region, departure date) prefix it keeps.
+// - a province's or a regency's days: the same by regency code (the first five characters of the
+//   village code) first, so a period is one seek per regency instead of a walk over two years of stays.
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex('stays_present_region').execute();
   await db.schema.createIndex('stays_present_region').on('stays')
@@ -16,9 +18,14 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('stays_region_arrival').on('stays').columns(['region_code', 'arrival_date', 'cancelled_at', 'report_kind', 'findings', 'id']).execute();
   await db.schema.dropIndex('stays_region_present').execute();
   await db.schema.createIndex('stays_region_present').on('stays').columns(['region_code', 'departure_date', 'cancelled_at']).execute();
+  await db.schema.createIndex('stays_regency_arrival').on('stays')
+    .expression(sql`substr(region_code, 1, 5), arrival_date, cancelled_at, report_kind, findings, id`).execute();
+  await db.schema.createIndex('stays_regency_departure').on('stays').expression(sql`substr(region_code, 1, 5), departure_date, cancelled_at`).execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropIndex('stays_regency_departure').execute();
+  await db.schema.dropIndex('stays_regency_arrival').execute();
   await db.schema.dropIndex('stays_region_present').execute();
   await db.schema.createIndex('stays_region_present').on('stays').columns(['region_code', 'departure_date']).execute();
   await db.schema.dropIndex('stays_region_arrival').execute();

@@ -22,8 +22,24 @@ export function childCodeLength(region: string): number | null {
   return level === 1 ? 5 : level === 2 ? 8 : level === 3 ? 13 : null;
 }
 
+/** The regency (first five characters of a village code): what the regency indexes of migration 0027 lead with. */
+const REGENCY = sql<string>`substr(stays.region_code, 1, 5)`;
+
+/**
+ * Stays of a region for a period's figures: a province or regency by its regencies' codes (a seek
+ * per regency into the period), a district or village by the code range (few stays either way).
+ */
+async function periodScope(db: Kysely<Database>, region: string) {
+  const level = region.split('.').length;
+  if (level > 2) return (eb: ExpressionBuilder<Database, 'stays'>) => regionWithin(eb, 'stays.region_code', region);
+  const regencies = level === 2 ? [region]
+    : (await db.selectFrom('regions').select('code').where('parent_code', '=', region).execute()).map((r) => r.code);
+  return (eb: ExpressionBuilder<Database, 'stays'>) => (regencies.length ? eb(REGENCY, 'in', regencies) : sql<boolean>`1 = 0`);
+}
+
 export async function areaFigures(db: Kysely<Database>, region: string, today: string, period: AreaPeriod) {
   const within = (eb: ExpressionBuilder<Database, 'stays'>) => regionWithin(eb, 'stays.region_code', region);
+  const inPeriodScope = await periodScope(db, region);
   const present = db.selectFrom('stays').where('stays.departure_date', 'is', null).where('stays.cancelled_at', 'is', null).where(within);
   const soon = addDays(today, 30);
 
@@ -42,16 +58,16 @@ export async function areaFigures(db: Kysely<Database>, region: string, today: s
     .where('id', 'in', topLodgings.map((l) => l.key)).execute();
   const names = new Map(lodgingNames.map((l) => [l.id, l]));
 
-  const arrivals = await db.selectFrom('stays').where(within).where('stays.arrival_date', '>=', period.from).where('stays.arrival_date', '<=', period.to)
+  const arrivals = await db.selectFrom('stays').where(inPeriodScope).where('stays.arrival_date', '>=', period.from).where('stays.arrival_date', '<=', period.to)
     .where('stays.cancelled_at', 'is', null)
     .select([sql<string>`substr(stays.arrival_date, 1, 10)`.as('day'), sql<number>`count(*)`.as('n')]).groupBy(sql`substr(stays.arrival_date, 1, 10)`).execute();
-  const departures = await db.selectFrom('stays').where(within).where('stays.departure_date', '>=', period.from).where('stays.departure_date', '<=', period.to)
+  const departures = await db.selectFrom('stays').where(inPeriodScope).where('stays.departure_date', '>=', period.from).where('stays.departure_date', '<=', period.to)
     .where('stays.cancelled_at', 'is', null)
     .select([sql<string>`substr(stays.departure_date, 1, 10)`.as('day'), sql<number>`count(*)`.as('n')]).groupBy(sql`substr(stays.departure_date, 1, 10)`).execute();
 
   // reports in the period (by the day of arrival they report): per kind, per channel, late ones
   const reports = await db.selectFrom('stays').leftJoin('import_rows', 'import_rows.stay_id', 'stays.id')
-    .where(within).where('stays.arrival_date', '>=', period.from).where('stays.arrival_date', '<=', period.to).where('stays.cancelled_at', 'is', null)
+    .where(inPeriodScope).where('stays.arrival_date', '>=', period.from).where('stays.arrival_date', '<=', period.to).where('stays.cancelled_at', 'is', null)
     .select([
       'stays.report_kind as kind',
       sql<string>`case when import_rows.stay_id is null then 'direct' else 'import' end`.as('channel'),
