@@ -170,7 +170,7 @@ export async function buildApp(config: Config, options: { db?: Db } = {}): Promi
     clearInterval(relayTimer);
     clearInterval(housekeepingTimer);
     clearInterval(reminderTimer);
-    await rescreen.idle();
+    await rescreen.stop();
     await ctx.relay.stop();
     await bus.close();
     if (!options.db) await db.close(); // a database handed in belongs to the caller

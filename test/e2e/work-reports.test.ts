@@ -34,7 +34,8 @@ describe('work reports in the browser', () => {
       // Disnaker's count of workers before
       await login(disnaker.page, 'disnaker.soppeng');
       await disnaker.page.waitForURL('**/dashboard');
-      const workers = disnaker.page.getByTestId('present-work');
+      // the dashboard's "by purpose" table: the row of work reports, its count cell
+      const workers = disnaker.page.getByTestId('area-by-purpose').locator('tr[data-key="work"] td').nth(1);
       await expect.poll(async () => (await workers.count()) > 0, { timeout: 15_000 }).toBe(true);
       const before = Number(await workers.textContent());
 
@@ -80,7 +81,7 @@ describe('work reports in the browser', () => {
 
       // Disnaker: one more worker present, the worker in the latest list, employment on opening it
       await disnaker.page.reload();
-      await expect.poll(async () => Number(await disnaker.page.getByTestId('present-work').textContent()), { timeout: 15_000 }).toBe(before + 1);
+      await expect.poll(async () => Number(await workers.textContent()), { timeout: 15_000 }).toBe(before + 1);
       const row = disnaker.page.getByTestId('stay-row').filter({ hasText: 'KOWALSKA' });
       await row.waitFor({ timeout: 10_000 });
       expect(await row.getByTestId('report-kind-work').count()).toBe(1);

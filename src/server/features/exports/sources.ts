@@ -133,9 +133,9 @@ function figureRows(stats: Awaited<ReturnType<typeof presentStats>>): FigureRow[
   });
 }
 
-type PresentExportFilter = Omit<PresentFilter, 'page' | 'pageSize'>;
+type PresentExportFilter = Omit<PresentFilter, 'page' | 'pageSize' | 'sort' | 'dir'>;
 type PresentItem = ReturnType<typeof presentPresentRow>;
-const { region: presentRegion, nationality, permitKind, lodging, village, status, sort: presentSort, dir } = presentListQuery.properties;
+const { region: presentRegion, nationality, permitKind, lodging, village, status } = presentListQuery.properties;
 const noDefault = <T extends { default?: unknown }>({ default: _, ...rest }: T) => rest;
 
 /** Who is present (the /hadir list), with its flags, as the actor's field matrix allows. */
@@ -144,7 +144,9 @@ const presentList = defineSource({
   title: { id: 'WNA yang ada sekarang', en: 'Foreigners present now' },
   filterSchema: {
     type: 'object', additionalProperties: false,
-    properties: { region: presentRegion, nationality, permitKind, lodging, village, status: noDefault(status), sort: noDefault(presentSort), dir },
+    // no sort here: the body's filter schema is the union of every source's fields, and the stays
+    // list's sort (another enum) must keep its own values; the file is in arrival order
+    properties: { region: presentRegion, nationality, permitKind, lodging, village, status: noDefault(status) },
   },
   authorize: (actor, f: PresentExportFilter) => {
     authorize(actor, 'present', 'list');

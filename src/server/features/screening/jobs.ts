@@ -10,8 +10,10 @@ export interface RescreenProgress { running: boolean; done: number; total: numbe
 export function rescreenRunner(app: FastifyInstance, ctx: Pick<AppContext, 'db' | 'relay'> & { screening: AppContext['screening'] }) {
   const progress: RescreenProgress = { running: false, done: 0, total: 0, raised: 0, finishedAt: null };
   let again = false;
+  let stopped = false;
   let run: Promise<void> | null = null;
   const start = (): Promise<void> => {
+    if (stopped) return Promise.resolve();
     if (run) { again = true; return run; }
     Object.assign(progress, { running: true, done: 0, total: 0, raised: 0 });
     run = rescreenPresent(ctx.db, ctx.screening, (done, total) => Object.assign(progress, { done, total }))
@@ -20,9 +22,11 @@ export function rescreenRunner(app: FastifyInstance, ctx: Pick<AppContext, 'db' 
       .finally(() => {
         Object.assign(progress, { running: false, finishedAt: new Date().toISOString() });
         run = null;
-        if (again) { again = false; void start(); }
+        if (again && !stopped) { again = false; void start(); }
       });
     return run;
   };
-  return { start, progress: () => ({ ...progress }), idle: () => run ?? Promise.resolve() };
+  // at shutdown: no further run, and the one under way finishes (its alerts are committed page by page)
+  const stop = () => { stopped = true; return run ?? Promise.resolve(); };
+  return { start, stop, progress: () => ({ ...progress }), idle: () => run ?? Promise.resolve() };
 }

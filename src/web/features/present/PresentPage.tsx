@@ -85,7 +85,7 @@ export default function PresentPage() {
           <Text c="dimmed" size="sm">{t('present.subtitle', { area: me.area?.name ?? '' })}</Text>
         </div>
         {/* the file holds what this filtered list shows, every page of it */}
-        <ExportButton source="present" filter={Object.fromEntries(Object.entries(p).filter(([k, v]) => k !== 'page' && v !== undefined && v !== ''))} />
+        <ExportButton source="present" filter={Object.fromEntries(Object.entries(p).filter(([k, v]) => !['page', 'sort', 'dir'].includes(k) && v !== undefined && v !== ''))} />
       </Group>
       <Paper withBorder radius="md" p="md">
         <Stack gap="sm">
