@@ -426,7 +426,7 @@ for (const kind of dialectMatrix()) {
         callers.push({ username: account.username, cookie, actor: actor! });
       }
     }, 120_000);
-    afterAll(async () => server?.close(), 180_000); // a loaded machine may still be re-screening after the watchlist routes
+    afterAll(async () => server?.close());
 
     const send = (route: DeclaredRoute, url: string, cookie: string | undefined, body?: Json) =>
       server.app.inject({ method: route.method as 'GET', url, headers: cookie ? { cookie } : {}, ...(body !== undefined && route.method !== 'GET' ? { payload: body } : {}) });

@@ -108,3 +108,28 @@ for (const kind of dialectMatrix()) {
     });
   });
 }
+
+describe('a team gateway that never answers', () => {
+  it('does not hold the server at shutdown; its delivery stays queued, its attempt not counted', async () => {
+    let asked = 0;
+    const silent = http.createServer(() => { asked++; }); // reads the request, never answers
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    const server = await startTestServer({ kind: 'sqlite' });
+    try {
+      const cookie = await server.login('imigrasi.parepare');
+      const team = await server.db.selectFrom('teams').select('id').where('region_code', '=', '73.12').executeTakeFirstOrThrow();
+      const hookUrl = `http://127.0.0.1:${(silent.address() as AddressInfo).port}/hook`;
+      expect((await server.app.inject({ method: 'POST', url: '/api/v1/webhooks', headers: { cookie }, payload: { teamId: team.id, url: hookUrl, minSeverity: 'high' } })).statusCode).toBe(201);
+      const hotel = await server.login('hotel.maryam');
+      expect((await server.app.inject({ method: 'POST', url: '/api/v1/stays', headers: { cookie: hotel }, payload: overstayer() })).statusCode).toBe(201);
+      await expect.poll(() => asked, { timeout: 15_000 }).toBe(1); // the POST is out and waiting
+      await server.app.close(); // returns without waiting for the gateway's 10 s timeout to pass
+      const rows = await server.db.selectFrom('notification_deliveries').select(['status', 'attempts']).where('channel', '=', 'webhook').execute();
+      expect(rows).toEqual([{ status: 'pending', attempts: 0 }]);
+    } finally {
+      await server.close();
+      silent.closeAllConnections();
+      await new Promise((r) => silent.close(r));
+    }
+  }, 30_000);
+});

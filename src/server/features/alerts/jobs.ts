@@ -48,8 +48,13 @@ export function startAlertJobs(app: FastifyInstance, ctx: AppContext): void {
     schedule();
   });
 
-  const sweep = () => void sweepPresentPersons(ctx.db).then((n) => { if (n) void ctx.relay.kick(); })
-    .catch((err) => app.log.error({ err }, 'alert sweep'));
+  const shutdown = new AbortController();
+  let sweeping: Promise<void> | null = null;
+  const sweep = () => {
+    if (sweeping) return; // a slow sweep is not run twice at once
+    sweeping = sweepPresentPersons(ctx.db, new Date(), undefined, shutdown.signal).then((n) => { if (n) void ctx.relay.kick(); })
+      .catch((err) => app.log.error({ err }, 'alert sweep')).finally(() => { sweeping = null; });
+  };
   // a sweep every SINERGI_ALERT_SWEEP_MINUTES (0: none; the bus still runs the rules on every report)
   const every = ctx.config.alertSweepMinutes * 60_000;
   const first = every > 0 ? setTimeout(sweep, Math.min(FIRST_SWEEP_MS, every)).unref() : undefined;
@@ -61,6 +66,7 @@ export function startAlertJobs(app: FastifyInstance, ctx: AppContext): void {
     clearTimeout(first);
     clearInterval(hourly);
     if (timer) clearTimeout(timer);
-    await flushing;
+    shutdown.abort();
+    await Promise.all([flushing, sweeping]); // nothing may touch the database once it closes
   });
 }

@@ -55,11 +55,11 @@ async function insertNewAlerts(db: Kysely<Database>, personId: string, hits: Rul
 }
 
 /** Every person with a present stay, in pages: time alone turns a valid permit into an overstay. */
-export async function sweepPresentPersons(db: Kysely<Database>, now = new Date(), onProgress?: (done: number) => void): Promise<number> {
+export async function sweepPresentPersons(db: Kysely<Database>, now = new Date(), onProgress?: (done: number) => void, signal?: AbortSignal): Promise<number> {
   let after = '';
   let done = 0;
   let raised = 0;
-  for (;;) {
+  while (!signal?.aborted) { // aborted at shutdown: the next sweep covers everyone again
     const page = await db.selectFrom('stays').select('person_id').distinct().where('departure_date', 'is', null)
       .where('person_id', '>', after).orderBy('person_id').limit(500).execute();
     if (page.length === 0) return raised;
@@ -68,4 +68,5 @@ export async function sweepPresentPersons(db: Kysely<Database>, now = new Date()
     after = page[page.length - 1]!.person_id;
     onProgress?.(done);
   }
+  return raised;
 }

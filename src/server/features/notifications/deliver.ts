@@ -31,31 +31,41 @@ export async function enqueue(db: Kysely<Database>, eventId: string, channel: 'e
   }).onConflict((oc) => oc.columns(['event_id', 'channel', 'target']).doNothing()).execute();
 }
 
-/** Sends every delivery that is due; returns how many were delivered. */
-export async function deliverDue(db: Kysely<Database>, mail: { config: MailConfig }, now = new Date()): Promise<number> {
+export const DELIVERY_PAGE = 50;
+
+/**
+ * Sends up to a page of deliveries that are due; returns how many were tried and delivered. An
+ * aborted run (shutdown) stops before its next row and gives a row it was sending back untouched.
+ */
+export async function deliverDue(db: Kysely<Database>, mail: { config: MailConfig }, now = new Date(), signal?: AbortSignal): Promise<{ tried: number; delivered: number }> {
   const due = await db.selectFrom('notification_deliveries').selectAll().where('status', '=', 'pending')
-    .where('next_attempt_at', '<=', now.toISOString()).orderBy('next_attempt_at').limit(50).execute();
+    .where('next_attempt_at', '<=', now.toISOString()).orderBy('next_attempt_at').limit(DELIVERY_PAGE).execute();
   let delivered = 0;
   for (const row of due) {
+    if (signal?.aborted) break;
     // claim: push the next attempt out before trying, so nobody else picks the row meanwhile
     const claimed = await db.updateTable('notification_deliveries')
       .set({ attempts: row.attempts + 1, next_attempt_at: new Date(now.getTime() + backoffMs(row.attempts + 1)).toISOString() })
       .where('id', '=', row.id).where('attempts', '=', row.attempts).where('status', '=', 'pending').executeTakeFirst();
     if (Number(claimed.numUpdatedRows) === 0) continue;
     try {
-      await send(db, mail, row, now);
+      await send(db, mail, row, now, signal);
       await db.updateTable('notification_deliveries').set({ status: 'delivered', delivered_at: new Date().toISOString(), last_error: null }).where('id', '=', row.id).execute();
       delivered++;
     } catch (err) {
+      if (signal?.aborted) { // not the receiver's failure: the row is due again at the next start
+        await db.updateTable('notification_deliveries').set({ attempts: row.attempts, next_attempt_at: row.next_attempt_at }).where('id', '=', row.id).execute();
+        break;
+      }
       await db.updateTable('notification_deliveries')
         .set({ last_error: String((err as Error).message ?? err).slice(0, 500), ...(row.attempts + 1 >= MAX_ATTEMPTS ? { status: 'failed' } : {}) })
         .where('id', '=', row.id).execute();
     }
   }
-  return delivered;
+  return { tried: due.length, delivered };
 }
 
-async function send(db: Kysely<Database>, mail: { config: MailConfig }, row: NotificationDeliveriesTable, now: Date): Promise<void> {
+async function send(db: Kysely<Database>, mail: { config: MailConfig }, row: NotificationDeliveriesTable, now: Date, signal?: AbortSignal): Promise<void> {
   const notice = JSON.parse(row.payload) as AlertNotice;
   if (row.channel === 'email') {
     const user = await db.selectFrom('users').select(['email', 'active']).where('id', '=', row.target).executeTakeFirst();
@@ -77,7 +87,7 @@ async function send(db: Kysely<Database>, mail: { config: MailConfig }, row: Not
   if (!hook || !Number(hook.active)) return;
   const body = JSON.stringify({ event: 'alert.raised', ...notice });
   const res = await fetch(hook.url, {
-    method: 'POST', body, signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS), redirect: 'error',
+    method: 'POST', body, signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(WEBHOOK_TIMEOUT_MS)]) : AbortSignal.timeout(WEBHOOK_TIMEOUT_MS), redirect: 'error',
     headers: { 'content-type': 'application/json', 'x-sinergi-event': 'alert.raised', 'x-sinergi-delivery': row.id, 'x-sinergi-signature': signWebhook(hook.secret, body, now) },
   });
   if (!res.ok) throw new Error(`HTTP ${res.status}`);

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { isWithinArea } from '../../../domain/regions';
 import type { AppContext } from '../../context';
 import type { DomainEvent } from '../../events/bus';
-import { type AlertNotice, deliverDue, enqueue } from './deliver';
+import { type AlertNotice, DELIVERY_PAGE, deliverDue, enqueue } from './deliver';
 import { alertRecipients, SEVERITY_RANK } from './recipients';
 
 // From a raised alert to its notifications: an e-mail to each officer who may read it and wants
@@ -13,12 +13,25 @@ import { alertRecipients, SEVERITY_RANK } from './recipients';
 const RETRY_EVERY_MS = 15_000;
 
 export function startNotifier(app: FastifyInstance, ctx: AppContext): void {
+  const shutdown = new AbortController();
   let running: Promise<void> = Promise.resolve();
   const serial = (work: () => Promise<unknown>) => {
     running = running.then(work).then(() => undefined, (err) => app.log.error({ err }, 'notifications'));
     return running;
   };
-  const deliver = () => serial(() => deliverDue(ctx.db, ctx));
+  // one delivery run waits at a time, however many alerts ask for one (a re-screen raises thousands);
+  // at shutdown none starts and the one sending stops: the rows stay queued for the next start
+  let deliveryWaiting = false;
+  const deliver = () => {
+    if (deliveryWaiting || shutdown.signal.aborted) return running;
+    deliveryWaiting = true;
+    return serial(async () => {
+      deliveryWaiting = false;
+      let tried: number;
+      do ({ tried } = await deliverDue(ctx.db, ctx, new Date(), shutdown.signal));
+      while (tried === DELIVERY_PAGE && !shutdown.signal.aborted);
+    });
+  };
 
   const unsubscribe = ctx.bus.subscribe((event) => {
     if (event.name === 'notification.created') { void deliver(); return; } // its e-mail was queued with it
@@ -27,7 +40,7 @@ export function startNotifier(app: FastifyInstance, ctx: AppContext): void {
   });
   const retry = setInterval(() => void deliver(), RETRY_EVERY_MS).unref();
   app.decorate('notificationsIdle', () => running);
-  app.addHook('onClose', async () => { unsubscribe(); clearInterval(retry); await running; });
+  app.addHook('onClose', async () => { unsubscribe(); clearInterval(retry); shutdown.abort(); await running; });
 }
 
 async function queueFor(ctx: AppContext, event: DomainEvent): Promise<void> {

@@ -11,12 +11,13 @@ export function rescreenRunner(app: FastifyInstance, ctx: Pick<AppContext, 'db' 
   const progress: RescreenProgress = { running: false, done: 0, total: 0, raised: 0, finishedAt: null };
   let again = false;
   let stopped = false;
+  const shutdown = new AbortController();
   let run: Promise<void> | null = null;
   const start = (): Promise<void> => {
     if (stopped) return Promise.resolve();
     if (run) { again = true; return run; }
     Object.assign(progress, { running: true, done: 0, total: 0, raised: 0 });
-    run = rescreenPresent(ctx.db, ctx.screening, (done, total) => Object.assign(progress, { done, total }))
+    run = rescreenPresent(ctx.db, ctx.screening, (done, total) => Object.assign(progress, { done, total }), shutdown.signal)
       .then((raised) => { progress.raised = raised; if (raised) void ctx.relay.kick(); })
       .catch((err) => app.log.error({ err }, 're-screening'))
       .finally(() => {
@@ -26,7 +27,7 @@ export function rescreenRunner(app: FastifyInstance, ctx: Pick<AppContext, 'db' 
       });
     return run;
   };
-  // at shutdown: no further run, and the one under way finishes (its alerts are committed page by page)
-  const stop = () => { stopped = true; return run ?? Promise.resolve(); };
+  // at shutdown: no further run, and the one under way ends after its page (alerts are committed page by page)
+  const stop = () => { stopped = true; shutdown.abort(); return run ?? Promise.resolve(); };
   return { start, stop, progress: () => ({ ...progress }), idle: () => run ?? Promise.resolve() };
 }

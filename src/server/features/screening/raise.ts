@@ -98,13 +98,13 @@ async function raiseWatchlistAlerts(db: Kysely<Database>, found: { stay: Reporte
   });
 }
 
-/** After a list changed: everyone present, in pages, with progress. */
-export async function rescreenPresent(db: Kysely<Database>, screening: ScreeningService, onProgress?: (done: number, total: number) => void): Promise<number> {
+/** After a list changed: everyone present, in pages, with progress; an aborted run ends after its page (the next list change starts over). */
+export async function rescreenPresent(db: Kysely<Database>, screening: ScreeningService, onProgress?: (done: number, total: number) => void, signal?: AbortSignal): Promise<number> {
   const total = Number((await db.selectFrom('stays').select((eb) => eb.fn.countAll<number>().as('n')).where('departure_date', 'is', null).where('cancelled_at', 'is', null).executeTakeFirstOrThrow()).n);
   let after = '';
   let done = 0;
   let raised = 0;
-  for (;;) {
+  while (!signal?.aborted) {
     const page = await db.selectFrom('stays').select('id').where('departure_date', 'is', null).where('cancelled_at', 'is', null).where('id', '>', after).orderBy('id').limit(1000).execute();
     if (page.length === 0) return raised;
     raised += await screenStays(db, screening, page.map((p) => p.id));
@@ -112,4 +112,5 @@ export async function rescreenPresent(db: Kysely<Database>, screening: Screening
     after = page[page.length - 1]!.id;
     onProgress?.(done, total);
   }
+  return raised;
 }
