@@ -66,6 +66,19 @@ for (const kind of dialectMatrix()) {
       expect(await found('polres.soppeng', 'Sorbasova Iryna')).toContain(ids.zorbasova);
     });
 
+    it('starts from the rarest word, whatever the order; a short word is a prefix, a page past the end keeps the total', async () => {
+      await checkIn('hotel.maryam', 'binrare', 'BIN QWERTZ', 'AHMAD', 'MYS');
+      for (const q of ['bin qwertz ahmad', 'ahmad bin qwe', 'Qwertz']) expect(await found('polres.soppeng', q), q).toEqual([ids.binrare]);
+      expect(await found('polres.soppeng', 'bin xqwertz')).toEqual([]);
+      // Hon: Hong or Honda, not every Han or Hahn (sound codes from four letters on)
+      await checkIn('hotel.maryam', 'hahn', 'HAHN', 'LUTZ');
+      expect(await found('polres.soppeng', 'Hon')).not.toContain(ids.hahn);
+      expect(await found('polres.soppeng', 'Haan')).toContain(ids.hahn);
+      const past = await search('polres.soppeng', 'q=muller&page=50');
+      expect(past.items).toEqual([]);
+      expect(past.total).toBeGreaterThan(0);
+    });
+
     it('finds a passport number, only for those who see documents', async () => {
       expect(await found('polres.soppeng', numbers.muller!)).toEqual([ids.muller]);
       expect(await found('polres.soppeng', numbers.muller!.slice(0, -1))).toContain(ids.muller); // prefix

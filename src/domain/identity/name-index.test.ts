@@ -29,7 +29,9 @@ describe('nameQueryWords', () => {
   it('normalises and dedupes the words of a query, any order', () => {
     expect(nameQueryWords('  josé  GARCÍA josé').map((w) => w.prefix)).toEqual(['JOSE', 'GARCIA']);
   });
-  it('gives no sound code to words shorter than three letters', () => {
+  it('searches words shorter than four letters by prefix only', () => {
     expect(nameQueryWords('Li')[0]!.phonetic).toBeNull();
+    expect(nameQueryWords('Hon')[0]).toEqual({ prefix: 'HON', phonetic: null });
+    expect(nameQueryWords('Hans')[0]!.phonetic).toMatch(/^#/);
   });
 });

@@ -41,11 +41,17 @@ export function personSearchTokens(name: PersonName): string[] {
   return [...out];
 }
 
-/** One query word as the search sees it: a token prefix and, for words of 3+ letters, its sound code. */
+/** One query word as the search sees it: a token prefix and, for words of 4+ letters, its sound code. */
 export interface QueryWord { prefix: string; phonetic: string | null }
+
+/**
+ * Query words shorter than this are prefixes only: a typed "Hon" means Hong or Honda, and the
+ * sound code of three letters (#HN) would add every Han, Hahn and Hein of the country.
+ */
+export const PHONETIC_QUERY_MIN = 4;
 
 /** The words of a free-text name query, normalised like the names they search (any order). */
 export function nameQueryWords(q: string): QueryWord[] {
   const words = normaliseName(q).map((t) => t.text).filter((t) => t.length > 0);
-  return [...new Set(words)].map((prefix) => ({ prefix, phonetic: phonetic(prefix) }));
+  return [...new Set(words)].map((prefix) => ({ prefix, phonetic: prefix.length >= PHONETIC_QUERY_MIN ? phonetic(prefix) : null }));
 }

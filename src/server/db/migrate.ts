@@ -25,6 +25,7 @@ import * as presentCover from './migrations/0023_present_cover';
 import * as watchlistManagement from './migrations/0026_watchlist_management';
 import * as areaCover from './migrations/0027_area_cover';
 import * as exportJobs from './migrations/0024_exports';
+import * as personSearch from './migrations/0028_person_search';
 
 // Migrations are listed here (not read from disk) so they bundle and run the same under tsx and tests.
 const migrations: Record<string, Migration> = {
@@ -54,6 +55,7 @@ const migrations: Record<string, Migration> = {
   '0026_watchlist_management': watchlistManagement,
   '0027_area_cover': areaCover,
   '0024_exports': exportJobs,
+  '0028_person_search': personSearch,
 };
 
 class StaticProvider implements MigrationProvider {
