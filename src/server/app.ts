@@ -37,7 +37,7 @@ import { startTaskNotices } from './features/notifications/tasks';
 import { channelRoutes } from './features/channel/routes';
 import { rescreenRunner } from './features/screening/jobs';
 import { screeningRoutes } from './features/screening/routes';
-import { ScreeningService } from './features/screening/service';
+import { type ListChange, ScreeningService } from './features/screening/service';
 import { alertsRoutes } from './features/alerts/routes';
 import { casesRoutes } from './features/cases/routes';
 import { operationsRoutes } from './features/operations/routes';
@@ -104,10 +104,10 @@ export async function buildApp(config: Config, options: { db?: Db } = {}): Promi
   await prepareDatabase(db.kysely, config);
   const bus: EventBus = db.kind === 'postgres' ? new PostgresBus(db.url) : new LocalBus();
   if (bus instanceof PostgresBus) await bus.whenReady();
-  let onListChange = () => undefined as void;
+  let onListChange = (_change: ListChange) => undefined as void;
   const ctx: AppContext = {
     db: db.kysely, dbKind: db.kind, config, bus, relay: new OutboxRelay(db.kysely, bus, (err) => console.error('outbox relay:', err)), receiptKey: await receiptKey(db.kysely), version: VERSION,
-    screening: new ScreeningService(db.kysely, () => onListChange()),
+    screening: new ScreeningService(db.kysely, (change) => onListChange(change)),
   };
 
   const app = Fastify({
@@ -151,7 +151,7 @@ export async function buildApp(config: Config, options: { db?: Db } = {}): Promi
   for (const routes of [healthRoutes, authRoutes, accountRoutes, totpRoutes, referenceRoutes, lodgingsRoutes, staysRoutes, stayLifecycleRoutes, receiptsRoutes, verifyReceiptRoutes, statsRoutes, eventsRoutes, identityRoutes, personsRoutes, presentRoutes, personLinksRoutes, alertsRoutes, notificationsRoutes, registrationsRoutes, preregPublicRoutes, preregistrationRoutes, workReportsRoutes, importsRoutes, adminRoutes, auditRoutes, teamsRoutes, meetingsRoutes, teamReportRoutes, casesRoutes, operationsRoutes, channelRoutes, inboxRoutes, apiKeysRoutes, mapRoutes, exportsRoutes]) routes(app, ctx);
   sightingsRoutes(app, ctx);
   const rescreen = rescreenRunner(app, ctx);
-  onListChange = () => void rescreen.start();
+  onListChange = (change) => void rescreen.start(change);
   screeningRoutes(app, ctx, rescreen.progress);
   watchlistsRoutes(app, ctx);
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

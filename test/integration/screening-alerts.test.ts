@@ -74,6 +74,7 @@ for (const kind of dialectMatrix()) {
       const status = (await server.app.inject({ url: '/api/v1/screening/status', headers: { cookie: cookies['imigrasi.parepare']! } })).json();
       expect(status).toMatchObject({ lists: 3, entries: 4 }); // with the demo's own wanted list
       expect(status.rescreen.done).toBeGreaterThan(0);
+      expect(status.rescreen).toMatchObject({ changedOnly: true, entries: 1 }); // the new entry alone, not the whole list
     });
 
     it('lets an officer check a name by hand, with a purpose kept in the audit log; not the manpower office', async () => {

@@ -26,6 +26,7 @@ import * as watchlistManagement from './migrations/0026_watchlist_management';
 import * as areaCover from './migrations/0027_area_cover';
 import * as exportJobs from './migrations/0024_exports';
 import * as personSearch from './migrations/0028_person_search';
+import * as departurePartial from './migrations/0029_departure_partial';
 
 // Migrations are listed here (not read from disk) so they bundle and run the same under tsx and tests.
 const migrations: Record<string, Migration> = {
@@ -56,6 +57,7 @@ const migrations: Record<string, Migration> = {
   '0027_area_cover': areaCover,
   '0024_exports': exportJobs,
   '0028_person_search': personSearch,
+  '0029_departure_partial': departurePartial,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -6,7 +6,7 @@ import { appendEntries, auditDetail, lockWrites } from '../../audit/log';
 import { SYSTEM_ACTOR } from '../../auth/actor';
 import type { Database } from '../../db/schema';
 import { outboxRow } from '../../events/bus';
-import type { ScreeningMatch, ScreeningService } from './service';
+import type { ScreeningMatch, Screener } from './service';
 
 // Screening reports against the watchlists: each hit becomes a watchlist alert for the stay's
 // area (immigration, police and intelligence see it; the reporter is never told). The alert key
@@ -30,7 +30,7 @@ export async function screenReported(ctx: Pick<AppContext, 'db' | 'screening'>, 
 }
 
 /** Screens the given stays (just reported, or everyone present after a list changed); returns the alerts raised. */
-export async function screenStays(db: Kysely<Database>, screening: ScreeningService, stayIds: string[], now = new Date()): Promise<number> {
+export async function screenStays(db: Kysely<Database>, screening: Screener, stayIds: string[], now = new Date()): Promise<number> {
   if (stayIds.length === 0 || (await screening.current()).entries === 0) return 0;
   let raised = 0;
   for (let i = 0; i < stayIds.length; i += 500) {
@@ -99,7 +99,7 @@ async function raiseWatchlistAlerts(db: Kysely<Database>, found: { stay: Reporte
 }
 
 /** After a list changed: everyone present, in pages, with progress; an aborted run ends after its page (the next list change starts over). */
-export async function rescreenPresent(db: Kysely<Database>, screening: ScreeningService, onProgress?: (done: number, total: number) => void, signal?: AbortSignal): Promise<number> {
+export async function rescreenPresent(db: Kysely<Database>, screening: Screener, onProgress?: (done: number, total: number) => void, signal?: AbortSignal): Promise<number> {
   const total = Number((await db.selectFrom('stays').select((eb) => eb.fn.countAll<number>().as('n')).where('departure_date', 'is', null).where('cancelled_at', 'is', null).executeTakeFirstOrThrow()).n);
   let after = '';
   let done = 0;

@@ -58,7 +58,8 @@ export function screeningRoutes(app: FastifyInstance, ctx: AppContext, progress:
           type: 'object',
           properties: {
             lists: { type: 'integer' }, entries: { type: 'integer' }, builtAt: { type: ['string', 'null'] },
-            rescreen: { type: 'object', properties: { running: { type: 'boolean' }, done: { type: 'integer' }, total: { type: 'integer' }, raised: { type: 'integer' }, finishedAt: { type: ['string', 'null'] } } },
+            rescreen: { type: 'object', properties: { running: { type: 'boolean' }, done: { type: 'integer' }, total: { type: 'integer' }, raised: { type: 'integer' }, finishedAt: { type: ['string', 'null'] },
+              entries: { type: 'integer', description: 'list entries the run screens against' }, changedOnly: { type: 'boolean', description: 'only the entries the change added or changed' } } },
           },
         },
         ...problems(401, 403),

@@ -11,6 +11,15 @@ const STAMP_CHECK_MS = 5_000;
 
 export interface ScreeningMatch extends Hit { kind: string }
 
+/** What screening a stay needs: the index to ask, and its hits with the list's kind. */
+export type Screener = Pick<ScreeningService, 'screen' | 'current'>;
+
+/**
+ * A list change: the entries added or changed since `since` (null: everything, e.g. after the
+ * first build of a process that missed what happened meanwhile is no change at all).
+ */
+export type ListChange = { since: string | null };
+
 declare module 'fastify' {
   interface FastifyInstance { screening: ScreeningService }
 }
@@ -23,14 +32,37 @@ export class ScreeningService {
   private kinds = new Map<string, string>();
   builtAt: string | null = null;
 
-  constructor(private readonly db: Kysely<Database>, private readonly onChange: () => void = () => undefined) {}
+  constructor(private readonly db: Kysely<Database>, private readonly onChange: (change: ListChange) => void = () => undefined) {}
 
   /** Every hit for a reported person, best first; none when no list is loaded. */
   async screen(query: ScreeningQuery, now = new Date()): Promise<ScreeningMatch[]> {
     const loaded = await this.current();
     if (loaded.entries === 0) return [];
+    return this.hits(loaded, query, now);
+  }
+
+  private hits(loaded: LoadedIndex, query: ScreeningQuery, now: Date): ScreeningMatch[] {
     return loaded.index.match(query, { ...loaded.options, at: now.toISOString().slice(0, 10) })
       .map((hit) => ({ ...hit, kind: this.kinds.get(hit.list) ?? 'local' }));
+  }
+
+  /**
+   * A screener over the entries added or changed since `since` alone: after a list change only
+   * they can raise a new hit (a removed entry raises none), so re-screening everyone present
+   * asks a small index instead of the whole list. Null when more than `atMost` changed: then
+   * the whole index (built already) serves better than a second one nearly as large.
+   */
+  async changedSince(since: string, atMost: number): Promise<(Screener & { entries: number }) | null> {
+    await this.current(); // list kinds as of now
+    const changed = await this.db.selectFrom('watchlist_entries').select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('removed_at', 'is', null).where('updated_at', '>', since).executeTakeFirstOrThrow();
+    if (Number(changed.n) > atMost) return null;
+    const delta = await loadWatchlistIndex(this.db, new Date(), since);
+    return {
+      entries: delta.entries,
+      current: async () => delta,
+      screen: async (query, now = new Date()) => (delta.entries === 0 ? [] : this.hits(delta, query, now)),
+    };
   }
 
   /** The index as of the database's latest list version (rebuilt when a list changed). */
@@ -52,14 +84,15 @@ export class ScreeningService {
 
   private async build(stamp: string): Promise<LoadedIndex> {
     const first = this.loaded === null;
+    const since = this.loaded?.newest ?? null;
     const loaded = await loadWatchlistIndex(this.db);
     const lists = await this.db.selectFrom('watchlists').select(['name', 'kind']).execute();
     this.kinds = new Map(lists.map((l) => [l.name, l.kind]));
     this.loaded = loaded;
     this.stamp = stamp;
     this.builtAt = new Date().toISOString();
-    // the first build at start-up is not a change; any later one is
-    if (!first) this.onChange();
+    // the first build at start-up is not a change; any later one is, from the newest entry known before
+    if (!first) this.onChange({ since });
     return loaded;
   }
 

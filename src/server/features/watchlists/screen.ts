@@ -7,27 +7,35 @@ import { detectFormat, type ParsedFile, readCsvRows, readFtmPersons, toAlpha3 } 
 // Screening against every loaded list: one index over all entries not removed, each list's
 // own threshold. People come from FtM Person JSON lines or a CSV of reported identities.
 
-export interface LoadedIndex { index: WatchlistIndex; options: MatchOptions; entries: number; lists: number }
+/** `newest`: the latest updated_at among the entries loaded (where the next change starts). */
+export interface LoadedIndex { index: WatchlistIndex; options: MatchOptions; entries: number; lists: number; newest: string | null }
 
 const parse = (json: string): string[] => {
   const v: unknown = JSON.parse(json);
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 };
 
-export async function loadWatchlistIndex(db: Kysely<Database>, at = new Date()): Promise<LoadedIndex> {
+/** Every entry not removed, or with changedSince only those added or changed since then (for re-screening a change). */
+export async function loadWatchlistIndex(db: Kysely<Database>, at = new Date(), changedSince?: string): Promise<LoadedIndex> {
   const lists = await db.selectFrom('watchlists').select(['id', 'name', 'threshold']).execute();
   const names = new Map(lists.map((l) => [l.id, l.name]));
   const thresholds: Record<string, number> = {};
   for (const l of lists) if (l.threshold !== null) thresholds[l.name] = Number(l.threshold);
   const index = new WatchlistIndex();
   let entries = 0;
+  let newest: string | null = null;
   let after = '';
   // Paged by id so a large list never sits in memory twice (rows and index).
   for (;;) {
-    const page = await db.selectFrom('watchlist_entries')
-      .select(['id', 'watchlist_id', 'external_id', 'names', 'birth_dates', 'nationalities', 'document_numbers', 'reason', 'valid_until'])
-      .where('removed_at', 'is', null).where('id', '>', after).orderBy('id').limit(5000).execute();
+    let query = db.selectFrom('watchlist_entries')
+      .select(['id', 'watchlist_id', 'external_id', 'names', 'birth_dates', 'nationalities', 'document_numbers', 'reason', 'valid_until', 'updated_at'])
+      .where('removed_at', 'is', null).where('id', '>', after);
+    // after the newest entry the last index held: an import stamps all its entries with one instant,
+    // so ">=" would take the whole previous import again
+    if (changedSince) query = query.where('updated_at', '>', changedSince);
+    const page = await query.orderBy('id').limit(5000).execute();
     for (const r of page) {
+      if (newest === null || r.updated_at > newest) newest = r.updated_at;
       index.add({
         id: r.external_id, list: names.get(r.watchlist_id) ?? r.watchlist_id, names: parse(r.names),
         datesOfBirth: parse(r.birth_dates), nationalities: parse(r.nationalities), documentNumbers: parse(r.document_numbers),
@@ -39,7 +47,7 @@ export async function loadWatchlistIndex(db: Kysely<Database>, at = new Date()):
     after = page[page.length - 1]!.id;
   }
   index.build();
-  return { index, options: { thresholds, at: at.toISOString().slice(0, 10) }, entries, lists: lists.length };
+  return { index, options: { thresholds, at: at.toISOString().slice(0, 10) }, entries, lists: lists.length, newest };
 }
 
 export interface Person { line: number; id: string; query: ScreeningQuery }
