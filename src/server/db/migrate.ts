@@ -27,6 +27,7 @@ import * as areaCover from './migrations/0027_area_cover';
 import * as exportJobs from './migrations/0024_exports';
 import * as personSearch from './migrations/0028_person_search';
 import * as departurePartial from './migrations/0029_departure_partial';
+import * as regencyCover from './migrations/0030_regency_cover';
 
 // Migrations are listed here (not read from disk) so they bundle and run the same under tsx and tests.
 const migrations: Record<string, Migration> = {
@@ -58,6 +59,7 @@ const migrations: Record<string, Migration> = {
   '0024_exports': exportJobs,
   '0028_person_search': personSearch,
   '0029_departure_partial': departurePartial,
+  '0030_regency_cover': regencyCover,
 };
 
 class StaticProvider implements MigrationProvider {
