@@ -64,6 +64,16 @@ describe('possibly the same person, in the browser', () => {
       expect(await page.getByTestId('merge-entry').textContent()).toContain('Paspor diperpanjang; orang yang sama');
       const absorbed = await server.db.selectFrom('persons').select('merged_into').where('id', '=', newId).executeTakeFirstOrThrow();
       expect(absorbed.merged_into).toBe(oldId);
+      // the absorbed person's old link says where it went
+      await page.goto(`/persons/${newId}`);
+      await page.getByTestId('person-purpose').fill('Pemeriksaan identitas Timpora');
+      await page.getByTestId('person-purpose-submit').click();
+      await page.getByTestId('person-merged').waitFor({ timeout: 15_000 });
+      await page.getByTestId('person-merged-link').click();
+      await page.getByTestId('person-purpose').fill('Pemeriksaan identitas Timpora');
+      await page.getByTestId('person-purpose-submit').click();
+      await page.getByTestId('merge-entry').waitFor({ timeout: 15_000 });
+      expect(new URL(page.url()).pathname).toBe(`/persons/${oldId}`);
 
       await page.getByTestId('merge-split').click();
       await page.getByTestId('split-reason').fill('Salah gabung: dua orang berbeda');

@@ -12,7 +12,7 @@ import { type TestServer, startTestServer } from '../fixtures/server';
 
 // Who is present: everyone present in the officer's area, by status, within the field matrix.
 
-type Item = { stayId: string; personId: string; identity: { surname: string; nationality: string } | null; document: unknown;
+type Item = { stayId: string; personId: string; reportKind: string; identity: { surname: string; nationality: string } | null; document: unknown;
   permit: { validUntil: string | null } | null; whereabouts: { arrivalDate: string; lodging: { name: string } } | null;
   flags: { overstay: boolean | null; permitExpiring: boolean | null; passportExpired: boolean | null } };
 
@@ -105,6 +105,21 @@ for (const kind of dialectMatrix()) {
       expect(gbr.items.every((i) => i.identity!.nationality === 'GBR')).toBe(true);
       expect(keysIn(gbr.items)).toEqual(['over']);
       expect(keysIn((await list('polres.soppeng', '&permitKind=itap')).items)).toEqual(['itap']);
+      // by purpose: the demo's sponsored workers alone, as the dashboard's "work" figure links
+      const workers = await list('polres.soppeng', '&reportKind=work');
+      expect(workers.total).toBeGreaterThan(0);
+      expect(workers.items.every((i) => i.reportKind === 'work')).toBe(true);
+      expect((await list('polres.soppeng', '&reportKind=lodging')).total + workers.total).toBeLessThanOrEqual((await list('polres.soppeng')).total);
+      const badKind = await server.app.inject({ url: '/api/v1/present?reportKind=holiday', headers: { cookie: cookies['polres.soppeng']! } });
+      expect(badKind.statusCode).toBe(400);
+      // paging with a sort on the stay's own column: pages are disjoint and in order
+      const first = (await list('polres.soppeng', '&sort=arrival&dir=asc')).items.map((i) => i.stayId);
+      const paged = [];
+      for (let page = 1; page <= 3; page++) {
+        const res = await server.app.inject({ url: `/api/v1/present?pageSize=5&page=${page}&sort=arrival&dir=asc`, headers: { cookie: cookies['polres.soppeng']! } });
+        paged.push(...res.json().items.map((i: Item) => i.stayId));
+      }
+      expect(paged).toEqual(first.slice(0, 15));
       const maryam = await server.db.selectFrom('reporter_orgs').select(['id', 'village_code']).where('name', '=', 'Hotel Maryam').executeTakeFirstOrThrow();
       const byLodging = await list('polres.soppeng', `&lodging=${maryam.id}`);
       expect(byLodging.items.every((i) => i.whereabouts!.lodging.name === 'Hotel Maryam')).toBe(true);

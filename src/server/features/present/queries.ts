@@ -12,7 +12,7 @@ import type { PresentSort, PresentStatus } from './schemas';
 // A filter or sort on a field group the actor does not see matches nothing / is not applied.
 
 export interface PresentFilter {
-  region?: string; nationality?: string; permitKind?: string; lodging?: string; village?: string;
+  region?: string; nationality?: string; permitKind?: string; lodging?: string; village?: string; reportKind?: string;
   status?: PresentStatus; sort?: PresentSort; dir?: 'asc' | 'desc'; page: number; pageSize: number;
 }
 
@@ -45,6 +45,7 @@ function presentStays(db: Kysely<Database>, actor: Actor, f: PresentFilter, toda
       ? q.where('stays.person_id', 'in', (eb: EB) => eb.selectFrom('persons').select('persons.id').where('persons.nationality', '=', f.nationality!))
       : q.where(NOTHING);
   }
+  if (f.reportKind) q = q.where('stays.report_kind', '=', f.reportKind as 'lodging');
   if (f.permitKind) q = can('permit') ? q.where('stays.permit_kind', '=', f.permitKind) : q.where(NOTHING);
   if (f.lodging) q = can('whereabouts') ? q.where('stays.lodging_id', '=', f.lodging) : q.where(NOTHING);
   if (f.village) q = can('whereabouts') ? q.where((eb) => regionWithin(eb, 'stays.region_code', f.village!)) : q.where(NOTHING);

@@ -2,6 +2,7 @@ import { ID, REGION_CODE, pageQuery } from '../../http/schemas';
 
 // JSON schemas of the present list (the response schema is the presenter's second guard).
 
+export const REPORT_KINDS = ['lodging', 'work', 'residence'] as const;
 export const PRESENT_STATUSES = ['present', 'overstaying', 'expiring7', 'expiring30', 'late', 'conflict'] as const;
 export type PresentStatus = (typeof PRESENT_STATUSES)[number];
 export const PRESENT_SORTS = ['arrival', 'name', 'nationality', 'permitUntil', 'lodging'] as const;
@@ -16,6 +17,7 @@ export const presentQuery = {
     permitKind: { type: 'string', minLength: 1, maxLength: 40, description: 'matches only with the permit field group' },
     lodging: { ...ID, description: 'reporter organisation id; matches only with the whereabouts field group' },
     village: { ...REGION_CODE, description: 'village (or district) code; matches only with the whereabouts field group' },
+    reportKind: { type: 'string', enum: REPORT_KINDS, description: 'what the foreigner is there for: a lodging guest, a worker (sponsor report) or a resident (private host)' },
     status: { type: 'string', enum: PRESENT_STATUSES, default: 'present', description: 'a status on a field group the caller does not see matches nothing' },
     sort: { type: 'string', enum: PRESENT_SORTS, default: 'arrival', description: 'a sort on a hidden field falls back to arrival' },
     dir: { type: 'string', enum: ['asc', 'desc'] },

@@ -68,7 +68,33 @@ const areaJson = {
   },
 } as const;
 
+/**
+ * The figures of one area and period, computed once for every request that asks while they are
+ * being computed and no event has come since they began: when a check-in moves every dashboard
+ * of a regency at once, their refreshes share one computation, and a refresh after the event
+ * never gets figures from before it. Aggregates only: no actor's fields are in them.
+ */
+function sharedFigures(app: FastifyInstance, ctx: AppContext) {
+  let generation = 0;
+  const unsubscribe = ctx.bus.subscribe(() => { generation++; });
+  app.addHook('onClose', async () => unsubscribe());
+  const inFlight = new Map<string, Promise<{ figures: Awaited<ReturnType<typeof areaFigures>>; children: Awaited<ReturnType<typeof areaChildren>> }>>();
+  return {
+    figures(code: string, today: string, period: { from: string; to: string }) {
+      const key = `${generation}|${code}|${today}|${period.from}|${period.to}`;
+      let pending = inFlight.get(key);
+      if (!pending) {
+        pending = (async () => ({ figures: await areaFigures(ctx.db, code, today, period), children: await areaChildren(ctx.db, code, today) }))()
+          .finally(() => inFlight.delete(key));
+        inFlight.set(key, pending);
+      }
+      return pending;
+    },
+  };
+}
+
 export function areaStatsRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const shared = sharedFigures(app, ctx);
   app.get<{ Querystring: AreaQuery }>('/api/v1/stats/area', {
     config: { access: gate('dashboard', 'view', onRecord('stats', 'view')) },
     schema: {
@@ -88,7 +114,7 @@ export function areaStatsRoutes(app: FastifyInstance, ctx: AppContext): void {
     ensureVisible(row !== undefined);
     const today = localDate(new Date(), row!.time_zone);
     const period = periodOf(request.query, today);
-    const [figures, children, ancestors] = [await areaFigures(ctx.db, code, today, period), await areaChildren(ctx.db, code, today), await regionAncestors(ctx.db, code)];
+    const [{ figures, children }, ancestors] = [await shared.figures(code, today, period), await regionAncestors(ctx.db, code)];
     return {
       region: { code: row!.code, name: row!.name, level: Number(row!.level), timeZone: row!.time_zone },
       ancestors: ancestors.map((a) => ({ code: a.code, name: a.name, level: Number(a.level), inArea: inArea(actor, a.code) })),

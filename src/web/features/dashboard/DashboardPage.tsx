@@ -63,7 +63,7 @@ export default function DashboardPage() {
   const rows = useMemo(() => (a ? {
     nationality: a.present.byNationality.map((r) => ({ key: r.key, label: country(r.key) || r.key, n: r.n, to: presentListLink({ status: 'present', nationality: r.key, ...regionFilter(code) }) })),
     permit: a.present.byPermitKind.map((r) => ({ key: r.key, label: t(`permit.${r.key}`, { defaultValue: r.key }), n: r.n, to: presentListLink({ status: 'present', permitKind: r.key, ...regionFilter(code) }) })),
-    purpose: a.present.byPurpose.map((r) => ({ key: r.key, label: t(`workReports.kind.${r.key}`, { defaultValue: r.key }), n: r.n })),
+    purpose: a.present.byPurpose.map((r) => ({ key: r.key, label: t(`workReports.kind.${r.key}`, { defaultValue: r.key }), n: r.n, to: presentListLink({ status: 'present', reportKind: r.key, ...regionFilter(code) }) })),
     lodging: a.present.byLodging.map((r) => ({ key: r.id, label: r.name, n: r.n, to: presentListLink({ status: 'present', lodging: r.id, ...regionFilter(code) }) })),
     source: [
       ...Object.entries(a.reports.byKind).map(([k, n]) => ({ key: `kind-${k}`, label: t(`workReports.kind.${k}`, { defaultValue: k }), n })),

@@ -35,7 +35,7 @@ export function useAreaStats(region: string | null, period: { from: string; to: 
 }
 
 /** The present list (/hadir) with exactly its filters: status, nationality, permitKind, lodging, village, region. */
-export function presentListLink(filters: { status?: string; nationality?: string; permitKind?: string; lodging?: string; village?: string; region?: string }): string {
+export function presentListLink(filters: { status?: string; nationality?: string; permitKind?: string; reportKind?: string; lodging?: string; village?: string; region?: string }): string {
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(filters)) if (v) params.set(k, v);
   return `/hadir?${params.toString()}`;

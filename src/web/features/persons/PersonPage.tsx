@@ -24,7 +24,10 @@ export default function PersonPage() {
   const [purpose, setPurpose] = useState<string | null>(null);
   const person = usePerson(id, purpose);
 
-  if (person.error instanceof ApiError && person.error.status === 404) return <NotFoundPage />;
+  if (person.error instanceof ApiError && person.error.status === 404) {
+    const kept = (person.error.problem.mergedInto as { id?: string } | undefined)?.id;
+    return kept ? <MergedNotice keptId={kept} /> : <NotFoundPage />;
+  }
   if (person.error instanceof ApiError && person.error.status === 403) return <ForbiddenPage />;
   const p = person.data;
   const name = p && p.identity.surname !== null ? [p.identity.surname, p.identity.givenNames].filter(Boolean).join(', ') : null;
@@ -73,6 +76,18 @@ export default function PersonPage() {
           <Section title={t('personProfile.events')} testId="person-events"><EventTimeline events={p.events ?? []} zone={p.zone} /></Section>
         </>
       )}
+    </Stack>
+  );
+}
+
+/** An absorbed person's id: where its stays and documents went (the API's 404 names the kept person). */
+function MergedNotice({ keptId }: { keptId: string }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="sm" maw={640} data-testid="person-merged">
+      <Title order={2}>{t('person.mergedTitle')}</Title>
+      <Text>{t('person.mergedBody')}</Text>
+      <Anchor component={Link} to={`/persons/${keptId}`} data-testid="person-merged-link">{t('person.mergedOpen')}</Anchor>
     </Stack>
   );
 }

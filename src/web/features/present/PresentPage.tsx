@@ -8,7 +8,7 @@ import { usePageTitle } from '../../lib/usePageTitle';
 import { useCurrentUser } from '../auth/useMe';
 import { useAreaVillages } from '../sightings/api';
 import { Withheld } from '../stays/Withheld';
-import { PAGE_SIZE, PRESENT_PARAMS, PRESENT_STATUSES, type PresentParams, type PresentRow, useAreaLodgings, usePresent } from './api';
+import { PAGE_SIZE, PRESENT_PARAMS, PRESENT_STATUSES, REPORT_KINDS, type PresentParams, type PresentRow, useAreaLodgings, usePresent } from './api';
 import { Flags } from './Flags';
 import { ExportButton } from '../exports/ExportButton';
 
@@ -97,6 +97,8 @@ export default function PresentPage() {
               <Select label={t('present.statusLabel')} data={statuses} value={status} allowDeselect={false}
                 onChange={(v) => set({ status: !v || v === 'present' ? undefined : v })} data-testid="present-status-select" />
             </Box>
+            <Select label={t('present.reportKind')} data={REPORT_KINDS.map((k) => ({ value: k, label: t(`workReports.kind.${k}`) }))} value={p.reportKind ?? null} clearable
+              onChange={(v) => set({ reportKind: v ?? undefined })} style={{ flex: '1 1 160px' }} data-testid="present-report-kind" />
             {groups.has('identity') && (
               <Select label={t('present.nationality')} data={countryOptions} value={p.nationality ?? null} searchable clearable
                 onChange={(v) => set({ nationality: v ?? undefined })} style={{ flex: '1 1 200px' }} data-testid="present-nationality" />

@@ -7,7 +7,8 @@ import { api, queryString } from '../../api/client';
 export const PRESENT_STATUSES = ['present', 'overstaying', 'expiring7', 'expiring30', 'late', 'conflict'] as const;
 export type PresentStatus = (typeof PRESENT_STATUSES)[number];
 /** The URL parameters of /hadir (the dashboard links here with exactly these names). */
-export const PRESENT_PARAMS = ['status', 'nationality', 'permitKind', 'lodging', 'village', 'region', 'sort', 'dir', 'page'] as const;
+export const PRESENT_PARAMS = ['status', 'nationality', 'permitKind', 'reportKind', 'lodging', 'village', 'region', 'sort', 'dir', 'page'] as const;
+export const REPORT_KINDS = ['lodging', 'work', 'residence'] as const;
 export type PresentParams = Partial<Record<(typeof PRESENT_PARAMS)[number], string>>;
 
 export interface PresentRow {
