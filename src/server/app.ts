@@ -12,6 +12,7 @@ import { type Config, mapTileOrigin } from './config';
 import type { AppContext } from './context';
 import { type Db, openDatabase } from './db/database';
 import { migrateToLatest } from './db/migrate';
+import { sqliteReadPool } from './db/read-pool';
 import { loadReferenceData } from './db/reference';
 import type { Database } from './db/schema';
 import { seedDemoOnce } from './db/demo';
@@ -105,8 +106,9 @@ export async function buildApp(config: Config, options: { db?: Db } = {}): Promi
   const bus: EventBus = db.kind === 'postgres' ? new PostgresBus(db.url) : new LocalBus();
   if (bus instanceof PostgresBus) await bus.whenReady();
   let onListChange = (_change: ListChange) => undefined as void;
+  const reads = db.kind === 'sqlite' && db.url !== ':memory:' && config.sqliteReaders > 0 ? sqliteReadPool(db.url, config.sqliteReaders) : db.kysely;
   const ctx: AppContext = {
-    db: db.kysely, dbKind: db.kind, config, bus, relay: new OutboxRelay(db.kysely, bus, (err) => console.error('outbox relay:', err)), receiptKey: await receiptKey(db.kysely), version: VERSION,
+    db: db.kysely, reads, dbKind: db.kind, config, bus, relay: new OutboxRelay(db.kysely, bus, (err) => console.error('outbox relay:', err)), receiptKey: await receiptKey(db.kysely), version: VERSION,
     screening: new ScreeningService(db.kysely, (change) => onListChange(change)),
   };
 
@@ -173,6 +175,7 @@ export async function buildApp(config: Config, options: { db?: Db } = {}): Promi
     await rescreen.stop();
     await ctx.relay.stop();
     await bus.close();
+    if (reads !== db.kysely) await reads.destroy();
     if (!options.db) await db.close(); // a database handed in belongs to the caller
   });
   await ctx.relay.kick(); // anything committed before a crash goes out now

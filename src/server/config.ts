@@ -42,6 +42,8 @@ export interface Config {
   exportRetentionHours: number;
   /** minutes between sweeps of the alert rules over everyone present (SINERGI_ALERT_SWEEP_MINUTES; default 60; 0: off, e.g. for benchmarks) */
   alertSweepMinutes: number;
+  /** read-only worker connections for heavy reads on SQLite (SINERGI_SQLITE_READERS; default 2; 0: reads on the app's connection) */
+  sqliteReaders: number;
 }
 
 export class ConfigError extends Error {}
@@ -92,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicStats: flag(env.SINERGI_PUBLIC_STATS, false),
     exportRetentionHours: exportRetention(env.SINERGI_EXPORT_RETENTION_HOURS),
     alertSweepMinutes: sweepMinutes(env.SINERGI_ALERT_SWEEP_MINUTES),
+    sqliteReaders: sqliteReaders(env.SINERGI_SQLITE_READERS),
   };
 }
 
@@ -132,6 +135,14 @@ function sweepMinutes(value: string | undefined): number {
   const minutes = Number(value);
   if (!Number.isInteger(minutes) || minutes < 0 || minutes > 1440) throw new ConfigError(`SINERGI_ALERT_SWEEP_MINUTES must be a whole number of minutes (0-1440): ${value}`);
   return minutes;
+}
+
+/** SINERGI_SQLITE_READERS: 0-16 worker connections; default 2 (this machine's cores). */
+function sqliteReaders(value: string | undefined): number {
+  if (!value) return 2;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 16) throw new ConfigError(`SINERGI_SQLITE_READERS must be a whole number from 0 to 16: ${value}`);
+  return n;
 }
 
 /** SINERGI_EXPORT_RETENTION_HOURS: whole hours, at least 1; default a day. */

@@ -8,6 +8,8 @@ import type { ScreeningService } from './features/screening/service';
 /** What routes need from the running app: handed to each feature's routes at registration. */
 export interface AppContext {
   db: Kysely<Database>;
+  /** for heavy read-only queries: SQLite's read workers (read-pool.ts), or the same pool as db on PostgreSQL */
+  reads: Kysely<Database>;
   dbKind: DbKind;
   config: Config;
   bus: EventBus;

@@ -40,7 +40,7 @@ export function personsRoutes(app: FastifyInstance, ctx: AppContext): void {
     const actor = requireActor(request);
     const { region } = request.query;
     ensureVisible(region === undefined || inArea(actor, region));
-    const { rows, total } = await searchPersons(ctx.db, actor, request.query);
+    const { rows, total } = await searchPersons(ctx.reads, actor, request.query);
     await recordRead(ctx.db, actor, {
       action: 'person.list', resourceType: 'person', regionCode: actor.areaCode, detail: { query: request.query, returned: rows.map((r) => r.id) },
     });

@@ -38,7 +38,7 @@ export function presentRoutes(app: FastifyInstance, ctx: AppContext): void {
       authorize(actor, 'present', 'region', f.region);
     }
     const today = todayFor(actor, f.region);
-    const { rows, total } = await listPresent(ctx.db, actor, f, today);
+    const { rows, total } = await listPresent(ctx.reads, actor, f, today);
     await recordRead(ctx.db, actor, {
       action: 'present.list', resourceType: 'stay', regionCode: f.region ?? actor.areaCode,
       detail: { query: f, today, returned: rows.map((r) => r.stay_id) },

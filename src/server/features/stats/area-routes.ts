@@ -84,7 +84,7 @@ function sharedFigures(app: FastifyInstance, ctx: AppContext) {
       const key = `${generation}|${code}|${today}|${period.from}|${period.to}`;
       let pending = inFlight.get(key);
       if (!pending) {
-        pending = (async () => ({ figures: await areaFigures(ctx.db, code, today, period), children: await areaChildren(ctx.db, code, today) }))()
+        pending = (async () => ({ figures: await areaFigures(ctx.reads, code, today, period), children: await areaChildren(ctx.reads, code, today) }))()
           .finally(() => inFlight.delete(key));
         inFlight.set(key, pending);
       }

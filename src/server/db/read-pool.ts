@@ -1,0 +1,117 @@
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import {
+  type CompiledQuery, type DatabaseConnection, type Driver, Kysely, type QueryResult, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler,
+} from 'kysely';
+import type { Database } from './schema';
+
+// Heavy reads on SQLite (person search, the present list, area figures at national scale) run
+// on worker threads with read-only connections of their own. better-sqlite3 answers on the
+// thread that asks, so on the app's connection four officers searching at once wait for each
+// other and every check-in and live stream waits behind them; here they use the machine's other
+// cores and the event loop stays free. WAL lets these readers see every committed write.
+// PostgreSQL needs none of this (its pool is already concurrent).
+
+const WORKER = `
+const { workerData, parentPort } = require('node:worker_threads');
+const Database = require(workerData.module);
+const db = new Database(workerData.file, { readonly: true, fileMustExist: true });
+db.pragma('busy_timeout = 5000');
+db.pragma('cache_size = -65536');
+const statements = new Map();
+parentPort.on('message', (msg) => {
+  if (msg === 'close') { db.close(); parentPort.postMessage('closed'); return; }
+  try {
+    let stmt = statements.get(msg.sql);
+    if (!stmt) {
+      stmt = db.prepare(msg.sql);
+      if (statements.size >= 500) statements.delete(statements.keys().next().value);
+      statements.set(msg.sql, stmt);
+    }
+    if (!stmt.reader) throw new Error('read pool: not a query that returns rows');
+    parentPort.postMessage({ id: msg.id, rows: stmt.all(msg.parameters) });
+  } catch (err) {
+    parentPort.postMessage({ id: msg.id, error: String(err && err.message || err) });
+  }
+});
+`;
+
+interface Reader { worker: Worker; pending: Map<number, { resolve: (rows: unknown[]) => void; reject: (err: Error) => void }> }
+
+class ReadPool {
+  private readonly readers: Reader[];
+  private nextId = 0;
+
+  constructor(file: string, size: number) {
+    const module = createRequire(import.meta.url).resolve('better-sqlite3');
+    this.readers = Array.from({ length: size }, () => {
+      const reader: Reader = { worker: new Worker(WORKER, { eval: true, workerData: { file, module } }), pending: new Map() };
+      reader.worker.unref(); // never keeps a CLI command or a test alive
+      reader.worker.on('message', (msg: { id?: number; rows?: unknown[]; error?: string }) => {
+        const waiting = msg.id === undefined ? undefined : reader.pending.get(msg.id);
+        if (!waiting) return;
+        reader.pending.delete(msg.id!);
+        if (msg.error !== undefined) waiting.reject(new Error(msg.error));
+        else waiting.resolve(msg.rows ?? []);
+      });
+      reader.worker.on('error', (err) => {
+        for (const w of reader.pending.values()) w.reject(err);
+        reader.pending.clear();
+      });
+      return reader;
+    });
+  }
+
+  /** The rows of one query, from the reader with the fewest queries waiting. */
+  query(sql: string, parameters: readonly unknown[]): Promise<unknown[]> {
+    const reader = this.readers.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      reader.pending.set(id, { resolve, reject });
+      reader.worker.postMessage({ id, sql, parameters });
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.readers.map(({ worker }) => new Promise<void>((done) => {
+      worker.once('message', (m) => { if (m === 'closed') void worker.terminate().then(() => done()); });
+      worker.once('error', () => done());
+      worker.postMessage('close');
+    })));
+  }
+}
+
+class ReadConnection implements DatabaseConnection {
+  constructor(private readonly pool: ReadPool) {}
+  async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    return { rows: (await this.pool.query(query.sql, query.parameters)) as R[] };
+  }
+  // biome-ignore lint/correctness/useYield: streaming is not offered by the read pool
+  async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
+    throw new Error('read pool: streaming is not supported');
+  }
+}
+
+class ReadDriver implements Driver {
+  constructor(private readonly pool: ReadPool) {}
+  async init(): Promise<void> {}
+  async acquireConnection(): Promise<DatabaseConnection> { return new ReadConnection(this.pool); }
+  async beginTransaction(): Promise<void> { throw new Error('read pool: no transactions'); }
+  async commitTransaction(): Promise<void> {}
+  async rollbackTransaction(): Promise<void> {}
+  async releaseConnection(): Promise<void> {}
+  async destroy(): Promise<void> { await this.pool.close(); }
+}
+
+/** A Kysely over `size` read-only worker connections to the SQLite file; destroy() stops them. */
+export function sqliteReadPool(file: string, size: number): Kysely<Database> {
+  const pool = new ReadPool(file, size);
+  return new Kysely<Database>({
+    dialect: {
+      createAdapter: () => new SqliteAdapter(),
+      createDriver: () => new ReadDriver(pool),
+      createIntrospector: (db) => new SqliteIntrospector(db),
+      createQueryCompiler: () => new SqliteQueryCompiler(),
+    },
+  });
+}

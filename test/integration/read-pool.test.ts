@@ -1,0 +1,41 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/server/db/database';
+import { migrateToLatest } from '../../src/server/db/migrate';
+import { sqliteReadPool } from '../../src/server/db/read-pool';
+
+// SQLite's read workers: they answer queries on their own connections, see what the app's
+// connection committed, refuse writes, and run side by side.
+
+describe('SQLite read pool', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sinergi-reads-'));
+  const db = openDatabase({ databaseUrl: path.join(dir, 'reads.sqlite'), dataDir: dir });
+  let reads: ReturnType<typeof sqliteReadPool>;
+  beforeAll(async () => {
+    await migrateToLatest(db.kysely);
+    reads = sqliteReadPool(db.url, 2);
+  });
+  afterAll(async () => { await reads.destroy(); await db.close(); fs.rmSync(dir, { recursive: true, force: true }); });
+
+  it('sees every committed write of the app\'s connection', async () => {
+    for (let i = 0; i < 3; i++) {
+      await db.kysely.insertInto('settings').values({ key: `reads.${i}`, value: String(i) }).execute();
+      const row = await reads.selectFrom('settings').select('value').where('key', '=', `reads.${i}`).executeTakeFirst();
+      expect(row).toEqual({ value: String(i) });
+    }
+  });
+
+  it('answers queries in parallel and keeps their answers apart', async () => {
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => sql<{ n: number }>`select ${i} * 2 as n`.execute(reads)));
+    expect(answers.map((a) => a.rows[0]!.n)).toEqual(Array.from({ length: 20 }, (_, i) => i * 2));
+  });
+
+  it('refuses a write and survives a bad query', async () => {
+    await expect(reads.insertInto('settings').values({ key: 'x', value: 'y' }).execute()).rejects.toThrow();
+    await expect(sql`select * from no_such_table`.execute(reads)).rejects.toThrow(/no_such_table/);
+    expect((await sql<{ one: number }>`select 1 as one`.execute(reads)).rows).toEqual([{ one: 1 }]);
+  });
+});
