@@ -14,11 +14,16 @@ import { PurposeModal } from './PurposeModal';
 import { PossiblySameCard } from '../person-links/PossiblySameCard';
 import { EventTimeline, PermitList, ReportList } from './ProfileExtras';
 
-/** One person, one profile: asks for the purpose first (audited), then shows the picture in the officer's area. */
+/** One person, one profile: each profile opened (also from a link on another) asks for its own purpose. */
 export default function PersonPage() {
+  const { id = '' } = useParams();
+  return <PersonProfile key={id} id={id} />;
+}
+
+/** Asks for the purpose first (audited), then shows the picture in the officer's area. */
+function PersonProfile({ id }: { id: string }) {
   usePageTitle('person.title');
   const { t, i18n } = useTranslation();
-  const { id = '' } = useParams();
   const navigate = useNavigate();
   const country = useCountryNames();
   const [purpose, setPurpose] = useState<string | null>(null);
