@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/server/db/database';
 import { migrateToLatest } from '../../src/server/db/migrate';
-import { sqliteReadPool } from '../../src/server/db/read-pool';
+import { ReadPool, sqliteReadPool } from '../../src/server/db/read-pool';
 
 // SQLite's read workers: they answer queries on their own connections, see what the app's
 // connection committed, refuse writes, and run side by side.
@@ -31,6 +31,22 @@ describe('SQLite read pool', () => {
   it('answers queries in parallel and keeps their answers apart', async () => {
     const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => sql<{ n: number }>`select ${i} * 2 as n`.execute(reads)));
     expect(answers.map((a) => a.rows[0]!.n)).toEqual(Array.from({ length: 20 }, (_, i) => i * 2));
+  });
+
+  it('replaces a reader that died, failing only what it was asked', async () => {
+    const pool = new ReadPool(db.url, 1);
+    try {
+      expect(await pool.query('select 2 as n', [])).toEqual([{ n: 2 }]);
+      const [reader] = (pool as unknown as { readers: { worker: import('node:worker_threads').Worker }[] }).readers;
+      // a query that runs a while (a thread stops between native calls, so it dies as this one returns)
+      const asked = pool.query('with recursive c(x) as (select 1 union all select x + 1 from c where x < 3000000) select count(*) as n from c', []);
+      await new Promise((r) => setTimeout(r, 50));
+      await reader!.worker.terminate();
+      await expect(asked).rejects.toThrow(/reader stopped/);
+      expect(await pool.query('select 4 as n', [])).toEqual([{ n: 4 }]);
+    } finally {
+      await pool.close();
+    }
   });
 
   it('refuses a write and survives a bad query', async () => {

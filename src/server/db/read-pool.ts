@@ -38,28 +38,37 @@ parentPort.on('message', (msg) => {
 
 interface Reader { worker: Worker; pending: Map<number, { resolve: (rows: unknown[]) => void; reject: (err: Error) => void }> }
 
-class ReadPool {
+/** Exported for its tests; the app uses sqliteReadPool. */
+export class ReadPool {
   private readonly readers: Reader[];
   private nextId = 0;
+  private closing = false;
 
-  constructor(file: string, size: number) {
+  constructor(private readonly file: string, size: number) {
+    this.readers = Array.from({ length: size }, () => this.spawn());
+  }
+
+  /** A reader thread; one that dies fails what it was asked and is replaced in place. */
+  private spawn(): Reader {
     const module = createRequire(import.meta.url).resolve('better-sqlite3');
-    this.readers = Array.from({ length: size }, () => {
-      const reader: Reader = { worker: new Worker(WORKER, { eval: true, workerData: { file, module } }), pending: new Map() };
-      reader.worker.unref(); // never keeps a CLI command or a test alive
-      reader.worker.on('message', (msg: { id?: number; rows?: unknown[]; error?: string }) => {
-        const waiting = msg.id === undefined ? undefined : reader.pending.get(msg.id);
-        if (!waiting) return;
-        reader.pending.delete(msg.id!);
-        if (msg.error !== undefined) waiting.reject(new Error(msg.error));
-        else waiting.resolve(msg.rows ?? []);
-      });
-      reader.worker.on('error', (err) => {
-        for (const w of reader.pending.values()) w.reject(err);
-        reader.pending.clear();
-      });
-      return reader;
+    const reader: Reader = { worker: new Worker(WORKER, { eval: true, workerData: { file: this.file, module } }), pending: new Map() };
+    reader.worker.unref(); // never keeps a CLI command or a test alive
+    reader.worker.on('message', (msg: { id?: number; rows?: unknown[]; error?: string }) => {
+      const waiting = msg.id === undefined ? undefined : reader.pending.get(msg.id);
+      if (!waiting) return;
+      reader.pending.delete(msg.id!);
+      if (msg.error !== undefined) waiting.reject(new Error(msg.error));
+      else waiting.resolve(msg.rows ?? []);
     });
+    reader.worker.on('exit', (code) => {
+      for (const w of reader.pending.values()) w.reject(new Error(`read pool: reader stopped (${code})`));
+      reader.pending.clear();
+      if (this.closing) return;
+      const at = this.readers.indexOf(reader);
+      if (at >= 0) this.readers[at] = this.spawn();
+    });
+    reader.worker.on('error', (err) => console.error('sinergi: SQLite reader stopped:', err));
+    return reader;
   }
 
   /** The rows of one query, from the reader with the fewest queries waiting. */
@@ -73,6 +82,7 @@ class ReadPool {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     await Promise.all(this.readers.map(({ worker }) => new Promise<void>((done) => {
       worker.once('message', (m) => { if (m === 'closed') void worker.terminate().then(() => done()); });
       worker.once('error', () => done());
