@@ -77,6 +77,20 @@ for (const kind of dialectMatrix()) {
       expect(status.rescreen).toMatchObject({ changedOnly: true, entries: 1 }); // the new entry alone, not the whole list
     });
 
+    it('raises one alert per list for a name that resembles several entries with no birth date', async () => {
+      const namesakes = ['Zayed Qorbani', 'Qorbani Zayed', 'Zayed Qorbany'].map((name, i) => ftm(`loc-${i}`, { name: [name], nationality: ['af'] })).join('\n');
+      await importWatchlist(server.db, namesakes, { list: 'Lokal (synthetic)', kind: 'local' });
+      server.app.screening.invalidate();
+      await server.app.screening.current();
+      const res = await post('/api/v1/stays', 'hotel.maryam', guest('QORBANI', 'ZAYED', '1990-02-02', 'AFG'));
+      expect(res.statusCode).toBe(201);
+      const alerts = await watchlistAlerts(res.json().id);
+      expect(alerts).toHaveLength(1);
+      expect(alerts[0]).toMatchObject({ severity: 'medium' });
+      const why = JSON.parse(alerts[0]!.explanation);
+      expect(why).toMatchObject({ key: 'rule.watchlist_weak_hits', params: { list: 'Lokal (synthetic)', count: 3 } });
+    });
+
     it('lets an officer check a name by hand, with a purpose kept in the audit log; not the manpower office', async () => {
       const body = { surname: 'Tsvetkov', givenNames: 'Sergei', dateOfBirth: '1979-04-03', nationality: 'RUS', purpose: 'Pemeriksaan lapangan Timpora' };
       const res = await post('/api/v1/screening/match', 'bin.sulsel', body);

@@ -52,6 +52,25 @@ export async function screenStays(db: Kysely<Database>, screening: Screener, sta
   return raised;
 }
 
+/**
+ * Weak hits (a name alone, against entries without a full birth date) as one alert per list for
+ * the person: the best entry, and how many others the name also resembles. A common name would
+ * otherwise raise one alert per namesake on the list. Its key holds every entry it stands for,
+ * so an entry added later raises a new one while a dismissed group stays dismissed.
+ */
+function weakByList(stay: Reported, hits: ScreeningMatch[], identity: string) {
+  const byList = new Map<string, ScreeningMatch[]>();
+  for (const hit of hits) if (hit.strength !== 'strong') byList.set(hit.list, [...(byList.get(hit.list) ?? []), hit]);
+  return [...byList.entries()].map(([list, weak]) => {
+    const best = weak.reduce((a, b) => (b.score > a.score ? b : a));
+    const entries = createHash('sha256').update(weak.map((h) => h.entity).sort().join('|')).digest('hex').slice(0, 16);
+    return {
+      stay, hit: best, others: weak.length - 1, key: `watchlist:${list}:${weak.length === 1 ? best.entity : `weak-${entries}`}:${stay.person_id}:${identity}`,
+      id: randomUUID(), severity: WEAK_SEVERITY as 'high' | 'medium', score: Math.round(best.score * 1000) / 1000,
+    };
+  });
+}
+
 /** The hits of a page of stays as alerts, in one transaction (a re-screen raises thousands). */
 async function raiseWatchlistAlerts(db: Kysely<Database>, found: { stay: Reported; hits: ScreeningMatch[] }[], now: Date): Promise<number> {
   if (found.length === 0) return 0;
@@ -59,10 +78,11 @@ async function raiseWatchlistAlerts(db: Kysely<Database>, found: { stay: Reporte
   const candidates = found.flatMap(({ stay, hits }) => {
     const identity = createHash('sha256').update(JSON.stringify([stay.reported_surname, stay.reported_given_names,
       stay.reported_date_of_birth, stay.reported_nationality, stay.document_number])).digest('hex').slice(0, 16);
-    return hits.map((hit) => ({
-      stay, hit, key: `watchlist:${hit.list}:${hit.entity}:${stay.person_id}:${identity}`, id: randomUUID(),
-      severity: (hit.strength === 'strong' ? STRONG_SEVERITY : WEAK_SEVERITY) as 'high' | 'medium', score: Math.round(hit.score * 1000) / 1000,
+    const strong = hits.filter((hit) => hit.strength === 'strong').map((hit) => ({
+      stay, hit, others: 0, key: `watchlist:${hit.list}:${hit.entity}:${stay.person_id}:${identity}`, id: randomUUID(),
+      severity: STRONG_SEVERITY as 'high' | 'medium', score: Math.round(hit.score * 1000) / 1000,
     }));
+    return [...strong, ...weakByList(stay, hits, identity)];
   });
   return db.transaction().execute(async (trx) => {
     await lockWrites(trx);
@@ -72,7 +92,9 @@ async function raiseWatchlistAlerts(db: Kysely<Database>, found: { stay: Reporte
       const rows = await trx.insertInto('alerts').values(candidates.slice(i, i + 40).map((c) => ({
         id: c.id, key: c.key, source: 'watchlist' as const, rule: c.hit.kind, severity: c.severity, status: 'new' as const, person_id: c.stay.person_id,
         stay_id: c.stay.id, region_code: c.stay.region_code, watchlist_entry_id: c.hit.entity, score: c.score,
-        explanation: JSON.stringify({ key: 'rule.watchlist_hit', params: { list: c.hit.list, score: c.score, strength: c.hit.strength, detail: c.hit.explanation } }),
+        explanation: JSON.stringify(c.others > 0
+          ? { key: 'rule.watchlist_weak_hits', params: { list: c.hit.list, score: c.score, strength: c.hit.strength, detail: c.hit.explanation, count: c.others + 1 } }
+          : { key: 'rule.watchlist_hit', params: { list: c.hit.list, score: c.score, strength: c.hit.strength, detail: c.hit.explanation } }),
         assigned_agency_id: null, assigned_user_id: null, resolution: null, reason: null, created_at: at, updated_at: at, resolved_at: null, resolved_by: null,
       }))).onConflict((oc) => oc.column('key').doNothing()).returning('id').execute();
       for (const r of rows) inserted.add(r.id);
