@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AGENCY_FIELD_GROUPS } from '../../src/domain/access/field-matrix';
 import { addDays } from '../../src/domain/dates';
@@ -74,6 +75,12 @@ for (const kind of dialectMatrix()) {
       await checkIn('hotel.maryam', 'hahn', 'HAHN', 'LUTZ');
       expect(await found('polres.soppeng', 'Hon')).not.toContain(ids.hahn);
       expect(await found('polres.soppeng', 'Haan')).toContain(ids.hahn);
+      // a word of one or two letters is a whole name: Ma is the surname Ma, not Mahmud
+      await checkIn('hotel.maryam', 'ma', 'MA', 'LONG', 'CHN');
+      await checkIn('hotel.maryam', 'mahmud', 'MAHMUD', 'ALI', 'EGY');
+      expect(await found('polres.soppeng', 'Ma')).toEqual([ids.ma]);
+      expect(await found('polres.soppeng', 'long ma')).toEqual([ids.ma]);
+      expect(await found('polres.soppeng', 'Mah')).toEqual([ids.mahmud]);
       const past = await search('polres.soppeng', 'q=muller&page=50');
       expect(past.items).toEqual([]);
       expect(past.total).toBeGreaterThan(0);
@@ -119,6 +126,11 @@ for (const kind of dialectMatrix()) {
         const res = await server.app.inject({ url: `/api/v1/persons?${bad}`, headers: { cookie: cookies['polres.soppeng']! } });
         expect(res.statusCode, bad).toBe(400);
       }
+    });
+
+    it.runIf(kind === 'postgres')('asks PostgreSQL without JIT compiling (short indexed questions)', async () => {
+      const { rows } = await sql<{ jit: string }>`show jit`.execute(server.db);
+      expect(rows[0]!.jit).toBe('off');
     });
 
     it('never matches a name for an actor who does not see identity', async () => {

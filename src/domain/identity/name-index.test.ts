@@ -31,7 +31,13 @@ describe('nameQueryWords', () => {
   });
   it('searches words shorter than four letters by prefix only', () => {
     expect(nameQueryWords('Li')[0]!.phonetic).toBeNull();
-    expect(nameQueryWords('Hon')[0]).toEqual({ prefix: 'HON', phonetic: null });
+    expect(nameQueryWords('Hon')[0]).toEqual({ prefix: 'HON', exact: false, phonetic: null });
     expect(nameQueryWords('Hans')[0]!.phonetic).toMatch(/^#/);
+  });
+  it('matches words of one or two letters as whole tokens (the surname Ma, not every MA…)', () => {
+    expect(nameQueryWords('Ma Long')).toEqual([
+      { prefix: 'MA', exact: true, phonetic: null },
+      { prefix: 'LONG', exact: false, phonetic: expect.stringMatching(/^#/) },
+    ]);
   });
 });

@@ -41,8 +41,17 @@ export function personSearchTokens(name: PersonName): string[] {
   return [...out];
 }
 
-/** One query word as the search sees it: a token prefix and, for words of 4+ letters, its sound code. */
-export interface QueryWord { prefix: string; phonetic: string | null }
+/**
+ * One query word as the search sees it: a token prefix (or, for a short word, the whole token)
+ * and, for words of 4+ letters, its sound code.
+ */
+export interface QueryWord { prefix: string; exact: boolean; phonetic: string | null }
+
+/**
+ * Query words shorter than this match a whole token only: "Ma" is the surname Ma, not the
+ * tenth of everyone whose name starts with MA (Maria, Mark, Mahmoud...).
+ */
+export const PREFIX_QUERY_MIN = 3;
 
 /**
  * Query words shorter than this are prefixes only: a typed "Hon" means Hong or Honda, and the
@@ -53,5 +62,7 @@ export const PHONETIC_QUERY_MIN = 4;
 /** The words of a free-text name query, normalised like the names they search (any order). */
 export function nameQueryWords(q: string): QueryWord[] {
   const words = normaliseName(q).map((t) => t.text).filter((t) => t.length > 0);
-  return [...new Set(words)].map((prefix) => ({ prefix, phonetic: prefix.length >= PHONETIC_QUERY_MIN ? phonetic(prefix) : null }));
+  return [...new Set(words)].map((prefix) => ({
+    prefix, exact: prefix.length < PREFIX_QUERY_MIN, phonetic: prefix.length >= PHONETIC_QUERY_MIN ? phonetic(prefix) : null,
+  }));
 }

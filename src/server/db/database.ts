@@ -16,7 +16,9 @@ export interface Db { kysely: Kysely<Database>; kind: DbKind; url: string; close
 export function openDatabase(options: { databaseUrl?: string; dataDir: string }): Db {
   const url = options.databaseUrl;
   if (url && /^postgres(ql)?:\/\//.test(url)) {
-    const pool = new pg.Pool({ connectionString: url, max: 10 });
+    // JIT off: the app asks short indexed questions, and PostgreSQL's cost estimates for them
+    // (e.g. a name search's candidates) cross jit_above_cost often, adding 10–100 ms of compiling
+    const pool = new pg.Pool({ connectionString: url, max: 10, options: '-c jit=off' });
     // An idle connection the server closes (restart, failover, admin) must not crash the
     // app: the pool drops it and opens a new one on the next query.
     pool.on('error', (err) => console.error(`sinergi: idle PostgreSQL connection lost: ${err.message}`));
