@@ -49,4 +49,35 @@ describe('person profile in the browser', () => {
       await context.close();
     }
   });
+
+  it('polres finds a guest by name in any order and by a dd/mm/yyyy date range, and opens the profile from the hit', async () => {
+    const guest = await server.db.selectFrom('stays').innerJoin('persons', 'persons.id', 'stays.person_id')
+      .select(['persons.id', 'persons.surname', 'persons.given_names', 'stays.arrival_date'])
+      .where('stays.region_code', 'like', '73.12.%').where('stays.departure_date', 'is', null).where('stays.cancelled_at', 'is', null)
+      .orderBy('stays.arrival_date', 'desc').executeTakeFirstOrThrow();
+    const [day, month, year] = [guest.arrival_date.slice(8, 10), guest.arrival_date.slice(5, 7), guest.arrival_date.slice(0, 4)];
+    const { context, page, blocked } = await guardedContext(browser, server.url, { width: 1280, height: 800 });
+    try {
+      await login(page, 'polres.soppeng');
+      await page.goto('/cari');
+      // given name first, lower case: the order and case of the words do not matter
+      await page.getByRole('searchbox').fill(`${guest.given_names.split(' ')[0]!.toLowerCase()} ${guest.surname.toLowerCase()}`);
+      const hit = page.getByTestId('search-hit').filter({ has: page.locator(`a[href="/persons/${guest.id}"]`) });
+      await hit.waitFor({ timeout: 15_000 });
+      // the date as Indonesians type it; half a date changes nothing, a wrong one says so
+      await page.getByTestId('search-from').fill(`${day}/${month}`);
+      expect(page.url()).not.toContain('from=');
+      await page.getByTestId('search-from').fill(`31/02/${year}`);
+      await page.getByText('Tanggal tidak valid').waitFor();
+      await page.getByTestId('search-from').fill(`${day}/${month}/${year}`);
+      await page.waitForURL(`**from=${guest.arrival_date}**`);
+      await hit.waitFor();
+      await hit.locator('a').first().click();
+      await page.waitForURL(`**/persons/${guest.id}`);
+      await page.getByTestId('person-purpose').waitFor();
+      expect(blocked).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });

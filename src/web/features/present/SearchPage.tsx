@@ -4,9 +4,11 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useCountryNames, useCountryOptions } from '../../api/reference';
+import { isValidDate } from '../../../domain/dates';
 import { formatDate } from '../../lib/time';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { useCurrentUser } from '../auth/useMe';
+import { DateField } from '../stays/DateField';
 import { Withheld } from '../stays/Withheld';
 import { PAGE_SIZE, SEARCH_PARAMS, type SearchParams, useAreaLodgings, usePersonSearch } from './api';
 
@@ -61,8 +63,8 @@ export default function SearchPage() {
               <>
                 <Select label={t('present.lodging')} data={(lodgings.data?.items ?? []).map((l) => ({ value: l.id, label: l.name }))} value={p.lodging ?? null}
                   searchable clearable onChange={(v) => set({ lodging: v ?? undefined })} style={{ flex: '1 1 180px' }} />
-                <TextInput type="date" label={t('present.from')} value={p.from ?? ''} onChange={(e) => set({ from: e.currentTarget.value || undefined })} w={160} />
-                <TextInput type="date" label={t('present.to')} value={p.to ?? ''} onChange={(e) => set({ to: e.currentTarget.value || undefined })} w={160} />
+                <DateFilter label={t('present.from')} value={p.from} onChange={(from) => set({ from })} testId="search-from" />
+                <DateFilter label={t('present.to')} value={p.to} onChange={(to) => set({ to })} testId="search-to" />
               </>
             )}
             <Select label={t('common.sort')} value={p.sort ?? (groups.has('identity') ? 'name' : 'lastSeen')} allowDeselect={false} w={170}
@@ -105,4 +107,18 @@ export default function SearchPage() {
       )}
     </Stack>
   );
+}
+
+/** A date filter typed as dd/mm/yyyy: the URL changes once it is a date (or is emptied), never on half a date. */
+function DateFilter({ label, value, onChange, testId }: { label: string; value: string | undefined; onChange: (iso: string | undefined) => void; testId: string }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState(value ?? '');
+  useEffect(() => { if (value !== undefined || isValidDate(text)) setText(value ?? ''); }, [value]); // eslint-disable-line react-hooks/exhaustive-deps
+  const typed = (next: string) => {
+    setText(next);
+    if (next.trim() === '') onChange(undefined);
+    else if (isValidDate(next)) onChange(next);
+  };
+  const wrong = text.trim().length >= 8 && !isValidDate(text);
+  return <DateField label={label} value={text} onValue={typed} error={wrong ? t('validation.date') : undefined} w={160} data-testid={testId} />;
 }
