@@ -111,8 +111,6 @@ try {
   let matchMs = 0;
   const screen = screening.screen.bind(screening);
   screening.screen = async (...args) => { const s = performance.now(); try { return await screen(...args); } finally { matchMs += performance.now() - s; } };
-  const screenMany = screening.screenMany.bind(screening);
-  screening.screenMany = async (...args) => { const s = performance.now(); try { return await screenMany(...args); } finally { matchMs += performance.now() - s; } };
   let lastLog = 0;
   t = performance.now();
   const raised = await rescreenPresent(db, screening, (done, total) => {
@@ -135,15 +133,14 @@ try {
   const deltaRaised = await rescreenPresent(db, delta!);
   const deltaMs = performance.now() - t;
   console.log(`a change of ${delta!.entries} entries: re-screened ${PRESENT} present persons in ${(deltaMs / 1000).toFixed(1)} s, ${deltaRaised} alerts raised`);
-  const rss = process.memoryUsage().rss; // the helper thread's copy of the index included (same process)
-  await screening.close();
+  const rss = process.memoryUsage().rss;
 
   const result = {
     command: `npm run bench:rescreen -- --db ${kind} --names ${NAMES} --present ${PRESENT}`,
     date: new Date().toISOString(), machine: { cpus: cpus().length, node: process.version }, db: kind, seed: SEED,
     watchlist: { names: gen.names, entries: gen.entries }, present: PRESENT,
     indexBuildFromDatabaseMs: Math.round(buildMs), rescreenMs: Math.round(rescreenMs), matchingMs: Math.round(matchMs), perPersonMs: Math.round((rescreenMs / PRESENT) * 1000) / 1000,
-    threads: 1 + screening.helperThreads, alertsRaised: raised, rssMB: Math.round(rss / 1048576), targetMs: TARGET_MS, met: rescreenMs < TARGET_MS,
+    alertsRaised: raised, rssMB: Math.round(rss / 1048576), targetMs: TARGET_MS, met: rescreenMs < TARGET_MS,
     change: { entries: delta!.entries, rescreenMs: Math.round(deltaMs), alertsRaised: deltaRaised, met: deltaMs < TARGET_MS },
     loadAverage1_5_15min: loadavg().map((x) => Math.round(x * 100) / 100),
   };
@@ -156,7 +153,7 @@ try {
     `| re-screen ${PRESENT.toLocaleString('en')} present persons after a list update of ${delta!.entries.toLocaleString('en')} entries (the app's path: the change alone) | ${(deltaMs / 1000).toFixed(1)} s | < 60 s ${result.change.met ? '(met)' : '(not met)'} |`,
     `| alerts raised by the update | ${deltaRaised} | |`,
     `| re-screen ${PRESENT.toLocaleString('en')} present persons against the whole list (first import, or a change of over a fifth of it) | ${(rescreenMs / 1000).toFixed(1)} s | < 60 s ${result.met ? '(met)' : '(not met)'} |`,
-    `| of which matching (${result.threads === 1 ? 'one thread' : `${result.threads} threads`}) | ${(matchMs / 1000).toFixed(1)} s | |`,
+    `| of which matching | ${(matchMs / 1000).toFixed(1)} s | |`,
     `| per person | ${result.perPersonMs} ms | |`,
     `| index build from the database (${gen.names.toLocaleString('en')} names) | ${(buildMs / 1000).toFixed(1)} s | |`,
     `| alerts raised | ${raised} | |`, `| RSS | ${result.rssMB} MB | |`, '',

@@ -173,7 +173,6 @@ export async function buildApp(config: Config, options: { db?: Db } = {}): Promi
     clearInterval(housekeepingTimer);
     clearInterval(reminderTimer);
     await rescreen.stop();
-    await ctx.screening.close(); // its helper thread, if one is running
     await ctx.relay.stop();
     await bus.close();
     if (reads !== db.kysely) await reads.destroy();

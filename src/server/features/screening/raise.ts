@@ -38,14 +38,15 @@ export async function screenStays(db: Kysely<Database>, screening: Screener, sta
       .select(['stays.id', 'stays.person_id', 'stays.region_code', 'stays.reported_surname', 'stays.reported_given_names',
         'stays.reported_date_of_birth', 'stays.reported_nationality', 'person_documents.number as document_number'])
       .where('stays.id', 'in', stayIds.slice(i, i + 500)).execute();
-    const queries = rows.map((row) => ({
-      names: [{ surname: row.reported_surname ?? '', given: row.reported_given_names ?? '' }],
-      dateOfBirth: row.reported_date_of_birth ?? undefined, nationality: row.reported_nationality ?? undefined,
-      documentNumbers: [row.document_number],
-    }));
-    const all = screening.screenMany ? await screening.screenMany(queries, now) : await Promise.all(queries.map((q) => screening.screen(q, now)));
     const found: { stay: Reported; hits: ScreeningMatch[] }[] = [];
-    rows.forEach((row, i) => { if (all[i]!.length) found.push({ stay: row, hits: all[i]! }); });
+    for (const row of rows) {
+      const hits = await screening.screen({
+        names: [{ surname: row.reported_surname ?? '', given: row.reported_given_names ?? '' }],
+        dateOfBirth: row.reported_date_of_birth ?? undefined, nationality: row.reported_nationality ?? undefined,
+        documentNumbers: [row.document_number],
+      }, now);
+      if (hits.length) found.push({ stay: row, hits });
+    }
     raised += await raiseWatchlistAlerts(db, found, now);
   }
   return raised;

@@ -2,7 +2,6 @@ import type { Kysely } from 'kysely';
 import type { Hit, ScreeningQuery } from '../../../domain/matching/types';
 import type { Database } from '../../db/schema';
 import { type LoadedIndex, loadWatchlistIndex } from '../watchlists/screen';
-import { MatchHelper } from './match-helper';
 
 // The watchlists as an in-memory index, one per app instance, kept in step with the database:
 // a list imported here or by the CLI (another process) changes watchlist_versions, and the next
@@ -13,7 +12,7 @@ const STAMP_CHECK_MS = 5_000;
 export interface ScreeningMatch extends Hit { kind: string }
 
 /** What screening a stay needs: the index to ask, and its hits with the list's kind. */
-export type Screener = Pick<ScreeningService, 'screen' | 'current'> & Partial<Pick<ScreeningService, 'screenMany'>>;
+export type Screener = Pick<ScreeningService, 'screen' | 'current'>;
 
 /**
  * A list change: the entries added or changed since `since` (null: everything, e.g. after the
@@ -33,36 +32,13 @@ export class ScreeningService {
   private kinds = new Map<string, string>();
   builtAt: string | null = null;
 
-  private readonly helper: MatchHelper;
-
-  /** helperThreads: threads besides this one for screenMany (default: one when the machine has two cores or more). */
-  constructor(private readonly db: Kysely<Database>, private readonly onChange: (change: ListChange) => void = () => undefined, helperThreads?: number) {
-    this.helper = new MatchHelper(helperThreads);
-  }
+  constructor(private readonly db: Kysely<Database>, private readonly onChange: (change: ListChange) => void = () => undefined) {}
 
   /** Every hit for a reported person, best first; none when no list is loaded. */
   async screen(query: ScreeningQuery, now = new Date()): Promise<ScreeningMatch[]> {
     const loaded = await this.current();
     if (loaded.entries === 0) return [];
     return this.hits(loaded, query, now);
-  }
-
-  /** The hits of each of many people, in order (re-screening everyone present): on two threads when the machine has them. */
-  async screenMany(queries: ScreeningQuery[], now = new Date()): Promise<ScreeningMatch[][]> {
-    const loaded = await this.current();
-    if (loaded.entries === 0) return queries.map(() => []);
-    const all = await this.helper.matchMany(loaded.index, queries, { ...loaded.options, at: now.toISOString().slice(0, 10) });
-    return all.map((hits) => hits.map((hit) => ({ ...hit, kind: this.kinds.get(hit.list) ?? 'local' })));
-  }
-
-  /** Threads besides this one that screenMany uses. */
-  get helperThreads(): number {
-    return this.helper.threads;
-  }
-
-  /** Stops the helper thread (at shutdown); screening goes on, on this thread. */
-  close(): Promise<void> {
-    return this.helper.close();
   }
 
   private hits(loaded: LoadedIndex, query: ScreeningQuery, now: Date): ScreeningMatch[] {
