@@ -34,7 +34,7 @@ import {
   type TokenInfo,
 } from './score.js';
 import { variantGroups } from './variants.js';
-import { GrowU32, PackedLists, type PackedListsParts, VocabMarks, deletions, h32, popcount, pushTo, yearBucket } from './structures.js';
+import { GrowU32, PackedLists, VocabMarks, deletions, h32, popcount, pushTo, yearBucket } from './structures.js';
 import type { Hit, MatchOptions, ScreeningQuery, WatchlistEntry } from './types.js';
 import { normalizeDocumentNumber } from '../identity/names.js';
 
@@ -67,36 +67,6 @@ interface QueryName {
   /** bit of each token (particles: 0) */
   bits: number[];
   need: number;
-}
-
-/** A built index as plain data (see WatchlistIndex.state). */
-export interface IndexState {
-  vocabText: string[];
-  infos: TokenInfo[];
-  tokFlags: Uint8Array;
-  idPool: string;
-  idOff: Uint32Array;
-  lists: string[];
-  natCodes: Map<string, number>;
-  docPool: string;
-  docOff: Uint32Array;
-  docEntry: Uint32Array;
-  docs: PackedListsParts;
-  nameEntry: Uint32Array;
-  nameTokStart: Uint32Array;
-  tokIds: Uint32Array;
-  dobStart: Uint32Array;
-  dobs: Uint32Array;
-  natStart: Uint32Array;
-  nats: Uint32Array;
-  entryList: Uint32Array;
-  validFrom: Uint32Array;
-  validTo: Uint32Array;
-  postStart: Uint32Array;
-  postings: Uint32Array;
-  yearPost: PackedListsParts;
-  keys: PackedListsParts;
-  dobIndex: PackedListsParts;
 }
 
 /** What one query token reaches in the vocabulary (see reach). */
@@ -187,7 +157,7 @@ export class WatchlistIndex {
     return this.built ? this.idOff.length - 1 : this.entryIdList.length;
   }
   get nameCount(): number {
-    return this.built ? this.nameEntryA.length : this.nameEntry.n;
+    return this.nameEntry.n;
   }
   get vocabularySize(): number {
     return this.vocabText.length;
@@ -358,57 +328,6 @@ export class WatchlistIndex {
 
     this.stamp = new Uint32Array(N);
     this.marks = new VocabMarks(V);
-  }
-
-  /**
-   * The built index as plain data (typed arrays, strings, maps) that structured clone copies,
-   * so a worker thread can screen against its own copy (see fromState).
-   */
-  state(): IndexState {
-    if (!this.built) this.build();
-    return {
-      vocabText: this.vocabText, infos: this.infos, tokFlags: this.tokFlags, idPool: this.idPool, idOff: this.idOff, lists: this.lists,
-      natCodes: this.natCodes, docPool: this.docPool, docOff: this.docOff, docEntry: this.docEntry, docs: this.docs.parts(),
-      nameEntry: this.nameEntryA, nameTokStart: this.nameTokStartA, tokIds: this.tokIdsA, dobStart: this.dobStartA, dobs: this.dobsA,
-      natStart: this.natStartA, nats: this.natsA, entryList: this.entryListA, validFrom: this.validFromA, validTo: this.validToA,
-      postStart: this.postStart, postings: this.postings, yearPost: this.yearPost.parts(), keys: this.keys.parts(), dobIndex: this.dobIndex.parts(),
-    };
-  }
-
-  /** An index that screens as the one whose state() it was given. */
-  static fromState(s: IndexState): WatchlistIndex {
-    const ix = new WatchlistIndex();
-    ix.built = true;
-    ix.vocabText = s.vocabText;
-    ix.vocab = new Map(s.vocabText.map((t, v) => [t, v]));
-    ix.infos = s.infos;
-    ix.tokFlags = s.tokFlags;
-    ix.idPool = s.idPool;
-    ix.idOff = s.idOff;
-    ix.lists = s.lists;
-    ix.natCodes = s.natCodes;
-    ix.docPool = s.docPool;
-    ix.docOff = s.docOff;
-    ix.docEntry = s.docEntry;
-    ix.docs = PackedLists.fromParts(s.docs);
-    ix.nameEntryA = s.nameEntry;
-    ix.nameTokStartA = s.nameTokStart;
-    ix.tokIdsA = s.tokIds;
-    ix.dobStartA = s.dobStart;
-    ix.dobsA = s.dobs;
-    ix.natStartA = s.natStart;
-    ix.natsA = s.nats;
-    ix.entryListA = s.entryList;
-    ix.validFromA = s.validFrom;
-    ix.validToA = s.validTo;
-    ix.postStart = s.postStart;
-    ix.postings = s.postings;
-    ix.yearPost = PackedLists.fromParts(s.yearPost);
-    ix.keys = PackedLists.fromParts(s.keys);
-    ix.dobIndex = PackedLists.fromParts(s.dobIndex);
-    ix.stamp = new Uint32Array(s.nameEntry.length);
-    ix.marks = new VocabMarks(s.vocabText.length);
-    return ix;
   }
 
   /** Blocking keys of a token (index side adds its deletions; the query side looks them up). */

@@ -20,8 +20,6 @@ export class GrowU32 {
   }
 }
 
-export interface PackedListsParts { map: Map<number, number>; starts: Uint32Array; vals: Uint32Array }
-
 /**
  * number -> list of numbers, packed into one Map<number, number> and two typed arrays, so a
  * million keys are not a million small arrays for the garbage collector to trace. A value
@@ -54,19 +52,6 @@ export class PackedLists {
         p.starts[++li] = at;
       }
     }
-    return p;
-  }
-
-  /** Its parts, as structured clone copies them (to hand an index to a worker thread). */
-  parts(): PackedListsParts {
-    return { map: this.map, starts: this.starts, vals: this.vals };
-  }
-
-  static fromParts(parts: PackedListsParts): PackedLists {
-    const p = new PackedLists();
-    p.map = parts.map;
-    p.starts = parts.starts;
-    p.vals = parts.vals;
     return p;
   }
 
