@@ -50,7 +50,7 @@ export const INDEX_LIMITS = {
   scanCap: 200_000,
   /** Joined/split forms must be at least this similar to a vocabulary token. */
   joinMatch: 0.9,
-  /** Query tokens whose similar vocabulary is remembered (cleared when full). */
+  /** Query tokens and joined forms whose reach in the vocabulary is remembered (cleared when full). */
   tokenCache: 20_000,
 };
 
