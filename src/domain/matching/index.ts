@@ -50,7 +50,7 @@ export const INDEX_LIMITS = {
   scanCap: 200_000,
   /** Joined/split forms must be at least this similar to a vocabulary token. */
   joinMatch: 0.9,
-  /** Query tokens and joined forms whose reach in the vocabulary is remembered (cleared when full). */
+  /** Query tokens (and, apart, joined forms) whose reach in the vocabulary is remembered (cleared when full). */
   tokenCache: 20_000,
 };
 
@@ -139,7 +139,8 @@ export class WatchlistIndex {
   private dobIndex = new PackedLists();
   private stamp: Uint32Array = new Uint32Array(0);
   private marks = new VocabMarks(0);
-  private tokenCache = new Map<string, TokenReach | number[]>();
+  private tokenCache = new Map<string, TokenReach>();
+  private joinCache = new Map<string, number[]>();
   private infoCache = new Map<string, TokenInfo>();
   private sortScratch = new Float64Array(1024);
   private epoch = 0;
@@ -149,6 +150,7 @@ export class WatchlistIndex {
   /** Forgets the remembered query tokens (benchmarks use it to time each pass cold). */
   clearCaches(): void {
     this.tokenCache.clear();
+    this.joinCache.clear();
     this.infoCache.clear();
   }
 
@@ -643,7 +645,7 @@ export class WatchlistIndex {
   private reach(info: TokenInfo): TokenReach {
     const key = (info.abjad ? '#' : '') + info.text;
     const hit = this.tokenCache.get(key);
-    if (hit) return hit as TokenReach;
+    if (hit) return hit;
     const found = this.candidatesOf(info);
     // ALZAHRAXI: the rest after a particle, found fuzzily too.
     const stripped = this.vocab.has(info.text) ? null : stripParticlePrefix(info.text);
@@ -683,9 +685,8 @@ export class WatchlistIndex {
 
   /** Vocabulary tokens like a joined form of query tokens (ZHANG WEI -> ZHANGWEI), [id, similarity, ...]; cached as tokens are. */
   private joinedReach(form: string): number[] {
-    const key = '+' + form;
-    const hit = this.tokenCache.get(key);
-    if (hit) return hit as number[];
+    const hit = this.joinCache.get(form);
+    if (hit) return hit;
     const found = new Set<number>();
     const x = this.vocab.get(form);
     if (x !== undefined) found.add(x);
@@ -703,7 +704,9 @@ export class WatchlistIndex {
         if (js >= INDEX_LIMITS.joinMatch) out.push(v, js);
       }
     }
-    this.remember(key, out);
+    // apart from the tokens: pairs of names rarely recur, and would push the tokens out
+    if (this.joinCache.size >= INDEX_LIMITS.tokenCache) this.joinCache.clear();
+    this.joinCache.set(form, out);
     return out;
   }
 
@@ -719,7 +722,7 @@ export class WatchlistIndex {
     return info;
   }
 
-  private remember(key: string, value: TokenReach | number[]): void {
+  private remember(key: string, value: TokenReach): void {
     if (this.tokenCache.size >= INDEX_LIMITS.tokenCache) this.tokenCache.clear();
     this.tokenCache.set(key, value);
   }
