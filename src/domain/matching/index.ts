@@ -50,7 +50,7 @@ export const INDEX_LIMITS = {
   scanCap: 200_000,
   /** Joined/split forms must be at least this similar to a vocabulary token. */
   joinMatch: 0.9,
-  /** Query tokens whose similar vocabulary is remembered (cleared when full). */
+  /** Query tokens (and, apart, joined forms) whose reach in the vocabulary is remembered (cleared when full). */
   tokenCache: 20_000,
 };
 
@@ -67,6 +67,14 @@ interface QueryName {
   /** bit of each token (particles: 0) */
   bits: number[];
   need: number;
+}
+
+/** What one query token reaches in the vocabulary (see reach). */
+interface TokenReach {
+  /** [id, similarity, id, similarity, ...] */
+  similar: number[];
+  /** ids of known tokens it splits into, each marked as fully similar */
+  split: number[];
 }
 
 interface Best {
@@ -131,7 +139,9 @@ export class WatchlistIndex {
   private dobIndex = new PackedLists();
   private stamp: Uint32Array = new Uint32Array(0);
   private marks = new VocabMarks(0);
-  private tokenCache = new Map<string, number[]>();
+  private tokenCache = new Map<string, TokenReach>();
+  private joinCache = new Map<string, number[]>();
+  private infoCache = new Map<string, TokenInfo>();
   private sortScratch = new Float64Array(1024);
   private epoch = 0;
   /** Counters of the last match (for benchmarks): names enumerated, fully scored. */
@@ -140,6 +150,8 @@ export class WatchlistIndex {
   /** Forgets the remembered query tokens (benchmarks use it to time each pass cold). */
   clearCaches(): void {
     this.tokenCache.clear();
+    this.joinCache.clear();
+    this.infoCache.clear();
   }
 
   /** Number of entries and names added. */
@@ -384,7 +396,7 @@ export class WatchlistIndex {
   private prepare(name: ScreeningQuery['names'][number]): QueryName | null {
     const tokens = normaliseName(name);
     if (tokens.length === 0) return null;
-    const infos = tokens.map((t) => tokenInfo(t.text, t.abjad));
+    const infos = tokens.map((t) => this.queryInfo(t.text, t.abjad));
     const scored = tokens.map((t, i) => ({ info: infos[i], role: t.role, particle: t.particle, optional: t.optional, essential: t.essential }));
     const bits: number[] = [];
     let b = 0;
@@ -625,11 +637,12 @@ export class WatchlistIndex {
   }
 
   /**
-   * Vocabulary tokens reachable from a query token, with their similarity. The same names come
-   * back all day (WANG, MUHAMMAD), so the answer is kept per token text in a bounded cache;
-   * it depends only on the built index, so it is never stale.
+   * What a query token reaches in the vocabulary: similar tokens with their similarity, and
+   * the known tokens it splits into. The same names come back all day (WANG, MUHAMMAD), so the
+   * answer is kept per token text in a bounded cache; it depends only on the built index, so
+   * it is never stale.
    */
-  private similarTokens(info: TokenInfo): number[] {
+  private reach(info: TokenInfo): TokenReach {
     const key = (info.abjad ? '#' : '') + info.text;
     const hit = this.tokenCache.get(key);
     if (hit) return hit;
@@ -638,14 +651,80 @@ export class WatchlistIndex {
     const stripped = this.vocab.has(info.text) ? null : stripParticlePrefix(info.text);
     if (stripped) for (const v of this.candidatesOf(tokenInfo(stripped))) found.add(v);
     // [id, similarity, id, similarity, ...]: one small array per token for the collector.
-    const out: number[] = [];
+    const similar: number[] = [];
     for (const v of found) {
       this.lastStats.vocabChecked++;
-      out.push(v, tokenSimilarity(info, this.infos[v]));
+      similar.push(v, tokenSimilarity(info, this.infos[v]));
     }
-    if (this.tokenCache.size >= INDEX_LIMITS.tokenCache) this.tokenCache.clear();
-    this.tokenCache.set(key, out);
+    const out = { similar, split: this.splits(info.text) };
+    this.remember(key, out);
     return out;
+  }
+
+  /** Known tokens a token splits into: ZHANGWEI -> ZHANG + WEI, CHOECHANGYEONG -> CHOE + CHANG + YEONG. */
+  private splits(t: string): number[] {
+    const out: number[] = [];
+    if (t.length < 4) return out;
+    const known = this.vocab.has(t);
+    for (let k = 2; k <= t.length - 2; k++) {
+      const a = this.vocab.get(t.slice(0, k));
+      if (a === undefined) continue;
+      const rest = t.slice(k);
+      const b = this.vocab.get(rest);
+      if (b !== undefined) out.push(a, b);
+      for (let k2 = 2; !known && k2 <= rest.length - 2; k2++) {
+        const c = this.vocab.get(rest.slice(0, k2));
+        if (c === undefined) continue;
+        const d = this.vocab.get(rest.slice(k2));
+        if (d === undefined) continue;
+        out.push(a, c, d);
+      }
+    }
+    return out;
+  }
+
+  /** Vocabulary tokens like a joined form of query tokens (ZHANG WEI -> ZHANGWEI), [id, similarity, ...]; cached as tokens are. */
+  private joinedReach(form: string): number[] {
+    const hit = this.joinCache.get(form);
+    if (hit) return hit;
+    const found = new Set<number>();
+    const x = this.vocab.get(form);
+    if (x !== undefined) found.add(x);
+    this.lookup(h32('d', form), found);
+    for (const d of deletions(form)) {
+      const y = this.vocab.get(d);
+      if (y !== undefined) found.add(y);
+      this.lookup(h32('d', d), found);
+    }
+    const out: number[] = [];
+    if (found.size > 0) {
+      const info = tokenInfo(form);
+      for (const v of found) {
+        const js = tokenSimilarity(info, this.infos[v]);
+        if (js >= INDEX_LIMITS.joinMatch) out.push(v, js);
+      }
+    }
+    // apart from the tokens: pairs of names rarely recur, and would push the tokens out
+    if (this.joinCache.size >= INDEX_LIMITS.tokenCache) this.joinCache.clear();
+    this.joinCache.set(form, out);
+    return out;
+  }
+
+  /** The keys of a query token, kept like its reach (the double metaphone is not cheap). */
+  private queryInfo(text: string, abjad: boolean): TokenInfo {
+    const key = (abjad ? '#' : '') + text;
+    let info = this.infoCache.get(key);
+    if (!info) {
+      info = tokenInfo(text, abjad);
+      if (this.infoCache.size >= INDEX_LIMITS.tokenCache) this.infoCache.clear();
+      this.infoCache.set(key, info);
+    }
+    return info;
+  }
+
+  private remember(key: string, value: TokenReach): void {
+    if (this.tokenCache.size >= INDEX_LIMITS.tokenCache) this.tokenCache.clear();
+    this.tokenCache.set(key, value);
   }
 
   /** Vocabulary tokens similar to each query token, with the query-token bits they satisfy. */
@@ -653,64 +732,32 @@ export class WatchlistIndex {
     const { tokens, infos, bits } = qn;
     for (let i = 0; i < tokens.length; i++) {
       if (tokens[i].particle) continue;
-      const similar = this.similarTokens(infos[i]);
+      const { similar, split } = this.reach(infos[i]);
       for (let k = 0; k < similar.length; k += 2) {
         const v = similar[k];
         const s = similar[k + 1];
         simCache.set(v * 32 + Math.min(i, 31), s);
         if (s >= SCORING.tokenMatch) vmask.or(v, bits[i], s);
       }
-      const known = this.vocab.has(infos[i].text);
-      // Split: ZHANGWEI -> ZHANG + WEI, CHOECHANGYEONG -> CHOE + CHANG + YEONG, when known tokens.
-      const t = infos[i].text;
-      if (t.length >= 4) {
-        for (let k = 2; k <= t.length - 2; k++) {
-          const a = this.vocab.get(t.slice(0, k));
-          if (a === undefined) continue;
-          const rest = t.slice(k);
-          const b = this.vocab.get(rest);
-          if (b !== undefined) {
-            vmask.or(a, bits[i], 1);
-            vmask.or(b, bits[i], 1);
-          }
-          for (let k2 = 2; !known && k2 <= rest.length - 2; k2++) {
-            const c = this.vocab.get(rest.slice(0, k2));
-            if (c === undefined) continue;
-            const d = this.vocab.get(rest.slice(k2));
-            if (d === undefined) continue;
-            vmask.or(a, bits[i], 1);
-            vmask.or(c, bits[i], 1);
-            vmask.or(d, bits[i], 1);
-          }
-        }
-      }
+      for (let k = 0; k < split.length; k++) vmask.or(split[k], bits[i], 1);
     }
     // Joined: ZHANG WEI -> ZHANGWEI / WEIZHANG; AL RASHID -> ALRASHID; VAN DER BERG -> VANDERBERG.
     for (let i = 0; i + 1 < tokens.length; i++) {
-      const forms: [string, number][] = [];
       const m2 = bits[i] | bits[i + 1];
-      forms.push([tokens[i].text + tokens[i + 1].text, m2], [tokens[i + 1].text + tokens[i].text, m2]);
-      if (i + 2 < tokens.length && (tokens[i].particle || tokens[i + 1].particle)) {
-        forms.push([tokens[i].text + tokens[i + 1].text + tokens[i + 2].text, m2 | bits[i + 2]]);
+      if (m2 !== 0) {
+        this.markJoined(vmask, tokens[i].text + tokens[i + 1].text, m2);
+        this.markJoined(vmask, tokens[i + 1].text + tokens[i].text, m2);
       }
-      for (const [form, m] of forms) {
-        if (m === 0) continue;
-        const info = tokenInfo(form);
-        const found = new Set<number>();
-        const x = this.vocab.get(form);
-        if (x !== undefined) found.add(x);
-        this.lookup(h32('d', form), found);
-        for (const d of deletions(form)) {
-          const y = this.vocab.get(d);
-          if (y !== undefined) found.add(y);
-          this.lookup(h32('d', d), found);
-        }
-        for (const v of found) {
-          const js = tokenSimilarity(info, this.infos[v]);
-          if (js >= INDEX_LIMITS.joinMatch) vmask.or(v, m, js, true);
-        }
+      if (i + 2 < tokens.length && (tokens[i].particle || tokens[i + 1].particle)) {
+        const m3 = m2 | bits[i + 2];
+        if (m3 !== 0) this.markJoined(vmask, tokens[i].text + tokens[i + 1].text + tokens[i + 2].text, m3);
       }
     }
+  }
+
+  private markJoined(vmask: VocabMarks, form: string, m: number): void {
+    const found = this.joinedReach(form);
+    for (let k = 0; k < found.length; k += 2) vmask.or(found[k], m, found[k + 1], true);
   }
 
   /** Candidate names from postings: rare tokens whole, frequent ones by birth year. */
