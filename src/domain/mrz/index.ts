@@ -13,6 +13,7 @@ export type { MrzReading, RgbaImage, MrzFields, MrzFieldName, MrzKind } from './
 export { checkDigit, isCheckDigitValid, MRZ_ALPHABET } from './checkdigit';
 export { LAYOUTS, detectLayout } from './layouts';
 export { decodeMrz } from './decode';
+export { voteMrz, type VoteResult, type VoteOptions } from './vote';
 
 export interface ReadOptions extends DecodeOptions {
   /** try the other orientations when the upright one gives no valid reading (default true) */
