@@ -81,6 +81,17 @@ describe('decodeMrz', () => {
     const d = decodeMrz(probsOf(lines, { '0,7': { I: 0.6, L: 0.4 } }))!; // ERIKSSON: the I
     expect(d.uncertain).toEqual(expect.arrayContaining(['lastName']));
     expect(d.valid).toBe(false);
+    expect(d.doubtful).toEqual([[0, 7]]); // only that letter: the rest of the name is read surely
+  });
+
+  it('names the characters where two readings that pass the checks differ', () => {
+    const lines = td3('L898902C3');
+    // the document number's L could as well be a 1 (L = 21 and 1 weigh the same mod 10 at weight 7)
+    const d = decodeMrz(probsOf(lines, { '1,0': { L: 0.5, '1': 0.5 } }))!;
+    expect(d.uncertain).toEqual(['documentNumber']);
+    expect(d.doubtful).toEqual([[1, 0]]);
+    const clean = decodeMrz(probsOf(lines))!;
+    expect(clean.doubtful).toEqual([]);
   });
 
   // names carry no check digit: a letter the model is not sure of must never be accepted,

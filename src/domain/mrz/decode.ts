@@ -42,6 +42,9 @@ export interface Decoded {
   uncertain: MrzFieldName[];
   /** per line, per character: probability of the chosen character */
   confidences: number[][];
+  /** characters [line, index] behind the uncertain fields: the low or rivalled ones, those
+   * where two valid readings differ, every character of a failing field */
+  doubtful: Array<[number, number]>;
   /** names of checks that fail on the chosen lines */
   failing: string[];
   /** log-probability of the chosen reading */
@@ -278,6 +281,9 @@ export function decodeMrz(probs: Probs[][], opts: DecodeOptions = {}, kindHint?:
   const segments: Segment[] = fieldChecks.map((c) => checkedCandidates(c, alts, K));
   const uncertain = new Set<MrzFieldName>();
   const failing: string[] = [];
+  const doubt = new Set<string>();
+  const doubtAll = (pos: Array<[number, number]>) => { for (const [l, i] of pos) doubt.add(`${l},${i}`); };
+  const doubtDiff = (seg: Segment, a: number[], b: number[]) => seg.pos.forEach(([l, i], k) => { if (a[k] !== b[k]) doubt.add(`${l},${i}`); });
 
   // joint search over segments (with composite)
   const compositeSegs: Segment[] = [];
@@ -306,10 +312,10 @@ export function decodeMrz(probs: Probs[][], opts: DecodeOptions = {}, kindHint?:
 
   for (const seg of independent) {
     const best = seg.cands[0];
-    if (!best || rawLp(seg) - best.lp > maxCost) { if (seg.check) { failing.push(seg.check); if (seg.check !== 'composite') uncertain.add(seg.check); } continue; }
+    if (!best || rawLp(seg) - best.lp > maxCost) { if (seg.check) { failing.push(seg.check); doubtAll(seg.pos); if (seg.check !== 'composite') uncertain.add(seg.check); } continue; }
     apply(seg, best);
     const second = seg.cands[1];
-    if (second && second.lp - best.lp > Math.log(ratio) && seg.check && seg.check !== 'composite') uncertain.add(seg.check);
+    if (second && second.lp - best.lp > Math.log(ratio) && seg.check && seg.check !== 'composite') { uncertain.add(seg.check); doubtDiff(seg, best.chars, second.chars); }
   }
 
   if (composite) {
@@ -347,7 +353,7 @@ export function decodeMrz(probs: Probs[][], opts: DecodeOptions = {}, kindHint?:
       for (const seg of compositeSegs) {
         if (!seg.check) continue;
         const b = seg.cands[0];
-        if (!b || rawLp(seg) - b.lp > maxCost) { failing.push(seg.check); uncertain.add(seg.check as MrzFieldName); continue; }
+        if (!b || rawLp(seg) - b.lp > maxCost) { failing.push(seg.check); uncertain.add(seg.check as MrzFieldName); doubtAll(seg.pos); continue; }
         apply(seg, b);
       }
     } else {
@@ -358,6 +364,7 @@ export function decodeMrz(probs: Probs[][], opts: DecodeOptions = {}, kindHint?:
         const mine = seg.cands[best.choice[k]].chars.join(',');
         const alt = joints.find((j) => seg.cands[j.choice[k]].chars.join(',') !== mine);
         if (alt && alt.lp - best.lp > Math.log(ratio)) {
+          doubtDiff(seg, seg.cands[best.choice[k]].chars, seg.cands[alt.choice[k]].chars);
           if (seg.check) uncertain.add(seg.check as MrzFieldName);
           else markFreeSegment(layout, seg, uncertain);
         }
@@ -373,6 +380,7 @@ export function decodeMrz(probs: Probs[][], opts: DecodeOptions = {}, kindHint?:
     const read = idx.map((i) => MRZ_ALPHABET[chosen[f.line][i]]).join('');
     if (isKnownCode(read)) continue;
     uncertain.add(f.name);
+    doubtAll(idx.map((i) => [f.line, i]));
     const lpRead = idx.reduce((s, i) => s + lpOf(f.line, i, chosen[f.line][i]), 0);
     let bestAlt: number[] | null = null;
     let bestLp = lpRead + Math.log(0.02);
@@ -403,17 +411,19 @@ export function decodeMrz(probs: Probs[][], opts: DecodeOptions = {}, kindHint?:
     let low = false;
     for (let i = f.start; i < f.end; i++) {
       if (checkedPos.has(`${f.line},${i}`)) continue;
-      if (confidences[f.line][i] < minConf) low = true;
+      let bad = false;
+      if (confidences[f.line][i] < minConf) bad = true;
       else if (free.has(`${f.line},${i}`)) {
         // a country-code letter is only rivalled by one that gives another listed code
         const isCode = f.name === 'issuingState' || f.name === 'nationality';
         const rival = (k: number) => !isCode || isKnownCode(lines[f.line].slice(f.start, i) + MRZ_ALPHABET[k] + lines[f.line].slice(i + 1, f.end));
         const d = charDoubt(probs[f.line][i], pri[f.line][i], chosen[f.line][i], evidence?.shifted[f.line]?.[i], evidence?.second?.[f.line]?.[i], rival);
-        if (d.runnerUp > maxRunnerUp || d.shiftAgreement < minShift || d.secondAgreement < minSecond) low = true;
-        if (evidence?.secondRivals && d.secondRunnerUp > maxRunnerUp) low = true;
+        if (d.runnerUp > maxRunnerUp || d.shiftAgreement < minShift || d.secondAgreement < minSecond) bad = true;
+        if (evidence?.secondRivals && d.secondRunnerUp > maxRunnerUp) bad = true;
         const contrast = evidence?.contrast?.[f.line]?.[i];
-        if (contrast !== undefined && contrast < minContrast * medianContrast) low = true;
+        if (contrast !== undefined && contrast < minContrast * medianContrast) bad = true;
       }
+      if (bad) { low = true; doubt.add(`${f.line},${i}`); }
     }
     if (low) {
       const name = f.name === 'optionalData2' ? 'personalNumber' : f.name;
@@ -430,13 +440,18 @@ export function decodeMrz(probs: Probs[][], opts: DecodeOptions = {}, kindHint?:
     const ok = (c.allowFiller && d === '<' && /^<*$/.test(v)) || (/^[0-9]$/.test(d) && checkOf(v) === Number(d));
     if (!ok) fails.add(c.name); else fails.delete(c.name);
   }
-  for (const f of fails) if (f !== 'composite') uncertain.add(f as MrzFieldName);
+  for (const f of fails) {
+    if (f !== 'composite') uncertain.add(f as MrzFieldName);
+    const c = layout.checks.find((c) => c.name === f);
+    if (c) { for (const [l, s, e] of c.ranges) for (let i = s; i < e; i++) doubt.add(`${l},${i}`); doubt.add(`${c.at[0]},${c.at[1]}`); }
+  }
+  const doubtful = [...doubt].map((k) => k.split(',').map(Number) as [number, number]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const fields = extractFields(layout, lines);
   let logProb = 0;
   for (let l = 0; l < lines.length; l++) for (let i = 0; i < len; i++) logProb += lpOf(l, i, chosen[l][i]);
   const order: MrzFieldName[] = ['documentCode', 'issuingState', 'lastName', 'firstName', 'documentNumber', 'nationality', 'birthDate', 'sex', 'expirationDate', 'personalNumber'];
   const unc = order.filter((n) => uncertain.has(n));
-  return { kind: layout.kind, lines, fields, valid: fails.size === 0 && unc.length === 0, uncertain: unc, confidences, failing: [...fails], logProb };
+  return { kind: layout.kind, lines, fields, valid: fails.size === 0 && unc.length === 0, uncertain: unc, confidences, doubtful, failing: [...fails], logProb };
 }
 
 function checkOf(v: string): number {

@@ -51,6 +51,19 @@ describe('voteMrz', () => {
     expect(v.lines).toEqual(TRUE);
   });
 
+  it('counts the rest of a field whose one character the reader doubted', () => {
+    // the frames doubt different letters of the name, each naming only that one
+    const a = { ...frame({}, ['lastName', 'firstName']), doubtful: [[0, 7]] as Array<[number, number]> };
+    const b = { ...frame({}, ['lastName', 'firstName']), doubtful: [[0, 9]] as Array<[number, number]> };
+    const v = voteMrz([a, b, a, b])!;
+    expect(v.settled).toBe(true);
+    expect(v.support[0][7]).toBe(2);
+    // with only field-level doubt, no frame could vouch for any letter of the name
+    const w = voteMrz([frame({}, ['lastName', 'firstName']), frame({}, ['lastName', 'firstName'])])!;
+    expect(w.settled).toBe(false);
+    expect(w.unsettled).toContainEqual([0, 5]);
+  });
+
   it('does not settle a field the reader doubted in every frame', () => {
     // the reader's check-digit blind spot (8/B) in the document number, in both frames
     const v = voteMrz([frame({}, ['documentNumber']), frame({}, ['documentNumber'])])!;

@@ -48,7 +48,7 @@ function fits(r: MrzReading, layout: MrzLayout): boolean {
 }
 
 /** A frame takes part when its grid is plausibly aligned: at most half its checks fail. */
-function usable(r: MrzReading): r is MrzReading & { kind: MrzKind } {
+export function usableReading(r: MrzReading): r is MrzReading & { kind: MrzKind } {
   if (!r.kind || !fits(r, LAYOUTS[r.kind])) return false;
   const layout = LAYOUTS[r.kind];
   return failingChecks(layout, r.lines).length <= layout.checks.length / 2;
@@ -66,18 +66,21 @@ function majorityKind(frames: Array<MrzReading & { kind: MrzKind }>): MrzKind {
 /**
  * Votes the recent frames' readings (oldest first; the caller keeps the window) into one
  * reading. A character is a sure vote in a frame when the reader gave it at least `sureConf`
- * and did not doubt its field; null when no frame has a usable reading.
+ * and did not doubt it (or, when the reading does not name doubtful characters, its field);
+ * null when no frame has a usable reading.
  */
 export function voteMrz(recent: readonly MrzReading[], options: VoteOptions = {}): VoteResult | null {
   const sureConf = options.sureConf ?? 0.9;
   const minAgree = options.minAgree ?? 2;
   const dominance = options.dominance ?? 3;
-  const all = recent.filter(usable);
+  const all = recent.filter(usableReading);
   if (all.length === 0) return null;
   const kind = majorityKind(all);
   const frames = all.filter((f) => f.kind === kind);
   const layout = LAYOUTS[kind];
   const fields = fieldAt(layout);
+  // the reader names the characters it doubts; older readings only name fields
+  const doubts = frames.map((f) => (f.doubtful ? new Set(f.doubtful.map(([l, i]) => l * 100 + i)) : null));
 
   const lines: string[] = [];
   const support: number[][] = [];
@@ -90,12 +93,13 @@ export function voteMrz(recent: readonly MrzReading[], options: VoteOptions = {}
     for (let i = 0; i < layout.length; i++) {
       const sure = new Map<string, { n: number; w: number }>();
       const any = new Map<string, number>();
-      for (const f of frames) {
+      for (const [k, f] of frames.entries()) {
         const ch = f.lines[l][i];
         const conf = f.confidences[l]?.[i] ?? 0;
         any.set(ch, (any.get(ch) ?? 0) + conf);
         const field = fields[l][i];
-        if (conf < sureConf || (field && f.uncertain.includes(field))) continue;
+        const doubted = doubts[k] ? doubts[k].has(l * 100 + i) : !!field && f.uncertain.includes(field);
+        if (conf < sureConf || doubted) continue;
         const s = sure.get(ch) ?? { n: 0, w: 0 };
         sure.set(ch, { n: s.n + 1, w: s.w + conf });
       }
