@@ -4,7 +4,7 @@
 // uncertain rather than guessed; so are unchecked fields (names, codes, sex) with a
 // character the model is not sure of (see charDoubt: no check digit will catch it).
 import { MRZ_ALPHABET, charValue } from './checkdigit';
-import { LAYOUTS, layoutsForShape, type MrzLayout, type CheckSpec } from './layouts';
+import { LAYOUTS, layoutsForShape, td1LongNumberEnd, td1LongNumberLayout, type MrzLayout, type CheckSpec } from './layouts';
 import { extractFields } from './fields';
 import { isKnownCode } from './codes';
 import type { MrzFieldName, MrzFields, MrzKind } from './types';
@@ -152,15 +152,28 @@ function priors(layout: MrzLayout): Float32Array[][] {
     }
   }
   for (const c of layout.checks) out[c.at[0]][c.at[1]] = mk(c.allowFiller ? DIGITS + '<' : DIGITS);
+  for (const [l, i] of layout.fillers ?? []) out[l][i] = mk('<');
   return out;
 }
 
-const priorCache = new Map<MrzKind, Float32Array[][]>();
+const priorCache = new Map<MrzLayout, Float32Array[][]>();
 /** Per-position charset priors of a layout ([line][index] -> 37 weights). */
 export function priorsFor(layout: MrzLayout) {
-  let p = priorCache.get(layout.kind);
-  if (!p) { p = priors(layout); priorCache.set(layout.kind, p); }
+  let p = priorCache.get(layout);
+  if (!p) { p = priors(layout); priorCache.set(layout, p); }
   return p;
+}
+
+/** The model's own first line (no priors): does it continue a TD1 document number? */
+function longNumberVariant(layout: MrzLayout, probs: Probs[][]): MrzLayout {
+  if (layout.kind !== 'TD1') return layout;
+  const line = Array.from(probs[0], (p) => {
+    let best = 0;
+    for (let c = 1; c < NC; c++) if (p[c] > p[best]) best = c;
+    return MRZ_ALPHABET[best];
+  }).join('');
+  const at = td1LongNumberEnd(line);
+  return at === null ? layout : td1LongNumberLayout(at);
 }
 
 interface Alt { c: number; lp: number }
@@ -250,13 +263,6 @@ interface Joint { lp: number; choice: number[] }
 
 /** Decode the probabilities of one MRZ of a given shape. `probs[line][index]` = 37 class probabilities. */
 export function decodeMrz(probs: Probs[][], opts: DecodeOptions = {}, kindHint?: MrzKind, evidence?: CellEvidence): Decoded | null {
-  const ratio = opts.ambiguityRatio ?? 0.01;
-  const minConf = opts.minCharConfidence ?? 0.9;
-  const maxRunnerUp = opts.maxRunnerUpRatio ?? 0.02;
-  const minShift = opts.minShiftAgreement ?? 0.1;
-  const minSecond = opts.minSecondAgreement ?? 0.05;
-  const minContrast = opts.minRelativeContrast ?? 0.35;
-  const maxCost = opts.maxCorrectionCost ?? Math.log(1e4);
   const nLines = probs.length;
   const len = probs[0]?.length ?? 0;
   const cands = layoutsForShape(nLines, len);
@@ -268,6 +274,24 @@ export function decodeMrz(probs: Probs[][], opts: DecodeOptions = {}, kindHint?:
     const pV = probs[0][0][MRZ_ALPHABET.indexOf('V')];
     layout = cands.find((l) => (pV > 0.5 ? l.kind.startsWith('MRV') : !l.kind.startsWith('MRV'))) ?? cands[0];
   }
+  const long = longNumberVariant(layout, probs);
+  if (long === layout) return decodeAs(layout, probs, opts, evidence);
+  // a check digit misread as '<' must not turn an ordinary TD1 into a long number: both
+  // are decoded, and the long one is kept when it fails no more checks
+  const a = decodeAs(long, probs, opts, evidence);
+  const b = decodeAs(layout, probs, opts, evidence);
+  return b.failing.length < a.failing.length ? b : a;
+}
+
+function decodeAs(layout: MrzLayout, probs: Probs[][], opts: DecodeOptions, evidence?: CellEvidence): Decoded {
+  const ratio = opts.ambiguityRatio ?? 0.01;
+  const minConf = opts.minCharConfidence ?? 0.9;
+  const maxRunnerUp = opts.maxRunnerUpRatio ?? 0.02;
+  const minShift = opts.minShiftAgreement ?? 0.1;
+  const minSecond = opts.minSecondAgreement ?? 0.05;
+  const minContrast = opts.minRelativeContrast ?? 0.35;
+  const maxCost = opts.maxCorrectionCost ?? Math.log(1e4);
+  const len = probs[0]?.length ?? 0;
   const pri = priorsFor(layout);
   const alts: Alt[][][] = probs.map((line, l) => line.map((p, i) => alternatives(p, pri[l][i])));
   const K = 8;
