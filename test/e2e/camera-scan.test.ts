@@ -32,6 +32,8 @@ describe('live passport reading with the camera', () => {
   let dir: string;
   let video: PassportVideo;
   let camera: Browser;
+  let stuck: PassportVideo;
+  let stuckCamera: Browser;
   let noCamera: Browser;
 
   beforeAll(async () => {
@@ -41,11 +43,16 @@ describe('live passport reading with the camera', () => {
     writePassportVideo(path.join(dir, 'passport.y4m'), video);
     server = await startTestServer({ listen: true });
     camera = await launchBrowser(fakeCameraArgs(path.join(dir, 'passport.y4m')));
+    // a letter worn off the page, in every frame: no frame will ever vouch for it
+    stuck = await passportVideo({ seed: 7707, index: 2, smudges: [[0, 7]], worn: true });
+    writePassportVideo(path.join(dir, 'stuck.y4m'), stuck);
+    stuckCamera = await launchBrowser(fakeCameraArgs(path.join(dir, 'stuck.y4m')));
     noCamera = await launchBrowser();
   });
 
   afterAll(async () => {
     await camera?.close();
+    await stuckCamera?.close();
     await noCamera?.close();
     await server?.close();
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
@@ -104,6 +111,25 @@ describe('live passport reading with the camera', () => {
       await page.getByTestId('camera-cancel').click();
       await expect.poll(() => page.getByTestId('camera-video').count()).toBe(0);
       expect(await page.getByTestId('checkin-surname').inputValue()).toBe('');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('a letter no frame reads surely keeps the camera open; the clerk may fill in the rest, marked for checking', async () => {
+    const { context, page, blocked } = await guardedContext(stuckCamera, server.url, PHONE);
+    try {
+      await login(page, 'hotel.maryam');
+      await page.waitForURL('**/check-in');
+      await page.getByTestId('scan-passport').click();
+      const fillNow = page.getByTestId('camera-fill-now');
+      await fillNow.waitFor({ timeout: 30_000 });
+      expect(await page.getByTestId('checkin-surname').inputValue()).toBe('');
+      await fillNow.click();
+      await expect.poll(() => page.getByTestId('checkin-passport-number').inputValue(), { timeout: 10_000 }).toBe(stuck.fields.documentNumber);
+      expect(await page.getByTestId('checkin-surname').getAttribute('data-uncertain')).toBe('true');
+      expect(await page.getByTestId('camera-video').count()).toBe(0);
+      expect(blocked).toEqual([]);
     } finally {
       await context.close();
     }

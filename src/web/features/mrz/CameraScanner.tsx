@@ -4,10 +4,14 @@ import { useElementSize } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { IconAlert } from '../../shell/icons';
 import type { MrzReading } from '../../../domain/mrz/types';
+import type { VoteResult } from '../../../domain/mrz/vote';
 import { cameraError, openCamera, signalRead, stopCamera, type CameraError } from './camera';
 import { guideBox } from './frame';
 import type { Guidance } from './guidance';
 import { startLiveScan, type LiveStats } from './liveScan';
+
+/** After this long without every character settled, the clerk may fill in what is read so far. */
+const FILL_NOW_AFTER_MS = 6000;
 
 /**
  * The camera view of "Pindai paspor": video, a passport-shaped guide, words on what to do.
@@ -27,19 +31,29 @@ export function CameraScanner({ onRead, onChoosePhoto, onClose }: {
   const maskId = `guide-${useId().replace(/[^\w-]/g, '')}`;
   const [guidance, setGuidance] = useState<Guidance>('aim');
   const [error, setError] = useState<CameraError | null>(null);
+  const partial = useRef<{ vote: VoteResult; stats: LiveStats } | null>(null);
+  const [slow, setSlow] = useState(false);
+  const [hasPartial, setHasPartial] = useState(false);
 
   useEffect(() => {
     let stream: MediaStream | null = null;
     let stop = () => {};
     let closed = false;
+    let timer = 0;
     openCamera().then(async (s) => {
       stream = s;
       const v = video.current;
       if (closed || !v) { stopCamera(s); return; }
       v.srcObject = s;
       await v.play();
+      timer = window.setTimeout(() => setSlow(true), FILL_NOW_AFTER_MS);
       stop = startLiveScan(v, () => size.current, {
         onGuidance: setGuidance,
+        onVote: (vote, stats) => {
+          if (!vote.reading.fields) return;
+          partial.current = { vote, stats };
+          setHasPartial(true);
+        },
         onSettled: (reading, stats) => {
           stopCamera(stream);
           signalRead();
@@ -48,7 +62,7 @@ export function CameraScanner({ onRead, onChoosePhoto, onClose }: {
         onError: () => setError('failed'),
       });
     }).catch((err) => { if (!closed) setError(cameraError(err)); });
-    return () => { closed = true; stop(); stopCamera(stream); };
+    return () => { closed = true; window.clearTimeout(timer); stop(); stopCamera(stream); };
     // opened once per showing; the handlers are read when the reading settles
   }, []);
 
@@ -77,6 +91,12 @@ export function CameraScanner({ onRead, onChoosePhoto, onClose }: {
               {t(`mrz.live.${guidance}`)}
             </Text>
           </Box>
+        )}
+        {slow && hasPartial && !error && (
+          // a letter no frame reads surely (worn print, a fixed reflection): fill the rest, mark it
+          <Button variant="light" color="yellow" onClick={() => { const p = partial.current; if (p) onRead(p.vote.reading, p.stats); }} data-testid="camera-fill-now">
+            {t('mrz.live.fillNow')}
+          </Button>
         )}
         <Group justify="space-between">
           <Button variant="default" onClick={onClose} data-testid="camera-cancel">{t('mrz.live.cancel')}</Button>

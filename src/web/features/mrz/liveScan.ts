@@ -15,6 +15,8 @@ export interface LiveStats { frames: number; ms: number }
 
 export interface LiveScanHandlers {
   onGuidance: (g: Guidance) => void;
+  /** each frame's vote so far (for filling in before it settles, marked for checking) */
+  onVote?: (vote: VoteResult, stats: LiveStats) => void;
   onSettled: (reading: MrzReading, stats: LiveStats) => void;
   onError: (err: unknown) => void;
 }
@@ -89,6 +91,7 @@ export function startLiveScan(video: HTMLVideoElement, view: () => { w: number; 
     if (recent.length > WINDOW) recent.shift();
     const vote: VoteResult | null = voteMrz(recent);
     on.onGuidance(guidanceFor(reading, vote, glare));
+    if (vote && !vote.settled) on.onVote?.(vote, { frames, ms: performance.now() - t0 });
     if (vote?.settled) {
       stopped = true;
       fresh.stop();
