@@ -74,11 +74,11 @@ export function ScanPassportButton({ today, onResult, compact }: { today: string
               {t('mrz.choosePhoto')}
             </Button>
           </Group>
+          {/* no capture attribute: phones then offer the gallery as well as the camera app */}
           <input
             ref={input}
             type="file"
             accept="image/*"
-            capture="environment"
             hidden
             onChange={(e) => void onFile(e.currentTarget.files?.[0])}
             data-testid={compact ? undefined : 'scan-passport-input'}
