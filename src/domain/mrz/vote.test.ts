@@ -39,6 +39,15 @@ describe('voteMrz', () => {
     expect(v.reading.uncertain).toEqual(expect.arrayContaining(['lastName', 'firstName']));
   });
 
+  it('does not settle a letter that more frames doubted than read surely', () => {
+    // a worn letter: the reader is fooled into a sure B in two frames, doubts it in three
+    const wrong = { '0,7': ['B', 0.97] as [string, number] };
+    const doubt = { ...frame(wrong), doubtful: [[0, 7]] as Array<[number, number]> };
+    expect(voteMrz([frame(wrong), doubt, doubt, frame(wrong), doubt])!.unsettled).toEqual([[0, 7]]);
+    // as many sure as doubting frames settle it
+    expect(voteMrz([doubt, doubt, frame(), frame()])!.settled).toBe(true);
+  });
+
   it('needs two frames: one valid frame alone is not settled', () => {
     const v = voteMrz([{ ...frame(), valid: true }])!;
     expect(v.settled).toBe(false);

@@ -93,13 +93,14 @@ export function voteMrz(recent: readonly MrzReading[], options: VoteOptions = {}
     for (let i = 0; i < layout.length; i++) {
       const sure = new Map<string, { n: number; w: number }>();
       const any = new Map<string, number>();
+      let doubting = 0;
       for (const [k, f] of frames.entries()) {
         const ch = f.lines[l][i];
         const conf = f.confidences[l]?.[i] ?? 0;
         any.set(ch, (any.get(ch) ?? 0) + conf);
         const field = fields[l][i];
         const doubted = doubts[k] ? doubts[k].has(l * 100 + i) : !!field && f.uncertain.includes(field);
-        if (conf < sureConf || doubted) continue;
+        if (conf < sureConf || doubted) { doubting++; continue; }
         const s = sure.get(ch) ?? { n: 0, w: 0 };
         sure.set(ch, { n: s.n + 1, w: s.w + conf });
       }
@@ -109,7 +110,9 @@ export function voteMrz(recent: readonly MrzReading[], options: VoteOptions = {}
       for (const [c, w] of pool) { total += w; if (w > best) { best = w; ch = c; } }
       const n = sure.get(ch)?.n ?? 0;
       const rivals = sure.size ? total - best : Infinity;
-      if (n < minAgree || best < dominance * rivals) unsettled.push([l, i]);
+      // a character most frames doubted is not settled by the few sure of it: a glint or a
+      // worn letter can fool the reader the same way in several frames
+      if (n < minAgree || best < dominance * rivals || n < doubting) unsettled.push([l, i]);
       line += ch;
       support[l].push(n);
       confidences[l].push(total > 0 ? best / total : 0);
