@@ -2,5 +2,5 @@
 
 declare module 'virtual:mrz-reader' {
   import type { MrzReading, RgbaImage } from '../domain/mrz/types';
-  export function readMrz(image: RgbaImage): MrzReading | Promise<MrzReading>;
+  export function readMrz(image: RgbaImage, options?: { tryRotations?: boolean }): MrzReading | Promise<MrzReading>;
 }

@@ -13,8 +13,13 @@ export function assertWebBuilt(): void {
   }
 }
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...extraArgs], headless: true });
+}
+
+/** Chromium's fake camera playing a Y4M file, with the permission prompt answered yes. */
+export function fakeCameraArgs(y4m: string): string[] {
+  return ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${y4m}`];
 }
 
 export interface GuardedContext { context: BrowserContext; page: Page; blocked: string[]; cspViolations: string[] }

@@ -81,6 +81,17 @@ describe('decodeMrz', () => {
     const d = decodeMrz(probsOf(lines, { '0,7': { I: 0.6, L: 0.4 } }))!; // ERIKSSON: the I
     expect(d.uncertain).toEqual(expect.arrayContaining(['lastName']));
     expect(d.valid).toBe(false);
+    expect(d.doubtful).toEqual([[0, 7]]); // only that letter: the rest of the name is read surely
+  });
+
+  it('names the characters where two readings that pass the checks differ', () => {
+    const lines = td3('L898902C3');
+    // the document number's L could as well be a 1 (L = 21 and 1 weigh the same mod 10 at weight 7)
+    const d = decodeMrz(probsOf(lines, { '1,0': { L: 0.5, '1': 0.5 } }))!;
+    expect(d.uncertain).toEqual(['documentNumber']);
+    expect(d.doubtful).toEqual([[1, 0]]);
+    const clean = decodeMrz(probsOf(lines))!;
+    expect(clean.doubtful).toEqual([]);
   });
 
   // names carry no check digit: a letter the model is not sure of must never be accepted,
@@ -177,6 +188,61 @@ describe('decodeMrz', () => {
     const d2 = decodeMrz(probsOf(td2))!;
     expect(d2.kind).toBe('TD2');
     expect(d2.valid).toBe(true);
+  });
+
+  describe('a TD1 document number longer than 9 characters, continued into optional data', () => {
+    // ICAO 9303-5: first 9 characters, '<' at the check digit, the rest and the check digit in optional data 1
+    const long = (num: string, after = '') => {
+      const l0 = ('I<UTO' + num.slice(0, 9) + '<' + num.slice(9) + checkDigitChar(num) + (after ? '<' + after : '')).padEnd(30, '<');
+      const body = '7408122F1204159UTO' + '<'.repeat(11);
+      const composite = checkDigitChar(l0.slice(5, 30) + body.slice(0, 7) + body.slice(8, 15) + body.slice(18, 29));
+      return [l0, body + composite, 'ERIKSSON<<ANNA<MARIA<<<<<<<<<<'];
+    };
+
+    it('joins the number and checks it whole', () => {
+      const lines = long('D23145890734');
+      expect(lines[0]).toBe('I<UTOD23145890<7349<<<<<<<<<<<');
+      expect(failingChecks(LAYOUTS.TD1, lines)).toEqual([]);
+      const d = decodeMrz(probsOf(lines))!;
+      expect(d.lines).toEqual(lines);
+      expect(d.valid).toBe(true);
+      expect(d.fields.documentNumber).toBe('D23145890734');
+      expect(d.fields.personalNumber).toBe('');
+    });
+
+    it('keeps optional data after the number apart from it', () => {
+      const d = decodeMrz(probsOf(long('AB1234567890123', 'XY12')))!;
+      expect(d.valid).toBe(true);
+      expect(d.fields.documentNumber).toBe('AB1234567890123');
+      expect(d.fields.personalNumber).toBe('XY12');
+    });
+
+    it('names a wrong digit of the continued part as a document-number failure', () => {
+      const lines = long('D23145890734');
+      const typo = [lines[0].slice(0, 16) + '9' + lines[0].slice(17), lines[1], lines[2]];
+      expect(failingChecks(LAYOUTS.TD1, typo)).toContain('documentNumber');
+    });
+
+    it('leaves an ordinary number alone when its check digit is half-read as a filler', () => {
+      // optional data 1 holds another number (as some ID cards do); position 14 is the 7, not '<'
+      const l0 = 'I<UTOD231458907999999990<<<<<<';
+      const body = '7408122F1204159UTO' + '<'.repeat(11);
+      const lines = [l0, body + checkDigitChar(l0.slice(5, 30) + body.slice(0, 7) + body.slice(8, 15) + body.slice(18, 29)), 'ERIKSSON<<ANNA<MARIA<<<<<<<<<<'];
+      expect(failingChecks(LAYOUTS.TD1, lines)).toEqual([]);
+      const d = decodeMrz(probsOf(lines, { '0,14': { '<': 0.6, '7': 0.4 } }))!;
+      expect(d.lines[0]).toBe(l0);
+      expect(d.valid).toBe(true);
+      expect(d.fields.documentNumber).toBe('D23145890');
+      expect(d.fields.personalNumber).toBe('999999990');
+    });
+
+    it('corrects a misread in the continued part by the check digit, and reads the filler at the check position', () => {
+      const lines = long('D23145890734');
+      // the 3 of the continued part half-read as an 8; the '<' at position 14 seen as a K
+      const d = decodeMrz(probsOf(lines, { '0,16': { '8': 0.55, '3': 0.45 }, '0,14': { '<': 0.6, K: 0.4 } }))!;
+      expect(d.lines[0]).toBe(lines[0]);
+      expect(d.fields.documentNumber).toBe('D23145890734');
+    });
   });
 
   it('property: a reading reported valid always satisfies every check digit', () => {

@@ -4,7 +4,7 @@
 // uncertain rather than guessed; so are unchecked fields (names, codes, sex) with a
 // character the model is not sure of (see charDoubt: no check digit will catch it).
 import { MRZ_ALPHABET, charValue } from './checkdigit';
-import { LAYOUTS, layoutsForShape, type MrzLayout, type CheckSpec } from './layouts';
+import { LAYOUTS, layoutsForShape, td1LongNumberEnd, td1LongNumberLayout, type MrzLayout, type CheckSpec } from './layouts';
 import { extractFields } from './fields';
 import { isKnownCode } from './codes';
 import type { MrzFieldName, MrzFields, MrzKind } from './types';
@@ -42,6 +42,9 @@ export interface Decoded {
   uncertain: MrzFieldName[];
   /** per line, per character: probability of the chosen character */
   confidences: number[][];
+  /** characters [line, index] behind the uncertain fields: the low or rivalled ones, those
+   * where two valid readings differ, every character of a failing field */
+  doubtful: Array<[number, number]>;
   /** names of checks that fail on the chosen lines */
   failing: string[];
   /** log-probability of the chosen reading */
@@ -149,15 +152,28 @@ function priors(layout: MrzLayout): Float32Array[][] {
     }
   }
   for (const c of layout.checks) out[c.at[0]][c.at[1]] = mk(c.allowFiller ? DIGITS + '<' : DIGITS);
+  for (const [l, i] of layout.fillers ?? []) out[l][i] = mk('<');
   return out;
 }
 
-const priorCache = new Map<MrzKind, Float32Array[][]>();
+const priorCache = new Map<MrzLayout, Float32Array[][]>();
 /** Per-position charset priors of a layout ([line][index] -> 37 weights). */
 export function priorsFor(layout: MrzLayout) {
-  let p = priorCache.get(layout.kind);
-  if (!p) { p = priors(layout); priorCache.set(layout.kind, p); }
+  let p = priorCache.get(layout);
+  if (!p) { p = priors(layout); priorCache.set(layout, p); }
   return p;
+}
+
+/** The model's own first line (no priors): does it continue a TD1 document number? */
+function longNumberVariant(layout: MrzLayout, probs: Probs[][]): MrzLayout {
+  if (layout.kind !== 'TD1') return layout;
+  const line = Array.from(probs[0], (p) => {
+    let best = 0;
+    for (let c = 1; c < NC; c++) if (p[c] > p[best]) best = c;
+    return MRZ_ALPHABET[best];
+  }).join('');
+  const at = td1LongNumberEnd(line);
+  return at === null ? layout : td1LongNumberLayout(at);
 }
 
 interface Alt { c: number; lp: number }
@@ -247,13 +263,6 @@ interface Joint { lp: number; choice: number[] }
 
 /** Decode the probabilities of one MRZ of a given shape. `probs[line][index]` = 37 class probabilities. */
 export function decodeMrz(probs: Probs[][], opts: DecodeOptions = {}, kindHint?: MrzKind, evidence?: CellEvidence): Decoded | null {
-  const ratio = opts.ambiguityRatio ?? 0.01;
-  const minConf = opts.minCharConfidence ?? 0.9;
-  const maxRunnerUp = opts.maxRunnerUpRatio ?? 0.02;
-  const minShift = opts.minShiftAgreement ?? 0.1;
-  const minSecond = opts.minSecondAgreement ?? 0.05;
-  const minContrast = opts.minRelativeContrast ?? 0.35;
-  const maxCost = opts.maxCorrectionCost ?? Math.log(1e4);
   const nLines = probs.length;
   const len = probs[0]?.length ?? 0;
   const cands = layoutsForShape(nLines, len);
@@ -265,6 +274,24 @@ export function decodeMrz(probs: Probs[][], opts: DecodeOptions = {}, kindHint?:
     const pV = probs[0][0][MRZ_ALPHABET.indexOf('V')];
     layout = cands.find((l) => (pV > 0.5 ? l.kind.startsWith('MRV') : !l.kind.startsWith('MRV'))) ?? cands[0];
   }
+  const long = longNumberVariant(layout, probs);
+  if (long === layout) return decodeAs(layout, probs, opts, evidence);
+  // a check digit misread as '<' must not turn an ordinary TD1 into a long number: both
+  // are decoded, and the long one is kept when it fails no more checks
+  const a = decodeAs(long, probs, opts, evidence);
+  const b = decodeAs(layout, probs, opts, evidence);
+  return b.failing.length < a.failing.length ? b : a;
+}
+
+function decodeAs(layout: MrzLayout, probs: Probs[][], opts: DecodeOptions, evidence?: CellEvidence): Decoded {
+  const ratio = opts.ambiguityRatio ?? 0.01;
+  const minConf = opts.minCharConfidence ?? 0.9;
+  const maxRunnerUp = opts.maxRunnerUpRatio ?? 0.02;
+  const minShift = opts.minShiftAgreement ?? 0.1;
+  const minSecond = opts.minSecondAgreement ?? 0.05;
+  const minContrast = opts.minRelativeContrast ?? 0.35;
+  const maxCost = opts.maxCorrectionCost ?? Math.log(1e4);
+  const len = probs[0]?.length ?? 0;
   const pri = priorsFor(layout);
   const alts: Alt[][][] = probs.map((line, l) => line.map((p, i) => alternatives(p, pri[l][i])));
   const K = 8;
@@ -278,6 +305,9 @@ export function decodeMrz(probs: Probs[][], opts: DecodeOptions = {}, kindHint?:
   const segments: Segment[] = fieldChecks.map((c) => checkedCandidates(c, alts, K));
   const uncertain = new Set<MrzFieldName>();
   const failing: string[] = [];
+  const doubt = new Set<string>();
+  const doubtAll = (pos: Array<[number, number]>) => { for (const [l, i] of pos) doubt.add(`${l},${i}`); };
+  const doubtDiff = (seg: Segment, a: number[], b: number[]) => seg.pos.forEach(([l, i], k) => { if (a[k] !== b[k]) doubt.add(`${l},${i}`); });
 
   // joint search over segments (with composite)
   const compositeSegs: Segment[] = [];
@@ -306,10 +336,10 @@ export function decodeMrz(probs: Probs[][], opts: DecodeOptions = {}, kindHint?:
 
   for (const seg of independent) {
     const best = seg.cands[0];
-    if (!best || rawLp(seg) - best.lp > maxCost) { if (seg.check) { failing.push(seg.check); if (seg.check !== 'composite') uncertain.add(seg.check); } continue; }
+    if (!best || rawLp(seg) - best.lp > maxCost) { if (seg.check) { failing.push(seg.check); doubtAll(seg.pos); if (seg.check !== 'composite') uncertain.add(seg.check); } continue; }
     apply(seg, best);
     const second = seg.cands[1];
-    if (second && second.lp - best.lp > Math.log(ratio) && seg.check && seg.check !== 'composite') uncertain.add(seg.check);
+    if (second && second.lp - best.lp > Math.log(ratio) && seg.check && seg.check !== 'composite') { uncertain.add(seg.check); doubtDiff(seg, best.chars, second.chars); }
   }
 
   if (composite) {
@@ -347,7 +377,7 @@ export function decodeMrz(probs: Probs[][], opts: DecodeOptions = {}, kindHint?:
       for (const seg of compositeSegs) {
         if (!seg.check) continue;
         const b = seg.cands[0];
-        if (!b || rawLp(seg) - b.lp > maxCost) { failing.push(seg.check); uncertain.add(seg.check as MrzFieldName); continue; }
+        if (!b || rawLp(seg) - b.lp > maxCost) { failing.push(seg.check); uncertain.add(seg.check as MrzFieldName); doubtAll(seg.pos); continue; }
         apply(seg, b);
       }
     } else {
@@ -358,6 +388,7 @@ export function decodeMrz(probs: Probs[][], opts: DecodeOptions = {}, kindHint?:
         const mine = seg.cands[best.choice[k]].chars.join(',');
         const alt = joints.find((j) => seg.cands[j.choice[k]].chars.join(',') !== mine);
         if (alt && alt.lp - best.lp > Math.log(ratio)) {
+          doubtDiff(seg, seg.cands[best.choice[k]].chars, seg.cands[alt.choice[k]].chars);
           if (seg.check) uncertain.add(seg.check as MrzFieldName);
           else markFreeSegment(layout, seg, uncertain);
         }
@@ -373,6 +404,7 @@ export function decodeMrz(probs: Probs[][], opts: DecodeOptions = {}, kindHint?:
     const read = idx.map((i) => MRZ_ALPHABET[chosen[f.line][i]]).join('');
     if (isKnownCode(read)) continue;
     uncertain.add(f.name);
+    doubtAll(idx.map((i) => [f.line, i]));
     const lpRead = idx.reduce((s, i) => s + lpOf(f.line, i, chosen[f.line][i]), 0);
     let bestAlt: number[] | null = null;
     let bestLp = lpRead + Math.log(0.02);
@@ -403,17 +435,19 @@ export function decodeMrz(probs: Probs[][], opts: DecodeOptions = {}, kindHint?:
     let low = false;
     for (let i = f.start; i < f.end; i++) {
       if (checkedPos.has(`${f.line},${i}`)) continue;
-      if (confidences[f.line][i] < minConf) low = true;
+      let bad = false;
+      if (confidences[f.line][i] < minConf) bad = true;
       else if (free.has(`${f.line},${i}`)) {
         // a country-code letter is only rivalled by one that gives another listed code
         const isCode = f.name === 'issuingState' || f.name === 'nationality';
         const rival = (k: number) => !isCode || isKnownCode(lines[f.line].slice(f.start, i) + MRZ_ALPHABET[k] + lines[f.line].slice(i + 1, f.end));
         const d = charDoubt(probs[f.line][i], pri[f.line][i], chosen[f.line][i], evidence?.shifted[f.line]?.[i], evidence?.second?.[f.line]?.[i], rival);
-        if (d.runnerUp > maxRunnerUp || d.shiftAgreement < minShift || d.secondAgreement < minSecond) low = true;
-        if (evidence?.secondRivals && d.secondRunnerUp > maxRunnerUp) low = true;
+        if (d.runnerUp > maxRunnerUp || d.shiftAgreement < minShift || d.secondAgreement < minSecond) bad = true;
+        if (evidence?.secondRivals && d.secondRunnerUp > maxRunnerUp) bad = true;
         const contrast = evidence?.contrast?.[f.line]?.[i];
-        if (contrast !== undefined && contrast < minContrast * medianContrast) low = true;
+        if (contrast !== undefined && contrast < minContrast * medianContrast) bad = true;
       }
+      if (bad) { low = true; doubt.add(`${f.line},${i}`); }
     }
     if (low) {
       const name = f.name === 'optionalData2' ? 'personalNumber' : f.name;
@@ -430,13 +464,18 @@ export function decodeMrz(probs: Probs[][], opts: DecodeOptions = {}, kindHint?:
     const ok = (c.allowFiller && d === '<' && /^<*$/.test(v)) || (/^[0-9]$/.test(d) && checkOf(v) === Number(d));
     if (!ok) fails.add(c.name); else fails.delete(c.name);
   }
-  for (const f of fails) if (f !== 'composite') uncertain.add(f as MrzFieldName);
+  for (const f of fails) {
+    if (f !== 'composite') uncertain.add(f as MrzFieldName);
+    const c = layout.checks.find((c) => c.name === f);
+    if (c) { for (const [l, s, e] of c.ranges) for (let i = s; i < e; i++) doubt.add(`${l},${i}`); doubt.add(`${c.at[0]},${c.at[1]}`); }
+  }
+  const doubtful = [...doubt].map((k) => k.split(',').map(Number) as [number, number]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const fields = extractFields(layout, lines);
   let logProb = 0;
   for (let l = 0; l < lines.length; l++) for (let i = 0; i < len; i++) logProb += lpOf(l, i, chosen[l][i]);
   const order: MrzFieldName[] = ['documentCode', 'issuingState', 'lastName', 'firstName', 'documentNumber', 'nationality', 'birthDate', 'sex', 'expirationDate', 'personalNumber'];
   const unc = order.filter((n) => uncertain.has(n));
-  return { kind: layout.kind, lines, fields, valid: fails.size === 0 && unc.length === 0, uncertain: unc, confidences, failing: [...fails], logProb };
+  return { kind: layout.kind, lines, fields, valid: fails.size === 0 && unc.length === 0, uncertain: unc, confidences, doubtful, failing: [...fails], logProb };
 }
 
 function checkOf(v: string): number {

@@ -4,7 +4,7 @@
 // give fields. `mrz` parse() is used where it yields a value; our own cut fills the rest.
 import { parse } from 'mrz';
 import type { MrzFields, MrzFieldName } from './types';
-import type { MrzLayout } from './layouts';
+import { layoutForLines, type MrzLayout } from './layouts';
 
 export const FIELD_ORDER: MrzFieldName[] = ['documentCode', 'issuingState', 'lastName', 'firstName', 'documentNumber', 'nationality', 'birthDate', 'sex', 'expirationDate', 'personalNumber'];
 
@@ -18,12 +18,13 @@ export function splitNames(s: string): { lastName: string; firstName: string } {
   return { lastName: cleanValue(s.slice(0, i)), firstName: cleanValue(s.slice(i + 2)) };
 }
 
-/** Our own field cut for a layout (no validation). */
+/** Our own field cut for a layout (no validation); a TD1 number continued into optional data is joined. */
 export function cutFields(layout: MrzLayout, lines: string[]): MrzFields {
   const f: Partial<MrzFields> = {};
-  for (const spec of layout.fields) {
+  for (const spec of layoutForLines(layout, lines).fields) {
     const raw = lines[spec.line].slice(spec.start, spec.end);
     if (spec.name === 'lastName') Object.assign(f, splitNames(raw));
+    else if (spec.name === 'documentNumber' && f.documentNumber) f.documentNumber += cleanValue(raw);
     else if (spec.name === 'sex') f.sex = raw;
     else if (spec.name === 'birthDate' || spec.name === 'expirationDate') f[spec.name] = raw;
     else (f as Record<string, string>)[spec.name] = cleanValue(raw);

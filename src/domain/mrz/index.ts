@@ -13,6 +13,7 @@ export type { MrzReading, RgbaImage, MrzFields, MrzFieldName, MrzKind } from './
 export { checkDigit, isCheckDigitValid, MRZ_ALPHABET } from './checkdigit';
 export { LAYOUTS, detectLayout } from './layouts';
 export { decodeMrz } from './decode';
+export { voteMrz, type VoteResult, type VoteOptions } from './vote';
 
 export interface ReadOptions extends DecodeOptions {
   /** try the other orientations when the upright one gives no valid reading (default true) */
@@ -95,7 +96,7 @@ export function readMrz(image: RgbaImage, options: ReadOptions = {}): MrzReading
     return { valid: false, kind: null, lines: [], fields: null, uncertain: [], confidences: [], retake: retakeHint(gray, null), ms };
   }
   const d = best.dec;
-  const reading: MrzReading = { valid: d.valid, kind: d.kind, lines: d.lines, fields: d.fields, uncertain: d.uncertain, confidences: d.confidences, ms };
+  const reading: MrzReading = { valid: d.valid, kind: d.kind, lines: d.lines, fields: d.fields, uncertain: d.uncertain, confidences: d.confidences, doubtful: d.doubtful, ms };
   if (!d.valid) {
     const hint = retakeHint(gray, best.grid);
     // a sharp, confident reading that fails is the document's doing, not the photo's

@@ -29,6 +29,8 @@ export interface MrzLayout {
   length: number;
   fields: FieldSpec[];
   checks: CheckSpec[];
+  /** positions that hold a filler '<' in this variant of the layout */
+  fillers?: Array<[number, number]>;
 }
 
 const TD1: MrzLayout = {
@@ -138,6 +140,47 @@ const MRVB: MrzLayout = {
 
 export const LAYOUTS: Record<MrzKind, MrzLayout> = { TD1, TD2, TD3, MRVA, MRVB };
 
+const longNumber = new Map<number, MrzLayout>();
+
+/**
+ * TD1 with a document number longer than 9 characters (ICAO 9303-5, note j): its first 9
+ * in the number field, '<' where the check digit would be, the rest at the start of
+ * optional data 1, then the check digit (of the whole number) at `at`, then optional data.
+ */
+export function td1LongNumberLayout(at: number): MrzLayout {
+  let layout = longNumber.get(at);
+  if (!layout) {
+    const fields = TD1.fields.filter((f) => f.name !== 'personalNumber' && f.name !== 'documentNumber');
+    fields.splice(2, 0,
+      { name: 'documentNumber', line: 0, start: 5, end: 14, charset: 'alnum' },
+      { name: 'documentNumber', line: 0, start: 15, end: at, charset: 'alnum' },
+      { name: 'personalNumber', line: 0, start: at + 1, end: 30, charset: 'any' });
+    const checks = TD1.checks.map((c) => (c.name === 'documentNumber' ? { ...c, ranges: [[0, 5, 14], [0, 15, at]] as Array<[number, number, number]>, at: [0, at] as [number, number] } : c));
+    layout = { ...TD1, fields, checks, fillers: [[0, 14]] };
+    longNumber.set(at, layout);
+  }
+  return layout;
+}
+
+/**
+ * Where a TD1 line 1 continues its document number into optional data: '<' at the number's
+ * check digit, then at least one more character and the check digit before the first filler.
+ * Returns the check digit's position, or null for an ordinary line.
+ */
+export function td1LongNumberEnd(line0: string): number | null {
+  if (line0.length !== 30 || line0[14] !== '<' || line0[15] === '<') return null;
+  const filler = line0.indexOf('<', 15);
+  const end = (filler < 0 ? 30 : filler) - 1;
+  return end >= 16 && /^[0-9]$/.test(line0[end]) ? end : null;
+}
+
+/** The layout as these lines use it: the long-number variant of TD1 where they continue the number. */
+export function layoutForLines(layout: MrzLayout, lines: string[]): MrzLayout {
+  if (layout.kind !== 'TD1' || layout.fillers) return layout;
+  const at = td1LongNumberEnd(lines[0] ?? '');
+  return at === null ? layout : td1LongNumberLayout(at);
+}
+
 /** Which layouts have `lines` lines of `length` characters. TD3/MRVA and TD2/MRVB share a shape. */
 export function layoutsForShape(lines: number, length: number): MrzLayout[] {
   return Object.values(LAYOUTS).filter((l) => l.lines === lines && l.length === length);
@@ -160,7 +203,7 @@ export function checkInput(check: CheckSpec, lines: string[]): string {
 /** Names of the checks that fail on these lines. */
 export function failingChecks(layout: MrzLayout, lines: string[]): CheckSpec['name'][] {
   const out: CheckSpec['name'][] = [];
-  for (const c of layout.checks) {
+  for (const c of layoutForLines(layout, lines).checks) {
     const digit = lines[c.at[0]][c.at[1]];
     const value = checkInput(c, lines);
     const ok = isCheckDigitValidLocal(value, digit, !!c.allowFiller);

@@ -23,6 +23,8 @@ export interface MrzReading {
   uncertain: MrzFieldName[];
   /** per line, per character: probability of the chosen character */
   confidences: number[][];
+  /** characters [line, index] that made their field uncertain or failing (absent: not told) */
+  doubtful?: Array<[number, number]>;
   /** why a retake is advised, when it is: 'too_small' | 'blurred' | 'too_dark' | 'not_found' */
   retake?: 'too_small' | 'blurred' | 'too_dark' | 'not_found';
   ms: number;

@@ -52,11 +52,11 @@ function getWorker(): Worker {
   return worker;
 }
 
-export function readInWorker(image: RgbaImage): Promise<MrzReading> {
+export function readInWorker(image: RgbaImage, options?: MrzRequest['options']): Promise<MrzReading> {
   return new Promise((resolve, reject) => {
     const id = nextId++;
     pending.set(id, { resolve, reject });
-    const request: MrzRequest = { id, image };
+    const request: MrzRequest = { id, image, options };
     getWorker().postMessage(request, [image.data.buffer as ArrayBuffer]);
   });
 }

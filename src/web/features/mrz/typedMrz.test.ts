@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { alter, passportMrz } from '../../../../test/fixtures/mrz-lines';
+import { checkDigitChar } from '../../../domain/mrz/checkdigit';
 import { mrzLines, parseTypedMrz, WedgeBuffer } from './typedMrz';
 
 const today = '2026-05-10';
@@ -20,6 +21,16 @@ describe('typed MRZ to form values', () => {
     });
     expect(r.checkErrors).toEqual({});
     expect(r.uncertain).toEqual([]);
+  });
+
+  it('joins a TD1 document number longer than 9 characters', () => {
+    // ICAO 9303-5: the number continues in optional data 1, its check digit after it
+    const l0 = 'I<SWED23145890<734' + checkDigitChar('D23145890734') + '<'.repeat(11);
+    const body = '880314' + checkDigitChar('880314') + 'F310220' + checkDigitChar('310220') + 'SWE' + '<'.repeat(11);
+    const composite = checkDigitChar(l0.slice(5, 30) + body.slice(0, 7) + body.slice(8, 15) + body.slice(18, 29));
+    const r = parseTypedMrz([l0, body + composite, 'LINDQVIST<<ASTRID<MARIA<<<<<<<'].join('\n'), today)!;
+    expect(r.values['guest.document.number']).toBe('D23145890734');
+    expect(r.checkErrors).toEqual({});
   });
 
   it('accepts what scanners send: CR separators, lower case, stray spaces, no separator at all', () => {
