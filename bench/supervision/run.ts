@@ -8,7 +8,7 @@
 //   a check-in reaching 1,000 dashboard event streams (SSE), and the server's RSS throughout.
 //   npm run bench:supervision                        both databases, full size
 //   npm run bench:supervision -- --db sqlite --persons 100000 --stays 500000   (smaller, quicker)
-// Other flags: --seed, --samples, --concurrency, --streams, --checkins, --generate-only.
+// Other flags: --seed, --samples, --concurrency, --streams, --checkins, --generate-only, --only <group> (one group, printed only).
 // Writes bench/results/supervision-<db>.json and bench/results/supervision.md.
 import { type ChildProcess, fork, spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -27,6 +27,8 @@ const CONCURRENCY = Number(opt('concurrency', '4'));
 const STREAMS = Number(opt('streams', '1000'));
 const CHECKINS = Number(opt('checkins', '30'));
 const dbArg = opt('db', 'both');
+/** --only search|dashboard|presentList: one group of cases, printed only (no fan-out, no results written) */
+const only = opt('only', '');
 const kinds: ('sqlite' | 'pg')[] = dbArg === 'both' ? ['sqlite', 'pg'] : [dbArg === 'postgres' || dbArg === 'pg' ? 'pg' : 'sqlite'];
 const TARGETS = { dashboardP95: 300, searchP95: 200, presentListP95: 200, sseP99: 200, rssMB: 1024 };
 
@@ -165,6 +167,7 @@ async function measure(kind: 'sqlite' | 'pg') {
   const results: CaseResult[] = [];
   const rssDuring: number[] = [];
   for (const c of cases) {
+    if (only && c.group !== only) continue;
     if (!info.routes[c.route]) {
       results.push({ name: c.name, group: c.group, samples: 0, statuses: {}, p50: null, p95: null, p99: null, max: null, target: c.target, met: null, note: `route ${c.route} not in this build` });
       console.log(`${c.name}: skipped, no route`);
@@ -179,6 +182,7 @@ async function measure(kind: 'sqlite' | 'pg') {
     results.push(r);
     console.log(`${c.name}: p50 ${r.p50} p95 ${r.p95} p99 ${r.p99} ms ${JSON.stringify(r.statuses)}`);
   }
+  if (only) { child.send('stop'); await new Promise((r) => child.once('exit', r)); return null; }
   const fanout = await measureFanout(base, info);
   console.log(`fan-out to ${fanout.streams} streams: ${JSON.stringify(fanout.deliveryMs)} missing ${fanout.missing}`);
   const end = await ask<{ maxRss: number; medianRss: number }>(child, 'stop');
@@ -207,11 +211,13 @@ fs.mkdirSync('bench/results', { recursive: true });
 for (const kind of summaryOnly ? [] : kinds) {
   const machineAtStart = machine();
   const r = await measure(kind);
+  if (!r) continue;
   const out = { benchmark: 'supervision', date: new Date().toISOString(), command, machine: machineAtStart, machineAtEnd: machine(), node: process.version, data: gen,
     samples: SAMPLES, concurrency: CONCURRENCY, targets: TARGETS, ...r };
   fs.writeFileSync(`bench/results/supervision-${kind}.json`, JSON.stringify(out, null, 2) + '\n');
 }
 
+if (only) process.exit(0);
 // the summary covers whatever results exist for either database
 const mark = (m: boolean | null) => (m === null ? 'skipped' : m ? 'met' : '**not met**');
 const sections = (['sqlite', 'pg'] as const).filter((k) => fs.existsSync(`bench/results/supervision-${k}.json`)).map((k) => {
