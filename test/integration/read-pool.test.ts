@@ -33,6 +33,21 @@ describe('SQLite read pool', () => {
     expect(answers.map((a) => a.rows[0]!.n)).toEqual(Array.from({ length: 20 }, (_, i) => i * 2));
   });
 
+  it('never keeps the process alive: its threads hold no event-loop handle, and none start before the first read', async () => {
+    const ports = () => process.getActiveResourcesInfo().filter((r) => r === 'MessagePort').length;
+    const before = ports();
+    const pool = new ReadPool(db.url, 2);
+    try {
+      expect(await pool.query('select 1 as n', [])).toEqual([{ n: 1 }]);
+      expect(ports()).toBe(before);
+    } finally {
+      await pool.close();
+    }
+    const unused = sqliteReadPool(db.url, 2);
+    expect(ports()).toBe(before);
+    await unused.destroy();
+  });
+
   it('replaces a reader that died, failing only what it was asked', async () => {
     const pool = new ReadPool(db.url, 1);
     try {

@@ -52,7 +52,6 @@ export class ReadPool {
   private spawn(): Reader {
     const module = createRequire(import.meta.url).resolve('better-sqlite3');
     const reader: Reader = { worker: new Worker(WORKER, { eval: true, workerData: { file: this.file, module } }), pending: new Map() };
-    reader.worker.unref(); // never keeps a CLI command or a test alive
     reader.worker.on('message', (msg: { id?: number; rows?: unknown[]; error?: string }) => {
       const waiting = msg.id === undefined ? undefined : reader.pending.get(msg.id);
       if (!waiting) return;
@@ -68,6 +67,9 @@ export class ReadPool {
       if (at >= 0) this.readers[at] = this.spawn();
     });
     reader.worker.on('error', (err) => console.error('sinergi: SQLite reader stopped:', err));
+    // after the listeners: a 'message' listener refs the worker's port again, and a ref'd port
+    // kept every CLI command and bench alive after the app closed
+    reader.worker.unref();
     return reader;
   }
 
@@ -103,23 +105,24 @@ class ReadConnection implements DatabaseConnection {
 }
 
 class ReadDriver implements Driver {
-  constructor(private readonly pool: ReadPool) {}
-  async init(): Promise<void> {}
-  async acquireConnection(): Promise<DatabaseConnection> { return new ReadConnection(this.pool); }
+  private pool: ReadPool | null = null;
+  constructor(private readonly file: string, private readonly size: number) {}
+  // the threads start with the first read: Kysely destroys only a driver it initialised
+  async init(): Promise<void> { this.pool = new ReadPool(this.file, this.size); }
+  async acquireConnection(): Promise<DatabaseConnection> { return new ReadConnection(this.pool!); }
   async beginTransaction(): Promise<void> { throw new Error('read pool: no transactions'); }
   async commitTransaction(): Promise<void> {}
   async rollbackTransaction(): Promise<void> {}
   async releaseConnection(): Promise<void> {}
-  async destroy(): Promise<void> { await this.pool.close(); }
+  async destroy(): Promise<void> { await this.pool?.close(); }
 }
 
 /** A Kysely over `size` read-only worker connections to the SQLite file; destroy() stops them. */
 export function sqliteReadPool(file: string, size: number): Kysely<Database> {
-  const pool = new ReadPool(file, size);
   return new Kysely<Database>({
     dialect: {
       createAdapter: () => new SqliteAdapter(),
-      createDriver: () => new ReadDriver(pool),
+      createDriver: () => new ReadDriver(file, size),
       createIntrospector: (db) => new SqliteIntrospector(db),
       createQueryCompiler: () => new SqliteQueryCompiler(),
     },
