@@ -8,24 +8,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { createCanvas } from '@napi-rs/canvas';
 import { readMrz } from '../../src/domain/mrz/index';
-import type { RgbaImage } from '../../src/domain/mrz/types';
 import { passportVideo, VIDEO, writePassportVideo, type PassportVideo } from '../fixtures/passport-video';
+import { png } from '../fixtures/mrz-images';
 import { startTestServer, type TestServer } from '../fixtures/server';
 import { assertWebBuilt, fakeCameraArgs, guardedContext, launchBrowser, login } from './browser';
 
 const PHONE = { width: 390, height: 844 };
 const SMUDGES: Array<[number, number]> = [[0, 7], [0, 9]];
-
-function png(image: RgbaImage): Buffer {
-  const canvas = createCanvas(image.width, image.height);
-  const ctx = canvas.getContext('2d');
-  const data = ctx.createImageData(image.width, image.height);
-  data.data.set(image.data);
-  ctx.putImageData(data, 0, 0);
-  return canvas.toBuffer('image/png');
-}
 
 describe('live passport reading with the camera', () => {
   let server: TestServer;

@@ -5,8 +5,8 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { createCanvas } from '@napi-rs/canvas';
 import type { MrzReading, RgbaImage } from '../../src/domain/mrz/types';
+import { png, smudge } from '../fixtures/mrz-images';
 import { startTestServer, type TestServer } from '../fixtures/server';
 import { assertWebBuilt, guardedContext, launchBrowser, login, todayIn } from './browser';
 
@@ -15,34 +15,6 @@ const READER = fs.existsSync('src/domain/mrz/index.ts') && fs.existsSync('script
 type ReadMrz = (image: RgbaImage) => MrzReading;
 interface Page3 { image: RgbaImage; fields: Record<string, string>; mrzQuad: number[][] }
 type GeneratePage = (o: { seed: number; index: number; level: 'clean' | 'mild' | 'hard'; kind?: 'TD3' }) => Promise<Page3>;
-
-function png(image: RgbaImage): Buffer {
-  const canvas = createCanvas(image.width, image.height);
-  const ctx = canvas.getContext('2d');
-  const data = ctx.createImageData(image.width, image.height);
-  data.data.set(image.data);
-  ctx.putImageData(data, 0, 0);
-  return canvas.toBuffer('image/png');
-}
-
-/** Greys out one character cell of the MRZ, as a thumb or a reflection would. */
-function smudge(img: RgbaImage, quad: number[][], line: number, index: number, alpha: number): void {
-  const [tl, tr, br, bl] = quad;
-  const fx = (index + 0.5) / 44;
-  const fy = line === 0 ? 0.22 : 0.78;
-  const top = [tl[0] + (tr[0] - tl[0]) * fx, tl[1] + (tr[1] - tl[1]) * fx];
-  const bot = [bl[0] + (br[0] - bl[0]) * fx, bl[1] + (br[1] - bl[1]) * fx];
-  const cx = top[0] + (bot[0] - top[0]) * fy;
-  const cy = top[1] + (bot[1] - top[1]) * fy;
-  const w = (tr[0] - tl[0]) / 44;
-  const h = (bl[1] - tl[1]) / 2.2;
-  for (let y = Math.round(cy - h / 2); y < cy + h / 2; y++) {
-    for (let x = Math.round(cx - w / 2); x < cx + w / 2; x++) {
-      const o = (y * img.width + x) * 4;
-      for (let c = 0; c < 3; c++) img.data[o + c] = Math.round(img.data[o + c] * (1 - alpha) + 150 * alpha);
-    }
-  }
-}
 
 function isoBirth(yymmdd: string): string {
   const yy = Number(yymmdd.slice(0, 2));
