@@ -63,7 +63,7 @@ export const personListQuery = {
   type: 'object', additionalProperties: false,
   properties: {
     ...pageQuery,
-    q: { type: 'string', maxLength: 100, description: 'words of the name (any order, prefix or sound-alike) or a passport number; only fields the caller sees are matched' },
+    q: { type: 'string', maxLength: 100, description: 'words of the name (any order; a word of one or two letters matches a whole name word, longer ones by prefix, from four letters also sound-alike) or a passport number; only fields the caller sees are matched' },
     nationality: { type: 'string', pattern: '^[A-Z]{3}$' },
     region: { ...REGION_CODE, description: 'only persons with a stay in this region of the caller\'s area (outside: 404)' },
     status: { type: 'string', enum: ['present', 'departed'] },
