@@ -94,7 +94,8 @@ export function CameraScanner({ onRead, onChoosePhoto, onClose }: {
         )}
         {slow && hasPartial && !error && (
           // a letter no frame reads surely (worn print, a fixed reflection): fill the rest, mark it
-          <Button variant="light" color="yellow" onClick={() => { const p = partial.current; if (p) onRead(p.vote.reading, p.stats); }} data-testid="camera-fill-now">
+          <Button variant="light" color="yellow" h="auto" py={8} styles={{ label: { whiteSpace: 'normal', textAlign: 'center' } }} // a long sentence wraps on a phone
+            onClick={() => { const p = partial.current; if (p) onRead(p.vote.reading, p.stats); }} data-testid="camera-fill-now">
             {t('mrz.live.fillNow')}
           </Button>
         )}
