@@ -50,56 +50,62 @@ try {
   const lodging = await db.selectFrom('reporter_orgs').select(['id', 'village_code']).where('kind', '=', 'lodging').executeTakeFirstOrThrow();
   const clerk = await db.selectFrom('users').select('id').where('reporter_org_id', '=', lodging.id).executeTakeFirstOrThrow();
 
-  // 1. The watchlist, stored as the import stores it.
-  console.log(`storing a watchlist of ${NAMES} names ...`);
-  const listId = randomUUID();
-  await db.insertInto('watchlists').values({ id: listId, name: 'bench', source: 'bench', kind: 'interpol_red_notice', threshold: null, created_at: at }).execute();
-  let batch: Insertable<Database['watchlist_entries']>[] = [];
-  const flushes: Promise<void>[] = [];
-  const gen = generateWatchlist(SEED, NAMES, (e) => {
-    batch.push({
-      id: randomUUID(), watchlist_id: listId, external_id: e.id, names: JSON.stringify(e.names.map((n) => (typeof n === 'string' ? n : `${n.given ?? ''} ${n.surname ?? ''}`.trim()))),
-      birth_dates: JSON.stringify(e.datesOfBirth ?? []), nationalities: JSON.stringify(e.nationalities ?? []),
-      document_numbers: JSON.stringify(e.documentNumbers ?? []), reason: null, valid_until: null, version: 1, updated_at: at, removed_at: null,
-    });
-    if (batch.length === 20_000) { const rows = batch; batch = []; flushes.push(insertChunked(db, 'watchlist_entries', rows)); }
-  }, Math.ceil(PRESENT * 0.02));
-  flushes.push(insertChunked(db, 'watchlist_entries', batch));
-  await Promise.all(flushes);
-  await db.insertInto('watchlist_versions').values({ watchlist_id: listId, version: 1, imported_at: at, added: gen.entries, updated: 0, removed: 0, source_file: null }).execute();
+  // Steps 1 and 2 in a function of their own: the generated rows are garbage once stored, and
+  // the timed part runs with a heap like the server's, not one holding a million bench rows.
+  const stored = await (async () => {
+    // 1. The watchlist, stored as the import stores it.
+    console.log(`storing a watchlist of ${NAMES} names ...`);
+    const listId = randomUUID();
+    await db.insertInto('watchlists').values({ id: listId, name: 'bench', source: 'bench', kind: 'interpol_red_notice', threshold: null, created_at: at }).execute();
+    let batch: Insertable<Database['watchlist_entries']>[] = [];
+    const flushes: Promise<void>[] = [];
+    const gen = generateWatchlist(SEED, NAMES, (e) => {
+      batch.push({
+        id: randomUUID(), watchlist_id: listId, external_id: e.id, names: JSON.stringify(e.names.map((n) => (typeof n === 'string' ? n : `${n.given ?? ''} ${n.surname ?? ''}`.trim()))),
+        birth_dates: JSON.stringify(e.datesOfBirth ?? []), nationalities: JSON.stringify(e.nationalities ?? []),
+        document_numbers: JSON.stringify(e.documentNumbers ?? []), reason: null, valid_until: null, version: 1, updated_at: at, removed_at: null,
+      });
+      if (batch.length === 20_000) { const rows = batch; batch = []; flushes.push(insertChunked(db, 'watchlist_entries', rows)); }
+    }, Math.ceil(PRESENT * 0.02));
+    flushes.push(insertChunked(db, 'watchlist_entries', batch));
+    await Promise.all(flushes);
+    await db.insertInto('watchlist_versions').values({ watchlist_id: listId, version: 1, imported_at: at, added: gen.entries, updated: 0, removed: 0, source_file: null }).execute();
 
-  // 2. Present persons: look-alikes (half built from listed people) and rewritten listed people.
-  console.log(`storing ${PRESENT} present stays ...`);
-  const rng = mulberry32(SEED ^ 0x12345);
-  const listed = gen.sampled.map((s) => s.person);
-  const queries: ScreeningQuery[] = [];
-  for (const s of gen.sampled) queries.push(makeVariant(rng, s.person).query);
-  while (queries.length < PRESENT) queries.push(makeLookalike(rng, listed));
-  const persons: Insertable<Database['persons']>[] = [];
-  const documents: Insertable<Database['person_documents']>[] = [];
-  const stays: Insertable<Database['stays']>[] = [];
-  queries.forEach((q, i) => {
-    const name = q.names[0]!;
-    const surname = typeof name === 'string' ? name.split(' ').slice(-1)[0]! : name.surname ?? '';
-    const given = typeof name === 'string' ? name.split(' ').slice(0, -1).join(' ') : name.given ?? '';
-    const nationality = [q.nationality].flat().find((c) => c && countries.has(c)) ?? 'GBR';
-    const dob = q.dateOfBirth && /^\d{4}-\d{2}-\d{2}$/.test(q.dateOfBirth) ? q.dateOfBirth : '1980-01-01';
-    const personId = randomUUID();
-    const documentId = randomUUID();
-    const number = `RS${String(i).padStart(7, '0')}`;
-    persons.push({ id: personId, surname, given_names: given, sex: 'X', date_of_birth: dob, nationality, created_at: at, updated_at: at, name_key: surname });
-    documents.push({ id: documentId, person_id: personId, type: 'passport', number, issuing_state: nationality, expiry_date: '2030-01-01', created_at: at });
-    stays.push({
-      id: randomUUID(), receipt_number: `RS-${i}`, person_id: personId, document_id: documentId, lodging_id: lodging.id, region_code: lodging.village_code,
-      arrival_date: at.slice(0, 10), planned_departure: null, departure_date: null, room: null, permit_kind: 'visa_on_arrival', permit_number: null,
-      permit_valid_from: at.slice(0, 10), permit_valid_until: null, reported_by: clerk.id, created_at: at, checked_out_at: null, checked_out_by: null,
-      reported_surname: surname, reported_given_names: given, reported_sex: 'X', reported_date_of_birth: dob, reported_nationality: nationality,
-      reported_document_expiry: '2030-01-01',
+    // 2. Present persons: look-alikes (half built from listed people) and rewritten listed people.
+    console.log(`storing ${PRESENT} present stays ...`);
+    const rng = mulberry32(SEED ^ 0x12345);
+    const listed = gen.sampled.map((s) => s.person);
+    const queries: ScreeningQuery[] = [];
+    for (const s of gen.sampled) queries.push(makeVariant(rng, s.person).query);
+    while (queries.length < PRESENT) queries.push(makeLookalike(rng, listed));
+    const persons: Insertable<Database['persons']>[] = [];
+    const documents: Insertable<Database['person_documents']>[] = [];
+    const stays: Insertable<Database['stays']>[] = [];
+    queries.forEach((q, i) => {
+      const name = q.names[0]!;
+      const surname = typeof name === 'string' ? name.split(' ').slice(-1)[0]! : name.surname ?? '';
+      const given = typeof name === 'string' ? name.split(' ').slice(0, -1).join(' ') : name.given ?? '';
+      const nationality = [q.nationality].flat().find((c) => c && countries.has(c)) ?? 'GBR';
+      const dob = q.dateOfBirth && /^\d{4}-\d{2}-\d{2}$/.test(q.dateOfBirth) ? q.dateOfBirth : '1980-01-01';
+      const personId = randomUUID();
+      const documentId = randomUUID();
+      const number = `RS${String(i).padStart(7, '0')}`;
+      persons.push({ id: personId, surname, given_names: given, sex: 'X', date_of_birth: dob, nationality, created_at: at, updated_at: at, name_key: surname });
+      documents.push({ id: documentId, person_id: personId, type: 'passport', number, issuing_state: nationality, expiry_date: '2030-01-01', created_at: at });
+      stays.push({
+        id: randomUUID(), receipt_number: `RS-${i}`, person_id: personId, document_id: documentId, lodging_id: lodging.id, region_code: lodging.village_code,
+        arrival_date: at.slice(0, 10), planned_departure: null, departure_date: null, room: null, permit_kind: 'visa_on_arrival', permit_number: null,
+        permit_valid_from: at.slice(0, 10), permit_valid_until: null, reported_by: clerk.id, created_at: at, checked_out_at: null, checked_out_by: null,
+        reported_surname: surname, reported_given_names: given, reported_sex: 'X', reported_date_of_birth: dob, reported_nationality: nationality,
+        reported_document_expiry: '2030-01-01',
+      });
     });
-  });
-  await insertChunked(db, 'persons', persons);
-  await insertChunked(db, 'person_documents', documents);
-  await insertChunked(db, 'stays', stays);
+    await insertChunked(db, 'persons', persons);
+    await insertChunked(db, 'person_documents', documents);
+    await insertChunked(db, 'stays', stays);
+    return { names: gen.names, entries: gen.entries, listId };
+  })();
+  (globalThis as { gc?: () => void }).gc?.();
 
   // 3. The app's path: build the index from the database, then re-screen everyone present.
   const screening = new ScreeningService(db);
@@ -123,7 +129,7 @@ try {
   const later = new Date(Date.parse(at) + 1000).toISOString();
   const added: Insertable<Database['watchlist_entries']>[] = [];
   generateWatchlist(SEED ^ 0xde17a, DELTA, (e) => added.push({
-    id: randomUUID(), watchlist_id: listId, external_id: `D${e.id}`, names: JSON.stringify(e.names.map((n) => (typeof n === 'string' ? n : `${n.given ?? ''} ${n.surname ?? ''}`.trim()))),
+    id: randomUUID(), watchlist_id: stored.listId, external_id: `D${e.id}`, names: JSON.stringify(e.names.map((n) => (typeof n === 'string' ? n : `${n.given ?? ''} ${n.surname ?? ''}`.trim()))),
     birth_dates: JSON.stringify(e.datesOfBirth ?? []), nationalities: JSON.stringify(e.nationalities ?? []),
     document_numbers: JSON.stringify(e.documentNumbers ?? []), reason: null, valid_until: null, version: 2, updated_at: later, removed_at: null,
   }));
@@ -138,7 +144,7 @@ try {
   const result = {
     command: `npm run bench:rescreen -- --db ${kind} --names ${NAMES} --present ${PRESENT}`,
     date: new Date().toISOString(), machine: { cpus: cpus().length, node: process.version }, db: kind, seed: SEED,
-    watchlist: { names: gen.names, entries: gen.entries }, present: PRESENT,
+    watchlist: { names: stored.names, entries: stored.entries }, present: PRESENT,
     indexBuildFromDatabaseMs: Math.round(buildMs), rescreenMs: Math.round(rescreenMs), matchingMs: Math.round(matchMs), perPersonMs: Math.round((rescreenMs / PRESENT) * 1000) / 1000,
     alertsRaised: raised, rssMB: Math.round(rss / 1048576), targetMs: TARGET_MS, met: rescreenMs < TARGET_MS,
     change: { entries: delta!.entries, rescreenMs: Math.round(deltaMs), alertsRaised: deltaRaised, met: deltaMs < TARGET_MS },
@@ -155,7 +161,7 @@ try {
     `| re-screen ${PRESENT.toLocaleString('en')} present persons against the whole list (first import, or a change of over a fifth of it) | ${(rescreenMs / 1000).toFixed(1)} s | < 60 s ${result.met ? '(met)' : '(not met)'} |`,
     `| of which matching | ${(matchMs / 1000).toFixed(1)} s | |`,
     `| per person | ${result.perPersonMs} ms | |`,
-    `| index build from the database (${gen.names.toLocaleString('en')} names) | ${(buildMs / 1000).toFixed(1)} s | |`,
+    `| index build from the database (${stored.names.toLocaleString('en')} names) | ${(buildMs / 1000).toFixed(1)} s | |`,
     `| alerts raised | ${raised} | |`, `| RSS | ${result.rssMB} MB | |`, '',
   ].join('\n'));
 } finally {

@@ -144,6 +144,10 @@ export class WatchlistIndex {
   private infoCache = new Map<string, TokenInfo>();
   private sortScratch = new Float64Array(1024);
   private epoch = 0;
+  /** How many names at the start of enumerate's answer belong to entries reached by birth date or document. */
+  private extraNameCount = 0;
+  /** Whether any entry has validity dates (else the check is skipped). */
+  private hasValidity = false;
   /** Counters of the last match (for benchmarks): names enumerated, fully scored. */
   lastStats = { candidates: 0, scored: 0, vocabMs: 0, enumMs: 0, hitsMs: 0, best: 0, prepMs: 0, vocabChecked: 0 };
 
@@ -330,6 +334,7 @@ export class WatchlistIndex {
 
     this.stamp = new Uint32Array(N);
     this.marks = new VocabMarks(V);
+    this.hasValidity = this.validFromA.some((d) => d !== 0) || this.validToA.some((d) => d !== 0);
   }
 
   /** Blocking keys of a token (index side adds its deletions; the query side looks them up). */
@@ -469,19 +474,15 @@ export class WatchlistIndex {
       this.lastStats.enumMs += t2 - t1;
       this.lastStats.candidates += cands.length;
       const nq = qn.bits.filter((b) => b !== 0).length;
-      for (const n of cands) {
+      // Names of entries reached by birth date or document come first in cands (see enumerate).
+      const extraNames = this.extraNameCount;
+      const checkValidity = at !== 0 && this.hasValidity;
+      for (let ci = 0; ci < cands.length; ci++) {
+        const n = cands[ci];
+        // The name first: it turns most candidates away and reads only the name's own tokens.
+        // The best similarity each of its tokens can give, and the penalties it must pay.
         const s0 = this.nameTokStartA[n];
         const s1 = this.nameTokStartA[n + 1];
-        const ent = this.nameEntryA[n];
-        if (at && ((this.validFromA[ent] && at < this.validFromA[ent]) || (this.validToA[ent] && at > this.validToA[ent]))) continue;
-        if (docEntries.size > 0 && docEntries.has(ent)) {
-          candN.push(n);
-          candBound.push(2);
-          candQ.push(qi);
-          continue;
-        }
-        // The best similarity each token of this name can give, the penalties it must pay,
-        // and the entry's own evidence.
         let m = 0;
         let entryTokens = 0;
         let marked = 0;
@@ -501,7 +502,18 @@ export class WatchlistIndex {
           simSum += vmask.best[v] * c;
         }
         const matched = Math.min(popcount(m), covers);
-        if (matched === 0 || (matched < Math.min(qn.need, entryTokens) && !extraEntries.has(ent))) continue;
+        // Too few tokens matched: only an entry reached by birth date or document stays.
+        const extra = ci < extraNames;
+        if ((matched === 0 || matched < Math.min(qn.need, entryTokens)) && !extra) continue;
+        const ent = this.nameEntryA[n];
+        if (checkValidity && ((this.validFromA[ent] && at < this.validFromA[ent]) || (this.validToA[ent] && at > this.validToA[ent]))) continue;
+        if (docEntries.size > 0 && docEntries.has(ent)) {
+          candN.push(n);
+          candBound.push(2);
+          candQ.push(qi);
+          continue;
+        }
+        if (matched === 0) continue;
         // Split and joined tokens pair one with two, so count marked entry tokens as used.
         // (the cheapest a missing token can cost, so the bound stays a bound)
         const pen = matched >= 2 ? Math.min(SCORING.missingMiddle, SCORING.missingOptional) : SCORING.missingToken;
@@ -780,6 +792,7 @@ export class WatchlistIndex {
     for (const e of extra) this.namesOfEntry(e, extraNames);
     for (const n of extraNames) mark(n);
     const before = out.length;
+    this.extraNameCount = before;
     const perBit = new Map<number, number[]>();
     const total = new Map<number, number>();
     for (const v of vmask.touched) {
