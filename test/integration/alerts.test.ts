@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/dates';
 import { localDate } from '../../src/domain/regions';
-import { raiseRuleAlerts, sweepPresentPersons } from '../../src/server/features/alerts/raise';
+import { verifyAuditChain } from '../../src/server/audit/log';
+import { raiseRuleAlerts, raiseRuleAlertsFor, sweepPresentPersons } from '../../src/server/features/alerts/raise';
 import { checkInBody } from '../fixtures/check-in';
 import { dialectMatrix } from '../fixtures/scratch-db';
 import { type TestServer, startTestServer } from '../fixtures/server';
@@ -102,6 +103,22 @@ for (const kind of dialectMatrix()) {
       await sweepPresentPersons(server.db, new Date(Date.now() + 40 * 86_400_000));
       const rules = (await server.db.selectFrom('alerts').select('rule').where('stay_id', '=', stay.id).execute()).map((a) => a.rule);
       expect(rules).toEqual(expect.arrayContaining(['overstay', 'stay_not_closed']));
+    });
+
+    it('raises the alerts of several persons in one go, each with its activity, event and audit entry', async () => {
+      const stays = [];
+      for (let i = 0; i < 3; i++) stays.push((await post('/api/v1/stays', 'hotel.maryam', checkInBody())).json() as { id: string });
+      const persons = await server.db.selectFrom('stays').select('person_id').where('id', 'in', stays.map((s) => s.id)).execute();
+      const later = new Date(Date.now() + 40 * 86_400_000);
+      const raised = await raiseRuleAlertsFor(server.db, [...persons.map((p) => p.person_id), persons[0]!.person_id], later);
+      const alerts = await server.db.selectFrom('alerts').select(['id', 'person_id', 'rule']).where('id', 'in', raised.map((a) => a.id)).execute();
+      expect(new Set(alerts.map((a) => a.person_id))).toEqual(new Set(persons.map((p) => p.person_id)));
+      expect(alerts.filter((a) => a.rule === 'overstay')).toHaveLength(3); // a person named twice alerts once
+      const ids = raised.map((a) => a.id);
+      expect(await server.db.selectFrom('alert_activity').select('alert_id').where('alert_id', 'in', ids).execute()).toHaveLength(ids.length);
+      expect(await server.db.selectFrom('audit_log').select('resource_id').where('action', '=', 'alert.raise').where('resource_id', 'in', ids).execute()).toHaveLength(ids.length);
+      expect((await verifyAuditChain(server.db)).ok).toBe(true);
+      expect(await raiseRuleAlertsFor(server.db, persons.map((p) => p.person_id), later)).toEqual([]); // same facts: nothing new
     });
 
     it('lets only immigration or police confirm a watchlist hit, and hides it from agencies it does not go to', async () => {

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context';
-import { raiseRuleAlerts, sweepPresentPersons } from './raise';
+import { raiseRuleAlertsFor, sweepPresentPersons } from './raise';
 
 // When rules run: after every committed report that changes a person's stays (from the event
 // bus, so a report's answer never waits for them), and every hour over everyone present, since
@@ -25,9 +25,8 @@ export function startAlertJobs(app: FastifyInstance, ctx: AppContext): void {
     const personIds = [...pendingPersons].slice(0, 500);
     for (const id of personIds) pendingPersons.delete(id);
     const persons = stayIds.length ? await ctx.db.selectFrom('stays').select('person_id').distinct().where('id', 'in', stayIds).execute() : [];
-    let raised = 0;
-    for (const id of new Set([...persons.map((p) => p.person_id), ...personIds])) raised += (await raiseRuleAlerts(ctx.db, id)).length;
-    if (raised) void ctx.relay.kick();
+    const raised = await raiseRuleAlertsFor(ctx.db, [...new Set([...persons.map((p) => p.person_id), ...personIds])]);
+    if (raised.length) void ctx.relay.kick();
   };
   const schedule = () => {
     if (timer || closed) return;
