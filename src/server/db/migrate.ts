@@ -28,6 +28,7 @@ import * as exportJobs from './migrations/0024_exports';
 import * as personSearch from './migrations/0028_person_search';
 import * as departurePartial from './migrations/0029_departure_partial';
 import * as regencyCover from './migrations/0030_regency_cover';
+import * as outboxPending from './migrations/0031_outbox_pending';
 
 // Migrations are listed here (not read from disk) so they bundle and run the same under tsx and tests.
 const migrations: Record<string, Migration> = {
@@ -60,6 +61,7 @@ const migrations: Record<string, Migration> = {
   '0028_person_search': personSearch,
   '0029_departure_partial': departurePartial,
   '0030_regency_cover': regencyCover,
+  '0031_outbox_pending': outboxPending,
 };
 
 class StaticProvider implements MigrationProvider {
