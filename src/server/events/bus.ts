@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { Kysely } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../db/schema';
+import { newId } from '../db/ids';
 
 // Domain events leave a command through the outbox (written in the command's transaction);
 // after commit the relay claims unpublished rows and publishes them on the bus. The bus is
@@ -62,7 +62,7 @@ export class PostgresBus implements EventBus {
 
 /** The outbox row a command writes inside its transaction. */
 export function outboxRow(name: string, regionCode: string | null, data: Record<string, unknown>, now = new Date()) {
-  return { id: randomUUID(), at: now.toISOString(), event: name, region_code: regionCode, payload: JSON.stringify(data), published_at: null };
+  return { id: newId(), at: now.toISOString(), event: name, region_code: regionCode, payload: JSON.stringify(data), published_at: null };
 }
 
 /**

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { normalizeName } from '../../../domain/identity/names';
 import { localDate, localDateTime } from '../../../domain/regions';
@@ -17,6 +16,7 @@ import { knownCountryCodes, regionTimeZone } from '../reference/queries';
 import { loadStayRecord, type StayRecord, stayScope } from './queries';
 import type { CheckInInput } from './schemas';
 import { type CheckInFinding, validateCheckIn } from './validation';
+import { newId } from '../../db/ids';
 
 export interface CheckInResult {
   id: string; receiptNumber: string; personId: string;
@@ -93,7 +93,7 @@ async function recordGuestStay(
     date_of_birth: g.dateOfBirth, nationality: g.nationality,
   };
   const { personId, documentId, matched } = await linkPerson(trx, g.document, reported, at);
-  const stayId = randomUUID();
+  const stayId = newId();
   const conflict = matched ? identityConflictFor(matched, stayId, lodging.village_code, { ...reported, document_expiry: g.document.expiryDate }, at) : null;
   // the audit entry is appended first so its chain position can be printed on the receipt
   const auditSeq = await appendAudit(trx, actor, {

@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { Insertable, Transaction } from 'kysely';
 import { nameKey, normalizeDocumentNumber } from '../../../domain/identity/names';
 import type { Database, IdentityConflictsTable } from '../../db/schema';
 import { indexPersonName } from '../persons/name-index';
+import { newId } from '../../db/ids';
 
 // A report is what its reporter said. A passport already known links the report to the same
 // person (a certain link), but the person record is never rewritten by a report: where the
@@ -23,8 +23,8 @@ export async function linkPerson(
     .where('person_documents.issuing_state', '=', document.issuingState).where('person_documents.number', '=', number)
     .executeTakeFirst();
   if (existing) return { personId: existing.id, documentId: existing.document_id, matched: existing };
-  const personId = randomUUID();
-  const documentId = randomUUID();
+  const personId = newId();
+  const documentId = newId();
   await trx.insertInto('persons').values({ id: personId, ...reported, sex: reported.sex as 'M' | 'F' | 'X', created_at: at, updated_at: at }).execute();
   await indexPersonName(trx, personId, reported);
   await trx.insertInto('person_documents').values({
@@ -56,7 +56,7 @@ export function identityConflictFor(
   const fields = identityDifferences(person, reported);
   if (Object.keys(fields).length === 0) return null;
   return {
-    id: randomUUID(), person_id: person.id, stay_id: stayId, region_code: regionCode, fields: JSON.stringify(fields), status: 'open',
+    id: newId(), person_id: person.id, stay_id: stayId, region_code: regionCode, fields: JSON.stringify(fields), status: 'open',
     resolution: null, reason: null, resolved_by: null, resolved_at: null, created_at: at,
   };
 }
