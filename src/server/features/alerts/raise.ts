@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { DEFAULT_RULE_SETTINGS, evaluateRules, type RuleHit, type RuleSettings } from '../../../domain/rules';
 import { appendEntries, auditDetail, lockWrites } from '../../audit/log';
 import { SYSTEM_ACTOR } from '../../auth/actor';
+import { newId } from '../../db/ids';
 import type { Database } from '../../db/schema';
 import { outboxRow } from '../../events/bus';
 import { loadPersonFacts } from './facts';
@@ -47,7 +47,7 @@ async function insertNewAlerts(db: Kysely<Database>, hits: PersonHit[], now: Dat
       for (const r of await trx.selectFrom('alerts').select('key').where('key', 'in', keys).execute()) known.add(r.key);
     }
     const fresh = new Map<string, PersonHit & { id: string }>();
-    for (const h of hits) if (!known.has(h.hit.key) && !fresh.has(h.hit.key)) fresh.set(h.hit.key, { ...h, id: randomUUID() });
+    for (const h of hits) if (!known.has(h.hit.key) && !fresh.has(h.hit.key)) fresh.set(h.hit.key, { ...h, id: newId() });
     // another instance may raise the same key at the same moment: the unique key decides
     const inserted = new Set<string>();
     const candidates = [...fresh.values()];
@@ -64,7 +64,7 @@ async function insertNewAlerts(db: Kysely<Database>, hits: PersonHit[], now: Dat
     for (let i = 0; i < raised.length; i += 100) {
       const part = raised.slice(i, i + 100);
       await trx.insertInto('alert_activity').values(part.map(({ id, hit: h }) => ({
-        id: randomUUID(), alert_id: id, at, actor_id: null, actor_name: 'Sinergi', kind: 'raised', detail: JSON.stringify({ rule: h.rule }),
+        id: newId(), alert_id: id, at, actor_id: null, actor_name: 'Sinergi', kind: 'raised', detail: JSON.stringify({ rule: h.rule }),
       }))).execute();
       await trx.insertInto('outbox').values(part.map(({ id, hit: h }) => outboxRow('alert.raised', h.regionCode, {
         alertId: id, regionCode: h.regionCode, rule: h.rule, severity: h.severity, source: 'rule', at,

@@ -1,9 +1,10 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../../context';
 import { appendEntries, auditDetail, lockWrites } from '../../audit/log';
 import { SYSTEM_ACTOR } from '../../auth/actor';
+import { newId } from '../../db/ids';
 import type { Database } from '../../db/schema';
 import { outboxRow } from '../../events/bus';
 import type { ScreeningMatch, Screener } from './service';
@@ -66,7 +67,7 @@ function weakByList(stay: Reported, hits: ScreeningMatch[], identity: string) {
     const entries = createHash('sha256').update(weak.map((h) => h.entity).sort().join('|')).digest('hex').slice(0, 16);
     return {
       stay, hit: best, others: weak.length - 1, key: `watchlist:${list}:${weak.length === 1 ? best.entity : `weak-${entries}`}:${stay.person_id}:${identity}`,
-      id: randomUUID(), severity: WEAK_SEVERITY as 'high' | 'medium', score: Math.round(best.score * 1000) / 1000,
+      id: newId(), severity: WEAK_SEVERITY as 'high' | 'medium', score: Math.round(best.score * 1000) / 1000,
     };
   });
 }
@@ -79,7 +80,7 @@ async function raiseWatchlistAlerts(db: Kysely<Database>, found: { stay: Reporte
     const identity = createHash('sha256').update(JSON.stringify([stay.reported_surname, stay.reported_given_names,
       stay.reported_date_of_birth, stay.reported_nationality, stay.document_number])).digest('hex').slice(0, 16);
     const strong = hits.filter((hit) => hit.strength === 'strong').map((hit) => ({
-      stay, hit, others: 0, key: `watchlist:${hit.list}:${hit.entity}:${stay.person_id}:${identity}`, id: randomUUID(),
+      stay, hit, others: 0, key: `watchlist:${hit.list}:${hit.entity}:${stay.person_id}:${identity}`, id: newId(),
       severity: STRONG_SEVERITY as 'high' | 'medium', score: Math.round(hit.score * 1000) / 1000,
     }));
     return [...strong, ...weakByList(stay, hits, identity)];
@@ -104,7 +105,7 @@ async function raiseWatchlistAlerts(db: Kysely<Database>, found: { stay: Reporte
     for (let i = 0; i < raised.length; i += 100) {
       const part = raised.slice(i, i + 100);
       await trx.insertInto('alert_activity').values(part.map((c) => ({
-        id: randomUUID(), alert_id: c.id, at, actor_id: null, actor_name: 'Sinergi', kind: 'raised', detail: JSON.stringify({ list: c.hit.list, entity: c.hit.entity }),
+        id: newId(), alert_id: c.id, at, actor_id: null, actor_name: 'Sinergi', kind: 'raised', detail: JSON.stringify({ list: c.hit.list, entity: c.hit.entity }),
       }))).execute();
       await trx.insertInto('outbox').values(part.map((c) => outboxRow('alert.raised', c.stay.region_code, {
         alertId: c.id, regionCode: c.stay.region_code, rule: c.hit.kind, severity: c.severity, source: 'watchlist', at,
