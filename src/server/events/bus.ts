@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../db/schema';
 import { newId } from '../db/ids';
+import { nextTurn } from '../jobs/turn';
 
 // Domain events leave a command through the outbox (written in the command's transaction);
 // after commit the relay claims unpublished rows and publishes them on the bus. The bus is
@@ -112,7 +113,7 @@ export class OutboxRelay {
       if (claimed.length < BATCH) return;
       // SQLite answers synchronously: without a turn of the event loop between batches, the
       // events of a 100,000-row import would be drained in one stretch that stalls the server
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await nextTurn();
     }
   }
 }

@@ -6,6 +6,7 @@ import { newId } from '../../db/ids';
 import type { Database } from '../../db/schema';
 import { outboxRow } from '../../events/bus';
 import { loadPersonFacts } from './facts';
+import { nextTurn } from '../../jobs/turn';
 
 // Raising alerts: the rules run over a person's facts and every hit whose key is new becomes an
 // alert, with its first activity row and an outbox event for the live stream. A key seen
@@ -27,7 +28,8 @@ export async function raiseRuleAlertsFor(
   db: Kysely<Database>, personIds: readonly string[], now = new Date(), settings: RuleSettings = DEFAULT_RULE_SETTINGS,
 ): Promise<RaisedAlert[]> {
   const hits: PersonHit[] = [];
-  for (const personId of personIds) {
+  for (const [i, personId] of personIds.entries()) {
+    if (i % 50 === 49) await nextTurn();
     const facts = await loadPersonFacts(db, personId, now);
     if (!facts) continue;
     for (const hit of evaluateRules(facts, settings)) if (hit.regionCode !== '') hits.push({ personId, hit });
@@ -90,6 +92,7 @@ export async function sweepPresentPersons(db: Kysely<Database>, now = new Date()
       .where('person_id', '>', after).orderBy('person_id').limit(500).execute();
     if (page.length === 0) return raised;
     raised += (await raiseRuleAlertsFor(db, page.map((p) => p.person_id), now)).length;
+    await nextTurn();
     done += page.length;
     after = page[page.length - 1]!.person_id;
     onProgress?.(done);

@@ -11,6 +11,7 @@ import { fieldErrorFromAjv } from '../../http/problems';
 import { compileBodyValidator } from '../../http/validator';
 import { type ExportContext, type FileWriter, type Lang, csvFileWriter, headerOf, visibleColumns, xlsxFileWriter, zoneOfAreas } from './format';
 import { type ExportSource, SOURCES } from './sources';
+import { nextTurn } from '../../jobs/turn';
 
 // An export job: requested (queued), then run in the background a chunk at a time, writing its
 // progress after each chunk so GET /api/v1/exports/{id} can show it. Between chunks the event
@@ -74,7 +75,7 @@ export async function runExport(db: Kysely<Database>, dataDir: string, actor: Ac
       // rows may have come or gone since the count: the total follows what is written
       await db.updateTable('exports').set({ rows_done: done, rows_total: Math.max(total, done) }).where('id', '=', id).execute();
       options.onChunk?.(done, Math.max(total, done));
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await nextTurn();
     }
     await writer.finish();
     const now = new Date();

@@ -13,6 +13,7 @@ import type { MessageKey } from '../../i18n/messages';
 import { type CheckInInput, checkInBody } from '../stays/schemas';
 import type { CountryReader } from './countries';
 import type { GuestTable } from './read';
+import { nextTurn } from '../../jobs/turn';
 
 // The dry run and the import share this check: every row read into a check-in body, held to
 // the API's body schema and the domain's check-in rules (the same ones a clerk's form meets),
@@ -64,7 +65,7 @@ export function missingFields(mapping: ColumnMapping, headers: string[]): FieldE
   return out;
 }
 
-const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
+const tick = nextTurn;
 
 /** Checks every row; yields to the event loop every 2,000 rows so a big file never stalls the server. */
 export async function checkTable(table: GuestTable, mapping: ColumnMapping, ctx: CheckContext): Promise<CheckedTable> {

@@ -9,6 +9,7 @@ import { authorize } from '../../policies';
 import { type RecordCheckInOptions, recordCheckIn } from '../stays/commands';
 import type { PlannedRow, RowError } from './check';
 import { checkMapping, checkRows, keptErrors, loadImport, rememberMapping, tableOf } from './commands';
+import { nextTurn } from '../../jobs/turn';
 
 // The import: the rows that pass the check are stored through the check-in's own core
 // (recordCheckIn), CHUNK rows to a transaction. A row the check let through but the store
@@ -67,7 +68,7 @@ export async function performImport(db: Kysely<Database>, actor: Actor, id: stri
       await db.updateTable('imports').set({ processed: progress.processed, stored: progress.stored, skipped: progress.skipped, failed: progress.failed })
         .where('id', '=', id).execute();
       options.onChunk?.(progress);
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await nextTurn();
     }
     errors.sort((a, b) => a.row - b.row);
     await db.transaction().execute(async (trx) => {

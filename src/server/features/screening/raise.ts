@@ -8,6 +8,7 @@ import { newId } from '../../db/ids';
 import type { Database } from '../../db/schema';
 import { outboxRow } from '../../events/bus';
 import type { ScreeningMatch, Screener } from './service';
+import { nextTurn } from '../../jobs/turn';
 
 // Screening reports against the watchlists: each hit becomes a watchlist alert for the stay's
 // area (immigration, police and intelligence see it; the reporter is never told). The alert key
@@ -40,7 +41,8 @@ export async function screenStays(db: Kysely<Database>, screening: Screener, sta
         'stays.reported_date_of_birth', 'stays.reported_nationality', 'person_documents.number as document_number'])
       .where('stays.id', 'in', stayIds.slice(i, i + 500)).execute();
     const found: { stay: Reported; hits: ScreeningMatch[] }[] = [];
-    for (const row of rows) {
+    for (const [n, row] of rows.entries()) {
+      if (n % 25 === 24) await nextTurn(); // a screening takes about a millisecond
       const hits = await screening.screen({
         names: [{ surname: row.reported_surname ?? '', given: row.reported_given_names ?? '' }],
         dateOfBirth: row.reported_date_of_birth ?? undefined, nationality: row.reported_nationality ?? undefined,

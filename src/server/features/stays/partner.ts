@@ -5,6 +5,7 @@ import type { Database } from '../../db/schema';
 import { AppError } from '../../errors';
 import { type CheckInResult, recordCheckIn, resolveLodging } from './commands';
 import type { CheckInInput } from './schemas';
+import { nextTurn } from '../../jobs/turn';
 
 // Commands of the partner API (hotel software): a dry run of a check-in, and a batch of
 // check-ins in which each item stands or fails on its own. Both run the real check-in
@@ -67,7 +68,7 @@ export async function checkInBatch(
       if (refused) { results.push({ index, status: refused.status, problem: refused }); continue; }
       // let the event loop breathe: on SQLite a transaction's queries never wait for I/O, so a
       // long batch would otherwise hold every other request (health checks, pages) until it ends
-      if (index % 10 === 9) await new Promise((resolve) => setImmediate(resolve));
+      if (index % 10 === 9) await nextTurn();
       await sql`savepoint batch_item`.execute(trx);
       try {
         const lodgingKey = input.lodgingId ?? '';
