@@ -1,11 +1,9 @@
 import type { Kysely } from 'kysely';
 import { DEFAULT_RULE_SETTINGS, evaluateRules, type RuleHit, type RuleSettings } from '../../../domain/rules';
-import { appendEntries, auditDetail, lockWrites } from '../../audit/log';
-import { SYSTEM_ACTOR } from '../../auth/actor';
-import { newId } from '../../db/ids';
+import { lockWrites } from '../../audit/log';
 import type { Database } from '../../db/schema';
-import { outboxRow } from '../../events/bus';
 import { loadPersonFacts } from './facts';
+import { storeNewAlerts } from './store';
 import { nextTurn } from '../../jobs/turn';
 
 // Raising alerts: the rules run over a person's facts and every hit whose key is new becomes an
@@ -40,45 +38,13 @@ export async function raiseRuleAlertsFor(
 interface PersonHit { personId: string; hit: RuleHit }
 
 async function insertNewAlerts(db: Kysely<Database>, hits: PersonHit[], now: Date): Promise<RaisedAlert[]> {
-  const at = now.toISOString();
   return db.transaction().execute(async (trx) => {
     await lockWrites(trx);
-    const known = new Set<string>();
-    for (let i = 0; i < hits.length; i += 200) {
-      const keys = hits.slice(i, i + 200).map((h) => h.hit.key);
-      for (const r of await trx.selectFrom('alerts').select('key').where('key', 'in', keys).execute()) known.add(r.key);
-    }
-    const fresh = new Map<string, PersonHit & { id: string }>();
-    for (const h of hits) if (!known.has(h.hit.key) && !fresh.has(h.hit.key)) fresh.set(h.hit.key, { ...h, id: newId() });
-    // another instance may raise the same key at the same moment: the unique key decides
-    const inserted = new Set<string>();
-    const candidates = [...fresh.values()];
-    for (let i = 0; i < candidates.length; i += 40) {
-      const rows = await trx.insertInto('alerts').values(candidates.slice(i, i + 40).map(({ id, personId, hit: h }) => ({
-        id, key: h.key, source: 'rule' as const, rule: h.rule, severity: h.severity, status: 'new' as const, person_id: personId, stay_id: h.stayId,
-        region_code: h.regionCode, explanation: JSON.stringify(h.explanation), watchlist_entry_id: null, score: null,
-        assigned_agency_id: null, assigned_user_id: null, resolution: null, reason: null, created_at: at, updated_at: at,
-        resolved_at: null, resolved_by: null,
-      }))).onConflict((oc) => oc.column('key').doNothing()).returning('id').execute();
-      for (const r of rows) inserted.add(r.id);
-    }
-    const raised = candidates.filter((c) => inserted.has(c.id));
-    for (let i = 0; i < raised.length; i += 100) {
-      const part = raised.slice(i, i + 100);
-      await trx.insertInto('alert_activity').values(part.map(({ id, hit: h }) => ({
-        id: newId(), alert_id: id, at, actor_id: null, actor_name: 'Sinergi', kind: 'raised', detail: JSON.stringify({ rule: h.rule }),
-      }))).execute();
-      await trx.insertInto('outbox').values(part.map(({ id, hit: h }) => outboxRow('alert.raised', h.regionCode, {
-        alertId: id, regionCode: h.regionCode, rule: h.rule, severity: h.severity, source: 'rule', at,
-      }, now))).execute();
-    }
-    await appendEntries(trx, raised.map(({ id, personId, hit: h }) => ({
-      at, actor_id: SYSTEM_ACTOR.id, actor_username: SYSTEM_ACTOR.username, action: 'alert.raise', resource_type: 'alert', resource_id: id,
-      region_code: h.regionCode, detail: auditDetail(SYSTEM_ACTOR, { action: 'alert.raise', resourceType: 'alert', detail: {
-        rule: h.rule, severity: h.severity, personId, stayId: h.stayId, key: h.key,
-      } }),
-    })));
-    return raised.map(({ id, hit: h }) => ({ id, rule: h.rule, severity: h.severity, regionCode: h.regionCode }));
+    const stored = await storeNewAlerts(trx, hits.map(({ personId, hit: h }) => ({
+      key: h.key, source: 'rule' as const, rule: h.rule, severity: h.severity, personId, stayId: h.stayId, regionCode: h.regionCode,
+      explanation: h.explanation, activity: { rule: h.rule }, audit: { rule: h.rule, severity: h.severity, personId, stayId: h.stayId, key: h.key },
+    })), now);
+    return stored.map((a) => ({ id: a.id, rule: a.rule, severity: a.severity, regionCode: a.regionCode }));
   });
 }
 

@@ -65,8 +65,6 @@ export function missingFields(mapping: ColumnMapping, headers: string[]): FieldE
   return out;
 }
 
-const tick = nextTurn;
-
 /** Checks every row; yields to the event loop every 2,000 rows so a big file never stalls the server. */
 export async function checkTable(table: GuestTable, mapping: ColumnMapping, ctx: CheckContext): Promise<CheckedTable> {
   const planned: PlannedRow[] = [];
@@ -76,7 +74,7 @@ export async function checkTable(table: GuestTable, mapping: ColumnMapping, ctx:
   const fingerprints = new Map<string, number>();
   const openPassports = new Map<string, number>();
   for (let index = 0; index < table.rows.length; index++) {
-    if (index % 2000 === 1999) await tick();
+    if (index % 2000 === 1999) await nextTurn();
     const row = table.rowNumbers[index]!;
     const result = checkRow(table.rows[index]!, mapping, ctx);
     const rowErrors = result.errors.map((e) => ({ row, ...e }));

@@ -2,11 +2,9 @@ import { createHash } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../../context';
-import { appendEntries, auditDetail, lockWrites } from '../../audit/log';
-import { SYSTEM_ACTOR } from '../../auth/actor';
-import { newId } from '../../db/ids';
+import { lockWrites } from '../../audit/log';
 import type { Database } from '../../db/schema';
-import { outboxRow } from '../../events/bus';
+import { storeNewAlerts } from '../alerts/store';
 import type { ScreeningMatch, Screener } from './service';
 import { nextTurn } from '../../jobs/turn';
 
@@ -69,7 +67,7 @@ function weakByList(stay: Reported, hits: ScreeningMatch[], identity: string) {
     const entries = createHash('sha256').update(weak.map((h) => h.entity).sort().join('|')).digest('hex').slice(0, 16);
     return {
       stay, hit: best, others: weak.length - 1, key: `watchlist:${list}:${weak.length === 1 ? best.entity : `weak-${entries}`}:${stay.person_id}:${identity}`,
-      id: newId(), severity: WEAK_SEVERITY as 'high' | 'medium', score: Math.round(best.score * 1000) / 1000,
+      severity: WEAK_SEVERITY as 'high' | 'medium', score: Math.round(best.score * 1000) / 1000,
     };
   });
 }
@@ -77,12 +75,11 @@ function weakByList(stay: Reported, hits: ScreeningMatch[], identity: string) {
 /** The hits of a page of stays as alerts, in one transaction (a re-screen raises thousands). */
 async function raiseWatchlistAlerts(db: Kysely<Database>, found: { stay: Reported; hits: ScreeningMatch[] }[], now: Date): Promise<number> {
   if (found.length === 0) return 0;
-  const at = now.toISOString();
   const candidates = found.flatMap(({ stay, hits }) => {
     const identity = createHash('sha256').update(JSON.stringify([stay.reported_surname, stay.reported_given_names,
       stay.reported_date_of_birth, stay.reported_nationality, stay.document_number])).digest('hex').slice(0, 16);
     const strong = hits.filter((hit) => hit.strength === 'strong').map((hit) => ({
-      stay, hit, others: 0, key: `watchlist:${hit.list}:${hit.entity}:${stay.person_id}:${identity}`, id: newId(),
+      stay, hit, others: 0, key: `watchlist:${hit.list}:${hit.entity}:${stay.person_id}:${identity}`,
       severity: STRONG_SEVERITY as 'high' | 'medium', score: Math.round(hit.score * 1000) / 1000,
     }));
     return [...strong, ...weakByList(stay, hits, identity)];
@@ -90,36 +87,16 @@ async function raiseWatchlistAlerts(db: Kysely<Database>, found: { stay: Reporte
   return db.transaction().execute(async (trx) => {
     await lockWrites(trx);
     // an alert already raised for the same entry, person and reported identity stays as it is
-    const inserted = new Set<string>();
-    for (let i = 0; i < candidates.length; i += 40) {
-      const rows = await trx.insertInto('alerts').values(candidates.slice(i, i + 40).map((c) => ({
-        id: c.id, key: c.key, source: 'watchlist' as const, rule: c.hit.kind, severity: c.severity, status: 'new' as const, person_id: c.stay.person_id,
-        stay_id: c.stay.id, region_code: c.stay.region_code, watchlist_entry_id: c.hit.entity, score: c.score,
-        explanation: JSON.stringify(c.others > 0
-          ? { key: 'rule.watchlist_weak_hits', params: { list: c.hit.list, score: c.score, strength: c.hit.strength, detail: c.hit.explanation, count: c.others + 1 } }
-          : { key: 'rule.watchlist_hit', params: { list: c.hit.list, score: c.score, strength: c.hit.strength, detail: c.hit.explanation } }),
-        assigned_agency_id: null, assigned_user_id: null, resolution: null, reason: null, created_at: at, updated_at: at, resolved_at: null, resolved_by: null,
-      }))).onConflict((oc) => oc.column('key').doNothing()).returning('id').execute();
-      for (const r of rows) inserted.add(r.id);
-    }
-    const raised = candidates.filter((c) => inserted.has(c.id));
-    if (raised.length === 0) return 0;
-    for (let i = 0; i < raised.length; i += 100) {
-      const part = raised.slice(i, i + 100);
-      await trx.insertInto('alert_activity').values(part.map((c) => ({
-        id: newId(), alert_id: c.id, at, actor_id: null, actor_name: 'Sinergi', kind: 'raised', detail: JSON.stringify({ list: c.hit.list, entity: c.hit.entity }),
-      }))).execute();
-      await trx.insertInto('outbox').values(part.map((c) => outboxRow('alert.raised', c.stay.region_code, {
-        alertId: c.id, regionCode: c.stay.region_code, rule: c.hit.kind, severity: c.severity, source: 'watchlist', at,
-      }, now))).execute();
-    }
-    await appendEntries(trx, raised.map((c) => ({
-      at, actor_id: SYSTEM_ACTOR.id, actor_username: SYSTEM_ACTOR.username, action: 'alert.raise', resource_type: 'alert', resource_id: c.id,
-      region_code: c.stay.region_code, detail: auditDetail(SYSTEM_ACTOR, { action: 'alert.raise', resourceType: 'alert', detail: {
-        source: 'watchlist', list: c.hit.list, entity: c.hit.entity, score: c.score, strength: c.hit.strength, personId: c.stay.person_id, stayId: c.stay.id,
-      } }),
-    })));
-    return raised.length;
+    const stored = await storeNewAlerts(trx, candidates.map((c) => ({
+      key: c.key, source: 'watchlist' as const, rule: c.hit.kind, severity: c.severity, personId: c.stay.person_id, stayId: c.stay.id,
+      regionCode: c.stay.region_code, watchlistEntryId: c.hit.entity, score: c.score,
+      explanation: c.others > 0
+        ? { key: 'rule.watchlist_weak_hits', params: { list: c.hit.list, score: c.score, strength: c.hit.strength, detail: c.hit.explanation, count: c.others + 1 } }
+        : { key: 'rule.watchlist_hit', params: { list: c.hit.list, score: c.score, strength: c.hit.strength, detail: c.hit.explanation } },
+      activity: { list: c.hit.list, entity: c.hit.entity },
+      audit: { source: 'watchlist', list: c.hit.list, entity: c.hit.entity, score: c.score, strength: c.hit.strength, personId: c.stay.person_id, stayId: c.stay.id },
+    })), now);
+    return stored.length;
   });
 }
 
