@@ -36,6 +36,7 @@ import {
 import { variantGroups } from './variants.js';
 import { GrowU32, PackedLists, VocabMarks, deletions, h32, popcount, pushTo, yearBucket } from './structures.js';
 import type { Hit, MatchOptions, ScreeningQuery, WatchlistEntry } from './types.js';
+import { TokenPairs } from './pairs.js';
 import { normalizeDocumentNumber } from '../identity/names.js';
 
 export { DEFAULT_THRESHOLD, DEFAULT_WEAK_THRESHOLD } from './score.js';
@@ -52,6 +53,10 @@ export const INDEX_LIMITS = {
   joinMatch: 0.9,
   /** Query tokens (and, apart, joined forms) whose reach in the vocabulary is remembered (cleared when full). */
   tokenCache: 20_000,
+  /** Most pair lookups (similar tokens of one query token times those of another) before the pair postings give way to plain ones. */
+  pairLookups: 4000,
+  /** What one pair lookup costs against reading one plain posting: pairs are used when cheaper. */
+  pairLookupCost: 1,
 };
 
 const FLAG_PARTICLE = 4;
@@ -137,6 +142,7 @@ export class WatchlistIndex {
   private keys = new PackedLists();
   private infos: TokenInfo[] = [];
   private dobIndex = new PackedLists();
+  private pairs = new TokenPairs();
   private stamp: Uint32Array = new Uint32Array(0);
   private marks = new VocabMarks(0);
   private tokenCache = new Map<string, TokenReach>();
@@ -331,6 +337,18 @@ export class WatchlistIndex {
       }
     }
     this.dobIndex = PackedLists.from(byDob);
+
+    // Names by pairs of their tokens (particles apart), and single-token names.
+    const bucketsOf = (n: number) => {
+      const ent = this.nameEntryA[n];
+      const out: number[] = [];
+      for (let d = this.dobStartA[ent]; d < this.dobStartA[ent + 1]; d++) {
+        const b = yearBucket(Math.floor(this.dobsA[d] / 10000));
+        if (!out.includes(b)) out.push(b);
+      }
+      return out.length > 0 ? out : [0];
+    };
+    this.pairs = TokenPairs.build(this.nameTokStartA, this.tokIdsA, (k) => (this.tokFlags[k] & FLAG_PARTICLE) === 0, V, bucketsOf);
 
     this.stamp = new Uint32Array(N);
     this.marks = new VocabMarks(V);
@@ -811,6 +829,9 @@ export class WatchlistIndex {
     // (bits - need + 1) query tokens with the shortest postings: read only those.
     const order = [...perBit.keys()].sort((a, b) => (total.get(a) ?? 0) - (total.get(b) ?? 0));
     const read = order.slice(0, Math.max(1, order.length - qn.need + 1));
+    if (qn.need >= 2 && this.readByPairs(perBit, read, total, vmask, qYear, mark)) return out;
+    // A single-token name needs one match only, and may hold none of the tokens read.
+    if (qn.need >= 2) for (const v of vmask.touched) this.pairs.eachSingle(v, mark);
     const deferred: number[] = [];
     for (const b of read) {
       const vs = perBit.get(b)!;
@@ -841,6 +862,34 @@ export class WatchlistIndex {
       }
     }
     return out;
+  }
+
+  /**
+   * For a query that needs two of its tokens matched: the names holding a similar token for
+   * each of two query tokens, from the pair postings, plus the names of a single token and
+   * those of a token standing for two query tokens at once (ZHANGWEI). These are all the names
+   * the bound can pass (see README). Done only when the lookups cost less than reading the
+   * plain postings would; false when not done.
+   */
+  private readByPairs(perBit: Map<number, number[]>, read: number[], total: Map<number, number>, vmask: VocabMarks, qYear: number, mark: (n: number) => void): boolean {
+    const groups = [...perBit.values()];
+    let lookups = 0;
+    for (let i = 0; i < groups.length; i++) for (let j = i + 1; j < groups.length; j++) lookups += groups[i].length * groups[j].length;
+    let plain = 0;
+    for (const b of read) plain += total.get(b) ?? 0;
+    if (lookups > INDEX_LIMITS.pairLookups || lookups * INDEX_LIMITS.pairLookupCost >= plain) return false;
+    // as the plain postings of a frequent token: entries born over a year away cannot pass
+    const bucket = yearBucket(qYear);
+    for (let i = 0; i < groups.length; i++) {
+      for (let j = i + 1; j < groups.length; j++) {
+        for (const x of groups[i]) for (const y of groups[j]) this.pairs.each(x, y, bucket, mark);
+      }
+    }
+    for (const v of vmask.touched) {
+      this.pairs.eachSingle(v, mark);
+      if (vmask.joined[v] && popcount(vmask.mask[v]) >= 2) for (let p = this.postStart[v]; p < this.postStart[v + 1]; p++) mark(this.postings[p]);
+    }
+    return true;
   }
 
   private nameText(n: number): string {
