@@ -53,6 +53,9 @@ export const INDEX_LIMITS = {
   joinMatch: 0.9,
   /** Query tokens (and, apart, joined forms) whose reach in the vocabulary is remembered (cleared when full). */
   tokenCache: 20_000,
+  /** Query tokens whose similarities to vocabulary tokens are remembered, and how many each (at most 2M numbers in all). */
+  simMemoTokens: 2000,
+  simMemoPerToken: 1000,
   /** Most pair lookups (similar tokens of one query token times those of another) before the pair postings give way to plain ones. */
   pairLookups: 4000,
   /** What one pair lookup costs against reading one plain posting: pairs are used when cheaper. */
@@ -148,6 +151,8 @@ export class WatchlistIndex {
   private tokenCache = new Map<string, TokenReach>();
   private joinCache = new Map<string, number[]>();
   private infoCache = new Map<string, TokenInfo>();
+  /** Per query token text: its similarity to vocabulary tokens compared so far (the same pairs recur all day). */
+  private simMemo = new Map<string, Map<number, number>>();
   private sortScratch = new Float64Array(1024);
   private epoch = 0;
   /** How many names at the start of enumerate's answer belong to entries reached by birth date or document. */
@@ -162,6 +167,7 @@ export class WatchlistIndex {
     this.tokenCache.clear();
     this.joinCache.clear();
     this.infoCache.clear();
+    this.simMemo.clear();
   }
 
   /** Number of entries and names added. */
@@ -473,15 +479,12 @@ export class WatchlistIndex {
     const candN: number[] = [];
     const candBound: number[] = [];
     const candQ: number[] = [];
-    const simCaches: Map<number, number>[] = [];
     for (let qi = 0; qi < qns.length; qi++) {
       const qn = qns[qi];
-      const simCache = new Map<number, number>();
-      simCaches.push(simCache);
       const vmask = this.marks;
       vmask.reset();
       const t0 = performance.now();
-      this.collectVocab(qn, vmask, simCache);
+      this.collectVocab(qn, vmask);
       const t1 = performance.now();
       // Reading only the years around the query's is lossless while an entry born further away
       // cannot reach the threshold (name 1 + nationality + SCORING.dob.differs < threshold).
@@ -559,12 +562,30 @@ export class WatchlistIndex {
     const best = new Map<number, Best>();
     const top: number[] = [];
     const eScored: ScoredToken[] = [];
+    // One similarity function for every candidate (no closure per candidate): the current
+    // candidate's first token and query name, and that name's remembered similarities.
+    const qnSims = qns.map((q) => q.infos.map((info) => this.simsOf(info)));
+    let curSims = qnSims[0] ?? [];
+    let curQn = qns[0];
+    let curS0 = 0;
+    const simOf = (i: number, j: number) => {
+      const v = this.tokIdsA[curS0 + j];
+      const memo = curSims[i];
+      let sv = memo.get(v);
+      if (sv === undefined) {
+        sv = tokenSimilarity(curQn.infos[i], this.infos[v]);
+        memo.set(v, sv);
+      }
+      return sv;
+    };
     for (const ci of order) {
       if (top.length >= limit && candBound[ci] + STRONG < top[limit - 1]) break;
       const n = candN[ci];
       const qn = qns[candQ[ci]];
-      const simCache = simCaches[candQ[ci]];
       const s0 = this.nameTokStartA[n];
+      curSims = qnSims[candQ[ci]];
+      curQn = qn;
+      curS0 = s0;
       const s1 = this.nameTokStartA[n + 1];
       const ent = this.nameEntryA[n];
       this.lastStats.scored++;
@@ -573,16 +594,7 @@ export class WatchlistIndex {
         const f = this.tokFlags[k];
         eScored.push({ info: this.infos[this.tokIdsA[k]], role: (f & 3) as Role, particle: (f & FLAG_PARTICLE) !== 0, optional: (f & FLAG_OPTIONAL) !== 0, essential: (f & FLAG_ESSENTIAL) !== 0 });
       }
-      const ns = scoreName(qn.scored, eScored, (i, j) => {
-        const v = this.tokIdsA[s0 + j];
-        const key = v * 32 + Math.min(i, 31);
-        let sv = simCache.get(key);
-        if (sv === undefined) {
-          sv = tokenSimilarity(qn.infos[i], this.infos[v]);
-          simCache.set(key, sv);
-        }
-        return sv;
-      });
+      const ns = scoreName(qn.scored, eScored, simOf);
       const list = this.lists[this.entryListA[ent]];
       const threshold = options.thresholds?.[list] ?? options.threshold ?? DEFAULT_THRESHOLD;
       const dob = bestDob(qDob, this.dobsA.subarray(this.dobStartA[ent], this.dobStartA[ent + 1]));
@@ -682,9 +694,12 @@ export class WatchlistIndex {
     if (stripped) for (const v of this.candidatesOf(tokenInfo(stripped))) found.add(v);
     // [id, similarity, id, similarity, ...]: one small array per token for the collector.
     const similar: number[] = [];
+    const memo = this.simsOf(info);
     for (const v of found) {
       this.lastStats.vocabChecked++;
-      similar.push(v, tokenSimilarity(info, this.infos[v]));
+      const sim = tokenSimilarity(info, this.infos[v]);
+      similar.push(v, sim);
+      memo.set(v, sim);
     }
     const out = { similar, split: this.splits(info.text) };
     this.remember(key, out);
@@ -752,13 +767,25 @@ export class WatchlistIndex {
     return info;
   }
 
+  /** The remembered similarities of a query token to vocabulary tokens (bounded like the other caches). */
+  private simsOf(info: TokenInfo): Map<number, number> {
+    const key = (info.abjad ? '#' : '') + info.text;
+    let memo = this.simMemo.get(key);
+    if (!memo || memo.size > INDEX_LIMITS.simMemoPerToken) {
+      if (this.simMemo.size >= INDEX_LIMITS.simMemoTokens) this.simMemo.clear();
+      memo = new Map();
+      this.simMemo.set(key, memo);
+    }
+    return memo;
+  }
+
   private remember(key: string, value: TokenReach): void {
     if (this.tokenCache.size >= INDEX_LIMITS.tokenCache) this.tokenCache.clear();
     this.tokenCache.set(key, value);
   }
 
   /** Vocabulary tokens similar to each query token, with the query-token bits they satisfy. */
-  private collectVocab(qn: QueryName, vmask: VocabMarks, simCache: Map<number, number>): void {
+  private collectVocab(qn: QueryName, vmask: VocabMarks): void {
     const { tokens, infos, bits } = qn;
     for (let i = 0; i < tokens.length; i++) {
       if (tokens[i].particle) continue;
@@ -766,7 +793,6 @@ export class WatchlistIndex {
       for (let k = 0; k < similar.length; k += 2) {
         const v = similar[k];
         const s = similar[k + 1];
-        simCache.set(v * 32 + Math.min(i, 31), s);
         if (s >= SCORING.tokenMatch) vmask.or(v, bits[i], s);
       }
       for (let k = 0; k < split.length; k++) vmask.or(split[k], bits[i], 1);

@@ -12,10 +12,8 @@
 const EMPTY = 0;
 
 export class TokenPairs {
-  /** slot -> first token + 1 (0: empty), second token, run */
-  private slotA: Uint32Array = new Uint32Array(0);
-  private slotB: Uint32Array = new Uint32Array(0);
-  private slotRun: Uint32Array = new Uint32Array(0);
+  /** per slot, side by side (one cache line read per probe): first token + 1 (0: empty), second token, run */
+  private slots: Uint32Array = new Uint32Array(0);
   private mask = 0;
   /** run -> first name in `names` (CSR) */
   private runStart: Uint32Array = new Uint32Array(1);
@@ -87,9 +85,7 @@ export class TokenPairs {
     let cap = 16;
     while (cap * 0.7 < runs) cap *= 2;
     p.mask = cap - 1;
-    p.slotA = new Uint32Array(cap);
-    p.slotB = new Uint32Array(cap);
-    p.slotRun = new Uint32Array(cap);
+    p.slots = new Uint32Array(cap * 3);
     p.runStart = new Uint32Array(runs + 1);
     p.names = new Uint32Array(total);
     p.buckets = new Uint8Array(total);
@@ -100,10 +96,10 @@ export class TokenPairs {
         run++;
         p.runStart[run] = i;
         let s = hash(pa[o], pb[o]) & p.mask;
-        while (p.slotA[s] !== EMPTY) s = (s + 1) & p.mask;
-        p.slotA[s] = pa[o] + 1;
-        p.slotB[s] = pb[o];
-        p.slotRun[s] = run;
+        while (p.slots[s * 3] !== EMPTY) s = (s + 1) & p.mask;
+        p.slots[s * 3] = pa[o] + 1;
+        p.slots[s * 3 + 1] = pb[o];
+        p.slots[s * 3 + 2] = run;
       }
       p.names[i] = pn[o];
       p.buckets[i] = pk[o];
@@ -140,14 +136,15 @@ export class TokenPairs {
   each(x: number, y: number, bucket: number, fn: (n: number) => void): void {
     const a = Math.min(x, y);
     const b = Math.max(x, y);
+    const slots = this.slots;
     let s = hash(a, b) & this.mask;
     for (;;) {
-      const ka = this.slotA[s];
+      const ka = slots[s * 3];
       if (ka === EMPTY) return;
-      if (ka === a + 1 && this.slotB[s] === b) break;
+      if (ka === a + 1 && slots[s * 3 + 1] === b) break;
       s = (s + 1) & this.mask;
     }
-    const r = this.slotRun[s];
+    const r = slots[s * 3 + 2];
     const start = this.runStart[r];
     const end = this.runStart[r + 1];
     const names = this.names;
@@ -175,7 +172,7 @@ export class TokenPairs {
   }
 
   bytes(): number {
-    return this.slotA.byteLength * 3 + this.runStart.byteLength + this.names.byteLength + this.buckets.byteLength + this.singleStart.byteLength + this.singles.byteLength;
+    return this.slots.byteLength + this.runStart.byteLength + this.names.byteLength + this.buckets.byteLength + this.singleStart.byteLength + this.singles.byteLength;
   }
 }
 
