@@ -166,3 +166,23 @@ describe('WatchlistIndex evidence', () => {
     );
   });
 });
+
+describe('the bound that spares full scoring', () => {
+  // Found in a sample where a tighter bound first lost them: each pairs beyond what the
+  // blocking marks show (a join on the entry side, a 0.80 similarity no key reaches), or is
+  // lifted by particles paired with particles.
+  const bx = build([
+    { id: 'han', names: ['Han Seo Na'], nationalities: ['KOR'] },
+    { id: 'jang', names: ['Jang Ok Hyeong'], nationalities: ['KOR'] },
+    { id: 'azman', names: ['Azman Shahrul bin Hairul'], nationalities: ['MYS'] },
+    { id: 'maryam', names: ['Maryam bint Hussein Al Qahtani'], datesOfBirth: ['1980'], nationalities: ['SAU'] },
+  ]);
+  it.each([
+    [{ names: ['한선민'], nationality: 'KOR' }, 'han'],
+    [{ names: ['Jeong Ok-yong'], nationality: 'KOR' }, 'jang'],
+    [{ names: ['Khairul bin Hairul'], nationality: 'MYS' }, 'azman'],
+    [{ names: ['Maryam bint Hussein Al-Dosari'], dateOfBirth: '1980-05-05', nationality: 'SAU' }, 'maryam'],
+  ] as [ScreeningQuery, string][])('%j finds %s', (query, id) => {
+    expect(bx.match(query).map((h) => h.entity)).toContain(id);
+  });
+});

@@ -28,6 +28,7 @@ import {
   tokenInfo,
   tokenSimilarity,
   tokenSimilarityHow,
+  unmatchedCost,
   type DobKind,
   type NameScore,
   type ScoredToken,
@@ -56,8 +57,8 @@ export const INDEX_LIMITS = {
   /** Query tokens whose similarities to vocabulary tokens are remembered, and how many each (at most 2M numbers in all). */
   simMemoTokens: 2000,
   simMemoPerToken: 1000,
-  /** Most pair lookups (similar tokens of one query token times those of another) before the pair postings give way to plain ones. */
-  pairLookups: 4000,
+  /** Most pair lookups (similar tokens of one query token times those of another) in a plan; 0: no pairs. */
+  pairLookups: 50_000,
   /** What one pair lookup costs against reading one plain posting: pairs are used when cheaper. */
   pairLookupCost: 1,
 };
@@ -75,6 +76,9 @@ interface QueryName {
   /** bit of each token (particles: 0) */
   bits: number[];
   need: number;
+  /** what each token costs when left unmatched, with two or more pairs made and with fewer */
+  cost2: number[];
+  cost1: number[];
 }
 
 /** What one query token reaches in the vocabulary (see reach). */
@@ -430,7 +434,9 @@ export class WatchlistIndex {
     const bits: number[] = [];
     let b = 0;
     for (const t of tokens) bits.push(t.particle ? 0 : 1 << Math.min(b++, 30));
-    return { tokens, infos, scored, bits, need: Math.min(2, b) };
+    const cost2 = tokens.map((t) => (t.particle ? 0 : unmatchedCost(t.text, t.essential, t.optional, 2)));
+    const cost1 = tokens.map((t) => (t.particle ? 0 : unmatchedCost(t.text, t.essential, t.optional, 1)));
+    return { tokens, infos, scored, bits, need: Math.min(2, b), cost2, cost1 };
   }
 
   /** Screens one person; hits best first. */
@@ -448,6 +454,8 @@ export class WatchlistIndex {
     const weakThreshold = options.weakThreshold ?? DEFAULT_WEAK_THRESHOLD;
     let minThreshold = options.threshold ?? DEFAULT_THRESHOLD;
     for (const t of Object.values(options.thresholds ?? {})) minThreshold = Math.min(minThreshold, t);
+    // a score is rounded to three decimals before it meets the threshold: a bound may be that much under
+    const boundFloor = minThreshold - 0.0005;
 
     this.lastStats = { candidates: 0, scored: 0, vocabMs: 0, enumMs: 0, hitsMs: 0, best: 0, prepMs: 0, vocabChecked: 0 };
     const tPrep = performance.now();
@@ -495,6 +503,13 @@ export class WatchlistIndex {
       this.lastStats.enumMs += t2 - t1;
       this.lastStats.candidates += cands.length;
       const nq = qn.bits.filter((b) => b !== 0).length;
+      // Query tokens each with a bit of their own (up to 31): those whose bit a name lacks are
+      // surely unmatched and pay their own cost in the bound.
+      const ownBits = qn.tokens.length <= 31 && !(globalThis as any).OLDB;
+      const minCost2 = Math.min(...qn.cost2.filter((_, i) => qn.bits[i] !== 0));
+      const minCost1 = Math.min(...qn.cost1.filter((_, i) => qn.bits[i] !== 0));
+      const abd = this.vocab.get('ABD') ?? -1;
+      const queryParticles = qn.tokens.length - nq;
       // Names of entries reached by birth date or document come first in cands (see enumerate).
       const extraNames = this.extraNameCount;
       const checkValidity = at !== 0 && this.hasValidity;
@@ -509,12 +524,26 @@ export class WatchlistIndex {
         let marked = 0;
         let covers = 0;
         let simSum = 0;
+        // what the entry's unmarked tokens cost, surely unmatched (with >= 2 pairs / fewer)
+        let eCost2 = 0;
+        let eCost1 = 0;
+        let entryParticles = 0;
         for (let k = s0; k < s1; k++) {
-          if (this.tokFlags[k] & FLAG_PARTICLE) continue;
+          const f = this.tokFlags[k];
+          if (f & FLAG_PARTICLE) {
+            entryParticles++;
+            continue;
+          }
           entryTokens++;
           const v = this.tokIdsA[k];
           const mv = vmask.maskOf(v);
-          if (mv === 0) continue;
+          if (mv === 0) {
+            if (v !== abd) {
+              eCost2 += f & FLAG_ESSENTIAL ? SCORING.missingToken : f & FLAG_OPTIONAL ? SCORING.missingOptional : SCORING.missingMiddle;
+              eCost1 += SCORING.missingToken;
+            }
+            continue;
+          }
           marked++;
           m |= mv;
           // One entry token pairs with one query token, unless it is a joined form.
@@ -537,12 +566,35 @@ export class WatchlistIndex {
         if (matched === 0) continue;
         // Split and joined tokens pair one with two, so count marked entry tokens as used.
         // (the cheapest a missing token can cost, so the bound stays a bound)
-        const pen = matched >= 2 ? Math.min(SCORING.missingMiddle, SCORING.missingOptional) : SCORING.missingToken;
-        const unmatched = Math.max(0, nq - matched) + (entryTokens - marked);
-        const nameBound = Math.min(simSum, matched) / (matched + pen * unmatched);
-        if (nameBound + MAX_EVIDENCE < minThreshold) continue;
-        const bound = nameBound + this.evidenceBound(ent, qDob, qNats);
-        if (bound < minThreshold) continue;
+        // Loose: every unmatched token at the cheapest cost. Tight: tokens surely unmatched (by
+        // the marks) at their own cost; it holds unless a token pairs beyond the marks.
+        const loosePen = (matched >= 2 ? Math.min(SCORING.missingMiddle, SCORING.missingOptional) : SCORING.missingToken) * (Math.max(0, nq - matched) + (entryTokens - marked));
+        let penalties = loosePen;
+        if (ownBits) {
+          const two = matched >= 2;
+          let qOut = 0;
+          penalties = two ? eCost2 : eCost1;
+          for (let i = 0; i < qn.bits.length; i++) {
+            const bit = qn.bits[i];
+            if (bit === 0 || m & bit) continue;
+            qOut++;
+            penalties += two ? qn.cost2[i] : qn.cost1[i];
+          }
+          // tokens whose bit the name has may still be left unpaired: the cheapest cost each
+          penalties += Math.max(0, nq - matched - qOut) * (two ? minCost2 : minCost1);
+        }
+        // particles paired with the same particle add their small weight above and below
+        const particlePairs = Math.min(queryParticles, entryParticles) * SCORING.particleWeight;
+        const top = Math.min(simSum, matched) + particlePairs;
+        const looseBound = top / (matched + loosePen + particlePairs);
+        if (looseBound + MAX_EVIDENCE < boundFloor) continue;
+        const evidence = this.evidenceBound(ent, qDob, qNats);
+        if (looseBound + evidence < boundFloor) continue;
+        let bound = top / (matched + Math.max(loosePen, penalties) + particlePairs) + evidence;
+        if (bound < boundFloor) {
+          if (!this.mayPairBeyondMarks(qn, s0, s1, m, vmask)) continue;
+          bound = looseBound + evidence;
+        }
         candN.push(n);
         candBound.push(Math.min(1, bound));
         candQ.push(qi);
@@ -640,6 +692,34 @@ export class WatchlistIndex {
     this.lastStats.hitsMs = performance.now() - tHits;
     this.lastStats.best = best.size;
     return hits;
+  }
+
+  /**
+   * Whether a name's tokens may pair beyond what the marks say: an unmarked entry token, or a
+   * query token none of the name's tokens is marked for, at least `tokenMatch` similar to a
+   * token of the other side (blocking keys do not find every such pair), or a token written
+   * joined on one side that may stand for two or three of the other (SEON ~ SEO+NA).
+   */
+  private mayPairBeyondMarks(qn: QueryName, s0: number, s1: number, m: number, vmask: VocabMarks): boolean {
+    for (let k = s0; k < s1; k++) {
+      if (this.tokFlags[k] & FLAG_PARTICLE) continue;
+      const v = this.tokIdsA[k];
+      const marked = vmask.maskOf(v) !== 0;
+      for (let i = 0; i < qn.tokens.length; i++) {
+        if (qn.bits[i] === 0 || (marked && m & qn.bits[i])) continue;
+        const memo = this.simsOf(qn.infos[i]);
+        let sim = memo.get(v);
+        if (sim === undefined) {
+          sim = tokenSimilarity(qn.infos[i], this.infos[v]);
+          memo.set(v, sim);
+        }
+        if (sim >= SCORING.tokenMatch) return true;
+      }
+    }
+    const entry: string[] = [];
+    for (let k = s0; k < s1; k++) entry.push(this.vocabText[this.tokIdsA[k]]);
+    const query = qn.tokens.map((t) => t.text);
+    return mayJoin(query, entry) || mayJoin(entry, query);
   }
 
   /** Most that date of birth and nationality can add for an entry (documents are scored apart). */
@@ -851,13 +931,28 @@ export class WatchlistIndex {
         total.set(b, (total.get(b) ?? 0) + this.postStart[v + 1] - this.postStart[v]);
       }
     }
-    // A name must match `need` query tokens, so it is in the postings of at least one of the
-    // (bits - need + 1) query tokens with the shortest postings: read only those.
+    // A name must match `need` query tokens. With need 1, every query token's postings are
+    // read. With need 2, a name matching two of them either holds one of the tokens whose
+    // postings are read whole (the `plain` cheapest) or two of the rest, found by pairs.
     const order = [...perBit.keys()].sort((a, b) => (total.get(a) ?? 0) - (total.get(b) ?? 0));
-    const read = order.slice(0, Math.max(1, order.length - qn.need + 1));
-    if (qn.need >= 2 && this.readByPairs(perBit, read, total, vmask, qYear, mark)) return out;
-    // A single-token name needs one match only, and may hold none of the tokens read.
-    if (qn.need >= 2) for (const v of vmask.touched) this.pairs.eachSingle(v, mark);
+    const plain = qn.need >= 2 ? this.plainCount(order, perBit, qYear) : order.length;
+    const read = order.slice(0, Math.max(1, plain));
+    if (qn.need >= 2) {
+      const bucket = yearBucket(qYear);
+      const rest = order.slice(plain).map((b) => perBit.get(b)!);
+      for (let i = 0; i < rest.length; i++) {
+        for (let j = i + 1; j < rest.length; j++) {
+          for (const x of rest[i]) for (const y of rest[j]) this.pairs.each(x, y, bucket, mark);
+        }
+      }
+      for (const v of vmask.touched) {
+        // A single-token name needs one match only; a token standing for two query tokens
+        // (ZHANGWEI) may be the only one a name holds.
+        this.pairs.eachSingle(v, mark);
+        if (vmask.joined[v] && popcount(vmask.mask[v]) >= 2) for (let p = this.postStart[v]; p < this.postStart[v + 1]; p++) mark(this.postings[p]);
+      }
+      if (plain === 0) return out;
+    }
     const deferred: number[] = [];
     for (const b of read) {
       const vs = perBit.get(b)!;
@@ -891,31 +986,37 @@ export class WatchlistIndex {
   }
 
   /**
-   * For a query that needs two of its tokens matched: the names holding a similar token for
-   * each of two query tokens, from the pair postings, plus the names of a single token and
-   * those of a token standing for two query tokens at once (ZHANGWEI). These are all the names
-   * the bound can pass (see README). Done only when the lookups cost less than reading the
-   * plain postings would; false when not done.
+   * For a query needing two of its tokens: how many of its query tokens (cheapest first) to read
+   * by plain postings, the others being paired. Each plan is priced by the postings it reads
+   * (a common token read by years at about a third) and its pair lookups; the cheapest wins.
+   * All plains but the last (order.length - 1) is the plan that reads no pairs.
    */
-  private readByPairs(perBit: Map<number, number[]>, read: number[], total: Map<number, number>, vmask: VocabMarks, qYear: number, mark: (n: number) => void): boolean {
-    const groups = [...perBit.values()];
-    let lookups = 0;
-    for (let i = 0; i < groups.length; i++) for (let j = i + 1; j < groups.length; j++) lookups += groups[i].length * groups[j].length;
-    let plain = 0;
-    for (const b of read) plain += total.get(b) ?? 0;
-    if (lookups > INDEX_LIMITS.pairLookups || lookups * INDEX_LIMITS.pairLookupCost >= plain) return false;
-    // as the plain postings of a frequent token: entries born over a year away cannot pass
-    const bucket = yearBucket(qYear);
-    for (let i = 0; i < groups.length; i++) {
-      for (let j = i + 1; j < groups.length; j++) {
-        for (const x of groups[i]) for (const y of groups[j]) this.pairs.each(x, y, bucket, mark);
+  private plainCount(order: number[], perBit: Map<number, number[]>, qYear: number): number {
+    const last = order.length - 1;
+    if (last <= 0 || INDEX_LIMITS.pairLookups === 0) return Math.max(0, last);
+    const reads = order.map((b) => {
+      let c = 0;
+      for (const v of perBit.get(b)!) {
+        const size = this.postStart[v + 1] - this.postStart[v];
+        c += size > INDEX_LIMITS.frequentToken && qYear > 0 ? size / 3 : size;
       }
+      return c;
+    });
+    const sizes = order.map((b) => perBit.get(b)!.length);
+    let bestK = last;
+    let bestCost = Infinity;
+    let readCost = 0;
+    for (let k = 0; k <= last; k++) {
+      let lookups = 0;
+      for (let i = k; i < sizes.length; i++) for (let j = i + 1; j < sizes.length; j++) lookups += sizes[i] * sizes[j];
+      const cost = readCost + lookups * INDEX_LIMITS.pairLookupCost;
+      if (lookups <= INDEX_LIMITS.pairLookups && cost < bestCost) {
+        bestCost = cost;
+        bestK = k;
+      }
+      readCost += reads[k];
     }
-    for (const v of vmask.touched) {
-      this.pairs.eachSingle(v, mark);
-      if (vmask.joined[v] && popcount(vmask.mask[v]) >= 2) for (let p = this.postStart[v]; p < this.postStart[v + 1]; p++) mark(this.postings[p]);
-    }
-    return true;
+    return bestK;
   }
 
   private nameText(n: number): string {
@@ -960,6 +1061,28 @@ export class WatchlistIndex {
       0,
     );
   }
+}
+
+/**
+ * Whether a token of `a` (four letters or more) may be the join of two or three tokens of `b`
+ * as scoreName's join pass looks for them: a first part with its first letter and shorter,
+ * and lengths adding up to within two letters.
+ */
+function mayJoin(a: string[], b: string[]): boolean {
+  if (b.length < 2) return false;
+  for (const t of a) {
+    if (t.length < 4) continue;
+    for (let x = 0; x < b.length; x++) {
+      if (b[x][0] !== t[0] || b[x].length >= t.length) continue;
+      const rest = t.length - b[x].length;
+      for (let y = 0; y < b.length; y++) {
+        if (y === x) continue;
+        if (Math.abs(b[y].length - rest) <= 2) return true;
+        for (let z = 0; z < b.length; z++) if (z !== x && z !== y && Math.abs(b[y].length + b[z].length - rest) <= 2) return true;
+      }
+    }
+  }
+  return false;
 }
 
 export { normaliseName, tokensText };

@@ -254,13 +254,17 @@ export function scoreName(
   const unmatchedEntry: number[] = [];
   for (let i = 0; i < nq; i++) if (!usedQ[i] && !q[i].particle) unmatchedQuery.push(i);
   for (let j = 0; j < ne; j++) if (!usedE[j] && !e[j].particle) unmatchedEntry.push(j);
-  // ABD left over is half of a dropped "Abd al-X" name: its other half pays.
-  const cost = (t: ScoredToken) =>
-    t.info.text === 'ABD' ? 0 : full < 2 || t.essential ? SCORING.missingToken : t.optional ? SCORING.missingOptional : SCORING.missingMiddle;
-  for (const i of unmatchedQuery) den += cost(q[i]);
-  for (const j of unmatchedEntry) den += cost(e[j]);
+  for (const i of unmatchedQuery) den += unmatchedCost(q[i].info.text, q[i].essential, q[i].optional, full);
+  for (const j of unmatchedEntry) den += unmatchedCost(e[j].info.text, e[j].essential, e[j].optional, full);
   const score = full === 0 || den === 0 ? 0 : num / den;
   return { score, pairs, unmatchedQuery, unmatchedEntry };
+}
+
+/** What an unmatched (non-particle) token adds to the denominator, given the full pairs made. */
+export function unmatchedCost(text: string, essential: boolean | undefined, optional: boolean | undefined, full: number): number {
+  // ABD left over is half of a dropped "Abd al-X" name: its other half pays.
+  if (text === 'ABD') return 0;
+  return full < 2 || essential ? SCORING.missingToken : optional ? SCORING.missingOptional : SCORING.missingMiddle;
 }
 
 /**
