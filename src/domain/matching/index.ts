@@ -53,14 +53,14 @@ export const INDEX_LIMITS = {
   /** Joined/split forms must be at least this similar to a vocabulary token. */
   joinMatch: 0.9,
   /** Query tokens (and, apart, joined forms) whose reach in the vocabulary is remembered (cleared when full). */
-  tokenCache: 20_000,
+  tokenCache: 100_000,
   /** Query tokens whose similarities to vocabulary tokens are remembered, and how many each (at most 2M numbers in all). */
   simMemoTokens: 2000,
   simMemoPerToken: 1000,
   /** Most pair lookups (similar tokens of one query token times those of another) in a plan; 0: no pairs. */
-  pairLookups: 50_000,
+  pairLookups: 10_000,
   /** What one pair lookup costs against reading one plain posting: pairs are used when cheaper. */
-  pairLookupCost: 1,
+  pairLookupCost: 0.2,
 };
 
 const FLAG_PARTICLE = 4;
