@@ -57,10 +57,12 @@ export const INDEX_LIMITS = {
   /** Query tokens whose similarities to vocabulary tokens are remembered, and how many each (at most 2M numbers in all). */
   simMemoTokens: 2000,
   simMemoPerToken: 1000,
-  /** Most pair lookups (similar tokens of one query token times those of another) in a plan; 0: no pairs. */
+  /** Most pair searches (similar tokens of one query token times those of another) in a plan; 0: no pairs. */
   pairLookups: 10_000,
-  /** What one pair lookup costs against reading one plain posting: pairs are used when cheaper. */
-  pairLookupCost: 0.2,
+  /** What one pair search (a binary search in a token's partners) costs against reading one plain posting. */
+  pairLookupCost: 0.3,
+  /** What stepping over one partner of a token costs against reading one plain posting (memory read in order). */
+  pairWalkCost: 0.02,
 };
 
 const FLAG_PARTICLE = 4;
@@ -150,6 +152,8 @@ export class WatchlistIndex {
   private infos: TokenInfo[] = [];
   private dobIndex = new PackedLists();
   private pairs = new TokenPairs();
+  /** entry -> its first name (names of an entry are contiguous), CSR */
+  private entryNameStart: Uint32Array = new Uint32Array(1);
   private stamp: Uint32Array = new Uint32Array(0);
   private marks = new VocabMarks(0);
   private tokenCache = new Map<string, TokenReach>();
@@ -360,6 +364,9 @@ export class WatchlistIndex {
     };
     this.pairs = TokenPairs.build(this.nameTokStartA, this.tokIdsA, (k) => (this.tokFlags[k] & FLAG_PARTICLE) === 0, V, bucketsOf);
 
+    this.entryNameStart = new Uint32Array(E + 1);
+    for (let n = 0; n < N; n++) this.entryNameStart[this.nameEntryA[n] + 1]++;
+    for (let e = 0; e < E; e++) this.entryNameStart[e + 1] += this.entryNameStart[e];
     this.stamp = new Uint32Array(N);
     this.marks = new VocabMarks(V);
     this.hasValidity = this.validFromA.some((d) => d !== 0) || this.validToA.some((d) => d !== 0);
@@ -745,19 +752,6 @@ export class WatchlistIndex {
     this.dobIndex.each(p, (e) => into.add(e));
   }
 
-  private namesOfEntry(e: number, into: Set<number>): void {
-    // Names of one entry are contiguous: find them by binary search on nameEntry.
-    const a = this.nameEntryA;
-    let lo = 0;
-    let hi = a.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (a[mid] < e) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let n = lo; n < a.length && a[n] === e; n++) into.add(n);
-  }
-
   /**
    * What a query token reaches in the vocabulary: similar tokens with their similarity, and
    * the known tokens it splits into. The same names come back all day (WANG, MUHAMMAD), so the
@@ -912,9 +906,7 @@ export class WatchlistIndex {
         out.push(n);
       }
     };
-    const extraNames = new Set<number>();
-    for (const e of extra) this.namesOfEntry(e, extraNames);
-    for (const n of extraNames) mark(n);
+    for (const e of extra) for (let n = this.entryNameStart[e]; n < this.entryNameStart[e + 1]; n++) mark(n);
     const before = out.length;
     this.extraNameCount = before;
     const perBit = new Map<number, number[]>();
@@ -939,11 +931,9 @@ export class WatchlistIndex {
     const read = order.slice(0, Math.max(1, plain));
     if (qn.need >= 2) {
       const bucket = yearBucket(qYear);
-      const rest = order.slice(plain).map((b) => perBit.get(b)!);
+      const rest = order.slice(plain);
       for (let i = 0; i < rest.length; i++) {
-        for (let j = i + 1; j < rest.length; j++) {
-          for (const x of rest[i]) for (const y of rest[j]) this.pairs.each(x, y, bucket, mark);
-        }
+        for (let j = i + 1; j < rest.length; j++) this.readPairs(perBit.get(rest[i])!, rest[j], perBit.get(rest[j])!, rest[i], bucket, vmask, mark);
       }
       for (const v of vmask.touched) {
         // A single-token name needs one match only; a token standing for two query tokens
@@ -1002,14 +992,21 @@ export class WatchlistIndex {
       }
       return c;
     });
-    const sizes = order.map((b) => perBit.get(b)!.length);
+    const groups = order.map((b) => perBit.get(b)!);
+    const degrees = groups.map((g) => g.reduce((d, v) => d + this.pairs.degree(v), 0));
     let bestK = last;
     let bestCost = Infinity;
     let readCost = 0;
     for (let k = 0; k <= last; k++) {
       let lookups = 0;
-      for (let i = k; i < sizes.length; i++) for (let j = i + 1; j < sizes.length; j++) lookups += sizes[i] * sizes[j];
-      const cost = readCost + lookups * INDEX_LIMITS.pairLookupCost;
+      let cost = readCost;
+      for (let i = k; i < groups.length; i++) {
+        for (let j = i + 1; j < groups.length; j++) {
+          const pair = pairPlan(groups[i].length, degrees[i], groups[j].length, degrees[j]);
+          cost += pair.cost;
+          if (pair.searches) lookups += groups[i].length * groups[j].length;
+        }
+      }
       if (lookups <= INDEX_LIMITS.pairLookups && cost < bestCost) {
         bestCost = cost;
         bestK = k;
@@ -1017,6 +1014,37 @@ export class WatchlistIndex {
       readCost += reads[k];
     }
     return bestK;
+  }
+
+  /**
+   * The names holding a token of group A and one of group B (groups of vocabulary tokens marked
+   * for query bits aBit and bBit): walks the partners of the side with fewer, keeping those
+   * marked for the other bit, or, when both sides have very many, searches each pair.
+   */
+  private readPairs(a: number[], bBit: number, b: number[], aBit: number, bucket: number, vmask: VocabMarks, mark: (n: number) => void): void {
+    const pairs = this.pairs;
+    let degA = 0;
+    let degB = 0;
+    for (const v of a) degA += pairs.degree(v);
+    for (const v of b) degB += pairs.degree(v);
+    const plan = pairPlan(a.length, degA, b.length, degB);
+    if (plan.searches) {
+      for (const x of a) {
+        for (const y of b) {
+          const r = pairs.find(x, y);
+          if (r >= 0) pairs.eachInRun(r, bucket, mark);
+        }
+      }
+      return;
+    }
+    const [walk, other] = degA <= degB ? [a, bBit] : [b, aBit];
+    const tok = pairs.partnerTok;
+    const run = pairs.partnerRun;
+    for (const x of walk) {
+      for (let p = pairs.partnerStart[x]; p < pairs.partnerStart[x + 1]; p++) {
+        if (vmask.maskOf(tok[p]) & other) pairs.eachInRun(run[p], bucket, mark);
+      }
+    }
   }
 
   private nameText(n: number): string {
@@ -1061,6 +1089,16 @@ export class WatchlistIndex {
       0,
     );
   }
+}
+
+/**
+ * How to read the pairs between two groups of tokens (sizes and total partners), priced in
+ * posting reads: walk the partners of the smaller side, or search every pair.
+ */
+function pairPlan(sizeA: number, degA: number, sizeB: number, degB: number): { cost: number; searches: boolean } {
+  const walk = Math.min(degA, degB) * INDEX_LIMITS.pairWalkCost;
+  const search = sizeA * sizeB * INDEX_LIMITS.pairLookupCost;
+  return search < walk ? { cost: search, searches: true } : { cost: walk, searches: false };
 }
 
 /**

@@ -68,6 +68,7 @@ describe('candidates by token pairs', () => {
     for (let i = 0; i < 200; i++) ix.add({ id: `f${i}`, list: 'l', names: [`Wei Zhang${String.fromCharCode(65 + (i % 26))}x`] });
     ix.build();
     INDEX_LIMITS.pairLookupCost = 0;
+    INDEX_LIMITS.pairWalkCost = 0;
     // no birth date: entries born that day would be candidates anyway
     const hits = ix.match({ names: ['Wei Zhang'] }, { threshold: 0.5 }).map((h) => h.entity);
     expect(hits).toContain('joined');
@@ -87,9 +88,13 @@ describe('candidates by token pairs', () => {
             INDEX_LIMITS.pairLookups = 0;
             const plain = ix.match(query, { limit: 50, threshold });
             INDEX_LIMITS.pairLookups = 1_000_000;
-            INDEX_LIMITS.pairLookupCost = 0; // always by pairs
-            const byPairs = ix.match(query, { limit: 50, threshold });
-            expect(byPairs.map((h) => [h.entity, h.score])).toEqual(plain.map((h) => [h.entity, h.score]));
+            // always by pairs: walking partners, then searching each pair
+            for (const [walkCost, searchCost] of [[0, 1e-9], [1e9, 0]]) {
+              INDEX_LIMITS.pairWalkCost = walkCost;
+              INDEX_LIMITS.pairLookupCost = searchCost;
+              const byPairs = ix.match(query, { limit: 50, threshold });
+              expect(byPairs.map((h) => [h.entity, h.score])).toEqual(plain.map((h) => [h.entity, h.score]));
+            }
           }
         }
       }),

@@ -3,18 +3,18 @@
 // A query with two or more tokens only passes names matching two of them. When every query
 // token is common (MUHAMMAD, WANG, KIM), reading one token's postings brings thousands of
 // names to turn away one by one; asking for the names that hold a similar token for each of
-// two query tokens brings only those that can pass. The index is a CSR of names per distinct
-// token pair, found through an open-addressing hash table kept in typed arrays (a million
-// names hold a few million pairs; a JS Map of them would weigh several times more). Within a
-// pair the names are ordered by birth-year bucket (0: no date of birth; an entry with several
-// dates is there once per year), so a query with a date of birth reads the years around it only.
-
-const EMPTY = 0;
+// two query tokens brings only those that can pass. Each token keeps the sorted list of the
+// tokens it shares a name with (its partners), each with the run of those names: a query walks
+// a token's partners in order (memory read in sequence, not probed at random) or, for a token
+// with very many partners, finds one by binary search. Within a run the names are ordered by
+// birth-year bucket (0: no date of birth; an entry with several dates is there once per year),
+// so a query with a date of birth reads the years around it only.
 
 export class TokenPairs {
-  /** per slot, side by side (one cache line read per probe): first token + 1 (0: empty), second token, run */
-  private slots: Uint32Array = new Uint32Array(0);
-  private mask = 0;
+  /** token -> its partners (CSR, ascending) and, beside each, the run of names holding both */
+  partnerStart: Uint32Array = new Uint32Array(1);
+  partnerTok: Uint32Array = new Uint32Array(0);
+  partnerRun: Uint32Array = new Uint32Array(0);
   /** run -> first name in `names` (CSR) */
   private runStart: Uint32Array = new Uint32Array(1);
   /** names of each run, by birth-year bucket then name */
@@ -76,30 +76,39 @@ export class TokenPairs {
     const byBucket = countingOrder(pk, null, 256);
     const bySecond = countingOrder(pb, byBucket, vocabSize);
     const order = countingOrder(pa, bySecond, vocabSize);
-    // 3. Runs of equal pairs, and the table that finds them.
+    // 3. Runs of equal pairs, and each token's partners (runs come by first token, then second,
+    // so every token's list fills in ascending order: partners below it first, then above).
     let runs = 0;
+    const degree = new Uint32Array(vocabSize + 1);
     for (let i = 0; i < total; i++) {
       const o = order[i];
-      if (i === 0 || pa[o] !== pa[order[i - 1]] || pb[o] !== pb[order[i - 1]]) runs++;
+      if (i === 0 || pa[o] !== pa[order[i - 1]] || pb[o] !== pb[order[i - 1]]) {
+        runs++;
+        degree[pa[o] + 1]++;
+        if (pb[o] !== pa[o]) degree[pb[o] + 1]++;
+      }
     }
-    let cap = 16;
-    while (cap * 0.7 < runs) cap *= 2;
-    p.mask = cap - 1;
-    p.slots = new Uint32Array(cap * 3);
+    for (let v = 0; v < vocabSize; v++) degree[v + 1] += degree[v];
+    p.partnerStart = degree.slice();
+    p.partnerTok = new Uint32Array(degree[vocabSize]);
+    p.partnerRun = new Uint32Array(degree[vocabSize]);
     p.runStart = new Uint32Array(runs + 1);
     p.names = new Uint32Array(total);
     p.buckets = new Uint8Array(total);
     let run = -1;
     for (let i = 0; i < total; i++) {
       const o = order[i];
-      if (i === 0 || pa[o] !== pa[order[i - 1]] || pb[o] !== pb[order[i - 1]]) {
+      const a = pa[o];
+      const b = pb[o];
+      if (i === 0 || a !== pa[order[i - 1]] || b !== pb[order[i - 1]]) {
         run++;
         p.runStart[run] = i;
-        let s = hash(pa[o], pb[o]) & p.mask;
-        while (p.slots[s * 3] !== EMPTY) s = (s + 1) & p.mask;
-        p.slots[s * 3] = pa[o] + 1;
-        p.slots[s * 3 + 1] = pb[o];
-        p.slots[s * 3 + 2] = run;
+        p.partnerTok[degree[a]] = b;
+        p.partnerRun[degree[a]++] = run;
+        if (b !== a) {
+          p.partnerTok[degree[b]] = a;
+          p.partnerRun[degree[b]++] = run;
+        }
       }
       p.names[i] = pn[o];
       p.buckets[i] = pk[o];
@@ -129,22 +138,29 @@ export class TokenPairs {
     return p;
   }
 
-  /**
-   * Calls fn for each name holding both tokens (a name may come more than once); with a birth
-   * year bucket, only the names without a date of birth and those born within a bucket of it.
-   */
-  each(x: number, y: number, bucket: number, fn: (n: number) => void): void {
-    const a = Math.min(x, y);
-    const b = Math.max(x, y);
-    const slots = this.slots;
-    let s = hash(a, b) & this.mask;
-    for (;;) {
-      const ka = slots[s * 3];
-      if (ka === EMPTY) return;
-      if (ka === a + 1 && slots[s * 3 + 1] === b) break;
-      s = (s + 1) & this.mask;
+  /** The run of names holding both tokens, by binary search in x's partners; -1 when none. */
+  find(x: number, y: number): number {
+    let lo = this.partnerStart[x];
+    let hi = this.partnerStart[x + 1];
+    const tok = this.partnerTok;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (tok[mid] < y) lo = mid + 1;
+      else hi = mid;
     }
-    const r = slots[s * 3 + 2];
+    return lo < this.partnerStart[x + 1] && tok[lo] === y ? this.partnerRun[lo] : -1;
+  }
+
+  /** How many tokens v shares a name with. */
+  degree(v: number): number {
+    return this.partnerStart[v + 1] - this.partnerStart[v];
+  }
+
+  /**
+   * Calls fn for each name of a run (a name may come more than once); with a birth-year bucket,
+   * only the names without a date of birth and those born within a bucket of it.
+   */
+  eachInRun(r: number, bucket: number, fn: (n: number) => void): void {
     const start = this.runStart[r];
     const end = this.runStart[r + 1];
     const names = this.names;
@@ -166,21 +182,20 @@ export class TokenPairs {
     for (i = lo; i < end && buckets[i] <= bucket + 1; i++) fn(names[i]);
   }
 
+  /** Calls fn for each name holding both tokens (see eachInRun). */
+  each(x: number, y: number, bucket: number, fn: (n: number) => void): void {
+    const r = this.find(x, y);
+    if (r >= 0) this.eachInRun(r, bucket, fn);
+  }
+
   /** Calls fn for each name whose only counting token is v. */
   eachSingle(v: number, fn: (n: number) => void): void {
     for (let i = this.singleStart[v]; i < this.singleStart[v + 1]; i++) fn(this.singles[i]);
   }
 
   bytes(): number {
-    return this.slots.byteLength + this.runStart.byteLength + this.names.byteLength + this.buckets.byteLength + this.singleStart.byteLength + this.singles.byteLength;
+    return this.partnerStart.byteLength + this.partnerTok.byteLength * 2 + this.runStart.byteLength + this.names.byteLength + this.buckets.byteLength + this.singleStart.byteLength + this.singles.byteLength;
   }
-}
-
-function hash(a: number, b: number): number {
-  let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x7f4a7c15, 0x85ebca77);
-  h ^= h >>> 15;
-  h = Math.imul(h, 0x2c1b3c6d);
-  return (h ^ (h >>> 12)) >>> 0;
 }
 
 /** A stable order of items by key (0..size-1), after `within` (or the items' own order). */
