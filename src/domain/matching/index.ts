@@ -29,6 +29,7 @@ import {
   tokenSimilarity,
   tokenSimilarityHow,
   unmatchedCost,
+  mayJoin,
   type DobKind,
   type NameScore,
   type ScoredToken,
@@ -37,7 +38,7 @@ import {
 import { variantGroups } from './variants.js';
 import { GrowU32, PackedLists, VocabMarks, deletions, h32, popcount, pushTo, yearBucket } from './structures.js';
 import type { Hit, MatchOptions, ScreeningQuery, WatchlistEntry } from './types.js';
-import { TokenPairs } from './pairs.js';
+import { TokenPairs, pairReadPlan } from './pairs.js';
 import { normalizeDocumentNumber } from '../identity/names.js';
 
 export { DEFAULT_THRESHOLD, DEFAULT_WEAK_THRESHOLD } from './score.js';
@@ -933,7 +934,7 @@ export class WatchlistIndex {
       const bucket = yearBucket(qYear);
       const rest = order.slice(plain);
       for (let i = 0; i < rest.length; i++) {
-        for (let j = i + 1; j < rest.length; j++) this.readPairs(perBit.get(rest[i])!, rest[j], perBit.get(rest[j])!, rest[i], bucket, vmask, mark);
+        for (let j = i + 1; j < rest.length; j++) this.pairs.readBetween(perBit.get(rest[i])!, rest[i], perBit.get(rest[j])!, rest[j], bucket, vmask, mark, INDEX_LIMITS);
       }
       for (const v of vmask.touched) {
         // A single-token name needs one match only; a token standing for two query tokens
@@ -1002,7 +1003,7 @@ export class WatchlistIndex {
       let cost = readCost;
       for (let i = k; i < groups.length; i++) {
         for (let j = i + 1; j < groups.length; j++) {
-          const pair = pairPlan(groups[i].length, degrees[i], groups[j].length, degrees[j]);
+          const pair = pairReadPlan(groups[i].length, degrees[i], groups[j].length, degrees[j], INDEX_LIMITS);
           cost += pair.cost;
           if (pair.searches) lookups += groups[i].length * groups[j].length;
         }
@@ -1014,37 +1015,6 @@ export class WatchlistIndex {
       readCost += reads[k];
     }
     return bestK;
-  }
-
-  /**
-   * The names holding a token of group A and one of group B (groups of vocabulary tokens marked
-   * for query bits aBit and bBit): walks the partners of the side with fewer, keeping those
-   * marked for the other bit, or, when both sides have very many, searches each pair.
-   */
-  private readPairs(a: number[], bBit: number, b: number[], aBit: number, bucket: number, vmask: VocabMarks, mark: (n: number) => void): void {
-    const pairs = this.pairs;
-    let degA = 0;
-    let degB = 0;
-    for (const v of a) degA += pairs.degree(v);
-    for (const v of b) degB += pairs.degree(v);
-    const plan = pairPlan(a.length, degA, b.length, degB);
-    if (plan.searches) {
-      for (const x of a) {
-        for (const y of b) {
-          const r = pairs.find(x, y);
-          if (r >= 0) pairs.eachInRun(r, bucket, mark);
-        }
-      }
-      return;
-    }
-    const [walk, other] = degA <= degB ? [a, bBit] : [b, aBit];
-    const tok = pairs.partnerTok;
-    const run = pairs.partnerRun;
-    for (const x of walk) {
-      for (let p = pairs.partnerStart[x]; p < pairs.partnerStart[x + 1]; p++) {
-        if (vmask.maskOf(tok[p]) & other) pairs.eachInRun(run[p], bucket, mark);
-      }
-    }
   }
 
   private nameText(n: number): string {
@@ -1091,42 +1061,5 @@ export class WatchlistIndex {
   }
 }
 
-/**
- * How to read the pairs between two groups of tokens (sizes and total partners), priced in
- * posting reads: walk the partners of the smaller side, or search every pair.
- */
-function pairPlan(sizeA: number, degA: number, sizeB: number, degB: number): { cost: number; searches: boolean } {
-  const walk = Math.min(degA, degB) * INDEX_LIMITS.pairWalkCost;
-  const search = sizeA * sizeB * INDEX_LIMITS.pairLookupCost;
-  return search < walk ? { cost: search, searches: true } : { cost: walk, searches: false };
-}
-
-/**
- * Whether a token of `a` (four letters or more) may be the join of two or three tokens of `b`
- * as scoreName's join pass looks for them: a first part with its first letter and shorter, and
- * another part (or the next two, in a row) whose lengths add up to within two letters. Linear
- * in each side's tokens, so a name of a hundred words costs no more than it should.
- */
-function mayJoin(a: string[], b: string[]): boolean {
-  if (b.length < 2) return false;
-  const byLength = new Uint16Array(MAX_LEN + 1);
-  for (const t of b) byLength[Math.min(t.length, MAX_LEN)]++;
-  for (const t of a) {
-    if (t.length < 4) continue;
-    for (let x = 0; x < b.length; x++) {
-      const bx = b[x];
-      if (bx[0] !== t[0] || bx.length >= t.length) continue;
-      const rest = t.length - bx.length;
-      let others = 0;
-      for (let len = Math.max(1, rest - 2); len <= rest + 2; len++) others += byLength[Math.min(len, MAX_LEN)];
-      if (Math.abs(Math.min(bx.length, MAX_LEN) - rest) <= 2) others--; // x itself
-      if (others > 0) return true;
-      if (x + 2 < b.length && Math.abs(b[x + 1].length + b[x + 2].length - rest) <= 2) return true;
-    }
-  }
-  return false;
-}
-/** Token lengths counted apart in mayJoin (longer ones share the last count: it may say yes, never a wrong no). */
-const MAX_LEN = 63;
 
 export { normaliseName, tokensText };

@@ -188,6 +188,30 @@ export class TokenPairs {
     if (r >= 0) this.eachInRun(r, bucket, fn);
   }
 
+  /**
+   * The names holding a token of group A and one of group B (vocabulary tokens marked for
+   * query bits aBit and bBit): walks the partners of the side with fewer, keeping those marked
+   * for the other bit, or, when both sides have very many, searches each pair.
+   */
+  readBetween(a: number[], aBit: number, b: number[], bBit: number, bucket: number, marks: { maskOf(v: number): number }, fn: (n: number) => void, costs: PairCosts): void {
+    let degA = 0;
+    let degB = 0;
+    for (const v of a) degA += this.degree(v);
+    for (const v of b) degB += this.degree(v);
+    if (pairReadPlan(a.length, degA, b.length, degB, costs).searches) {
+      for (const x of a) for (const y of b) this.each(x, y, bucket, fn);
+      return;
+    }
+    const [walk, other] = degA <= degB ? [a, bBit] : [b, aBit];
+    const tok = this.partnerTok;
+    const run = this.partnerRun;
+    for (const x of walk) {
+      for (let p = this.partnerStart[x]; p < this.partnerStart[x + 1]; p++) {
+        if (marks.maskOf(tok[p]) & other) this.eachInRun(run[p], bucket, fn);
+      }
+    }
+  }
+
   /** Calls fn for each name whose only counting token is v. */
   eachSingle(v: number, fn: (n: number) => void): void {
     for (let i = this.singleStart[v]; i < this.singleStart[v + 1]; i++) fn(this.singles[i]);
@@ -196,6 +220,19 @@ export class TokenPairs {
   bytes(): number {
     return this.partnerStart.byteLength + this.partnerTok.byteLength * 2 + this.runStart.byteLength + this.names.byteLength + this.buckets.byteLength + this.singleStart.byteLength + this.singles.byteLength;
   }
+}
+
+/** What a pair search and a step over one partner cost, against reading one plain posting. */
+export interface PairCosts { pairLookupCost: number; pairWalkCost: number }
+
+/**
+ * How to read the pairs between two groups of tokens (sizes and total partners), priced in
+ * posting reads: walk the partners of the smaller side, or search every pair.
+ */
+export function pairReadPlan(sizeA: number, degA: number, sizeB: number, degB: number, costs: PairCosts): { cost: number; searches: boolean } {
+  const walk = Math.min(degA, degB) * costs.pairWalkCost;
+  const search = sizeA * sizeB * costs.pairLookupCost;
+  return search < walk ? { cost: search, searches: true } : { cost: walk, searches: false };
 }
 
 /** A stable order of items by key (0..size-1), after `within` (or the items' own order). */

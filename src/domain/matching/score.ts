@@ -334,6 +334,34 @@ function joinPass(
   }
 }
 
+/**
+ * Whether a token of `a` (four letters or more) may be the join of two or three tokens of `b`
+ * as scoreName's join pass looks for them: a first part with its first letter and shorter, and
+ * another part (or the next two, in a row) whose lengths add up to within two letters. Linear
+ * in each side's tokens, so a name of a hundred words costs no more than it should.
+ */
+export function mayJoin(a: string[], b: string[]): boolean {
+  if (b.length < 2) return false;
+  const byLength = new Uint16Array(MAX_LEN + 1);
+  for (const t of b) byLength[Math.min(t.length, MAX_LEN)]++;
+  for (const t of a) {
+    if (t.length < 4) continue;
+    for (let x = 0; x < b.length; x++) {
+      const bx = b[x];
+      if (bx[0] !== t[0] || bx.length >= t.length) continue;
+      const rest = t.length - bx.length;
+      let others = 0;
+      for (let len = Math.max(1, rest - 2); len <= rest + 2; len++) others += byLength[Math.min(len, MAX_LEN)];
+      if (Math.abs(Math.min(bx.length, MAX_LEN) - rest) <= 2) others--; // x itself
+      if (others > 0) return true;
+      if (x + 2 < b.length && Math.abs(b[x + 1].length + b[x + 2].length - rest) <= 2) return true;
+    }
+  }
+  return false;
+}
+/** Token lengths counted apart in mayJoin (longer ones share the last count: it may say yes, never a wrong no). */
+const MAX_LEN = 63;
+
 function joinedSimilarity(a: string, b: string): number {
   if (a === b) return 1;
   return jaroWinkler(a, b);
