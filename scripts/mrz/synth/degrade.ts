@@ -197,3 +197,58 @@ export function motionBlur(px: Uint8ClampedArray, W: number, H: number, len: num
 export function lowContrast(px: Uint8ClampedArray, k: number, level: number): void {
   for (let i = 0; i < px.length; i += 4) for (let c = 0; c < 3; c++) px[i + c] = level + (px[i + c] - level) * k;
 }
+
+export interface HandShadow {
+  /** palm centre in pixels */
+  x: number;
+  y: number;
+  /** direction from the palm to the wrist, in radians: the forearm runs out of the frame that way */
+  angle: number;
+  /** palm width in pixels */
+  width: number;
+  /** fraction of the light taken away at the shadow's core, 0..1 */
+  darkness: number;
+  /** width of the soft edge in pixels */
+  soft: number;
+}
+
+/** Distance from (px, py) to the segment (ax, ay)-(bx, by). */
+function segDist(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
+  const vx = bx - ax, vy = by - ay;
+  const t = Math.min(1, Math.max(0, ((px - ax) * vx + (py - ay) * vy) / (vx * vx + vy * vy || 1)));
+  return Math.hypot(px - ax - t * vx, py - ay - t * vy);
+}
+
+/** The shadow of a hand held over the page: forearm, palm and four fingers as rounded
+ * strokes, darkening with a soft edge (a sigmoid of the distance to the outline), a little
+ * less in blue (shadows are lit by the bluish ambient light). */
+export function handShadow(px: Uint8ClampedArray, W: number, H: number, s: HandShadow): void {
+  const ux = Math.cos(s.angle), uy = Math.sin(s.angle); // palm -> wrist
+  const nx = -uy, ny = ux;
+  const w = s.width;
+  const far = 3 * (W + H);
+  // [ax, ay, bx, by, radius]
+  const parts: number[][] = [
+    [s.x + ux * 0.3 * w, s.y + uy * 0.3 * w, s.x + ux * far, s.y + uy * far, 0.36 * w], // forearm
+    [s.x + ux * 0.15 * w, s.y + uy * 0.15 * w, s.x - ux * 0.15 * w, s.y - uy * 0.15 * w, 0.45 * w], // palm
+  ];
+  const fingers = [[-0.33, 0.75], [-0.11, 0.95], [0.11, 0.9], [0.33, 0.7]]; // offset across, length
+  for (const [o, len] of fingers) {
+    const bx = s.x - ux * 0.3 * w + nx * o * w, by = s.y - uy * 0.3 * w + ny * o * w;
+    const spread = o * 0.25;
+    const dx = -ux * Math.cos(spread) + nx * Math.sin(spread), dy = -uy * Math.cos(spread) + ny * Math.sin(spread);
+    parts.push([bx, by, bx + dx * len * w, by + dy * len * w, 0.1 * w]);
+  }
+  const reach = 6 * s.soft;
+  for (let y = 0; y < H; y++) {
+    for (let x = 0; x < W; x++) {
+      let d = Infinity;
+      for (const [ax, ay, bx, by, r] of parts) d = Math.min(d, segDist(x, y, ax, ay, bx, by) - r);
+      if (d > reach) continue;
+      const cover = 1 / (1 + Math.exp(d / Math.max(s.soft, 0.5)));
+      const l = 1 - s.darkness * cover;
+      const i = (y * W + x) * 4;
+      px[i] *= l; px[i + 1] *= l; px[i + 2] *= 1 - s.darkness * 0.85 * cover;
+    }
+  }
+}

@@ -2,9 +2,10 @@
 // training the MRZ reader and for its benchmark. Deterministic for (seed, index, level).
 import type { MrzFields, MrzKind, RgbaImage } from '../../../src/domain/mrz/types';
 import { randomMrzData } from './data';
-import { applyH, blurAndResize, curvePage, fromCanvas, glare, homography, jpegRoundTrip, lowContrast, motionBlur, noise, toCanvas, unevenLight, warpFromQuad } from './degrade';
+import { applyH, blurAndResize, curvePage, fromCanvas, glare, handShadow, homography, jpegRoundTrip, lowContrast, motionBlur, noise, toCanvas, unevenLight, warpFromQuad } from './degrade';
 import { buildMrz } from './mrz-text';
 import { DOC_SIZE_MM, renderDocument } from './render-doc';
+import { LEVEL_PARAMS, type HandParams, type Level } from './levels';
 import { makeRng, type Rng } from './rng';
 import { placementMatrix, renderScene } from './scene';
 
@@ -14,9 +15,7 @@ export { buildMrz, checkDigit } from './mrz-text';
 /** Separate seeds, so the reader is never tuned or scored on pages it was trained on. */
 export const SEEDS = { train: 1001, tune: 2002, test: 3003 } as const;
 
-/** 'photo' is not a benchmark level: harsher phone-photo pages for tuning what the reader accepts. */
-export type Level = 'clean' | 'mild' | 'hard' | 'photo';
-export const LEVELS: readonly Level[] = ['clean', 'mild', 'hard'];
+export { BENCH_LEVELS, DEGRADATIONS, LEVEL_PARAMS, LEVELS, type Level, type LevelParams } from './levels';
 
 export interface GeneratedPage {
   image: RgbaImage;
@@ -45,45 +44,6 @@ function pickKind(rng: Rng): MrzKind {
   const r = rng.next();
   return r < 0.5 ? 'TD3' : r < 0.7 ? 'TD1' : r < 0.8 ? 'TD2' : r < 0.9 ? 'MRVA' : 'MRVB';
 }
-
-interface LevelParams {
-  width: [number, number];
-  fill: [number, number];
-  rotDeg: number;
-  shear: number;
-  keystone: number;
-  gradient: number;
-  shadow: [number, number];
-  glare: number;
-  /** Gaussian sigma in output pixels (after any downscale) */
-  blur: [number, number];
-  noise: [number, number];
-  jpeg: [number, number];
-  outWidth?: number;
-  /** phone-photo extras; only the 'photo' level has them (other levels draw no extra random numbers) */
-  photo?: {
-    /** page curvature: parabola depth as a fraction of the frame height */
-    curve: [number, number];
-    /** camera-shake blur length in output pixels */
-    motion: [number, number];
-    /** fraction of the contrast kept (washed-out light) */
-    contrast: [number, number];
-    /** chance of a strong glare patch right on the MRZ */
-    mrzGlare: number;
-  };
-}
-
-/** What each level means; documented in bench/mrz/README.md. */
-export const LEVEL_PARAMS: Record<Level, LevelParams> = {
-  clean: { width: [1100, 1500], fill: [0.72, 0.9], rotDeg: 0, shear: 0, keystone: 0, gradient: 0.05, shadow: [0, 0], glare: 0, blur: [0, 0], noise: [0, 1], jpeg: [92, 92] },
-  mild: { width: [1000, 1400], fill: [0.62, 0.9], rotDeg: 3, shear: 0.02, keystone: 0.015, gradient: 0.2, shadow: [0, 0.1], glare: 0.15, blur: [0.6, 1.0], noise: [2, 5], jpeg: [60, 60] },
-  hard: { width: [1200, 1400], fill: [0.72, 0.94], rotDeg: 7, shear: 0.08, keystone: 0.04, gradient: 0.5, shadow: [0.1, 0.35], glare: 0.4, blur: [0.6, 1.2], noise: [3, 7], jpeg: [55, 75], outWidth: 640 },
-  photo: {
-    width: [1200, 1400], fill: [0.72, 0.94], rotDeg: 6, shear: 0.06, keystone: 0.07, gradient: 0.5, shadow: [0.2, 0.5], glare: 0.3,
-    blur: [0.4, 0.9], noise: [3, 8], jpeg: [50, 75], outWidth: 760,
-    photo: { curve: [0, 0.025], motion: [1, 3.5], contrast: [0.35, 0.8], mrzGlare: 0.5 },
-  },
-};
 
 /** Generate one page. Same options, same pixels. */
 export async function generatePage(opts: PageOptions): Promise<GeneratedPage> {
@@ -123,9 +83,8 @@ export async function generatePage(opts: PageOptions): Promise<GeneratedPage> {
   let quad = [[l, t], [r, t], [r, b], [l, b]].map(([x, y]) => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]]);
 
   let px = fromCanvas(scene);
-  const X = P.photo;
-  if (X) {
-    const amp = rng.range(X.curve[0], X.curve[1]) * H * (rng.chance(0.5) ? 1 : -1);
+  if (P.curve) {
+    const amp = rng.range(P.curve[0], P.curve[1]) * H * (rng.chance(0.5) ? 1 : -1);
     const centre = rng.range(0.3, 0.7);
     px = curvePage(px, W, H, amp, centre);
     const u = (x: number): number => (x / W - centre) / Math.max(centre, 1 - centre);
@@ -139,7 +98,8 @@ export async function generatePage(opts: PageOptions): Promise<GeneratedPage> {
     const fwd = homography(src, [[0, 0], [W, 0], [W, H], [0, H]]);
     quad = quad.map(([x, y]) => applyH(fwd, x, y));
   }
-  unevenLight(px, W, H, rng, { gradient: rng.range(0, P.gradient), shadow: rng.range(P.shadow[0], P.shadow[1]), exposure: rng.range(0.9, 1.05) });
+  unevenLight(px, W, H, rng, { gradient: rng.range(0, P.gradient), shadow: rng.range(P.shadow[0], P.shadow[1]), exposure: rng.range(...(P.exposure ?? [0.9, 1.05])) });
+  if (P.hand) handOverPage(px, W, H, rng, P.hand, quad, doc.canvas.width);
   if (rng.chance(P.glare)) {
     // glare somewhere on the page; on the MRZ it is kept weak enough to stay legible
     const gx = rng.range(0.1, 0.9) * W;
@@ -148,14 +108,15 @@ export async function generatePage(opts: PageOptions): Promise<GeneratedPage> {
     const onMrz = Math.abs(gy - mrzCy) < 0.12 * H;
     glare(px, W, H, gx, gy, rng.range(0.04, 0.12) * W, onMrz ? rng.range(0.2, 0.4) : rng.range(0.4, 0.8));
   }
-  if (X) {
-    lowContrast(px, rng.range(X.contrast[0], X.contrast[1]), rng.range(110, 200));
-    if (rng.chance(X.mrzGlare)) {
+  if (P.contrast) lowContrast(px, rng.range(...P.contrast.keep), rng.range(...P.contrast.level));
+  const G = P.mrzGlare;
+  if (G) {
+    if (rng.chance(G.chance)) {
       // a hot spot on the MRZ itself, strong enough to wash out a glyph or two
       const t = rng.range(0.1, 0.9);
       const gx = quad[0][0] + (quad[1][0] - quad[0][0]) * t;
       const gy = (quad[0][1] + quad[3][1]) / 2 + rng.range(-0.5, 0.5) * (quad[3][1] - quad[0][1]);
-      glare(px, W, H, gx, gy, rng.range(0.015, 0.05) * W, rng.range(0.45, 0.8));
+      glare(px, W, H, gx, gy, rng.range(...G.radius) * W, rng.range(...G.strength));
     }
   }
   const outW = opts.outWidth ?? P.outWidth ?? W;
@@ -166,8 +127,25 @@ export async function generatePage(opts: PageOptions): Promise<GeneratedPage> {
   const scale = outW / W;
   quad = quad.map(([x, y]) => [x * scale, y * scale]);
   const fpx = fromCanvas(finalCanvas);
-  if (X) motionBlur(fpx, outW, outH, rng.range(X.motion[0], X.motion[1]), rng.range(0, Math.PI));
+  if (P.motion) motionBlur(fpx, outW, outH, rng.range(...P.motion), rng.range(0, Math.PI));
   noise(fpx, rng, rng.range(P.noise[0], P.noise[1]));
   const { jpeg, px: decoded } = await jpegRoundTrip(toCanvas(fpx, outW, outH), rng.int(P.jpeg[0], P.jpeg[1]));
   return { image: { width: outW, height: outH, data: decoded }, jpeg, kind, lines, fields, mrzQuad: quad };
+}
+
+/** A hand's shadow from a random side, its fingers on the MRZ band or elsewhere on the document. */
+function handOverPage(px: Uint8ClampedArray, W: number, H: number, rng: Rng, p: HandParams, quad: number[][], docW: number): void {
+  const onMrz = rng.chance(p.onMrz);
+  const t = rng.range(0.1, 0.9);
+  const top = [quad[0][0] + (quad[1][0] - quad[0][0]) * t, quad[0][1] + (quad[1][1] - quad[0][1]) * t];
+  const bottom = [quad[3][0] + (quad[2][0] - quad[3][0]) * t, quad[3][1] + (quad[2][1] - quad[3][1]) * t];
+  // the document lies above the MRZ: elsewhere is 1.5-6 MRZ heights above it
+  const up = onMrz ? rng.range(0, 1) : rng.range(1.5, 6);
+  const x = top[0] + (top[0] - bottom[0]) * up;
+  const y = top[1] + (top[1] - bottom[1]) * up;
+  const width = rng.range(...p.palm) * docW;
+  handShadow(px, W, H, {
+    x: Math.min(Math.max(x, 0), W), y: Math.min(Math.max(y, 0), H), angle: rng.range(0, Math.PI * 2), width,
+    darkness: rng.range(...p.darkness), soft: rng.range(...p.soft) * width,
+  });
 }

@@ -3,7 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
-import { generatePage, LEVELS, SEEDS, type Level } from './index';
+import { BENCH_LEVELS, generatePage, SEEDS, type Level } from './index';
 
 function arg(name: string, def: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -12,10 +12,10 @@ function arg(name: string, def: string): string {
 
 async function main(): Promise<void> {
   const dir = process.argv[2];
-  if (!dir || dir.startsWith('--')) throw new Error('usage: write-samples.ts <dir> [--n N] [--level clean|mild|hard|all] [--seed test|train|tune|N] [--png]');
+  if (!dir || dir.startsWith('--')) throw new Error('usage: write-samples.ts <dir> [--n N] [--level <level>|all] [--seed test|train|tune|N] [--png]');
   const n = Number(arg('n', '30'));
   const levelArg = arg('level', 'all');
-  const levels: Level[] = levelArg === 'all' ? [...LEVELS] : [levelArg as Level];
+  const levels: Level[] = levelArg === 'all' ? [...BENCH_LEVELS] : [levelArg as Level];
   const seedArg = arg('seed', 'test');
   const seed = seedArg in SEEDS ? SEEDS[seedArg as keyof typeof SEEDS] : Number(seedArg);
   const png = process.argv.includes('--png');

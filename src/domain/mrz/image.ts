@@ -90,3 +90,25 @@ export function sample(g: Gray, x: number, y: number): number {
   const b = data[y1 * w + x0] + (data[y1 * w + x1] - data[y1 * w + x0]) * ax;
   return a + (b - a) * ay;
 }
+
+/**
+ * A copy with the grey levels between the 1st and 99th percentile stretched over 0..255,
+ * for a dim, washed-out photo whose MRZ ink is too close to its paper for the band finder's
+ * local threshold. Null when the image is flat, or already spans more than half the range
+ * (synthetic pages in ordinary light span 150-240 levels, dim washed-out ones 60-125).
+ */
+export function stretchContrast(g: Gray): Gray | null {
+  const hist = new Uint32Array(256);
+  for (let i = 0; i < g.data.length; i++) hist[Math.min(255, Math.max(0, g.data[i] | 0))]++;
+  const at = (q: number): number => {
+    let acc = 0;
+    for (let v = 0; v < 256; v++) { acc += hist[v]; if (acc > q * g.data.length) return v; }
+    return 255;
+  };
+  const lo = at(0.01), hi = at(0.99);
+  if (hi - lo < 8 || hi - lo > 128) return null;
+  const k = 255 / (hi - lo);
+  const out = new Float32Array(g.data.length);
+  for (let i = 0; i < out.length; i++) out[i] = Math.min(255, Math.max(0, (g.data[i] - lo) * k));
+  return { width: g.width, height: g.height, data: out };
+}

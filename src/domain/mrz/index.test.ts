@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { readMrz } from './index';
+import { stretchContrast } from './image';
 import { generatePage, SEEDS } from '../../../scripts/mrz/synth/index';
 
 // End-to-end on a few synthetic pages of the tune seed (the benchmark scores the test seed).
@@ -17,6 +18,23 @@ describe('readMrz', () => {
       expect(r.confidences).toHaveLength(page.lines.length);
     });
   }
+
+  it('reads a dim, washed-out page the band finder misses until its contrast is stretched', async () => {
+    // tune-seed lowlight page 3: no band found at any orientation without the stretch
+    const page = await generatePage({ seed: SEEDS.tune, index: 3, level: 'lowlight' });
+    const r = readMrz(page.image);
+    expect(r.lines).toEqual(page.lines);
+  });
+
+  it('stretches only images that span at most half of the grey range', () => {
+    const g = (vals: number[]) => ({ width: vals.length, height: 1, data: Float32Array.from(vals) });
+    expect(stretchContrast(g(Array(100).fill(120)))).toBeNull(); // flat
+    expect(stretchContrast(g(Array.from({ length: 100 }, (_, i) => 40 + 2 * i)))).toBeNull(); // 40..238
+    const s = stretchContrast(g(Array.from({ length: 100 }, (_, i) => 100 + i)))!; // 100..199
+    expect(s.data[0]).toBe(0);
+    expect(s.data[99]).toBe(255);
+    expect(s.data[50]).toBeCloseTo(((150 - 101) * 255) / 98, 3); // 1st percentile 101, 99th 199
+  });
 
   it('says not_found on a blank image', () => {
     const w = 320, h = 200;

@@ -2,7 +2,7 @@
 //   readMrz(image) -> MrzReading
 // Pipeline: grey -> locate the band (locate.ts) -> cut the fixed-pitch grid and classify
 // each cell (reader.ts, model.ts) -> decode with charsets and check digits (decode.ts).
-import { toGray, rotate90, type Gray } from './image';
+import { toGray, rotate90, stretchContrast, type Gray } from './image';
 import { locateMrzCandidates, type MrzGrid } from './locate';
 import { readCells, cellEvidence, glyphModel, monoGlyphModel } from './reader';
 import { decodeMrz, uncheckedPositions, type Decoded, type DecodeOptions } from './decode';
@@ -90,6 +90,12 @@ export function readMrz(image: RgbaImage, options: ReadOptions = {}): MrzReading
       if (a.dec.valid) { best = a; break; }
       if (!best || (best.conf < 0.8 && a.conf > best.conf)) best = a;
     }
+  }
+  if (!best) {
+    // no band at all: in a dim, washed-out photo the ink may sit too close to the paper for
+    // the local threshold; look once more (upright) with the contrast stretched
+    const stretched = stretchContrast(gray);
+    if (stretched) best = attempt(stretched, options);
   }
   const ms = now() - t0;
   if (!best) {
