@@ -342,7 +342,7 @@ function joinPass(
  */
 export function mayJoin(a: string[], b: string[]): boolean {
   if (b.length < 2) return false;
-  const byLength = new Uint16Array(MAX_LEN + 1);
+  const byLength = lengthScratch.fill(0);
   for (const t of b) byLength[Math.min(t.length, MAX_LEN)]++;
   for (const t of a) {
     if (t.length < 4) continue;
@@ -361,6 +361,8 @@ export function mayJoin(a: string[], b: string[]): boolean {
 }
 /** Token lengths counted apart in mayJoin (longer ones share the last count: it may say yes, never a wrong no). */
 const MAX_LEN = 63;
+/** mayJoin's counts, reused: it runs for many candidates a query. */
+const lengthScratch = new Uint32Array(MAX_LEN + 1);
 
 function joinedSimilarity(a: string, b: string): number {
   if (a === b) return 1;
