@@ -513,9 +513,9 @@ export class WatchlistIndex {
       const nq = qn.bits.filter((b) => b !== 0).length;
       // Query tokens each with a bit of their own (up to 31): those whose bit a name lacks are
       // surely unmatched and pay their own cost in the bound.
-      const ownBits = qn.tokens.length <= 31 && !(globalThis as any).OLDB;
-      const minCost2 = Math.min(...qn.cost2.filter((_, i) => qn.bits[i] !== 0));
-      const minCost1 = Math.min(...qn.cost1.filter((_, i) => qn.bits[i] !== 0));
+      const ownBits = qn.tokens.length <= 31;
+      const minCost2 = Math.min(SCORING.missingToken, ...qn.cost2.filter((_, i) => qn.bits[i] !== 0));
+      const minCost1 = Math.min(SCORING.missingToken, ...qn.cost1.filter((_, i) => qn.bits[i] !== 0));
       const abd = this.vocab.get('ABD') ?? -1;
       const queryParticles = qn.tokens.length - nq;
       // Names of entries reached by birth date or document come first in cands (see enumerate).
@@ -573,9 +573,9 @@ export class WatchlistIndex {
         }
         if (matched === 0) continue;
         // Split and joined tokens pair one with two, so count marked entry tokens as used.
-        // (the cheapest a missing token can cost, so the bound stays a bound)
-        // Loose: every unmatched token at the cheapest cost. Tight: tokens surely unmatched (by
-        // the marks) at their own cost; it holds unless a token pairs beyond the marks.
+        // Loose: every unmatched token at the cheapest cost a missing token can have. Tight:
+        // tokens surely unmatched (by the marks) at their own cost; it holds unless a token
+        // pairs beyond the marks.
         const loosePen = (matched >= 2 ? Math.min(SCORING.missingMiddle, SCORING.missingOptional) : SCORING.missingToken) * (Math.max(0, nq - matched) + (entryTokens - marked));
         let penalties = loosePen;
         if (ownBits) {
@@ -628,16 +628,7 @@ export class WatchlistIndex {
     let curSims = qnSims[0] ?? [];
     let curQn = qns[0];
     let curS0 = 0;
-    const simOf = (i: number, j: number) => {
-      const v = this.tokIdsA[curS0 + j];
-      const memo = curSims[i];
-      let sv = memo.get(v);
-      if (sv === undefined) {
-        sv = tokenSimilarity(curQn.infos[i], this.infos[v]);
-        memo.set(v, sv);
-      }
-      return sv;
-    };
+    const simOf = (i: number, j: number) => this.similarity(curSims[i], curQn.infos[i], this.tokIdsA[curS0 + j]);
     for (const ci of order) {
       if (top.length >= limit && candBound[ci] + STRONG < top[limit - 1]) break;
       const n = candN[ci];
@@ -715,13 +706,7 @@ export class WatchlistIndex {
       const marked = vmask.maskOf(v) !== 0;
       for (let i = 0; i < qn.tokens.length; i++) {
         if (qn.bits[i] === 0 || (marked && m & qn.bits[i])) continue;
-        const memo = this.simsOf(qn.infos[i]);
-        let sim = memo.get(v);
-        if (sim === undefined) {
-          sim = tokenSimilarity(qn.infos[i], this.infos[v]);
-          memo.set(v, sim);
-        }
-        if (sim >= SCORING.tokenMatch) return true;
+        if (this.similarity(this.simsOf(qn.infos[i]), qn.infos[i], v) >= SCORING.tokenMatch) return true;
       }
     }
     const entry: string[] = [];
@@ -852,6 +837,16 @@ export class WatchlistIndex {
       this.simMemo.set(key, memo);
     }
     return memo;
+  }
+
+  /** A query token's similarity to vocabulary token v, from its remembered ones or computed and remembered. */
+  private similarity(memo: Map<number, number>, info: TokenInfo, v: number): number {
+    let sim = memo.get(v);
+    if (sim === undefined) {
+      sim = tokenSimilarity(info, this.infos[v]);
+      memo.set(v, sim);
+    }
+    return sim;
   }
 
   private remember(key: string, value: TokenReach): void {

@@ -12,13 +12,13 @@
 
 export class TokenPairs {
   /** token -> its partners (CSR, ascending) and, beside each, the run of names holding both */
-  partnerStart: Uint32Array = new Uint32Array(1);
-  partnerTok: Uint32Array = new Uint32Array(0);
-  partnerRun: Uint32Array = new Uint32Array(0);
+  private partnerStart: Uint32Array = new Uint32Array(1);
+  private partnerTok: Uint32Array = new Uint32Array(0);
+  private partnerRun: Uint32Array = new Uint32Array(0);
   /** run -> first name in `names` (CSR) */
   private runStart: Uint32Array = new Uint32Array(1);
   /** names of each run, by birth-year bucket then name */
-  names: Uint32Array = new Uint32Array(0);
+  private names: Uint32Array = new Uint32Array(0);
   /** the birth-year bucket of each item of `names` */
   private buckets: Uint8Array = new Uint8Array(0);
   /** names with a single token that counts (particles apart), by token (CSR) */
