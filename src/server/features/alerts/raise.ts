@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { DEFAULT_RULE_SETTINGS, evaluateRules, type RuleHit, type RuleSettings } from '../../../domain/rules';
 import { lockWrites } from '../../audit/log';
 import type { Database } from '../../db/schema';
-import { loadPersonFacts } from './facts';
+import { loadPersonFactsOf } from './facts';
 import { storeNewAlerts } from './store';
 import { nextTurn } from '../../jobs/turn';
 
@@ -26,11 +26,12 @@ export async function raiseRuleAlertsFor(
   db: Kysely<Database>, personIds: readonly string[], now = new Date(), settings: RuleSettings = DEFAULT_RULE_SETTINGS,
 ): Promise<RaisedAlert[]> {
   const hits: PersonHit[] = [];
-  for (const [i, personId] of personIds.entries()) {
-    if (i % 50 === 49) await nextTurn();
-    const facts = await loadPersonFacts(db, personId, now);
-    if (!facts) continue;
-    for (const hit of evaluateRules(facts, settings)) if (hit.regionCode !== '') hits.push({ personId, hit });
+  for (let at = 0; at < personIds.length; at += 100) {
+    if (at > 0) await nextTurn();
+    const factsOf = await loadPersonFactsOf(db, personIds.slice(at, at + 100), now);
+    for (const [personId, facts] of factsOf) {
+      for (const hit of evaluateRules(facts, settings)) if (hit.regionCode !== '') hits.push({ personId, hit });
+    }
   }
   return hits.length ? insertNewAlerts(db, hits, now) : [];
 }

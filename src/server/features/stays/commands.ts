@@ -1,5 +1,4 @@
 import type { Kysely, Transaction } from 'kysely';
-import { normalizeName } from '../../../domain/identity/names';
 import { localDate, localDateTime } from '../../../domain/regions';
 import { appendAudit, lockWrites } from '../../audit/log';
 import type { Actor } from '../../auth/actor';
@@ -11,12 +10,11 @@ import { outboxRow } from '../../events/bus';
 import { authorize, ensureVisible, inArea } from '../../policies';
 import { scopeFor } from '../../policies/scope';
 import { refuseIfPresent } from './duplicates';
-import { identityConflictFor, linkPerson } from './identity';
+import { type GuestToStore, storeGuestStays } from './record-guests';
 import { knownCountryCodes, regionTimeZone } from '../reference/queries';
 import { loadStayRecord, type StayRecord, stayScope } from './queries';
 import type { CheckInInput } from './schemas';
-import { type CheckInFinding, validateCheckIn } from './validation';
-import { newId } from '../../db/ids';
+import { validateCheckIn } from './validation';
 
 export interface CheckInResult {
   id: string; receiptNumber: string; personId: string;
@@ -64,60 +62,38 @@ export async function recordCheckIn(
   trx: Transaction<Database>, actor: Actor, lodging: CheckInLodging, input: CheckInInput, now: Date,
   options: RecordCheckInOptions = {},
 ): Promise<CheckInResult> {
+  return (await recordCheckIns(trx, actor, lodging, [input], now, options))[0]!;
+}
+
+/**
+ * Records several check-ins at one lodging as recordCheckIn records each, in one pass: an
+ * import's chunk. Every check-in is validated before any is stored; a refusal (invalid, already
+ * present) refuses them all, so the caller retries one by one to learn which.
+ */
+export async function recordCheckIns(
+  trx: Transaction<Database>, actor: Actor, lodging: CheckInLodging, inputs: readonly CheckInInput[], now: Date,
+  options: RecordCheckInOptions = {},
+): Promise<CheckInResult[]> {
   authorize(actor, 'stay', 'create', { lodgingId: lodging.id, regionCode: lodging.village_code });
   // imports hand in today (one lookup per file); they know no arrival time, so the calendar-day rule applies
   const zone = options.today ? null : await regionTimeZone(trx, lodging.village_code);
   const today = options.today ?? localDate(now, zone!);
-  const guests = [input.guest, ...(input.members ?? [])];
   const countries = options.knownCountries ?? await knownCountryCodes(trx);
-  const findingsOf = validateCheckIn(input, today, (code) => countries.has(code), zone ? localDateTime(now.toISOString(), zone).slice(11, 16) : undefined);
-  await refuseIfPresent(trx, lodging.id, guests);
+  const nowTime = zone ? localDateTime(now.toISOString(), zone).slice(11, 16) : undefined;
+  const guestsOf = inputs.map((input) => [input.guest, ...(input.members ?? [])]);
+  const findingsOf = inputs.map((input) => validateCheckIn(input, today, (code) => countries.has(code), nowTime));
+  await refuseIfPresent(trx, lodging.id, guestsOf);
 
-  const receiptNumber = await nextReceiptNumber(trx, lodging.village_code, today);
-  const stays = [];
-  for (const [i, guest] of guests.entries()) {
-    const number = i === 0 ? receiptNumber : `${receiptNumber}-${i + 1}`;
-    stays.push(await recordGuestStay(trx, actor, lodging, input, guest, findingsOf[i]!, number, receiptNumber, now, options.reportKind ?? 'lodging'));
-  }
-  const [head, ...members] = stays;
-  return { ...head!, members };
-}
-
-async function recordGuestStay(
-  trx: Transaction<Database>, actor: Actor, lodging: CheckInLodging, input: CheckInInput, g: CheckInInput['guest'],
-  findings: CheckInFinding[], receiptNumber: string, receiptGroup: string, now: Date, reportKind: ReportKind,
-): Promise<{ id: string; receiptNumber: string; personId: string }> {
-  const at = now.toISOString();
-  const reported = {
-    surname: normalizeName(g.surname), given_names: normalizeName(g.givenNames ?? ''), sex: g.sex,
-    date_of_birth: g.dateOfBirth, nationality: g.nationality,
-  };
-  const { personId, documentId, matched } = await linkPerson(trx, g.document, reported, at);
-  const stayId = newId();
-  const conflict = matched ? identityConflictFor(matched, stayId, lodging.village_code, { ...reported, document_expiry: g.document.expiryDate }, at) : null;
-  // the audit entry is appended first so its chain position can be printed on the receipt
-  const auditSeq = await appendAudit(trx, actor, {
-    action: 'stay.check_in', resourceType: 'stay', resourceId: stayId, regionCode: lodging.village_code,
-    detail: {
-      receiptNumber, ...(receiptGroup !== receiptNumber ? { receiptGroup } : {}), personId, lodgingId: lodging.id,
-      personMatched: Boolean(matched), identityConflict: conflict?.id ?? null, findings,
-    },
-  }, now);
-  await trx.insertInto('stays').values({
-    id: stayId, receipt_number: receiptNumber, receipt_group: receiptGroup, person_id: personId, document_id: documentId, lodging_id: lodging.id,
-    region_code: lodging.village_code, arrival_date: input.arrivalDate, arrival_time: input.arrivalTime ?? null, planned_departure: input.plannedDeparture ?? null,
-    departure_date: null, room: input.room?.trim() || null, permit_kind: g.permit.kind, permit_number: g.permit.number?.trim() || null,
-    permit_valid_from: g.permit.validFrom, permit_valid_until: g.permit.validUntil ?? null, reported_by: actor.id,
-    reported_surname: reported.surname, reported_given_names: reported.given_names, reported_sex: reported.sex,
-    reported_date_of_birth: reported.date_of_birth, reported_nationality: reported.nationality,
-    reported_document_expiry: g.document.expiryDate, findings: JSON.stringify(findings),
-    created_at: at, changed_at: at, checked_out_at: null, checked_out_by: null, audit_seq: auditSeq, report_kind: reportKind,
-  }).execute();
-  if (conflict) await trx.insertInto('identity_conflicts').values(conflict).execute();
-  await trx.insertInto('outbox').values(outboxRow('stay.checked_in', lodging.village_code, {
-    stayId, regionCode: lodging.village_code, lodgingId: lodging.id, nationality: g.nationality, permitKind: g.permit.kind, reportKind, at,
-  }, now)).execute();
-  return { id: stayId, receiptNumber, personId };
+  const receipts = await nextReceiptNumbers(trx, lodging.village_code, today, inputs.length);
+  const toStore: GuestToStore[] = inputs.flatMap((input, n) => guestsOf[n]!.map((guest, i) => ({
+    input, guest, findings: findingsOf[n]![i]!, receiptGroup: receipts[n]!, receiptNumber: i === 0 ? receipts[n]! : `${receipts[n]}-${i + 1}`,
+  })));
+  const stored = await storeGuestStays(trx, actor, lodging, toStore, now, options.reportKind ?? 'lodging');
+  let at = 0;
+  return guestsOf.map((guests) => {
+    const [head, ...members] = stored.slice(at, (at += guests.length));
+    return { ...head!, members };
+  });
 }
 
 /** Closes a stay. Only a present stay can be checked out; the date may not precede arrival. */
@@ -169,11 +145,15 @@ export async function resolveLodging(trx: Transaction<Database>, actor: Actor, l
   return lodging;
 }
 
-/** STTP/<regency>/<yyyymmdd>/<running number of that regency and day>, from a counter row (no scan of stays). */
-export async function nextReceiptNumber(trx: Transaction<Database>, villageCode: string, day: string): Promise<string> {
+/**
+ * `count` receipt numbers in a row, taken from the counter at once:
+ * STTP/<regency>/<yyyymmdd>/<running number of that regency and day> (no scan of stays).
+ */
+export async function nextReceiptNumbers(trx: Transaction<Database>, villageCode: string, day: string, count: number): Promise<string[]> {
+  if (count === 0) return [];
   const prefix = `STTP/${villageCode.split('.').slice(0, 2).join('.')}/${day.replaceAll('-', '')}/`;
-  const { last } = await trx.insertInto('receipt_counters').values({ prefix, last: 1 })
-    .onConflict((oc) => oc.column('prefix').doUpdateSet((eb) => ({ last: eb('receipt_counters.last', '+', 1) })))
+  const { last } = await trx.insertInto('receipt_counters').values({ prefix, last: count })
+    .onConflict((oc) => oc.column('prefix').doUpdateSet((eb) => ({ last: eb('receipt_counters.last', '+', count) })))
     .returning('last').executeTakeFirstOrThrow();
-  return prefix + String(last).padStart(6, '0');
+  return Array.from({ length: count }, (_, i) => prefix + String(Number(last) - count + 1 + i).padStart(6, '0'));
 }

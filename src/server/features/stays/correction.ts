@@ -5,7 +5,8 @@ import type { Database } from '../../db/schema';
 import { fieldInvalid } from '../../errors';
 import { diff, recheck, recordChange, stayValues, type Values, withStay } from './changes';
 import { alreadyPresent, presentAtLodging } from './duplicates';
-import { identityConflictFor, linkPerson } from './identity';
+import { identityConflictFor } from './identity';
+import { linkPersons } from './record-guests';
 import type { StayRecord } from './queries';
 import { indexPersonName } from '../persons/name-index';
 
@@ -97,7 +98,7 @@ async function relink(trx: Transaction<Database>, actor: Actor, stay: StayRecord
     return { personId: stay.person_id, documentId: stay.document_id, note: { person: 'followed_report', personId: stay.person_id } };
   }
   const { personId, documentId, matched } = passportChanged
-    ? await linkPerson(trx, { type: 'passport', ...passport, expiryDate: next.documentExpiry! }, reported, at)
+    ? (await linkPersons(trx, [{ document: { type: 'passport', ...passport, expiryDate: next.documentExpiry! }, reported }], at))[0]!
     : { personId: stay.person_id, documentId: stay.document_id, matched: await personFacts(trx, stay.person_id, stay.document_id) };
   const conflictRow = matched ? identityConflictFor(matched, stay.id, stay.region_code, { ...reported, document_expiry: next.documentExpiry! }, at) : null;
   if (conflictRow) await trx.insertInto('identity_conflicts').values(conflictRow).execute();

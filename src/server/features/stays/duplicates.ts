@@ -30,10 +30,36 @@ export function alreadyPresent(existing: { id: string; receipt_number: string },
     { existing: { id: existing.id, receiptNumber: existing.receipt_number, href: `/api/v1/stays/${existing.id}` } });
 }
 
-/** Refuses a check-in whose passport is already present at the lodging (each guest of a group). */
-export async function refuseIfPresent(db: Kysely<Database>, lodgingId: string, guests: { document: { issuingState: string; number: string } }[]) {
-  for (const [i, g] of guests.entries()) {
-    const existing = await presentAtLodging(db, lodgingId, g.document);
-    if (existing) throw alreadyPresent(existing, i === 0 ? 'guest.document.number' : `members.${i - 1}.document.number`);
+/**
+ * Refuses check-ins whose passport is already present at the lodging: every guest of every
+ * check-in, in two queries however many there are. The first found is named as its check-in
+ * names it (`guest.document.number`, `members.<i>.document.number`).
+ */
+export async function refuseIfPresent(
+  db: Kysely<Database>, lodgingId: string, checkIns: readonly (readonly { document: { issuingState: string; number: string } }[])[],
+) {
+  const passports = checkIns.flat().map((g) => ({ state: g.document.issuingState, number: normalizeDocumentNumber(g.document.number) }));
+  const documents = new Map<string, string>();
+  for (let at = 0; at < passports.length; at += 200) {
+    const slice = passports.slice(at, at + 200);
+    const rows = await db.selectFrom('person_documents').select(['id', 'issuing_state', 'number'])
+      .where((eb) => eb(eb.refTuple('issuing_state', 'number'), 'in', slice.map((p) => eb.tuple(p.state, p.number)))).execute();
+    for (const r of rows) documents.set(`${r.issuing_state}/${r.number}`, r.id);
+  }
+  if (documents.size === 0) return;
+  // the lodging is checked here, not in SQL (see presentAtLodging)
+  const present = new Map<string, { id: string; receipt_number: string }>();
+  const ids = [...documents.values()];
+  for (let at = 0; at < ids.length; at += 500) {
+    const open = await db.selectFrom('stays').select(['id', 'receipt_number', 'lodging_id', 'document_id'])
+      .where('document_id', 'in', ids.slice(at, at + 500)).where('departure_date', 'is', null).where('cancelled_at', 'is', null).execute();
+    for (const s of open) if (s.lodging_id === lodgingId && !present.has(s.document_id)) present.set(s.document_id, s);
+  }
+  for (const guests of checkIns) {
+    for (const [i, g] of guests.entries()) {
+      const documentId = documents.get(`${g.document.issuingState}/${normalizeDocumentNumber(g.document.number)}`);
+      const existing = documentId === undefined ? undefined : present.get(documentId);
+      if (existing) throw alreadyPresent(existing, i === 0 ? 'guest.document.number' : `members.${i - 1}.document.number`);
+    }
   }
 }

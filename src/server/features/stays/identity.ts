@@ -1,38 +1,16 @@
-import type { Insertable, Transaction } from 'kysely';
-import { nameKey, normalizeDocumentNumber } from '../../../domain/identity/names';
-import type { Database, IdentityConflictsTable } from '../../db/schema';
-import { indexPersonName } from '../persons/name-index';
+import type { Insertable } from 'kysely';
+import { nameKey } from '../../../domain/identity/names';
+import type { IdentityConflictsTable } from '../../db/schema';
 import { newId } from '../../db/ids';
 
 // A report is what its reporter said. A passport already known links the report to the same
 // person (a certain link), but the person record is never rewritten by a report: where the
 // report's name, sex, birth date, nationality or passport expiry differ from the person's,
-// the difference is recorded as an identity conflict for immigration to decide.
+// the difference is recorded as an identity conflict for immigration to decide. Linking
+// reports to persons is record-guests.ts linkPersons.
 
 export interface ReportedIdentity { surname: string; given_names: string; sex: string; date_of_birth: string; nationality: string }
-interface PersonFacts extends ReportedIdentity { id: string; document_id: string; document_expiry: string }
-
-/** Finds the person by issuing state + document number, or creates person and document from the report. */
-export async function linkPerson(
-  trx: Transaction<Database>, document: { type: string; number: string; issuingState: string; expiryDate: string }, reported: ReportedIdentity, at: string,
-): Promise<{ personId: string; documentId: string; matched: PersonFacts | null }> {
-  const number = normalizeDocumentNumber(document.number);
-  const existing = await trx.selectFrom('person_documents').innerJoin('persons', 'persons.id', 'person_documents.person_id')
-    .select(['persons.id', 'persons.surname', 'persons.given_names', 'persons.sex', 'persons.date_of_birth', 'persons.nationality',
-      'person_documents.id as document_id', 'person_documents.expiry_date as document_expiry'])
-    .where('person_documents.issuing_state', '=', document.issuingState).where('person_documents.number', '=', number)
-    .executeTakeFirst();
-  if (existing) return { personId: existing.id, documentId: existing.document_id, matched: existing };
-  const personId = newId();
-  const documentId = newId();
-  await trx.insertInto('persons').values({ id: personId, ...reported, sex: reported.sex as 'M' | 'F' | 'X', created_at: at, updated_at: at }).execute();
-  await indexPersonName(trx, personId, reported);
-  await trx.insertInto('person_documents').values({
-    id: documentId, person_id: personId, type: document.type, number, issuing_state: document.issuingState,
-    expiry_date: document.expiryDate, created_at: at,
-  }).execute();
-  return { personId, documentId, matched: null };
-}
+export interface PersonFacts extends ReportedIdentity { id: string; document_id: string; document_expiry: string }
 
 export type ConflictFields = Record<string, { person: string; reported: string }>;
 
