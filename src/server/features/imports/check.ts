@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import Ajv from 'ajv';
 import type { Kysely } from 'kysely';
-import { normalizeDocumentNumber } from '../../../domain/identity/names';
 import { API_PATH, type ColumnMapping, IMPORT_FIELDS, type ImportField, REQUIRED_FIELDS } from '../../../domain/imports/fields';
 import { readDate, readPermitKind, readSex } from '../../../domain/imports/values';
 import { checkCheckIn } from '../../../domain/validation/checkIn';
@@ -10,6 +9,7 @@ import type { FieldError } from '../../errors';
 import { fieldErrorFromAjv } from '../../http/problems';
 import { withClosedKeyword } from '../../http/validator';
 import type { MessageKey } from '../../i18n/messages';
+import { passportKey } from '../stays/duplicates';
 import { type CheckInInput, checkInBody } from '../stays/schemas';
 import type { CountryReader } from './countries';
 import type { GuestTable } from './read';
@@ -42,7 +42,6 @@ ajv.addKeyword({ keyword: 'closedProperties', type: 'object', schemaType: 'array
 const bodyRules = ajv.compile(withClosedKeyword(checkInBody) as object);
 const FIELD_OF_PATH = new Map(Object.entries(API_PATH).map(([f, p]) => [p, f as ImportField]));
 
-export const passportKey = (issuingState: string, number: string) => `${issuingState}/${normalizeDocumentNumber(number)}`;
 export const fingerprintOf = (lodgingId: string, passport: string, arrivalDate: string) =>
   createHash('sha256').update(`${lodgingId}|${passport}|${arrivalDate}`).digest('hex');
 

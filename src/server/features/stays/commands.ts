@@ -9,7 +9,7 @@ import { conflict, fieldInvalid, forbidden } from '../../errors';
 import { outboxRow } from '../../events/bus';
 import { authorize, ensureVisible, inArea } from '../../policies';
 import { scopeFor } from '../../policies/scope';
-import { refuseIfPresent } from './duplicates';
+import { passportKey, refuseIfPresent } from './duplicates';
 import { type GuestToStore, storeGuestStays } from './record-guests';
 import { knownCountryCodes, regionTimeZone } from '../reference/queries';
 import { loadStayRecord, type StayRecord, stayScope } from './queries';
@@ -82,6 +82,7 @@ export async function recordCheckIns(
   const nowTime = zone ? localDateTime(now.toISOString(), zone).slice(11, 16) : undefined;
   const guestsOf = inputs.map((input) => [input.guest, ...(input.members ?? [])]);
   const findingsOf = inputs.map((input) => validateCheckIn(input, today, (code) => countries.has(code), nowTime));
+  refuseRepeatedPassports(guestsOf);
   await refuseIfPresent(trx, lodging.id, guestsOf);
 
   const receipts = await nextReceiptNumbers(trx, lodging.village_code, today, inputs.length);
@@ -94,6 +95,19 @@ export async function recordCheckIns(
     const [head, ...members] = stored.slice(at, (at += guests.length));
     return { ...head!, members };
   });
+}
+
+/** One passport is present once: check-ins recorded together may not share one (each call's stays start present). */
+function refuseRepeatedPassports(guestsOf: readonly CheckInInput['guest'][][]) {
+  const seen = new Map<string, number>();
+  for (const [n, guests] of guestsOf.entries()) {
+    for (const g of guests) {
+      const passport = passportKey(g.document.issuingState, g.document.number);
+      const first = seen.get(passport);
+      if (first !== undefined && first !== n) throw fieldInvalid('guest.document.number', 'field.duplicate_in_group', { line: first + 1 });
+      seen.set(passport, n);
+    }
+  }
 }
 
 /** Closes a stay. Only a present stay can be checked out; the date may not precede arrival. */

@@ -7,6 +7,9 @@ import { AppError } from '../../errors';
 // state + number) while the first stay is open is refused with a link to that stay. The same
 // passport at another lodging is allowed: lodging-hopping is for supervision to see, not to refuse.
 
+/** A passport as one key: issuing state and normalised number. */
+export const passportKey = (issuingState: string, number: string) => `${issuingState}/${normalizeDocumentNumber(number)}`;
+
 export async function presentAtLodging(
   db: Kysely<Database>, lodgingId: string, document: { issuingState: string; number: string }, exceptStayId?: string,
 ) {
@@ -44,7 +47,7 @@ export async function refuseIfPresent(
     const slice = passports.slice(at, at + 200);
     const rows = await db.selectFrom('person_documents').select(['id', 'issuing_state', 'number'])
       .where((eb) => eb(eb.refTuple('issuing_state', 'number'), 'in', slice.map((p) => eb.tuple(p.state, p.number)))).execute();
-    for (const r of rows) documents.set(`${r.issuing_state}/${r.number}`, r.id);
+    for (const r of rows) documents.set(passportKey(r.issuing_state, r.number), r.id);
   }
   if (documents.size === 0) return;
   // the lodging is checked here, not in SQL (see presentAtLodging)
@@ -57,7 +60,7 @@ export async function refuseIfPresent(
   }
   for (const guests of checkIns) {
     for (const [i, g] of guests.entries()) {
-      const documentId = documents.get(`${g.document.issuingState}/${normalizeDocumentNumber(g.document.number)}`);
+      const documentId = documents.get(passportKey(g.document.issuingState, g.document.number));
       const existing = documentId === undefined ? undefined : present.get(documentId);
       if (existing) throw alreadyPresent(existing, i === 0 ? 'guest.document.number' : `members.${i - 1}.document.number`);
     }

@@ -32,8 +32,7 @@ const passportOf = (issuingState: string, number: string) => `${issuingState}/${
 
 /**
  * Finds each guest's person by issuing state + document number, or creates person and document
- * from the report. A passport seen twice in one call links the second report to the person the
- * first created, as two calls in a row would.
+ * from the report. The reports' passports are distinct (validateCheckIn and recordCheckIns see to it).
  */
 export async function linkPersons(
   trx: Transaction<Database>, reports: readonly { document: Document; reported: ReportedIdentity }[], at: string,
@@ -55,7 +54,6 @@ export async function linkPersons(
     });
     for (const token of personSearchTokens(reported)) tokens.push({ token, person_id: personId });
     documents.push({ id: documentId, person_id: personId, type: document.type, number, issuing_state: document.issuingState, expiry_date: document.expiryDate, created_at: at });
-    known.set(key, { ...reported, id: personId, document_id: documentId, document_expiry: document.expiryDate });
     return { personId, documentId, matched: null };
   });
   await insertRows(trx, 'persons', persons);
