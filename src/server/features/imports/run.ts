@@ -9,6 +9,7 @@ import { insertRows } from '../../db/insert-rows';
 import { authorize } from '../../policies';
 import { type RecordCheckInOptions, recordCheckIn, recordCheckIns } from '../stays/commands';
 import { passportKey } from '../stays/duplicates';
+import { sortedByKey } from '../stays/record-guests';
 import type { PlannedRow, RowError } from './check';
 import { checkMapping, checkRows, keptErrors, loadImport, rememberMapping, tableOf } from './commands';
 import { nextTurn } from '../../jobs/turn';
@@ -116,7 +117,7 @@ async function storeChunk(
       const done: Stored[] = [];
       // a guest who came twice (a past stay, then another) is stored, then checked out, before the next visit
       for (const run of runsOfDistinctPassports(rows)) {
-        const results = await recordCheckIns(trx, actor, lodging, run.map((r) => r.input), now, known);
+        const results = await recordCheckIns(trx, actor, lodging, run.map((r) => r.input), now, { ...known, departures: run.map((r) => r.departureDate) });
         const stored = run.map((planned, i) => storedOf(importId, lodging, planned, results[i]!.id, now));
         await finishRows(trx, actor, lodging, importId, stored, now);
         done.push(...stored);
@@ -169,11 +170,11 @@ export function runsOfDistinctPassports(rows: readonly PlannedRow[]): PlannedRow
   return runs;
 }
 
-/** One row through the check-in's own core; a past stay's check-out is left for finishRows. */
+/** One row through the check-in's own core; a past stay's check-out entry and event are left for finishRows. */
 async function storeRow(
   trx: Transaction<Database>, actor: Actor, lodging: Lodging, importId: string, planned: PlannedRow, known: RecordCheckInOptions, now: Date,
 ): Promise<Stored> {
-  const result = await recordCheckIn(trx, actor, lodging, planned.input, now, known);
+  const result = await recordCheckIn(trx, actor, lodging, planned.input, now, { ...known, departures: [planned.departureDate] });
   return storedOf(importId, lodging, planned, result.id, now);
 }
 
@@ -186,16 +187,13 @@ function storedOf(importId: string, lodging: Lodging, planned: PlannedRow, stayI
 }
 
 /**
- * For a set of stored rows, together: past stays checked out as the check-out route would
- * (stay, audit entry, event), and the fingerprints (unique: a row stored meanwhile by another
+ * For a set of stored rows, together: the check-out's audit entry and event of each past stay
+ * (stored checked out, as the check-out route would leave it), and the fingerprints (unique: a row stored meanwhile by another
  * import fails the chunk, which is then retried row by row).
  */
 async function finishRows(trx: Transaction<Database>, actor: Actor, lodging: Lodging, importId: string, rows: Stored[], now: Date) {
   const at = now.toISOString();
   const checkouts = rows.flatMap((r) => (r.checkout ? [r.checkout] : []));
-  for (const c of checkouts) {
-    await trx.updateTable('stays').set({ departure_date: c.departureDate, checked_out_at: at, checked_out_by: actor.id }).where('id', '=', c.stayId).execute();
-  }
   await appendEntries(trx, checkouts.map((c) => ({
     at, actor_id: actor.id, actor_username: actor.username, action: 'stay.check_out', resource_type: 'stay', resource_id: c.stayId,
     region_code: lodging.village_code, detail: JSON.stringify({ departureDate: c.departureDate, importId }),
@@ -204,7 +202,7 @@ async function finishRows(trx: Transaction<Database>, actor: Actor, lodging: Lod
     stayId: c.stayId, regionCode: lodging.village_code, lodgingId: lodging.id, nationality: c.nationality, permitKind: c.permitKind, at,
   }, now));
   await insertRows(trx, 'outbox', events);
-  await insertRows(trx, 'import_rows', rows.map((r) => r.mark));
+  await insertRows(trx, 'import_rows', sortedByKey(rows.map((r) => r.mark), (m) => m.fingerprint));
 }
 
 function rowErrorOf(row: number, err: unknown): RowError {

@@ -34,6 +34,11 @@ export interface RecordCheckInOptions {
   today?: string;
   /** country codes that exist */
   knownCountries?: ReadonlySet<string>;
+  /**
+   * An import's past stays: per check-in, the departure its stay is stored checked out with
+   * (the check-out's audit entry and event are the caller's to write).
+   */
+  departures?: readonly (string | undefined)[];
 }
 
 /**
@@ -88,6 +93,7 @@ export async function recordCheckIns(
   const receipts = await nextReceiptNumbers(trx, lodging.village_code, today, inputs.length);
   const toStore: GuestToStore[] = inputs.flatMap((input, n) => guestsOf[n]!.map((guest, i) => ({
     input, guest, findings: findingsOf[n]![i]!, receiptGroup: receipts[n]!, receiptNumber: i === 0 ? receipts[n]! : `${receipts[n]}-${i + 1}`,
+    departureDate: options.departures?.[n],
   })));
   const stored = await storeGuestStays(trx, actor, lodging, toStore, now, options.reportKind ?? 'lodging');
   let at = 0;

@@ -23,6 +23,8 @@ export interface GuestToStore {
   findings: CheckInFinding[];
   receiptNumber: string;
   receiptGroup: string;
+  /** a past stay (an import's): stored checked out on this day */
+  departureDate?: string;
 }
 export interface StoredGuest { id: string; receiptNumber: string; personId: string }
 export interface StayLodging { id: string; village_code: string }
@@ -56,10 +58,19 @@ export async function linkPersons(
     documents.push({ id: documentId, person_id: personId, type: document.type, number, issuing_state: document.issuingState, expiry_date: document.expiryDate, created_at: at });
     return { personId, documentId, matched: null };
   });
-  await insertRows(trx, 'persons', persons);
-  await insertRows(trx, 'person_name_tokens', tokens, { onConflictDoNothing: true });
-  await insertRows(trx, 'person_documents', documents);
+  // each in the order of its scattered index (name key, token, passport): a page of the index
+  // is then visited once, not once per row landing on it (the new ids sort last either way)
+  await insertRows(trx, 'persons', sortedByKey(persons, (p) => p.name_key!));
+  await insertRows(trx, 'person_name_tokens', sortedByKey(tokens, (t) => `${t.token}\u0000${t.person_id}`), { onConflictDoNothing: true });
+  await insertRows(trx, 'person_documents', sortedByKey(documents, (d) => `${d.issuing_state}/${d.number}`));
   return linked;
+}
+
+/** The rows in the order of a text key (code-unit order, as SQLite's BINARY collation), each key made once. */
+export function sortedByKey<T>(rows: readonly T[], key: (row: T) => string): T[] {
+  const keyed = rows.map((row) => ({ row, key: key(row) }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return keyed.map((k) => k.row);
 }
 
 /** The persons behind these passports, by "state/number" (the unique key of person_documents). */
@@ -119,19 +130,22 @@ export async function storeGuestStays(
       },
     }),
   })));
-  await insertRows(trx, 'stays', guests.map(({ input, guest: g, findings, receiptNumber, receiptGroup }, i) => {
+  const stays = guests.map(({ input, guest: g, findings, receiptNumber, receiptGroup, departureDate }, i) => {
     const reported = reports[i]!.reported;
     return {
       id: stayIds[i]!, receipt_number: receiptNumber, receipt_group: receiptGroup, person_id: links[i]!.personId, document_id: links[i]!.documentId,
       lodging_id: lodging.id, region_code: lodging.village_code, arrival_date: input.arrivalDate, arrival_time: input.arrivalTime ?? null,
-      planned_departure: input.plannedDeparture ?? null, departure_date: null, room: input.room?.trim() || null, permit_kind: g.permit.kind,
+      planned_departure: input.plannedDeparture ?? null, departure_date: departureDate ?? null, room: input.room?.trim() || null, permit_kind: g.permit.kind,
       permit_number: g.permit.number?.trim() || null, permit_valid_from: g.permit.validFrom, permit_valid_until: g.permit.validUntil ?? null,
       reported_by: actor.id, reported_surname: reported.surname, reported_given_names: reported.given_names, reported_sex: reported.sex,
       reported_date_of_birth: reported.date_of_birth, reported_nationality: reported.nationality, reported_document_expiry: g.document.expiryDate,
-      findings: JSON.stringify(findings), created_at: at, changed_at: at, checked_out_at: null, checked_out_by: null, audit_seq: chained[i]!.seq,
+      findings: JSON.stringify(findings), created_at: at, changed_at: at, checked_out_at: departureDate ? at : null,
+      checked_out_by: departureDate ? actor.id : null, audit_seq: chained[i]!.seq,
       report_kind: reportKind,
     };
-  }));
+  });
+  // by arrival: the area indexes (region, arrival or permit end, ...) then take the chunk page by page
+  await insertRows(trx, 'stays', sortedByKey(stays, (s) => `${s.arrival_date}/${s.permit_valid_until ?? ''}`));
   await insertRows(trx, 'identity_conflicts', conflicts);
   await insertRows(trx, 'outbox', guests.map(({ guest: g }, i) => outboxRow('stay.checked_in', lodging.village_code, {
     stayId: stayIds[i]!, regionCode: lodging.village_code, lodgingId: lodging.id, nationality: g.nationality, permitKind: g.permit.kind, reportKind, at,
