@@ -13,7 +13,7 @@ import { migrateToLatest } from '../server/db/migrate';
 import type { Database } from '../server/db/schema';
 import { AppError } from '../server/errors';
 import type { RowError } from '../server/features/imports/check';
-import { createImport, dryRun, tableOf } from '../server/features/imports/commands';
+import { createImport, dryRun, headersOf } from '../server/features/imports/commands';
 import { presentRowError } from '../server/features/imports/presenters';
 import { beginImport, performImport } from '../server/features/imports/run';
 import { type Lang, translate } from '../server/i18n/messages';
@@ -103,7 +103,7 @@ export async function runImportCommand(args: string[]): Promise<number> {
     if (typeof actor === 'string') { console.error(actor); return 1; }
     const via = `cli (os user ${os.userInfo().username})`;
     const { imp, suggested } = await createImport(db.kysely, actor, { bytes, format, name: path.basename(file), lodgingId, via });
-    const headers = tableOf(imp).headers;
+    const headers = headersOf(imp);
     const given = parsed.values.mapping ? parseMappingFlag(parsed.values.mapping, headers) : {};
     if (typeof given === 'string') { console.error(given); return 1; }
     // a column named on the command line leaves the field it was suggested for

@@ -227,10 +227,11 @@ const makeImport: RecordFixture['make'] = async (server, region) => {
     .where('village_code', 'like', `${REGION[region]}.%`).orderBy('name').limit(1).executeTakeFirstOrThrow();
   const row = {
     id: randomUUID(), lodging_id: lodging.id, region_code: lodging.village_code, created_by: 'matrix', created_at: new Date().toISOString(),
-    file_name: 'matrix.csv', file_hash: 'x', format: 'csv' as const, table_json: JSON.stringify({ headers: ['Nama Belakang'], rows: [['A']], rowNumbers: [2] }),
+    file_name: 'matrix.csv', file_hash: 'x', format: 'csv' as const, headers: JSON.stringify(['Nama Belakang']),
     row_count: 1, mapping: null, status: 'uploaded' as const, processed: 0, stored: 0, skipped: 0, failed: 0, errors: null, finished_at: null,
   };
   await server.db.insertInto('imports').values(row).execute();
+  await server.db.insertInto('import_files').values({ import_id: row.id, table_json: JSON.stringify({ headers: ['Nama Belakang'], rows: [['A']], rowNumbers: [2] }) }).execute();
   return { id: row.id, record: row, scoped: { regionCode: row.region_code, orgId: row.lodging_id } };
 };
 

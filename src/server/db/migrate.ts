@@ -29,6 +29,7 @@ import * as personSearch from './migrations/0028_person_search';
 import * as departurePartial from './migrations/0029_departure_partial';
 import * as regencyCover from './migrations/0030_regency_cover';
 import * as outboxPending from './migrations/0031_outbox_pending';
+import * as importFiles from './migrations/0032_import_files';
 
 // Migrations are listed here (not read from disk) so they bundle and run the same under tsx and tests.
 const migrations: Record<string, Migration> = {
@@ -62,10 +63,18 @@ const migrations: Record<string, Migration> = {
   '0029_departure_partial': departurePartial,
   '0030_regency_cover': regencyCover,
   '0031_outbox_pending': outboxPending,
+  '0032_import_files': importFiles,
 };
 
 class StaticProvider implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> { return migrations; }
+}
+
+/** Moves the schema to the named migration, down or up (for tests of a migration's own data moves). */
+export async function migrateTo(db: Kysely<any>, name: string): Promise<void> {
+  const { error, results } = await new Migrator({ db, provider: new StaticProvider() }).migrateTo(name);
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
 }
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

@@ -227,11 +227,15 @@ export interface OperationFindingsTable {
 /** Bulk imports (migration 0013). */
 export interface ImportsTable {
   id: string; lodging_id: string; region_code: string; created_by: string; created_at: string; file_name: string; file_hash: string;
-  format: 'csv' | 'xlsx'; table_json: string; row_count: number; mapping: string | null;
+  format: 'csv' | 'xlsx'; row_count: number; mapping: string | null;
+  /** the file's column headers, JSON (migration 0032: its cells are in import_files) */
+  headers: string;
   status: 'uploaded' | 'checked' | 'running' | 'done' | 'failed';
   processed: number; stored: number; skipped: number; failed: number;
   errors: string | null; finished_at: string | null;
 }
+/** An uploaded file's cells, apart from its import's row (migration 0032). */
+export interface ImportFilesTable { import_id: string; table_json: string }
 /** Export jobs (migration 0024). */
 export interface ExportsTable {
   id: string; user_id: string; source: string; filter: string; format: 'csv' | 'xlsx'; lang: 'id' | 'en'; purpose: string;
@@ -320,6 +324,7 @@ export interface Database {
   operation_checks: OperationChecksTable;
   operation_findings: OperationFindingsTable;
   imports: ImportsTable;
+  import_files: ImportFilesTable;
   import_mappings: ImportMappingsTable;
   import_rows: ImportRowsTable;
   exports: ExportsTable;

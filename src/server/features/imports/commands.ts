@@ -47,7 +47,13 @@ export async function loadImport(db: Kysely<Database>, actor: Actor, id: string)
   return { ...imp!, row_count: Number(imp!.row_count) };
 }
 
-export const tableOf = (imp: Pick<ImportsTable, 'table_json'>): GuestTable => JSON.parse(imp.table_json) as GuestTable;
+/** The uploaded file's table (its cells are kept apart from the import's row, which changes as it runs). */
+export async function loadTable(db: Kysely<Database>, importId: string): Promise<GuestTable> {
+  const file = await db.selectFrom('import_files').select('table_json').where('import_id', '=', importId).executeTakeFirstOrThrow();
+  return JSON.parse(file.table_json) as GuestTable;
+}
+
+export const headersOf = (imp: Pick<ImportsTable, 'headers'>): string[] => JSON.parse(imp.headers) as string[];
 
 export async function rememberedMapping(db: Kysely<Database>, lodgingId: string): Promise<Partial<Record<ImportField, string>>> {
   const row = await db.selectFrom('import_mappings').select('mapping').where('lodging_id', '=', lodgingId).executeTakeFirst();
@@ -57,29 +63,30 @@ export async function rememberedMapping(db: Kysely<Database>, lodgingId: string)
 /** Reads the file and keeps it as a table for the dry run and the import. Nothing is reported yet. */
 export async function createImport(
   db: Kysely<Database>, actor: Actor, file: { bytes: Uint8Array; format: FileFormat; name: string; lodgingId?: string; /** e.g. 'cli (os user root)' */ via?: string }, now = new Date(),
-): Promise<{ imp: ImportsTable; suggested: ColumnMapping }> {
+): Promise<{ imp: ImportsTable; table: GuestTable; suggested: ColumnMapping }> {
   const lodging = await resolveImportLodging(db, actor, file.lodgingId);
   const table = await readGuestFile(file.bytes, file.format);
   const imp: ImportsTable = {
     id: randomUUID(), lodging_id: lodging.id, region_code: lodging.village_code, created_by: actor.id, created_at: now.toISOString(),
     file_name: file.name.slice(0, 200), file_hash: createHash('sha256').update(file.bytes).digest('hex'), format: file.format,
-    table_json: JSON.stringify(table), row_count: table.rows.length, mapping: null, status: 'uploaded',
+    headers: JSON.stringify(table.headers), row_count: table.rows.length, mapping: null, status: 'uploaded',
     processed: 0, stored: 0, skipped: 0, failed: 0, errors: null, finished_at: null,
   };
   await db.transaction().execute(async (trx) => {
     await lockWrites(trx);
     await trx.insertInto('imports').values(imp).execute();
+    await trx.insertInto('import_files').values({ import_id: imp.id, table_json: JSON.stringify(table) }).execute();
     await appendAudit(trx, actor, {
       action: 'import.upload', resourceType: 'import', resourceId: imp.id, regionCode: lodging.village_code,
       detail: { lodgingId: lodging.id, file: imp.file_name, format: imp.format, rows: imp.row_count, sha256: imp.file_hash, via: file.via ?? 'web' },
     }, now);
   });
-  return { imp, suggested: suggestMapping(table.headers, await rememberedMapping(db, lodging.id)) };
+  return { imp, table, suggested: suggestMapping(table.headers, await rememberedMapping(db, lodging.id)) };
 }
 
 /** A mapping the file can use: every required field, real columns. 400 naming each problem. */
-export function checkMapping(mapping: ColumnMapping, table: GuestTable): void {
-  const problems = missingFields(mapping, table.headers);
+export function checkMapping(mapping: ColumnMapping, headers: string[]): void {
+  const problems = missingFields(mapping, headers);
   if (problems.length) throw validation(problems);
 }
 
@@ -88,8 +95,8 @@ export async function dryRun(db: Kysely<Database>, actor: Actor, id: string, map
   const imp = await loadImport(db, actor, id);
   authorize(actor, 'import', 'run', imp);
   if (imp.status === 'running' || imp.status === 'done') throw conflict('detail.import_already_run');
-  const table = tableOf(imp);
-  checkMapping(mapping, table);
+  checkMapping(mapping, headersOf(imp));
+  const table = await loadTable(db, imp.id);
   const checked = await checkRows(db, imp, table, mapping, now);
   const update = {
     mapping: JSON.stringify(mapping), status: 'checked' as const, processed: 0, stored: 0,

@@ -1,13 +1,13 @@
 import type { ColumnMapping, ImportField } from '../../../domain/imports/fields';
 import type { ImportsTable } from '../../db/schema';
+import { headersOf } from './commands';
 import { type Lang, translate } from '../../i18n/messages';
 import type { RowError } from './check';
-import type { GuestTable } from './read';
 
 // What the web and the CLI see of an import: counts and the file's own headers, never its
 // cells beyond the first rows shown at upload (they are the lodging's own guests).
 
-export function presentImport(imp: ImportsTable, table?: GuestTable) {
+export function presentImport(imp: ImportsTable) {
   const rows = Number(imp.row_count);
   const processed = Number(imp.processed);
   const [skipped, failed] = [Number(imp.skipped), Number(imp.failed)];
@@ -16,7 +16,7 @@ export function presentImport(imp: ImportsTable, table?: GuestTable) {
     status: imp.status, rows, processed, stored: Number(imp.stored), skipped, failed,
     wouldStore: imp.status === 'checked' ? rows - skipped - failed : null,
     percent: imp.status === 'done' ? 100 : imp.status === 'running' && rows > 0 ? Math.min(99, Math.floor((processed * 100) / rows)) : 0,
-    headers: table?.headers ?? [],
+    headers: headersOf(imp),
     mapping: imp.mapping ? (JSON.parse(imp.mapping) as ColumnMapping) : null,
   };
 }

@@ -8,7 +8,7 @@ import { requireActor } from '../../http/actor';
 import { problems } from '../../http/schemas';
 import { languageOf } from '../../i18n/messages';
 import type { RowError } from './check';
-import { createImport, dryRun, loadImport, tableOf } from './commands';
+import { createImport, dryRun, headersOf, loadImport } from './commands';
 import { presentImport, presentRowError } from './presenters';
 import { CONTENT_TYPES, type FileFormat, MAX_FILE_BYTES } from './read';
 import { screenReported } from '../screening/raise';
@@ -51,9 +51,8 @@ export function importsRoutes(app: FastifyInstance, ctx: AppContext): void {
       const format: FileFormat | undefined = CONTENT_TYPES[type];
       if (!format || !(request.body instanceof Uint8Array)) throw new AppError(415, 'unsupported_media_type', [{ field: 'file', key: 'field.file_type' }]);
       const name = request.query.fileName?.trim() || `upload.${format}`;
-      const { imp, suggested } = await createImport(ctx.db, actor, { bytes: request.body, format, name, lodgingId: request.query.lodgingId });
-      const table = tableOf(imp);
-      return reply.status(201).send({ ...presentImport(imp, table), sample: table.rows.slice(0, 5), suggested });
+      const { imp, table, suggested } = await createImport(ctx.db, actor, { bytes: request.body, format, name, lodgingId: request.query.lodgingId });
+      return reply.status(201).send({ ...presentImport(imp), sample: table.rows.slice(0, 5), suggested });
     });
   });
 
@@ -62,7 +61,7 @@ export function importsRoutes(app: FastifyInstance, ctx: AppContext): void {
     schema: { tags: ['imports'], operationId: 'getImport', summary: 'An import: state, progress and counts', params: idParams, response: { 200: importJson, ...problems(401, 403, 404) } },
   }, async (request) => {
     const imp = await loadImport(ctx.db, requireActor(request), request.params.id);
-    return presentImport(imp, tableOf(imp));
+    return presentImport(imp);
   });
 
   app.post<{ Params: { id: string }; Body: { mapping: ColumnMapping } }>('/api/v1/imports/:id/dry-run', {
@@ -74,7 +73,7 @@ export function importsRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
   }, async (request) => {
     const imp = await dryRun(ctx.db, requireActor(request), request.params.id, request.body.mapping);
-    return presentImport(imp, tableOf(imp));
+    return presentImport(imp);
   });
 
   app.post<{ Params: { id: string }; Body: { mapping: ColumnMapping } }>('/api/v1/imports/:id/run', {
@@ -91,7 +90,7 @@ export function importsRoutes(app: FastifyInstance, ctx: AppContext): void {
     void performImport(ctx.db, actor, request.params.id, { onChunk: () => void ctx.relay.kick(), screen: (ids) => screenReported(ctx, request.log, ids) })
       .catch((err) => request.log.error({ err }, 'import failed'));
     const imp = await loadImport(ctx.db, actor, request.params.id);
-    return reply.status(202).send(presentImport(imp, tableOf(imp)));
+    return reply.status(202).send(presentImport(imp));
   });
 
   app.get<{ Params: { id: string }; Querystring: Page }>('/api/v1/imports/:id/errors', {
@@ -105,7 +104,7 @@ export function importsRoutes(app: FastifyInstance, ctx: AppContext): void {
     const { page, pageSize } = request.query;
     const kept = imp.errors ? (JSON.parse(imp.errors) as { total: number; items: RowError[] }) : { total: 0, items: [] };
     const lang = languageOf(request.headers['accept-language']);
-    const headers = tableOf(imp).headers;
+    const headers = headersOf(imp);
     const mapping = imp.mapping ? (JSON.parse(imp.mapping) as ColumnMapping) : {};
     const items = kept.items.slice((page - 1) * pageSize, page * pageSize).map((e) => presentRowError(e, lang, headers, mapping));
     return { items, total: kept.total, page, pageSize };

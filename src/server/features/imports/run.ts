@@ -11,7 +11,7 @@ import { type RecordCheckInOptions, recordCheckIn, recordCheckIns } from '../sta
 import { passportKey } from '../stays/duplicates';
 import { sortedByKey } from '../stays/record-guests';
 import type { PlannedRow, RowError } from './check';
-import { checkMapping, checkRows, keptErrors, loadImport, rememberMapping, tableOf } from './commands';
+import { checkMapping, checkRows, headersOf, keptErrors, loadImport, loadTable, rememberMapping } from './commands';
 import { nextTurn } from '../../jobs/turn';
 
 // The import: the rows that pass the check are stored through the check-in's own core
@@ -37,7 +37,7 @@ export interface RunOptions {
 export async function beginImport(db: Kysely<Database>, actor: Actor, id: string, mapping: ColumnMapping): Promise<void> {
   const imp = await loadImport(db, actor, id);
   authorize(actor, 'import', 'run', imp);
-  checkMapping(mapping, tableOf(imp));
+  checkMapping(mapping, headersOf(imp));
   // a failed import may be run again: what it stored is skipped by its fingerprints
   const claimed = await db.updateTable('imports').set({ status: 'running', mapping: JSON.stringify(mapping), processed: 0, stored: 0, skipped: 0, failed: 0 })
     .where('id', '=', id).where('status', 'in', ['uploaded', 'checked', 'failed']).executeTakeFirst();
@@ -49,7 +49,7 @@ export async function performImport(db: Kysely<Database>, actor: Actor, id: stri
   const now = options.now ?? new Date();
   const imp = await loadImport(db, actor, id);
   const mapping = JSON.parse(imp.mapping!) as ColumnMapping;
-  const table = tableOf(imp);
+  const table = await loadTable(db, imp.id);
   try {
     const checked = await checkRows(db, imp, table, mapping, now);
     const errors: RowError[] = [...checked.errors];
