@@ -28,24 +28,38 @@ export async function insertRows<T extends keyof Database & string>(
   const columns = Object.keys(rows[0]!);
   const postgres = db.getExecutor().adapter.constructor.name.startsWith('Postgres');
   const perStatement = Math.max(1, Math.min(MAX_ROWS, Math.floor(MAX_PARAMS / columns.length)));
-  const head = `insert into ${quote(table)} (${columns.map(quote).join(', ')}) values `;
-  const tail = options.onConflictDoNothing ? ' on conflict do nothing' : '';
   for (let at = 0; at < rows.length; at += perStatement) {
     const slice = rows.slice(at, at + perStatement);
     const params: unknown[] = [];
-    const tuples: string[] = [];
     for (const row of slice) {
       const values = row as Record<string, unknown>;
       if (Object.keys(values).length !== columns.length) throw new Error(`insertRows: ${table} rows differ in their columns`);
-      const marks: string[] = [];
       for (const column of columns) {
         if (!(column in values)) throw new Error(`insertRows: a ${table} row lacks ${column}`);
         const value = values[column];
         params.push(value === undefined ? null : value);
-        marks.push(postgres ? `$${params.length}` : '?');
       }
-      tuples.push(`(${marks.join(', ')})`);
     }
-    await db.executeQuery(CompiledQuery.raw(head + tuples.join(', ') + tail, params));
+    const text = statementText(table, columns, slice.length, postgres, options.onConflictDoNothing ?? false);
+    await db.executeQuery(CompiledQuery.raw(text, params));
   }
+}
+
+// The same text object for the same shape: building it was a third of insertRows' time, and
+// the statement cache (database.ts) hashes a string once per object.
+const texts = new Map<string, string>();
+
+function statementText(table: string, columns: string[], rows: number, postgres: boolean, onConflictDoNothing: boolean): string {
+  const key = `${table}|${columns.join(',')}|${rows}|${postgres}|${onConflictDoNothing}`;
+  let text = texts.get(key);
+  if (text === undefined) {
+    const tuples: string[] = [];
+    for (let r = 0; r < rows; r++) {
+      tuples.push(`(${columns.map((_, c) => (postgres ? `$${r * columns.length + c + 1}` : '?')).join(', ')})`);
+    }
+    text = `insert into ${quote(table)} (${columns.map(quote).join(', ')}) values ${tuples.join(', ')}${onConflictDoNothing ? ' on conflict do nothing' : ''}`;
+    if (texts.size >= 500) texts.delete(texts.keys().next().value!);
+    texts.set(key, text);
+  }
+  return text;
 }

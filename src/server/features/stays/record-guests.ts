@@ -144,8 +144,7 @@ export async function storeGuestStays(
       report_kind: reportKind,
     };
   });
-  // by arrival: the area indexes (region, arrival or permit end, ...) then take the chunk page by page
-  await insertRows(trx, 'stays', sortedByKey(stays, (s) => `${s.arrival_date}/${s.permit_valid_until ?? ''}`));
+  await insertRows(trx, 'stays', stays);
   await insertRows(trx, 'identity_conflicts', conflicts);
   await insertRows(trx, 'outbox', guests.map(({ guest: g }, i) => outboxRow('stay.checked_in', lodging.village_code, {
     stayId: stayIds[i]!, regionCode: lodging.village_code, lodgingId: lodging.id, nationality: g.nationality, permitKind: g.permit.kind, reportKind, at,
