@@ -53,6 +53,15 @@ export const DOCUMENT_NUMBER = /^[A-Z0-9]{1,20}$/;
 
 const yearsAhead = (date: string, years: number) => `${String(Number(date.slice(0, 4)) + years).padStart(4, '0')}${date.slice(4)}`;
 
+/** The date limits of a day, made once per day: an import checks every row against the same today. */
+let bounds = { today: '', latest: '', tomorrow: '', oldestArrival: '' };
+function boundsOf(today: string) {
+  if (bounds.today !== today) {
+    bounds = { today, latest: yearsAhead(today, MAX_YEARS_AHEAD), tomorrow: addDays(today, 1), oldestArrival: addDays(today, -MAX_ARRIVAL_AGE_DAYS) };
+  }
+  return bounds;
+}
+
 /**
  * Checks what a schema cannot: text rules, real dates and their order, known countries.
  * `today` is the date in the lodging's own time zone. Returns every error (one per field,
@@ -68,7 +77,7 @@ export function checkCheckIn(
   };
   const ok = (field: string, value: string | undefined): value is string => value !== undefined && !has(field);
   const g = input.guest;
-  const latest = yearsAhead(today, MAX_YEARS_AHEAD);
+  const { latest, tomorrow, oldestArrival } = boundsOf(today);
 
   add('guest.surname', checkName(g.surname));
   add('guest.givenNames', checkName(g.givenNames ?? '', { required: false }));
@@ -89,8 +98,8 @@ export function checkCheckIn(
 
   if (ok('guest.dateOfBirth', g.dateOfBirth) && g.dateOfBirth > today) add('guest.dateOfBirth', 'field.date_in_future');
   if (ok('arrivalDate', input.arrivalDate)) {
-    if (input.arrivalDate > addDays(today, 1)) add('arrivalDate', 'field.arrival_far_future');
-    else if (input.arrivalDate < addDays(today, -MAX_ARRIVAL_AGE_DAYS)) add('arrivalDate', 'field.date_too_old');
+    if (input.arrivalDate > tomorrow) add('arrivalDate', 'field.arrival_far_future');
+    else if (input.arrivalDate < oldestArrival) add('arrivalDate', 'field.date_too_old');
   }
   if (ok('arrivalDate', input.arrivalDate)) {
     if (ok('guest.dateOfBirth', g.dateOfBirth) && g.dateOfBirth > input.arrivalDate) add('guest.dateOfBirth', 'field.birth_after_arrival');

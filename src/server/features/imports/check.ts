@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash as hashText } from 'node:crypto';
 import Ajv from 'ajv';
 import type { Kysely } from 'kysely';
 import { API_PATH, type ColumnMapping, IMPORT_FIELDS, type ImportField, REQUIRED_FIELDS } from '../../../domain/imports/fields';
@@ -43,7 +43,7 @@ const bodyRules = ajv.compile(withClosedKeyword(checkInBody) as object);
 const FIELD_OF_PATH = new Map(Object.entries(API_PATH).map(([f, p]) => [p, f as ImportField]));
 
 export const fingerprintOf = (lodgingId: string, passport: string, arrivalDate: string) =>
-  createHash('sha256').update(`${lodgingId}|${passport}|${arrivalDate}`).digest('hex');
+  hashText('sha256', `${lodgingId}|${passport}|${arrivalDate}`);
 
 /** Loads what the check needs from the database besides the file. */
 export async function loadLodgingState(db: Kysely<Database>, lodgingId: string): Promise<Pick<CheckContext, 'present' | 'imported'>> {

@@ -61,7 +61,7 @@ export async function linkPersons(
   // each in the order of its scattered index (name key, token, passport): a page of the index
   // is then visited once, not once per row landing on it (the new ids sort last either way)
   await insertRows(trx, 'persons', sortedByKey(persons, (p) => p.name_key!));
-  await insertRows(trx, 'person_name_tokens', sortedByKey(tokens, (t) => `${t.token}\u0000${t.person_id}`), { onConflictDoNothing: true });
+  await insertRows(trx, 'person_name_tokens', sortedByKey(tokens, (t) => t.token), { onConflictDoNothing: true });
   await insertRows(trx, 'person_documents', sortedByKey(documents, (d) => `${d.issuing_state}/${d.number}`));
   return linked;
 }
