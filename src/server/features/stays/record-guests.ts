@@ -13,9 +13,9 @@ import type { CheckInInput } from './schemas';
 import type { CheckInFinding } from './validation';
 
 // Storing guests' stays, any number at once: one guest at the desk, a family, or a chunk of an
-// import. Every table gets one statement per chunk of rows instead of one per guest, so a
-// 100-row import chunk makes about ten statements, not fifteen hundred. The rows are the same
-// as one guest at a time would make, in the same order (a property test holds it to that).
+// import. Every table gets one statement per hundred rows instead of one per guest, so a
+// 1,000-row import chunk makes about a hundred statements, not fifteen thousand. The records
+// are the same as one guest at a time would make (test/integration/record-check-ins.test.ts).
 
 export interface GuestToStore {
   input: CheckInInput;
