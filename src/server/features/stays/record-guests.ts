@@ -9,6 +9,7 @@ import { insertRows } from '../../db/insert-rows';
 import type { Database, IdentityConflictsTable } from '../../db/schema';
 import { outboxRow } from '../../events/bus';
 import { identityConflictFor, type PersonFacts, type ReportedIdentity } from './identity';
+import { passportKey } from './duplicates';
 import type { CheckInInput } from './schemas';
 import type { CheckInFinding } from './validation';
 
@@ -30,7 +31,6 @@ export interface StoredGuest { id: string; receiptNumber: string; personId: stri
 export interface StayLodging { id: string; village_code: string }
 
 type Document = { type: string; number: string; issuingState: string; expiryDate: string };
-const passportOf = (issuingState: string, number: string) => `${issuingState}/${number}`;
 
 /**
  * Finds each guest's person by issuing state + document number, or creates person and document
@@ -45,7 +45,7 @@ export async function linkPersons(
   const tokens: { token: string; person_id: string }[] = [];
   const linked = reports.map(({ document, reported }) => {
     const number = normalizeDocumentNumber(document.number);
-    const key = passportOf(document.issuingState, number);
+    const key = passportKey(document.issuingState, document.number);
     const existing = known.get(key);
     if (existing) return { personId: existing.id, documentId: existing.document_id, matched: existing };
     const personId = newId();
@@ -75,10 +75,7 @@ export function sortedByKey<T>(rows: readonly T[], key: (row: T) => string): T[]
 
 /** The persons behind these passports, by "state/number" (the unique key of person_documents). */
 async function knownPersons(trx: Transaction<Database>, documents: readonly Document[]): Promise<Map<string, PersonFacts>> {
-  const wanted = new Map(documents.map((d) => {
-    const number = normalizeDocumentNumber(d.number);
-    return [passportOf(d.issuingState, number), { state: d.issuingState, number }];
-  }));
+  const wanted = new Map(documents.map((d) => [passportKey(d.issuingState, d.number), { state: d.issuingState, number: normalizeDocumentNumber(d.number) }]));
   const found = new Map<string, PersonFacts>();
   const all = [...wanted.values()];
   for (let at = 0; at < all.length; at += 200) {
@@ -88,7 +85,7 @@ async function knownPersons(trx: Transaction<Database>, documents: readonly Docu
         'person_documents.id as document_id', 'person_documents.expiry_date as document_expiry', 'person_documents.issuing_state', 'person_documents.number'])
       .where((eb) => eb(eb.refTuple('person_documents.issuing_state', 'person_documents.number'), 'in', slice.map((d) => eb.tuple(d.state, d.number))))
       .execute();
-    for (const { issuing_state, number, ...facts } of rows) found.set(passportOf(issuing_state, number), facts);
+    for (const { issuing_state, number, ...facts } of rows) found.set(passportKey(issuing_state, number), facts);
   }
   return found;
 }
