@@ -106,6 +106,23 @@ for (const kind of dialectMatrix()) {
       const deliveries = await server.db.selectFrom('notification_deliveries').select(['channel', 'status', 'attempts']).where('channel', '=', 'webhook').execute();
       expect(deliveries).toEqual([{ channel: 'webhook', status: 'delivered', attempts: 2 }]);
     });
+
+    it('queues a burst of alerts together, each to its own recipients once', async () => {
+      const before = await server.db.selectFrom('notification_deliveries').select('id').execute();
+      const posted = await Promise.all([0, 1, 2].map(() => call('POST', '/api/v1/stays', 'hotel.maryam', overstayer())));
+      expect(posted.map((r) => r.statusCode)).toEqual([201, 201, 201]);
+      const stayIds = posted.map((r) => r.json().id as string);
+      const alerts = async () => server.db.selectFrom('alerts').select(['id', 'rule']).where('stay_id', 'in', stayIds).where('rule', '=', 'overstay').execute();
+      await expect.poll(async () => (await alerts()).length, { timeout: 10_000 }).toBe(3);
+      await server.app.notificationsIdle();
+      const imigrasi = await server.db.selectFrom('users').select('id').where('username', '=', 'imigrasi.parepare').executeTakeFirstOrThrow();
+      const added = await server.db.selectFrom('notification_deliveries').select(['event_id', 'channel', 'target'])
+        .where('id', 'not in', before.length ? before.map((d) => d.id) : ['-']).execute();
+      const emails = added.filter((d) => d.channel === 'email');
+      expect(emails.map((d) => d.target)).toEqual([imigrasi.id, imigrasi.id, imigrasi.id]);
+      expect(new Set(emails.map((d) => d.event_id)).size).toBe(3);
+      expect(added.filter((d) => d.channel === 'webhook')).toHaveLength(3);
+    });
   });
 }
 

@@ -3,7 +3,7 @@ import { isWithinArea } from '../../../domain/regions';
 import type { AppContext } from '../../context';
 import type { DomainEvent } from '../../events/bus';
 import { type AlertNotice, DELIVERY_PAGE, deliverDue, enqueue } from './deliver';
-import { alertRecipients, SEVERITY_RANK } from './recipients';
+import { alertAudience, SEVERITY_RANK } from './recipients';
 
 // From a raised alert to its notifications: an e-mail to each officer who may read it and wants
 // it, and a signed POST to each webhook of a team covering the alert's region. Watchlist hits
@@ -11,6 +11,8 @@ import { alertRecipients, SEVERITY_RANK } from './recipients';
 // Live in-app notice needs nothing here: the alert.raised event reaches the stream already.
 
 const RETRY_EVERY_MS = 15_000;
+/** alerts queued together: one read of the alerts, the officers and the web hooks for all */
+const QUEUE_BATCH = 500;
 
 export function startNotifier(app: FastifyInstance, ctx: AppContext): void {
   const shutdown = new AbortController();
@@ -36,28 +38,39 @@ export function startNotifier(app: FastifyInstance, ctx: AppContext): void {
   const unsubscribe = ctx.bus.subscribe((event) => {
     if (event.name === 'notification.created') { void deliver(); return; } // its e-mail was queued with it
     if (event.name !== 'alert.raised') return;
-    void serial(() => queueFor(ctx, event)).then(deliver);
+    // alerts come in bursts (a re-screen, an import): those waiting are queued together
+    pendingAlerts.push(event);
+    if (pendingAlerts.length === 1) void serial(queuePending).then(deliver);
   });
+  const pendingAlerts: DomainEvent[] = [];
+  const queuePending = async () => {
+    while (pendingAlerts.length) await queueFor(ctx, pendingAlerts.splice(0, QUEUE_BATCH));
+  };
   const retry = setInterval(() => void deliver(), RETRY_EVERY_MS).unref();
   app.decorate('notificationsIdle', () => running);
   app.addHook('onClose', async () => { unsubscribe(); clearInterval(retry); shutdown.abort(); await running; });
 }
 
-async function queueFor(ctx: AppContext, event: DomainEvent): Promise<void> {
-  const alert = await ctx.db.selectFrom('alerts').select(['id', 'rule', 'severity', 'source', 'region_code', 'created_at'])
-    .where('id', '=', String(event.data.alertId)).executeTakeFirst();
-  if (!alert) return;
-  const notice: AlertNotice = {
-    alertId: alert.id, rule: alert.rule, severity: alert.severity, source: alert.source, regionCode: alert.region_code, at: alert.created_at,
-    url: `${ctx.config.publicUrl.replace(/\/$/, '')}/alerts?open=${alert.id}`,
-  };
-  for (const r of await alertRecipients(ctx.db, alert)) await enqueue(ctx.db, event.id, 'email', r.userId, notice);
-  if (alert.source !== 'rule') return;
+async function queueFor(ctx: AppContext, events: DomainEvent[]): Promise<void> {
+  const alerts = new Map((await ctx.db.selectFrom('alerts').select(['id', 'rule', 'severity', 'source', 'region_code', 'created_at'])
+    .where('id', 'in', events.map((e) => String(e.data.alertId))).execute()).map((a) => [a.id, a]));
+  if (alerts.size === 0) return;
+  const recipientsOf = await alertAudience(ctx.db);
   const hooks = await ctx.db.selectFrom('webhooks').innerJoin('teams', 'teams.id', 'webhooks.team_id')
     .select(['webhooks.id', 'webhooks.min_severity', 'teams.region_code']).where('webhooks.active', '=', 1).execute();
-  for (const h of hooks) {
-    if (isWithinArea(h.region_code, alert.region_code) && SEVERITY_RANK[alert.severity] >= SEVERITY_RANK[h.min_severity]) {
-      await enqueue(ctx.db, event.id, 'webhook', h.id, notice);
+  for (const event of events) {
+    const alert = alerts.get(String(event.data.alertId));
+    if (!alert) continue;
+    const notice: AlertNotice = {
+      alertId: alert.id, rule: alert.rule, severity: alert.severity, source: alert.source, regionCode: alert.region_code, at: alert.created_at,
+      url: `${ctx.config.publicUrl.replace(/\/$/, '')}/alerts?open=${alert.id}`,
+    };
+    for (const r of await recipientsOf(alert)) await enqueue(ctx.db, event.id, 'email', r.userId, notice);
+    if (alert.source !== 'rule') continue;
+    for (const h of hooks) {
+      if (isWithinArea(h.region_code, alert.region_code) && SEVERITY_RANK[alert.severity] >= SEVERITY_RANK[h.min_severity]) {
+        await enqueue(ctx.db, event.id, 'webhook', h.id, notice);
+      }
     }
   }
 }
