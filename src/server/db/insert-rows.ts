@@ -1,4 +1,5 @@
 import { CompiledQuery, type Insertable, type Kysely } from 'kysely';
+import { isPostgres } from '../audit/log';
 import type { Database } from './schema';
 
 // Many rows into one table, as few statements as the drivers allow. Kysely builds and compiles
@@ -26,7 +27,7 @@ export async function insertRows<T extends keyof Database & string>(
 ): Promise<void> {
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0]!);
-  const postgres = db.getExecutor().adapter.constructor.name.startsWith('Postgres');
+  const postgres = isPostgres(db);
   const perStatement = Math.max(1, Math.min(MAX_ROWS, Math.floor(MAX_PARAMS / columns.length)));
   for (let at = 0; at < rows.length; at += perStatement) {
     const slice = rows.slice(at, at + perStatement);
