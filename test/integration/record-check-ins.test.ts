@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/dates';
+import { localDate } from '../../src/domain/regions/timezones';
 import { verifyAuditChain } from '../../src/server/audit/log';
 import type { Actor } from '../../src/server/auth/actor';
 import { actorForToken } from '../../src/server/auth/sessions';
@@ -20,7 +21,8 @@ import { type TestServer, startTestServer } from '../fixtures/server';
 // same records (persons and their links, name tokens, documents, stays, identity conflicts,
 // audit entries, events). Two servers on fresh demo databases are given the same reports.
 
-const today = new Date().toISOString().slice(0, 10);
+// the lodging is in Soppeng (WITA): its today, not UTC's
+const today = localDate(new Date(), 'WITA');
 
 /** Seeded check-ins: lone guests, families, and returning passports (some with another spelling). */
 function reports(seed: number, returning: CheckInInput['guest'][]): CheckInInput[] {
@@ -46,7 +48,10 @@ async function snapshot(db: Kysely<Database>, lodgingId: string, at: string) {
     if (!labels.has(id)) labels.set(id, `${kind}${labels.size}`);
     return labels.get(id)!;
   };
-  const minSeq = Math.min(...stays.map((s) => Number(s.audit_seq)));
+  // audit entries are compared by their order among these stays' entries, not by raw seq:
+  // a background job (the alert sweep) may write between one-at-a-time check-ins
+  const seqs = stays.length === 0 ? [] : await db.selectFrom('audit_log').select('seq').where('resource_id', 'in', stays.map((s) => s.id)).orderBy('seq').execute();
+  const rankOf = new Map(seqs.map((r, i) => [Number(r.seq), i]));
   const out = [];
   for (const s of stays) {
     const person = await db.selectFrom('persons').select(['surname', 'given_names', 'sex', 'date_of_birth', 'nationality', 'name_key'])
@@ -61,12 +66,12 @@ async function snapshot(db: Kysely<Database>, lodgingId: string, at: string) {
     const personLabel = label(person_id, 'person');
     const relabel = (json: string) => JSON.parse(json.replaceAll(id, stayLabel!).replaceAll(person_id, personLabel!)) as Record<string, unknown>;
     out.push({
-      stay: { ...stay, person: personLabel, document: label(document_id, 'document'), auditSeq: Number(audit_seq) - minSeq },
+      stay: { ...stay, person: personLabel, document: label(document_id, 'document'), auditSeq: rankOf.get(Number(audit_seq)) },
       person, tokens, document, conflicts,
       audit: audit.map((a) => {
         const detail = relabel(a.detail);
         if (typeof detail.identityConflict === 'string') detail.identityConflict = 'conflict';
-        return { ...a, seq: Number(a.seq) - minSeq, detail };
+        return { ...a, seq: rankOf.get(Number(a.seq)), detail };
       }),
       events: events.map((e) => ({ ...e, payload: relabel(e.payload) })),
     });

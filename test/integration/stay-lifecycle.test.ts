@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/dates';
-import { localDate } from '../../src/domain/regions';
+import { localDate, localDateTime } from '../../src/domain/regions';
 import { remindOpenStays } from '../../src/server/jobs/reminders';
 import { checkInBody } from '../fixtures/check-in';
 import { dialectMatrix } from '../fixtures/scratch-db';
@@ -164,11 +164,14 @@ for (const kind of dialectMatrix()) {
       const yesterday = addDays(today(), -1);
       const early = await checkIn(checkInBody(today(), { arrivalDate: addDays(today(), -2) }));
       expect((await stay(early.id)).findings).toContain('late_report');
-      const timed = await checkIn(checkInBody(today(), { arrivalDate: yesterday, arrivalTime: '00:00' }));
+      // arrived 24 hours and 2 minutes ago, by the clock: late, though only yesterday by the calendar
+      // (the check compares whole minutes, so an arrival at 00:00 is not yet late at 00:00:30)
+      const [arrivalDate, arrivalTime] = localDateTime(new Date(Date.now() - (24 * 60 + 2) * 60_000).toISOString(), 'WITA').split(' ');
+      const timed = await checkIn(checkInBody(today(), { arrivalDate: arrivalDate!, arrivalTime: arrivalTime! }));
       expect((await stay(timed.id)).findings).toContain('late_report');
       const untimed = await checkIn(checkInBody(today(), { arrivalDate: yesterday }));
       expect((await stay(untimed.id)).findings).not.toContain('late_report');
-      expect((await stay(timed.id)).arrivalTime).toBe('00:00');
+      expect((await stay(timed.id)).arrivalTime).toBe(arrivalTime);
     });
 
     it('lists stays past their planned departure to close, and reminds the lodging once a day', async () => {
