@@ -30,6 +30,34 @@ for (const kind of dialectMatrix()) {
       expect((await verifyAuditChain(db)).ok).toBe(true);
     });
 
+    it('stores writes of one key in one pass, and each alone when the pass refuses', async () => {
+      const db = scratch.db.kysely;
+      const passes: number[][] = [];
+      const write = (key: string, n: number) => inWriteGroup(db, async (trx) => {
+        if (n === 13) throw new Error('13 refused');
+        await trx.insertInto('settings').values({ key: `${key}-${n}`, value: 'alone' }).execute();
+        return `alone ${n}`;
+      }, {
+        key, input: n,
+        many: async (trx, inputs) => {
+          passes.push(inputs);
+          for (const i of inputs) await trx.insertInto('settings').values({ key: `${key}-${i}`, value: 'together' }).execute();
+          if (inputs.includes(13)) throw new Error('a pass with 13 refuses');
+          return inputs.map((i) => `together ${i}`);
+        },
+      });
+      const answers = await Promise.allSettled([write('a', 1), write('b', 11), write('a', 2), write('b', 12), write('b', 13), write('a', 3)]);
+      expect(answers.map((o) => (o.status === 'fulfilled' ? o.value : (o.reason as Error).message)))
+        .toEqual(['together 1', 'alone 11', 'together 2', 'alone 12', '13 refused', 'together 3']);
+      expect(passes).toEqual([[1, 2, 3], [11, 12, 13]]);
+      const stored = await db.selectFrom('settings').select(['key', 'value']).where((eb) => eb.or([eb('key', 'like', 'a-%'), eb('key', 'like', 'b-%')])).orderBy('key').execute();
+      // the refused pass left nothing behind: b's writes are the ones stored alone
+      expect(stored).toEqual([
+        { key: 'a-1', value: 'together' }, { key: 'a-2', value: 'together' }, { key: 'a-3', value: 'together' },
+        { key: 'b-11', value: 'alone' }, { key: 'b-12', value: 'alone' },
+      ]);
+    });
+
     it('rejects a lone write that fails, storing nothing', async () => {
       const db = scratch.db.kysely;
       await expect(inWriteGroup(db, async (trx) => {

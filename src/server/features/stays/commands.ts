@@ -49,13 +49,28 @@ export interface RecordCheckInOptions {
 export async function checkIn(
   db: Kysely<Database>, actor: Actor, input: CheckInInput, storeAnswer?: StoreAnswer, now = new Date(),
 ): Promise<CheckInResult> {
-  // shares its commit with the check-ins that arrive at the same moment (each under its own savepoint)
+  // shares its commit with the check-ins that arrive at the same moment (each under its own
+  // savepoint); those of the same reporter, key and lodging are first tried in one pass
   return inWriteGroup(db, async (trx) => {
     const lodging = await resolveLodging(trx, actor, input.lodgingId);
     const result = await recordCheckIn(trx, actor, lodging, input, now);
     if (storeAnswer) await storeAnswer(trx, result);
     return result;
+  }, {
+    key: `check-in ${actor.id} ${actor.apiKeyId ?? ''} ${input.lodgingId ?? ''}`,
+    input: { input, storeAnswer },
+    many: (trx, items) => checkInsTogether(trx, actor, items, now),
   });
+}
+
+/** Check-ins of one reporter at one lodging, as the write group hands them over together: one pass (recordCheckIns). */
+async function checkInsTogether(
+  trx: Transaction<Database>, actor: Actor, items: { input: CheckInInput; storeAnswer?: StoreAnswer }[], now: Date,
+): Promise<CheckInResult[]> {
+  const lodging = await resolveLodging(trx, actor, items[0]!.input.lodgingId);
+  const results = await recordCheckIns(trx, actor, lodging, items.map((i) => i.input), now);
+  for (const [n, item] of items.entries()) if (item.storeAnswer) await item.storeAnswer(trx, results[n]!);
+  return results;
 }
 
 /**
