@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../src/server/audit/log';
-import { writesTogether } from '../../src/server/db/write-group';
 import { checkInBody } from '../fixtures/check-in';
 import { dialectMatrix } from '../fixtures/scratch-db';
 import { type TestServer, startTestServer } from '../fixtures/server';
@@ -148,17 +147,16 @@ for (const kind of dialectMatrix()) {
       expect((await call('POST', '/api/v1/stays', body, { 'idempotency-key': 'bad key!' })).statusCode).toBe(400);
     });
 
-    it('answers each of many check-ins sent at once, though they are stored together', async () => {
+    // how the write group stores them (together, or alone after a refused pass) is held in record-check-ins.test.ts
+    it('answers each of many check-ins sent at once, though they may be stored together', async () => {
       const stays = await count('stays');
-      const before = { ...writesTogether };
       const valid = Array.from({ length: 12 }, () => checkInBody());
       const twice = checkInBody();
       const bad = { ...checkInBody(), arrivalDate: '2026-02-30' };
       const send = (bodies: object[]) => Promise.all(bodies.map((b) => call('POST', '/api/v1/stays', b)));
-      // all valid: one pass
       const first = await send(valid.slice(0, 6));
       expect(first.map((a) => a.statusCode)).toEqual(Array(6).fill(201));
-      // one passport twice and one bad date among valid ones: the pass refuses, each is answered alone
+      // one passport twice and one bad date among valid ones
       const second = await send([...valid.slice(6, 9), twice, bad, twice, ...valid.slice(9)]);
       expect(second.map((a) => a.statusCode)).toEqual([201, 201, 201, 201, 400, 409, 201, 201, 201]);
       expect(second[4]!.json().errors.map((e: { field: string }) => e.field)).toContain('arrivalDate');
@@ -166,8 +164,6 @@ for (const kind of dialectMatrix()) {
       const answered = [...first, ...second].filter((a) => a.statusCode === 201).map((a) => a.json());
       expect(new Set(answered.map((a) => a.receiptNumber)).size).toBe(13);
       expect(await count('stays')).toBe(stays + 13);
-      expect(writesTogether.stored - before.stored).toBeGreaterThanOrEqual(6);
-      expect(writesTogether.sentBack - before.sentBack).toBeGreaterThanOrEqual(2);
       expect((await verifyAuditChain(server.db)).ok).toBe(true);
     });
 

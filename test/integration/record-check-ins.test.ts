@@ -8,7 +8,8 @@ import { actorForToken } from '../../src/server/auth/sessions';
 import type { Database } from '../../src/server/db/schema';
 import { createImport } from '../../src/server/features/imports/commands';
 import { beginImport, performImport } from '../../src/server/features/imports/run';
-import { checkOut, recordCheckIn, recordCheckIns } from '../../src/server/features/stays/commands';
+import { checkIn, checkOut, recordCheckIn, recordCheckIns } from '../../src/server/features/stays/commands';
+import { writesTogether } from '../../src/server/db/write-group';
 import type { CheckInInput } from '../../src/server/features/stays/schemas';
 import { HEADERS, guestRows, toCsv } from '../fixtures/guest-file';
 import { mulberry32, synthPerson } from '../fixtures/people';
@@ -134,6 +135,29 @@ for (const kind of dialectMatrix()) {
       ], new Date()))).rejects.toMatchObject({ status: 400, fieldErrors: [{ field: 'guest.document.number', key: 'field.duplicate_in_group' }] });
       const after = await many.db.selectFrom('stays').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
       expect(Number(after.n)).toBe(Number(before.n));
+    });
+
+    it('stores a clerk\'s check-ins that arrive at once in one pass, and each alone when one of them is refused', async () => {
+      const actor = actors.get(many)!;
+      const rng = mulberry32(77);
+      const guest = () => synthPerson(rng, { arrivalDate: today }) as CheckInInput['guest'];
+      const send = (inputs: CheckInInput[]) => Promise.allSettled(inputs.map((input) => checkIn(many.db, actor, input)));
+      const outcome = (o: PromiseSettledResult<unknown>) => (o.status === 'fulfilled' ? 201 : (o.reason as { status: number }).status);
+      const before = { ...writesTogether };
+      const first = await send(Array.from({ length: 5 }, () => ({ guest: guest(), arrivalDate: today })));
+      expect(first.map(outcome)).toEqual([201, 201, 201, 201, 201]);
+      expect(writesTogether.stored - before.stored).toBe(5);
+
+      const twice = guest();
+      const second = await send([
+        { guest: guest(), arrivalDate: today }, { guest: twice, arrivalDate: today }, { guest: guest(), arrivalDate: '2026-02-30' },
+        { guest: { ...twice, givenNames: 'ANOTHER' }, arrivalDate: today }, { guest: guest(), arrivalDate: today },
+      ]);
+      expect(second.map(outcome)).toEqual([201, 201, 400, 409, 201]);
+      expect(writesTogether.sentBack - before.sentBack).toBe(5);
+      const receipts = [...first, ...second].flatMap((o) => (o.status === 'fulfilled' ? [(o.value as { receiptNumber: string }).receiptNumber] : []));
+      expect(new Set(receipts).size).toBe(8);
+      expect((await verifyAuditChain(many.db)).ok).toBe(true);
     });
 
     it('imports a guest who came twice in one file: the first visit checked out, both linked to one person', async () => {

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
+import { prepared } from '../db/prepared';
 import type { Actor, Role } from './actor';
 
 // API keys for hotel software (PMS). A key is 32 random bytes (256 bits), so one SHA-256 is
@@ -20,19 +21,21 @@ export function newApiKey(): { key: string; hash: string; prefix: string } {
   return { key, hash: hashApiKey(key), prefix: key.slice(0, 12) };
 }
 
+/** The key with its user and organisation: asked on every partner API call, so compiled once. */
+const keyHolder = prepared((db, keyHash: string) => db.selectFrom('api_keys')
+  .innerJoin('users', 'users.id', 'api_keys.user_id')
+  .leftJoin('reporter_orgs', 'reporter_orgs.id', 'users.reporter_org_id')
+  .select([
+    'api_keys.id as key_id', 'api_keys.last_used_at', 'api_keys.revoked_at',
+    'users.id', 'users.username', 'users.display_name', 'users.role', 'users.locale', 'users.active',
+    'reporter_orgs.id as org_id', 'reporter_orgs.kind as org_kind', 'reporter_orgs.village_code as org_village', 'reporter_orgs.verified_at as org_verified_at',
+  ])
+  .where('api_keys.key_hash', '=', keyHash));
+
 /** The reporter acting through a key, or null (unknown, revoked, inactive user). */
 export async function actorForApiKey(db: Kysely<Database>, key: string, now = new Date()): Promise<Actor | null> {
   if (!KEY_SHAPE.test(key)) return null;
-  const row = await db.selectFrom('api_keys')
-    .innerJoin('users', 'users.id', 'api_keys.user_id')
-    .leftJoin('reporter_orgs', 'reporter_orgs.id', 'users.reporter_org_id')
-    .select([
-      'api_keys.id as key_id', 'api_keys.last_used_at', 'api_keys.revoked_at',
-      'users.id', 'users.username', 'users.display_name', 'users.role', 'users.locale', 'users.active',
-      'reporter_orgs.id as org_id', 'reporter_orgs.kind as org_kind', 'reporter_orgs.village_code as org_village', 'reporter_orgs.verified_at as org_verified_at',
-    ])
-    .where('api_keys.key_hash', '=', hashApiKey(key))
-    .executeTakeFirst();
+  const [row] = await keyHolder(db, hashApiKey(key));
   if (!row || row.revoked_at !== null || !Number(row.active) || row.role !== 'reporter') return null;
   if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) > LAST_USED_EVERY_MS) {
     await db.updateTable('api_keys').set({ last_used_at: now.toISOString() }).where('id', '=', row.key_id).execute();

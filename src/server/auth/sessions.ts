@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
+import { prepared } from '../db/prepared';
 import type { Actor, Role } from './actor';
 
 // Server-side sessions. The cookie holds a random token; the table keeps only its SHA-256,
@@ -64,20 +65,22 @@ export async function actorForToken(db: Kysely<Database>, token: string, now = n
   return (await sessionForToken(db, token, now))?.actor ?? null;
 }
 
+/** The session with its user, organisation and agency: asked on every web app call, so compiled once. */
+const sessionHolder = prepared((db, sessionId: string) => db.selectFrom('sessions')
+  .innerJoin('users', 'users.id', 'sessions.user_id')
+  .leftJoin('reporter_orgs', 'reporter_orgs.id', 'users.reporter_org_id')
+  .leftJoin('agencies', 'agencies.id', 'users.agency_id')
+  .select([
+    'sessions.id as session_id', 'sessions.expires_at', 'sessions.last_seen_at',
+    'users.id', 'users.username', 'users.display_name', 'users.role', 'users.locale', 'users.agency_id',
+    'users.area_code', 'users.active', 'agencies.kind as agency_kind', 'reporter_orgs.id as org_id', 'reporter_orgs.kind as org_kind',
+    'reporter_orgs.village_code as org_village', 'reporter_orgs.verified_at as org_verified_at',
+  ])
+  .where('sessions.id', '=', sessionId));
+
 /** The actor and the session's public id behind a token. */
 export async function sessionForToken(db: Kysely<Database>, token: string, now = new Date()): Promise<{ actor: Actor; sessionId: string } | null> {
-  const row = await db.selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    .leftJoin('reporter_orgs', 'reporter_orgs.id', 'users.reporter_org_id')
-    .leftJoin('agencies', 'agencies.id', 'users.agency_id')
-    .select([
-      'sessions.id as session_id', 'sessions.expires_at', 'sessions.last_seen_at',
-      'users.id', 'users.username', 'users.display_name', 'users.role', 'users.locale', 'users.agency_id',
-      'users.area_code', 'users.active', 'agencies.kind as agency_kind', 'reporter_orgs.id as org_id', 'reporter_orgs.kind as org_kind',
-      'reporter_orgs.village_code as org_village', 'reporter_orgs.verified_at as org_verified_at',
-    ])
-    .where('sessions.id', '=', tokenId(token))
-    .executeTakeFirst();
+  const [row] = await sessionHolder(db, tokenId(token));
   if (!row || row.expires_at <= now.toISOString() || !Number(row.active)) return null;
   if (now.getTime() - Date.parse(row.last_seen_at) > 60_000) {
     await db.updateTable('sessions').set({
