@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../src/server/audit/log';
+import { actorForApiKey } from '../../src/server/auth/api-keys';
 import { checkInBody } from '../fixtures/check-in';
 import { dialectMatrix } from '../fixtures/scratch-db';
 import { type TestServer, startTestServer } from '../fixtures/server';
@@ -42,7 +43,16 @@ for (const kind of dialectMatrix()) {
       expect(listed.lastUsedAt).not.toBeNull();
       expect(JSON.stringify(list.json())).not.toContain(key);
 
+      // calls at once share one read of the key, each with its own copy of the actor
+      const actors = await Promise.all(Array.from({ length: 5 }, () => actorForApiKey(server.db, key)));
+      expect(new Set(actors).size).toBe(5);
+      expect(actors.every((a) => a !== null && JSON.stringify(a) === JSON.stringify(actors[0]))).toBe(true);
+      expect(actors[0]!.reporterOrg).not.toBe(actors[1]!.reporterOrg);
+
+      // calls in flight while the key is revoked may pass; none sent after the revocation does
+      const during = Array.from({ length: 5 }, () => call('GET', '/api/v1/stays?pageSize=1', undefined, { authorization: `Bearer ${key}` }));
       expect((await server.app.inject({ method: 'DELETE', url: `/api/v1/api-keys/${id}`, headers: { cookie: hotel } })).statusCode).toBe(200);
+      for (const answer of await Promise.all(during)) expect([200, 401]).toContain(answer.statusCode);
       const refused = await call('POST', '/api/v1/stays', checkInBody(), { authorization: `Bearer ${key}` });
       expect(refused.statusCode).toBe(401);
       const audit = await server.db.selectFrom('audit_log').select('action').where('resource_id', '=', id).orderBy('seq').execute();

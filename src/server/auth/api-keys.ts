@@ -32,10 +32,36 @@ const keyHolder = prepared((db, keyHash: string) => db.selectFrom('api_keys')
   ])
   .where('api_keys.key_hash', '=', keyHash));
 
+/**
+ * Lookups in flight, by key hash: hotel software sends many calls at once with one key, and those
+ * that arrive while its lookup is answered share that answer (one read, not one each). A
+ * revocation forgets them, so no call that arrives after it joins a lookup begun before it.
+ */
+const inFlight = new WeakMap<Kysely<Database>, Map<string, Promise<Actor | null>>>();
+
 /** The reporter acting through a key, or null (unknown, revoked, inactive user). */
 export async function actorForApiKey(db: Kysely<Database>, key: string, now = new Date()): Promise<Actor | null> {
   if (!KEY_SHAPE.test(key)) return null;
-  const [row] = await keyHolder(db, hashApiKey(key));
+  const hash = hashApiKey(key);
+  let pending = inFlight.get(db);
+  if (!pending) inFlight.set(db, (pending = new Map()));
+  let lookup = pending.get(hash);
+  if (!lookup) {
+    const mine = lookUpKey(db, hash, now).finally(() => { if (pending.get(hash) === mine) pending.delete(hash); });
+    pending.set(hash, (lookup = mine));
+  }
+  const actor = await lookup;
+  // each call its own copy: a request may not change what another one sees
+  return actor && { ...actor, areas: [...actor.areas], reporterOrg: actor.reporterOrg && { ...actor.reporterOrg } };
+}
+
+/** Called after a key is revoked: later calls read the key afresh. */
+export function forgetKeyLookups(db: Kysely<Database>): void {
+  inFlight.delete(db);
+}
+
+async function lookUpKey(db: Kysely<Database>, keyHash: string, now: Date): Promise<Actor | null> {
+  const [row] = await keyHolder(db, keyHash);
   if (!row || row.revoked_at !== null || !Number(row.active) || row.role !== 'reporter') return null;
   if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) > LAST_USED_EVERY_MS) {
     await db.updateTable('api_keys').set({ last_used_at: now.toISOString() }).where('id', '=', row.key_id).execute();

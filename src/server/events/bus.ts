@@ -21,6 +21,8 @@ export type EventListener = (event: DomainEvent) => void;
 
 export interface EventBus {
   publish(event: DomainEvent): Promise<void>;
+  /** the events in order, at once (the relay's batch: one NOTIFY statement, not one per event) */
+  publishAll(events: readonly DomainEvent[]): Promise<void>;
   subscribe(listener: EventListener): () => void;
   close(): Promise<void>;
 }
@@ -28,6 +30,7 @@ export interface EventBus {
 export class LocalBus implements EventBus {
   private readonly emitter = new EventEmitter().setMaxListeners(0);
   async publish(event: DomainEvent): Promise<void> { this.emitter.emit('event', event); }
+  async publishAll(events: readonly DomainEvent[]): Promise<void> { for (const e of events) this.emitter.emit('event', e); }
   subscribe(listener: EventListener): () => void {
     this.emitter.on('event', listener);
     return () => this.emitter.off('event', listener);
@@ -55,6 +58,14 @@ export class PostgresBus implements EventBus {
     await this.ready;
     // NOTIFY payloads are limited to 8000 bytes: events carry ids and codes, never personal data.
     await this.listener.query('select pg_notify($1, $2)', [CHANNEL, JSON.stringify(event)]);
+  }
+  async publishAll(events: readonly DomainEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    await this.ready;
+    // one statement, one round trip; unnest keeps the array's order, and each payload names its
+    // event id, so none is folded into another (NOTIFY drops repeats of one payload in a transaction)
+    await this.listener.query('select pg_notify($1, payload) from unnest($2::text[]) with ordinality as e(payload, n) order by n',
+      [CHANNEL, events.map((e) => JSON.stringify(e))]);
   }
   subscribe(listener: EventListener): () => void { return this.local.subscribe(listener); }
   async whenReady(): Promise<void> { await this.ready; }
@@ -107,9 +118,7 @@ export class OutboxRelay {
         .where('published_at', 'is', null)
         .returningAll().execute();
       claimed.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
-      for (const row of claimed) {
-        await this.bus.publish({ id: row.id, name: row.event, regionCode: row.region_code, data: JSON.parse(row.payload), at: row.at });
-      }
+      await this.bus.publishAll(claimed.map((row) => ({ id: row.id, name: row.event, regionCode: row.region_code, data: JSON.parse(row.payload), at: row.at })));
       if (claimed.length < BATCH) return;
       // SQLite answers synchronously: without a turn of the event loop between batches, the
       // events of a 100,000-row import would be drained in one stretch that stalls the server

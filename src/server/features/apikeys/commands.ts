@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { appendAudit, lockWrites } from '../../audit/log';
 import type { Actor } from '../../auth/actor';
-import { newApiKey } from '../../auth/api-keys';
+import { forgetKeyLookups, newApiKey } from '../../auth/api-keys';
 import type { ApiKeysTable, Database } from '../../db/schema';
 import { notFound } from '../../errors';
 import { authorize } from '../../policies';
@@ -31,7 +31,7 @@ export async function createApiKey(db: Kysely<Database>, actor: Actor, input: { 
 /** Revokes one of the actor's own keys (another's answers 404: nobody learns it exists). Revoking twice changes nothing. */
 export async function revokeApiKey(db: Kysely<Database>, actor: Actor, id: string, now = new Date()): Promise<ApiKeysTable> {
   authorize(actor, 'apiKey', 'manage');
-  return db.transaction().execute(async (trx) => {
+  const key = await db.transaction().execute(async (trx) => {
     await lockWrites(trx);
     const row = await trx.selectFrom('api_keys').selectAll().where('id', '=', id).where('user_id', '=', actor.id).executeTakeFirst();
     if (!row) throw notFound();
@@ -44,4 +44,6 @@ export async function revokeApiKey(db: Kysely<Database>, actor: Actor, id: strin
     }, now);
     return revoked;
   });
+  forgetKeyLookups(db);
+  return key;
 }

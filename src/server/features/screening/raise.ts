@@ -26,7 +26,32 @@ const WEAK_SEVERITY = 'medium';
  * outcome). The reports are committed already: a failure here is logged, never the reporter's error.
  */
 export async function screenReported(ctx: Pick<AppContext, 'db' | 'screening'>, log: FastifyBaseLogger, stayIds: string[]): Promise<void> {
-  await screenStays(ctx.db, ctx.screening, stayIds).catch((err) => log.error({ err }, 'screening at report'));
+  const screened = stayIds.length > SHARED_AT_MOST ? screenStays(ctx.db, ctx.screening, stayIds) : screenedWithOthers(ctx, stayIds);
+  await screened.catch((err) => log.error({ err }, 'screening at report'));
+}
+
+/** A report of at most this many stays shares its screening with the others answered at the same moment; an import's chunk goes alone. */
+const SHARED_AT_MOST = 64;
+interface Round { stayIds: string[]; done: Promise<number> }
+const rounds = new WeakMap<Pick<AppContext, 'db' | 'screening'>, Round>();
+
+/**
+ * Reports answered together (a write group commits dozens at once) are screened in one round:
+ * one read of their stays instead of one each. The round starts after the current turn, so
+ * every report of the group joins it.
+ */
+function screenedWithOthers(ctx: Pick<AppContext, 'db' | 'screening'>, stayIds: string[]): Promise<number> {
+  let round = rounds.get(ctx);
+  if (!round) {
+    const ids: string[] = [];
+    const done = new Promise<void>((start) => setImmediate(start)).then(() => {
+      rounds.delete(ctx);
+      return screenStays(ctx.db, ctx.screening, ids);
+    });
+    rounds.set(ctx, (round = { stayIds: ids, done }));
+  }
+  round.stayIds.push(...stayIds);
+  return round.done;
 }
 
 /** Screens the given stays (just reported, or everyone present after a list changed); returns the alerts raised. */
