@@ -58,6 +58,23 @@ for (const kind of dialectMatrix()) {
       ]);
     });
 
+    it('sends a group of one key back to be stored alone when its pass refuses, leaving nothing of the pass', async () => {
+      const db = scratch.db.kysely;
+      const write = (n: number) => inWriteGroup(db, async (trx) => {
+        await trx.insertInto('settings').values({ key: `c-${n}`, value: 'alone' }).execute();
+        return n;
+      }, {
+        key: 'c', input: n,
+        many: async (trx, inputs) => {
+          for (const i of inputs) await trx.insertInto('settings').values({ key: `c-${i}`, value: 'together' }).execute();
+          throw new Error('the pass refuses');
+        },
+      });
+      expect(await Promise.all([write(1), write(2), write(3)])).toEqual([1, 2, 3]);
+      const stored = await db.selectFrom('settings').select(['key', 'value']).where('key', 'like', 'c-%').orderBy('key').execute();
+      expect(stored).toEqual([{ key: 'c-1', value: 'alone' }, { key: 'c-2', value: 'alone' }, { key: 'c-3', value: 'alone' }]);
+    });
+
     it('rejects a lone write that fails, storing nothing', async () => {
       const db = scratch.db.kysely;
       await expect(inWriteGroup(db, async (trx) => {

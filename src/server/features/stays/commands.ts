@@ -10,7 +10,7 @@ import { outboxRow } from '../../events/bus';
 import { authorize, ensureVisible, inArea } from '../../policies';
 import { scopeFor } from '../../policies/scope';
 import { passportKey, refuseIfPresent } from './duplicates';
-import { type GuestToStore, storeGuestStays } from './record-guests';
+import { type GuestToStore, knownPersons, storeGuestStays } from './record-guests';
 import { knownCountryCodes, regionTimeZone } from '../reference/queries';
 import { loadStayRecord, type StayRecord, stayScope } from './queries';
 import type { CheckInInput } from './schemas';
@@ -103,14 +103,16 @@ export async function recordCheckIns(
   const guestsOf = inputs.map((input) => [input.guest, ...(input.members ?? [])]);
   const findingsOf = inputs.map((input) => validateCheckIn(input, today, (code) => countries.has(code), nowTime));
   refuseRepeatedPassports(guestsOf);
-  await refuseIfPresent(trx, lodging.id, guestsOf);
+  // one read of the passports serves the duplicate check and the person links
+  const known = await knownPersons(trx, guestsOf.flat().map((g) => g.document));
+  await refuseIfPresent(trx, lodging.id, guestsOf, new Map([...known].map(([passport, person]) => [passport, person.document_id])));
 
   const receipts = await nextReceiptNumbers(trx, lodging.village_code, today, inputs.length);
   const toStore: GuestToStore[] = inputs.flatMap((input, n) => guestsOf[n]!.map((guest, i) => ({
     input, guest, findings: findingsOf[n]![i]!, receiptGroup: receipts[n]!, receiptNumber: i === 0 ? receipts[n]! : `${receipts[n]}-${i + 1}`,
     departureDate: options.departures?.[n],
   })));
-  const stored = await storeGuestStays(trx, actor, lodging, toStore, now, options.reportKind ?? 'lodging');
+  const stored = await storeGuestStays(trx, actor, lodging, toStore, now, options.reportKind ?? 'lodging', known);
   let at = 0;
   return guestsOf.map((guests) => {
     const [head, ...members] = stored.slice(at, (at += guests.length));

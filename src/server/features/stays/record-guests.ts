@@ -38,8 +38,9 @@ type Document = { type: string; number: string; issuingState: string; expiryDate
  */
 export async function linkPersons(
   trx: Transaction<Database>, reports: readonly { document: Document; reported: ReportedIdentity }[], at: string,
+  known?: KnownPersons,
 ): Promise<{ personId: string; documentId: string; matched: PersonFacts | null }[]> {
-  const known = await knownPersons(trx, reports.map((r) => r.document));
+  known ??= await knownPersons(trx, reports.map((r) => r.document));
   const persons: Insertable<Database['persons']>[] = [];
   const documents: Insertable<Database['person_documents']>[] = [];
   const tokens: { token: string; person_id: string }[] = [];
@@ -73,8 +74,11 @@ export function sortedByKey<T>(rows: readonly T[], key: (row: T) => string): T[]
   return keyed.map((k) => k.row);
 }
 
+/** Persons already known, with the document of theirs that was asked for, by passportKey. */
+export type KnownPersons = ReadonlyMap<string, PersonFacts>;
+
 /** The persons behind these passports, by "state/number" (the unique key of person_documents). */
-async function knownPersons(trx: Transaction<Database>, documents: readonly Document[]): Promise<Map<string, PersonFacts>> {
+export async function knownPersons(trx: Transaction<Database>, documents: readonly Pick<Document, 'issuingState' | 'number'>[]): Promise<Map<string, PersonFacts>> {
   const wanted = new Map(documents.map((d) => [passportKey(d.issuingState, d.number), { state: d.issuingState, number: normalizeDocumentNumber(d.number) }]));
   const found = new Map<string, PersonFacts>();
   const all = [...wanted.values()];
@@ -97,6 +101,7 @@ async function knownPersons(trx: Transaction<Database>, documents: readonly Docu
  */
 export async function storeGuestStays(
   trx: Transaction<Database>, actor: Actor, lodging: StayLodging, guests: readonly GuestToStore[], now: Date, reportKind: ReportKind,
+  known?: KnownPersons,
 ): Promise<StoredGuest[]> {
   const at = now.toISOString();
   const reports = guests.map(({ guest: g }) => ({
@@ -105,7 +110,7 @@ export async function storeGuestStays(
       surname: normalizeName(g.surname), given_names: normalizeName(g.givenNames ?? ''), sex: g.sex, date_of_birth: g.dateOfBirth, nationality: g.nationality,
     },
   }));
-  const links = await linkPersons(trx, reports, at);
+  const links = await linkPersons(trx, reports, at, known);
   const stayIds = guests.map(() => newId());
   const conflicts: Insertable<IdentityConflictsTable>[] = [];
   const conflictIds = links.map(({ matched }, i) => {
