@@ -43,11 +43,18 @@ for (const kind of dialectMatrix()) {
       expect(listed.lastUsedAt).not.toBeNull();
       expect(JSON.stringify(list.json())).not.toContain(key);
 
-      // calls at once share one read of the key, each with its own copy of the actor
+      // calls at once (and within a second) share one read of the key, each with its own copy of the actor
       const actors = await Promise.all(Array.from({ length: 5 }, () => actorForApiKey(server.db, key)));
       expect(new Set(actors).size).toBe(5);
       expect(actors.every((a) => a !== null && JSON.stringify(a) === JSON.stringify(actors[0]))).toBe(true);
       expect(actors[0]!.reporterOrg).not.toBe(actors[1]!.reporterOrg);
+
+      // a deactivated user's key is refused within a second: the shared answer lasts no longer
+      await server.db.updateTable('users').set({ active: 0 }).where('id', '=', actors[0]!.id).execute();
+      await new Promise((done) => setTimeout(done, 1_100));
+      expect(await actorForApiKey(server.db, key)).toBeNull();
+      await server.db.updateTable('users').set({ active: 1 }).where('id', '=', actors[0]!.id).execute();
+      expect(await actorForApiKey(server.db, key)).not.toBeNull();
 
       // calls in flight while the key is revoked may pass; none sent after the revocation does
       const during = Array.from({ length: 5 }, () => call('GET', '/api/v1/stays?pageSize=1', undefined, { authorization: `Bearer ${key}` }));

@@ -33,31 +33,42 @@ const keyHolder = prepared((db, keyHash: string) => db.selectFrom('api_keys')
   .where('api_keys.key_hash', '=', keyHash));
 
 /**
- * Lookups in flight, by key hash: hotel software sends many calls at once with one key, and those
- * that arrive while its lookup is answered share that answer (one read, not one each). A
- * revocation forgets them, so no call that arrives after it joins a lookup begun before it.
+ * Answers by key hash, shared: hotel software sends many calls at once with one key, and every
+ * call reading the key, its user and organisation was a tenth of a check-in's cost. A lookup is
+ * shared while in flight and for a second after (a valid key only). A revocation forgets them
+ * at once; a user deactivated or an organisation unverified elsewhere takes effect within that second.
  */
-const inFlight = new WeakMap<Kysely<Database>, Map<string, Promise<Actor | null>>>();
+const ANSWER_FOR_MS = 1_000;
+const MAX_ANSWERS = 10_000;
+interface Answer { actor: Promise<Actor | null>; until: number }
+const answers = new WeakMap<Kysely<Database>, Map<string, Answer>>();
 
 /** The reporter acting through a key, or null (unknown, revoked, inactive user). */
 export async function actorForApiKey(db: Kysely<Database>, key: string, now = new Date()): Promise<Actor | null> {
   if (!KEY_SHAPE.test(key)) return null;
   const hash = hashApiKey(key);
-  let pending = inFlight.get(db);
-  if (!pending) inFlight.set(db, (pending = new Map()));
-  let lookup = pending.get(hash);
-  if (!lookup) {
-    const mine = lookUpKey(db, hash, now).finally(() => { if (pending.get(hash) === mine) pending.delete(hash); });
-    pending.set(hash, (lookup = mine));
+  const known = answers.get(db) ?? new Map<string, Answer>();
+  answers.set(db, known);
+  let answer = known.get(hash);
+  if (!answer || answer.until < Date.now()) {
+    const fresh: Answer = { actor: lookUpKey(db, hash, now), until: Infinity }; // in flight: shared
+    const settle = (actor: Actor | null) => {
+      if (known.get(hash) !== fresh) return;
+      if (actor) fresh.until = Date.now() + ANSWER_FOR_MS;
+      else known.delete(hash);
+    };
+    fresh.actor.then(settle, () => settle(null));
+    if (known.size >= MAX_ANSWERS) known.delete(known.keys().next().value!);
+    known.set(hash, (answer = fresh));
   }
-  const actor = await lookup;
+  const actor = await answer.actor;
   // each call its own copy: a request may not change what another one sees
   return actor && { ...actor, areas: [...actor.areas], reporterOrg: actor.reporterOrg && { ...actor.reporterOrg } };
 }
 
 /** Called after a key is revoked: later calls read the key afresh. */
 export function forgetKeyLookups(db: Kysely<Database>): void {
-  inFlight.delete(db);
+  answers.delete(db);
 }
 
 async function lookUpKey(db: Kysely<Database>, keyHash: string, now: Date): Promise<Actor | null> {
