@@ -85,9 +85,9 @@ class WriteGroup {
         }
       });
     } catch (err) {
-      // the commit failed (or the lone write did): nothing of the group is stored
-      if (group.length === 1 && done.length === 0) group[0]!.reject(err);
-      for (const [p] of done) p.reject(err);
+      // the commit failed (or the lone write did, or a savepoint statement): nothing of the group
+      // is stored, and every write not answered yet learns it (a rejected one keeps its own error)
+      for (const p of group) p.reject(err);
       return;
     }
     for (const [p, value] of done) p.resolve(value);
