@@ -47,8 +47,7 @@ const answers = new WeakMap<Kysely<Database>, Map<string, Answer>>();
 export async function actorForApiKey(db: Kysely<Database>, key: string, now = new Date()): Promise<Actor | null> {
   if (!KEY_SHAPE.test(key)) return null;
   const hash = hashApiKey(key);
-  const known = answers.get(db) ?? new Map<string, Answer>();
-  answers.set(db, known);
+  const known = answers.get(db) ?? answers.set(db, new Map()).get(db)!;
   let answer = known.get(hash);
   if (!answer || answer.until < Date.now()) {
     const fresh: Answer = { actor: lookUpKey(db, hash, now), until: Infinity }; // in flight: shared

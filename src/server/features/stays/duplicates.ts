@@ -35,22 +35,14 @@ export function alreadyPresent(existing: { id: string; receipt_number: string },
 
 /**
  * Refuses check-ins whose passport is already present at the lodging: every guest of every
- * check-in, in two queries however many there are (one when the documents were looked up already). The first found is named as its check-in
- * names it (`guest.document.number`, `members.<i>.document.number`).
+ * check-in, in one query however many there are. `documents` are the passports already on file
+ * (passportKey to document id), read once by the caller for the person links too.
+ * The first found is named as its check-in names it (`guest.document.number`, `members.<i>.document.number`).
  */
 export async function refuseIfPresent(
   db: Kysely<Database>, lodgingId: string, checkIns: readonly (readonly { document: { issuingState: string; number: string } }[])[],
-  /** the passports' documents already looked up (passportKey to document id): no second read */
-  known?: ReadonlyMap<string, string>,
+  documents: ReadonlyMap<string, string>,
 ) {
-  const passports = known ? [] : checkIns.flat().map((g) => ({ state: g.document.issuingState, number: normalizeDocumentNumber(g.document.number) }));
-  const documents = new Map<string, string>(known);
-  for (let at = 0; at < passports.length; at += 200) {
-    const slice = passports.slice(at, at + 200);
-    const rows = await db.selectFrom('person_documents').select(['id', 'issuing_state', 'number'])
-      .where((eb) => eb(eb.refTuple('issuing_state', 'number'), 'in', slice.map((p) => eb.tuple(p.state, p.number)))).execute();
-    for (const r of rows) documents.set(passportKey(r.issuing_state, r.number), r.id);
-  }
   if (documents.size === 0) return;
   // the lodging is checked here, not in SQL (see presentAtLodging)
   const present = new Map<string, { id: string; receipt_number: string }>();

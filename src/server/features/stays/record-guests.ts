@@ -101,7 +101,8 @@ export async function knownPersons(trx: Transaction<Database>, documents: readon
  */
 export async function storeGuestStays(
   trx: Transaction<Database>, actor: Actor, lodging: StayLodging, guests: readonly GuestToStore[], now: Date, reportKind: ReportKind,
-  known?: KnownPersons,
+  /** the guests' passports already on file (knownPersons), read once with the duplicate check */
+  known: KnownPersons,
 ): Promise<StoredGuest[]> {
   const at = now.toISOString();
   const reports = guests.map(({ guest: g }) => ({
