@@ -4,6 +4,8 @@ import { hash as hashText } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../auth/actor';
 import type { AuditLogTable, Database } from '../db/schema';
+import { isPostgres } from '../db/dialect';
+import { insertRows } from '../db/insert-rows';
 
 // Append-only, hash-chained audit log. Each entry's hash covers its own fields and the
 // previous entry's hash, so editing or deleting any row breaks every hash after it.
@@ -41,9 +43,7 @@ export async function lockWrites(trx: Kysely<Database>): Promise<void> {
 }
 const locked = new WeakSet<Kysely<Database>>();
 
-export function isPostgres(db: Kysely<Database>): boolean {
-  return db.getExecutor().adapter.constructor.name.startsWith('Postgres');
-}
+export { isPostgres };
 
 /** Who an entry names: the account, and the API key when the call came with one. */
 export type AuditActor = Pick<Actor, 'id' | 'username' | 'apiKeyId'>;
@@ -78,8 +78,7 @@ export async function appendEntries(trx: Kysely<Database>, entries: UnchainedEnt
     prevHash = hashEntry(entry);
     rows.push({ ...entry, hash: prevHash });
   }
-  // 50 rows (550 parameters) per statement stays under every driver's parameter limit
-  for (let i = 0; i < rows.length; i += 50) await trx.insertInto('audit_log').values(rows.slice(i, i + 50)).execute();
+  await insertRows(trx, 'audit_log', rows);
   // The head is kept apart too, so removing entries from the end shows as well.
   const head = `${seq}:${prevHash}`;
   await trx.insertInto('settings').values({ key: HEAD_KEY, value: head })

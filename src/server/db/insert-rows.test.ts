@@ -20,6 +20,12 @@ for (const kind of dialectMatrix()) {
       expect(await db.selectFrom('settings').select('value').where('key', 'in', ['bulk-000', 'bulk-new']).orderBy('key').execute())
         .toEqual([{ value: rows[0]!.value }, { value: 'n' }]);
 
+      // returning: only the rows stored come back, over several statements too
+      const more = Array.from({ length: 150 }, (_, i) => ({ key: i < 3 ? `bulk-00${i}` : `more-${String(i).padStart(3, '0')}`, value: 'x' }));
+      const returned = await insertRows(db, 'settings', more, { onConflictDoNothing: true, returning: 'key' });
+      expect(returned.sort()).toEqual(more.slice(3).map((r) => r.key));
+      expect(await insertRows(db, 'settings', [], { returning: 'key' })).toEqual([]);
+
       await expect(insertRows(db, 'settings', [{ key: 'a', value: '1' }, { key: 'b' } as never])).rejects.toThrow(/differ/);
       await expect(insertRows(db, 'settings', [{ key: 'a', value: '1' }, { key: 'b', other: '2' } as never])).rejects.toThrow(/lacks value/);
       expect(await db.selectFrom('settings').select('key').where('key', 'in', ['a', 'b']).execute()).toEqual([]);

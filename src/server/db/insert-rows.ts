@@ -1,5 +1,5 @@
 import { CompiledQuery, type Insertable, type Kysely } from 'kysely';
-import { isPostgres } from '../audit/log';
+import { isPostgres } from './dialect';
 import type { Database } from './schema';
 
 // Many rows into one table, as few statements as the drivers allow. Kysely builds and compiles
@@ -20,12 +20,15 @@ const quote = (name: string) => {
 
 /**
  * Inserts the rows (every row with the same keys, in the same order as the first) in the
- * caller's transaction. `onConflictDoNothing` skips rows that hit a unique key.
+ * caller's transaction. `onConflictDoNothing` skips rows that hit a unique key; `returning`
+ * names a column whose values come back for the rows stored (e.g. which of them were new).
  */
 export async function insertRows<T extends keyof Database & string>(
-  db: Kysely<Database>, table: T, rows: readonly Insertable<Database[T]>[], options: { onConflictDoNothing?: boolean } = {},
-): Promise<void> {
-  if (rows.length === 0) return;
+  db: Kysely<Database>, table: T, rows: readonly Insertable<Database[T]>[],
+  options: { onConflictDoNothing?: boolean; returning?: keyof Database[T] & string } = {},
+): Promise<unknown[]> {
+  const returned: unknown[] = [];
+  if (rows.length === 0) return returned;
   const columns = Object.keys(rows[0]!);
   const postgres = isPostgres(db);
   const perStatement = Math.max(1, Math.min(MAX_ROWS, Math.floor(MAX_PARAMS / columns.length)));
@@ -41,24 +44,26 @@ export async function insertRows<T extends keyof Database & string>(
         params.push(value === undefined ? null : value);
       }
     }
-    const text = statementText(table, columns, slice.length, postgres, options.onConflictDoNothing ?? false);
-    await db.executeQuery(CompiledQuery.raw(text, params));
+    const text = statementText(table, columns, slice.length, postgres, options.onConflictDoNothing ?? false, options.returning);
+    const result = await db.executeQuery<Record<string, unknown>>(CompiledQuery.raw(text, params));
+    if (options.returning) for (const row of result.rows) returned.push(row[options.returning]);
   }
+  return returned;
 }
 
 // The same text object for the same shape: building it was a third of insertRows' time, and
 // the statement cache (database.ts) hashes a string once per object.
 const texts = new Map<string, string>();
 
-function statementText(table: string, columns: string[], rows: number, postgres: boolean, onConflictDoNothing: boolean): string {
-  const key = `${table}|${columns.join(',')}|${rows}|${postgres}|${onConflictDoNothing}`;
+function statementText(table: string, columns: string[], rows: number, postgres: boolean, onConflictDoNothing: boolean, returning?: string): string {
+  const key = `${table}|${columns.join(',')}|${rows}|${postgres}|${onConflictDoNothing}|${returning ?? ''}`;
   let text = texts.get(key);
   if (text === undefined) {
     const tuples: string[] = [];
     for (let r = 0; r < rows; r++) {
       tuples.push(`(${columns.map((_, c) => (postgres ? `$${r * columns.length + c + 1}` : '?')).join(', ')})`);
     }
-    text = `insert into ${quote(table)} (${columns.map(quote).join(', ')}) values ${tuples.join(', ')}${onConflictDoNothing ? ' on conflict do nothing' : ''}`;
+    text = `insert into ${quote(table)} (${columns.map(quote).join(', ')}) values ${tuples.join(', ')}${onConflictDoNothing ? ' on conflict do nothing' : ''}${returning ? ` returning ${quote(returning)}` : ''}`;
     if (texts.size >= 500) texts.delete(texts.keys().next().value!);
     texts.set(key, text);
   }

@@ -1,5 +1,5 @@
 import type { Compilable, CompiledQuery, Kysely } from 'kysely';
-import { isPostgres } from '../audit/log';
+import { isPostgres } from './dialect';
 import type { Database } from './schema';
 
 // Queries of a fixed shape on the request path, built and compiled once per dialect instead of on

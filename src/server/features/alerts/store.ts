@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { appendEntries, auditDetail } from '../../audit/log';
 import { SYSTEM_ACTOR } from '../../auth/actor';
 import { newId } from '../../db/ids';
+import { insertRows } from '../../db/insert-rows';
 import type { AlertsTable, Database } from '../../db/schema';
 import { outboxRow } from '../../events/bus';
 
@@ -27,26 +28,19 @@ export async function storeNewAlerts<T extends NewAlert>(trx: Kysely<Database>, 
   const byKey = new Map<string, T & { id: string }>();
   for (const a of alerts) if (!byKey.has(a.key)) byKey.set(a.key, { ...a, id: newId() });
   const candidates = [...byKey.values()];
-  const inserted = new Set<string>();
-  for (let i = 0; i < candidates.length; i += 40) {
-    const rows = await trx.insertInto('alerts').values(candidates.slice(i, i + 40).map((a) => ({
-      id: a.id, key: a.key, source: a.source, rule: a.rule, severity: a.severity, status: 'new' as const, person_id: a.personId,
-      stay_id: a.stayId, region_code: a.regionCode, explanation: JSON.stringify(a.explanation), watchlist_entry_id: a.watchlistEntryId ?? null,
-      score: a.score ?? null, assigned_agency_id: null, assigned_user_id: null, resolution: null, reason: null, created_at: at, updated_at: at,
-      resolved_at: null, resolved_by: null,
-    }))).onConflict((oc) => oc.column('key').doNothing()).returning('id').execute();
-    for (const r of rows) inserted.add(r.id);
-  }
+  const inserted = new Set(await insertRows(trx, 'alerts', candidates.map((a) => ({
+    id: a.id, key: a.key, source: a.source, rule: a.rule, severity: a.severity, status: 'new' as const, person_id: a.personId,
+    stay_id: a.stayId, region_code: a.regionCode, explanation: JSON.stringify(a.explanation), watchlist_entry_id: a.watchlistEntryId ?? null,
+    score: a.score ?? null, assigned_agency_id: null, assigned_user_id: null, resolution: null, reason: null, created_at: at, updated_at: at,
+    resolved_at: null, resolved_by: null,
+  })), { onConflictDoNothing: true, returning: 'id' }));
   const stored = candidates.filter((a) => inserted.has(a.id));
-  for (let i = 0; i < stored.length; i += 100) {
-    const part = stored.slice(i, i + 100);
-    await trx.insertInto('alert_activity').values(part.map((a) => ({
-      id: newId(), alert_id: a.id, at, actor_id: null, actor_name: 'Sinergi', kind: 'raised', detail: JSON.stringify(a.activity),
-    }))).execute();
-    await trx.insertInto('outbox').values(part.map((a) => outboxRow('alert.raised', a.regionCode, {
-      alertId: a.id, regionCode: a.regionCode, rule: a.rule, severity: a.severity, source: a.source, at,
-    }, now))).execute();
-  }
+  await insertRows(trx, 'alert_activity', stored.map((a) => ({
+    id: newId(), alert_id: a.id, at, actor_id: null, actor_name: 'Sinergi', kind: 'raised', detail: JSON.stringify(a.activity),
+  })));
+  await insertRows(trx, 'outbox', stored.map((a) => outboxRow('alert.raised', a.regionCode, {
+    alertId: a.id, regionCode: a.regionCode, rule: a.rule, severity: a.severity, source: a.source, at,
+  }, now)));
   await appendEntries(trx, stored.map((a) => ({
     at, actor_id: SYSTEM_ACTOR.id, actor_username: SYSTEM_ACTOR.username, action: 'alert.raise', resource_type: 'alert', resource_id: a.id,
     region_code: a.regionCode, detail: auditDetail(SYSTEM_ACTOR, { action: 'alert.raise', resourceType: 'alert', detail: a.audit }),

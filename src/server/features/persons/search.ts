@@ -1,6 +1,6 @@
 import { type ExpressionBuilder, type Kysely, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
 import { nameQueryWords, type QueryWord } from '../../../domain/identity/name-index';
-import { isPostgres } from '../../audit/log';
+import { isPostgres } from '../../db/dialect';
 import type { Actor } from '../../auth/actor';
 import type { Database } from '../../db/schema';
 import { sees } from '../../policies/fields';
