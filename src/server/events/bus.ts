@@ -39,7 +39,7 @@ export class LocalBus implements EventBus {
 }
 
 const CHANNEL = 'sinergi_events';
-const BATCH = 100;
+const BATCH = 500;
 
 /** NOTIFY on publish; a dedicated LISTEN connection delivers to local subscribers. */
 export class PostgresBus implements EventBus {
