@@ -17,15 +17,17 @@ import { nextTurn } from '../../jobs/turn';
 // The import: the rows that pass the check are stored through the check-in's own core
 // (recordCheckIn), CHUNK rows to a transaction. A row the check let through but the store
 // refuses (e.g. a guest checked in by hand a moment ago) rolls back only itself: the chunk
-// is retried with a savepoint per row. A chunk is stored in one pass (recordCheckIns): a
-// statement per table, not per row. Between chunks the event loop and other writers get a
-// turn, so a 100,000-row import never holds the server (or SQLite's one writer) for more than
-// one chunk: 1,000 rows, about 0.3 s on this 2-core machine. A commit writes every index page
-// its rows touched, and the scattered indexes (name tokens, passports, fingerprints) touch a
-// page or more a row, so larger chunks share more pages: 100,000 rows took 42.5 s in chunks of
-// 500, 36.3 s in chunks of 1,000, 35.3 s in chunks of 2,000 (with twice the longest wait).
+// is retried with a savepoint per row. A chunk is stored in slices of SLICE rows, each in one
+// pass (recordCheckIns: a statement per table, not per row), with a turn of the event loop after
+// each, so requests keep being answered; their queries wait for the chunk's commit (about 1 s).
+// A commit writes every index page its rows touched, and the scattered indexes (name tokens,
+// passports, fingerprints) touch nearly all their pages in a chunk of thousands, so fewer,
+// larger chunks write far less: 100,000 rows with their screening took 36.3 s in chunks of
+// 1,000, about 26 s in chunks of 2,000 and about 22 s in chunks of 5,000 (2026-12-01).
 
-export const CHUNK = 1000;
+export const CHUNK = 5000;
+/** rows stored in one pass within a chunk; the event loop gets a turn after each */
+const SLICE = 1000;
 
 export interface Progress { total: number; processed: number; stored: number; skipped: number; failed: number }
 export interface RunOptions {
@@ -118,11 +120,12 @@ async function storeChunk(
     if (!carefully) {
       const done: Stored[] = [];
       // a guest who came twice (a past stay, then another) is stored, then checked out, before the next visit
-      for (const run of runsOfDistinctPassports(rows)) {
+      for (const run of runsOfDistinctPassports(rows, SLICE)) {
         const results = await recordCheckIns(trx, actor, lodging, run.map((r) => r.input), now, { ...known, departures: run.map((r) => r.departureDate) });
         const stored = run.map((planned, i) => storedOf(importId, lodging, planned, results[i]!.id, now));
         await finishRows(trx, actor, lodging, importId, stored, now);
         done.push(...stored);
+        await nextTurn(); // the rest of the server runs between slices (its queries wait for the commit)
       }
       const result = { stored: done.length, skipped: 0, errors: [], stayIds: done.map((d) => d.mark.stay_id) };
       await recordProgress(trx, result);
@@ -131,7 +134,8 @@ async function storeChunk(
     let skipped = 0;
     const errors: RowError[] = [];
     const done: Stored[] = [];
-    for (const planned of rows) {
+    for (const [i, planned] of rows.entries()) {
+      if (i % 200 === 199) await nextTurn(); // row by row is slower: turns come more often
       await sql`savepoint import_row`.execute(trx);
       try {
         const one = await storeRow(trx, actor, lodging, importId, planned, known, now);
@@ -152,15 +156,15 @@ async function storeChunk(
   });
 }
 
-/** The rows cut, in order, into runs in which no passport appears twice. */
-export function runsOfDistinctPassports(rows: readonly PlannedRow[]): PlannedRow[][] {
+/** The rows cut, in order, into runs of at most `atMost` rows in which no passport appears twice. */
+export function runsOfDistinctPassports(rows: readonly PlannedRow[], atMost = Infinity): PlannedRow[][] {
   const runs: PlannedRow[][] = [];
   let run: PlannedRow[] = [];
   let seen = new Set<string>();
   for (const row of rows) {
     const { issuingState, number } = row.input.guest.document;
     const passport = passportKey(issuingState, number);
-    if (seen.has(passport)) {
+    if (seen.has(passport) || run.length >= atMost) {
       runs.push(run);
       run = [];
       seen = new Set();
