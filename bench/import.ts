@@ -36,6 +36,16 @@ const time = async <T>(run: () => Promise<T>): Promise<[T, number]> => {
   return [out, performance.now() - start];
 };
 
+/** Time from the import's start until no event waits in the outbox and the alert rules have caught up (polled every 20 ms). */
+async function untilSettled(importMs: number): Promise<number> {
+  const start = performance.now();
+  for (let quiet = 0; quiet < 2; await new Promise((r) => setTimeout(r, 20))) {
+    const waiting = await server.db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).where('published_at', 'is', null).executeTakeFirstOrThrow();
+    quiet = Number(waiting.n) === 0 && server.app.alertRules.backlog() === 0 ? quiet + 1 : 0;
+  }
+  return importMs + performance.now() - start;
+}
+
 const csv = toCsv(HEADERS, guestRows(rows, { seed: 2026, prefix: 'BI', spreadDays: 20 }));
 const server = await startTestServer({ kind });
 try {
@@ -61,6 +71,8 @@ try {
       onChunk: (p) => process.stderr.write(`\rimporting: ${p.processed}/${p.total} (${Math.floor((p.processed * 100) / p.total)}%)`),
     });
   });
+  // what the import set going must finish too: its events published and the alert rules run for every stay
+  const settledMs = await untilSettled(importMs);
   const cpu = process.cpuUsage(cpuBefore);
   clearInterval(timer);
   process.stderr.write('\n');
@@ -69,9 +81,9 @@ try {
   const result = {
     date: new Date().toISOString(), db: kind, rows, screened: screen, chunk: CHUNK, cpus: os.cpus().length, node: process.version, loadAverage: Number(os.loadavg()[0]!.toFixed(1)),
     uploadMs: Math.round(uploadMs), dryRunMs: Math.round(dryRunMs), importMs: Math.round(importMs),
-    rowsPerSec: Math.round((rows * 1000) / importMs), stored: done.stored, failed: done.failed, wouldStore: Number(checked.row_count) - Number(checked.failed),
+    settledMs: Math.round(settledMs), rowsPerSec: Math.round((rows * 1000) / importMs), stored: done.stored, failed: done.failed, wouldStore: Number(checked.row_count) - Number(checked.failed),
     importCpuMs: Math.round((cpu.user + cpu.system) / 1000), maxEventLoopStallMs: Math.round(maxStall),
-    target: { rows: 100_000, importMs: TARGET_MS }, pass: rows === 100_000 ? importMs < TARGET_MS : null,
+    target: { rows: 100_000, importMs: TARGET_MS }, pass: rows === 100_000 ? settledMs < TARGET_MS : null,
     note: 'shared machine: re-run on a quiet one for the figure of record',
   };
   console.log(JSON.stringify(result, null, 2));
@@ -81,13 +93,13 @@ try {
   const all = { ...previous, [`${kind}-${rows}${screen ? '' : '-store-only'}`]: result };
   fs.writeFileSync(file, `${JSON.stringify(all, null, 2)}\n`);
   const lines = Object.values(all as Record<string, typeof result>).map((r) =>
-    `| ${r.db} | ${r.rows.toLocaleString('en')} | ${r.screened === false ? 'no (store alone)' : r.screened ? 'yes' : 'no (before 2026-12-01)'} | ${(r.uploadMs / 1000).toFixed(1)} s | ${(r.dryRunMs / 1000).toFixed(1)} s | **${(r.importMs / 1000).toFixed(1)} s** | ${r.rowsPerSec.toLocaleString('en')} | ${(r.importCpuMs / 1000).toFixed(1)} s | ${r.loadAverage ?? '?'} | ${r.maxEventLoopStallMs} ms | ${r.pass === null ? 'n/a (target is for 100,000 rows)' : r.pass ? 'PASS' : 'FAIL'} | ${r.date.slice(0, 10)} |`);
+    `| ${r.db} | ${r.rows.toLocaleString('en')} | ${r.screened === false ? 'no (store alone)' : r.screened ? 'yes' : 'no (before 2026-12-01)'} | ${(r.uploadMs / 1000).toFixed(1)} s | ${(r.dryRunMs / 1000).toFixed(1)} s | ${(r.importMs / 1000).toFixed(1)} s | **${r.settledMs === undefined ? '—' : `${(r.settledMs / 1000).toFixed(1)} s`}** | ${r.rowsPerSec.toLocaleString('en')} | ${(r.importCpuMs / 1000).toFixed(1)} s | ${r.loadAverage ?? '?'} | ${r.maxEventLoopStallMs} ms | ${r.pass === null ? 'n/a (target is for 100,000 rows)' : r.pass ? 'PASS' : 'FAIL'} | ${r.date.slice(0, 10)} |`);
   fs.writeFileSync('bench/results/import.md', [
     '# Bulk import benchmark', '',
-    `Target: 100,000 rows imported (checked and stored) in under ${TARGET_MS / 1000} s. Reproduce: \`npm run bench:import -- --rows 100000 [--db postgres]\`.`,
+    `Target: 100,000 rows imported (checked and stored, their events published and the alert rules run for every stay: "settled") in under ${TARGET_MS / 1000} s. Reproduce: \`npm run bench:import -- --rows 100000 [--db postgres]\`.`,
     'Rows are synthetic (seeded), a fifth past stays stored checked out; one receipt, audit entry and outbox event per stay; every stay screened against the demo watchlists (since 2026-12-01, as the server and the CLI do).', '',
-    '| db | rows | screened | upload (read file) | dry run | import | rows/s | import CPU | load avg (2 cores) | longest event-loop stall | target | date |',
-    '| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |', ...lines, '',
+    '| db | rows | screened | upload (read file) | dry run | import | settled (events out, rules run) | rows/s | import CPU | load avg (2 cores) | longest event-loop stall | target | date |',
+    '| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |', ...lines, '',
     'Wall time counts only on a quiet machine: the load average says how busy it was. CPU time is the process\'s own (user + system).', '',
   ].join('\n'));
 } finally {

@@ -11,7 +11,13 @@ const STAY_EVENTS = /^stay\./;
 /** a sighting linked to a person: that person's rules run again (it carries personId, not stayId) */
 const PERSON_EVENTS = new Set(['sighting.linked']);
 const BATCH_MS = 250;
+const FLUSH_AT_MOST = 500;
 const FIRST_SWEEP_MS = 60_000;
+
+declare module 'fastify' {
+  /** stays and persons whose rules are still to run (1 while a run is due or under way): 0 when caught up */
+  interface FastifyInstance { alertRules: { backlog(): number } }
+}
 
 export function startAlertJobs(app: FastifyInstance, ctx: AppContext): void {
   const pendingStays = new Set<string>();
@@ -20,25 +26,28 @@ export function startAlertJobs(app: FastifyInstance, ctx: AppContext): void {
   let timer: NodeJS.Timeout | null = null;
 
   const flush = async () => {
-    const stayIds = [...pendingStays].slice(0, 500); // the rest go in the next run
+    const stayIds = [...pendingStays].slice(0, FLUSH_AT_MOST); // the rest go in the next run
     for (const id of stayIds) pendingStays.delete(id);
-    const personIds = [...pendingPersons].slice(0, 500);
+    const personIds = [...pendingPersons].slice(0, FLUSH_AT_MOST);
     for (const id of personIds) pendingPersons.delete(id);
     const persons = stayIds.length ? await ctx.db.selectFrom('stays').select('person_id').distinct().where('id', 'in', stayIds).execute() : [];
     const raised = await raiseRuleAlertsFor(ctx.db, [...new Set([...persons.map((p) => p.person_id), ...personIds])]);
     if (raised.length) void ctx.relay.kick();
   };
-  const schedule = () => {
+  const schedule = (after = BATCH_MS) => {
     if (timer || closed) return;
     timer = setTimeout(() => {
       timer = null;
       flushing = (flushing ?? Promise.resolve()).then(flush).catch((err) => app.log.error({ err }, 'alert rules')).finally(() => {
         flushing = null;
-        if (pendingStays.size || pendingPersons.size) schedule();
+        // a backlog (an import stores thousands a second) is worked off at once, not 500 every quarter second
+        const left = pendingStays.size + pendingPersons.size;
+        if (left) schedule(left >= FLUSH_AT_MOST ? 0 : BATCH_MS);
       });
-    }, BATCH_MS);
+    }, after);
   };
   let closed = false;
+  app.decorate('alertRules', { backlog: () => pendingStays.size + pendingPersons.size + (flushing || timer ? 1 : 0) });
   const unsubscribe = ctx.bus.subscribe((event) => {
     const { stayId, personId } = event.data;
     if (PERSON_EVENTS.has(event.name) && typeof personId === 'string') pendingPersons.add(personId);
