@@ -17,6 +17,7 @@ import http from 'node:http';
 import os from 'node:os';
 import autocannon from 'autocannon';
 import { addDays } from '../src/domain/dates';
+import { SERVER_NODE_FLAGS } from '../scripts/server-node-flags.mjs';
 
 const argv = process.argv.slice(2);
 const flag = (name: string) => argv.includes(`--${name}`);
@@ -73,7 +74,8 @@ function body(): string {
 }
 
 function startServer(args: string[], profile = false): Promise<{ child: ChildProcess; info: { port: number; bulkMs?: number; dashboards?: string[] } }> {
-  const execArgv = ['--import', 'tsx', ...(profile ? ['--cpu-prof', '--cpu-prof-dir', 'bench/results/profiles'] : [])];
+  // both servers run with the flags npm start gives the app
+  const execArgv = [...SERVER_NODE_FLAGS, '--import', 'tsx', ...(profile ? ['--cpu-prof', '--cpu-prof-dir', 'bench/results/profiles'] : [])];
   const child = fork(new URL('./throughput/server.ts', import.meta.url).pathname, args, { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   return new Promise((resolve, reject) => {
     child.once('message', (info) => resolve({ child, info: info as { port: number } }));
