@@ -43,7 +43,6 @@ export async function lockWrites(trx: Kysely<Database>): Promise<void> {
 }
 const locked = new WeakSet<Kysely<Database>>();
 
-export { isPostgres };
 
 /** Who an entry names: the account, and the API key when the call came with one. */
 export type AuditActor = Pick<Actor, 'id' | 'username' | 'apiKeyId'>;
