@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context';
+import { DEFAULT_RULE_SETTINGS } from '../../../domain/rules';
 import { raiseRuleAlertsFor, sweepPresentPersons } from './raise';
 
 // When rules run: after every committed report that changes a person's stays (from the event
@@ -30,8 +31,9 @@ export function startAlertJobs(app: FastifyInstance, ctx: AppContext): void {
     for (const id of stayIds) pendingStays.delete(id);
     const personIds = [...pendingPersons].slice(0, FLUSH_AT_MOST);
     for (const id of personIds) pendingPersons.delete(id);
-    const persons = stayIds.length ? await ctx.db.selectFrom('stays').select('person_id').distinct().where('id', 'in', stayIds).execute() : [];
-    const raised = await raiseRuleAlertsFor(ctx.db, [...new Set([...persons.map((p) => p.person_id), ...personIds])]);
+    const persons = stayIds.length ? await ctx.reads.selectFrom('stays').select('person_id').distinct().where('id', 'in', stayIds).execute() : [];
+    const personsToRun = [...new Set([...persons.map((p) => p.person_id), ...personIds])];
+    const raised = await raiseRuleAlertsFor(ctx.db, personsToRun, new Date(), DEFAULT_RULE_SETTINGS, ctx.reads);
     if (raised.length) void ctx.relay.kick();
   };
   const schedule = (after = BATCH_MS) => {

@@ -21,14 +21,17 @@ export async function raiseRuleAlerts(
 /**
  * The rules over several persons (a page of the sweep, a batch of reports), their new alerts in
  * one transaction: an import of thousands of guests would otherwise commit once per person.
+ * The facts are read through `reads` (SQLite's read workers keep that off the event loop; they
+ * see every committed report, and the callers run the rules only after a report's commit).
  */
 export async function raiseRuleAlertsFor(
   db: Kysely<Database>, personIds: readonly string[], now = new Date(), settings: RuleSettings = DEFAULT_RULE_SETTINGS,
+  reads: Kysely<Database> = db,
 ): Promise<RaisedAlert[]> {
   const hits: PersonHit[] = [];
   for (let at = 0; at < personIds.length; at += 100) {
     if (at > 0) await nextTurn();
-    const factsOf = await loadPersonFactsOf(db, personIds.slice(at, at + 100), now);
+    const factsOf = await loadPersonFactsOf(reads, personIds.slice(at, at + 100), now);
     for (const [personId, facts] of factsOf) {
       for (const hit of evaluateRules(facts, settings)) if (hit.regionCode !== '') hits.push({ personId, hit });
     }
