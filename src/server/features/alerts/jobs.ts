@@ -27,10 +27,8 @@ export function startAlertJobs(app: FastifyInstance, ctx: AppContext): void {
   let timer: NodeJS.Timeout | null = null;
 
   const flush = async () => {
-    const stayIds = [...pendingStays].slice(0, FLUSH_AT_MOST); // the rest go in the next run
-    for (const id of stayIds) pendingStays.delete(id);
-    const personIds = [...pendingPersons].slice(0, FLUSH_AT_MOST);
-    for (const id of personIds) pendingPersons.delete(id);
+    const stayIds = takeFirst(pendingStays, FLUSH_AT_MOST); // the rest go in the next run
+    const personIds = takeFirst(pendingPersons, FLUSH_AT_MOST);
     const persons = stayIds.length ? await ctx.reads.selectFrom('stays').select('person_id').distinct().where('id', 'in', stayIds).execute() : [];
     const personsToRun = [...new Set([...persons.map((p) => p.person_id), ...personIds])];
     const raised = await raiseRuleAlertsFor(ctx.db, personsToRun, new Date(), DEFAULT_RULE_SETTINGS, ctx.reads);
@@ -79,4 +77,15 @@ export function startAlertJobs(app: FastifyInstance, ctx: AppContext): void {
     shutdown.abort();
     await Promise.all([flushing, sweeping]); // nothing may touch the database once it closes
   });
+}
+
+/** Removes and returns up to `n` of the set's oldest entries (a copy of the whole set per run was quadratic in an import's backlog). */
+function takeFirst(set: Set<string>, n: number): string[] {
+  const taken: string[] = [];
+  for (const id of set) {
+    if (taken.length === n) break;
+    taken.push(id);
+  }
+  for (const id of taken) set.delete(id);
+  return taken;
 }

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { DEFAULT_RULE_SETTINGS, evaluateRules, type RuleHit, type RuleSettings } from '../../../domain/rules';
+import { DEFAULT_RULE_SETTINGS, evaluateRules, type PersonFacts, type RuleHit, type RuleSettings } from '../../../domain/rules';
 import { lockWrites } from '../../audit/log';
 import type { Database } from '../../db/schema';
 import { loadPersonFactsOf } from './facts';
@@ -28,12 +28,21 @@ export async function raiseRuleAlertsFor(
   db: Kysely<Database>, personIds: readonly string[], now = new Date(), settings: RuleSettings = DEFAULT_RULE_SETTINGS,
   reads: Kysely<Database> = db,
 ): Promise<RaisedAlert[]> {
+  const pages: string[][] = [];
+  for (let at = 0; at < personIds.length; at += 100) pages.push(personIds.slice(at, at + 100));
   const hits: PersonHit[] = [];
-  for (let at = 0; at < personIds.length; at += 100) {
-    if (at > 0) await nextTurn();
-    const factsOf = await loadPersonFactsOf(reads, personIds.slice(at, at + 100), now);
+  const evaluate = (factsOf: Map<string, PersonFacts>) => {
     for (const [personId, facts] of factsOf) {
       for (const hit of evaluateRules(facts, settings)) if (hit.regionCode !== '') hits.push({ personId, hit });
+    }
+  };
+  if (reads !== db) {
+    // the read workers answer every page at once while the event loop does other work
+    for (const factsOf of await Promise.all(pages.map((page) => loadPersonFactsOf(reads, page, now)))) evaluate(factsOf);
+  } else {
+    for (const [i, page] of pages.entries()) {
+      if (i > 0) await nextTurn(); // the app's own connection answers synchronously
+      evaluate(await loadPersonFactsOf(db, page, now));
     }
   }
   return hits.length ? insertNewAlerts(db, hits, now) : [];
