@@ -52,7 +52,8 @@ export function startNotifier(app: FastifyInstance, ctx: AppContext): void {
 }
 
 async function queueFor(ctx: AppContext, events: DomainEvent[]): Promise<void> {
-  const alerts = new Map((await ctx.db.selectFrom('alerts').select(['id', 'rule', 'severity', 'source', 'region_code', 'created_at'])
+  // the alerts were committed before their events went out, so the read workers see them
+  const alerts = new Map((await ctx.reads.selectFrom('alerts').select(['id', 'rule', 'severity', 'source', 'region_code', 'created_at'])
     .where('id', 'in', events.map((e) => String(e.data.alertId))).execute()).map((a) => [a.id, a]));
   if (alerts.size === 0) return;
   const recipientsOf = await alertAudience(ctx.db);
