@@ -9,20 +9,12 @@ import { randomBytes } from 'node:crypto';
 let lastMs = 0;
 let seq = 0;
 // Random bytes drawn 4 KiB at a time: one draw per id was a twentieth of a re-screen's time.
+// An id takes 8 of them (the time and the counter fill the rest) and is spelled from a table:
+// a Buffer per id and its hex conversion were half of newId's time in an import.
 const POOL_BYTES = 4096;
 let pool = Buffer.alloc(0);
 let poolAt = POOL_BYTES;
-
-function random16(): Buffer {
-  if (poolAt + 16 > pool.length) {
-    pool = randomBytes(POOL_BYTES);
-    poolAt = 0;
-  }
-  const b = Buffer.allocUnsafe(16);
-  pool.copy(b, 0, poolAt, poolAt + 16);
-  poolAt += 16;
-  return b;
-}
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
 /** A new UUIDv7; ids made in this process sort in the order they were made. */
 export function newId(now = Date.now()): string {
@@ -34,17 +26,19 @@ export function newId(now = Date.now()): string {
     lastMs = now;
     seq = 0;
   }
-  const b = random16();
+  if (poolAt + 8 > pool.length) {
+    pool = randomBytes(POOL_BYTES);
+    poolAt = 0;
+  }
+  const r = pool;
+  const p = poolAt;
+  poolAt += 8;
   const ms = lastMs;
-  b[0] = Math.floor(ms / 2 ** 40) & 0xff;
-  b[1] = Math.floor(ms / 2 ** 32) & 0xff;
-  b[2] = (ms >>> 24) & 0xff;
-  b[3] = (ms >>> 16) & 0xff;
-  b[4] = (ms >>> 8) & 0xff;
-  b[5] = ms & 0xff;
-  b[6] = 0x70 | (seq >>> 8);
-  b[7] = seq & 0xff;
-  b[8] = 0x80 | (b[8]! & 0x3f);
-  const h = b.toString('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  const high = Math.floor(ms / 2 ** 32); // the top 16 of the 48 time bits
+  const low = ms >>> 0;
+  return HEX[(high >>> 8) & 0xff]! + HEX[high & 0xff]! + HEX[low >>> 24]! + HEX[(low >>> 16) & 0xff]! + '-'
+    + HEX[(low >>> 8) & 0xff]! + HEX[low & 0xff]! + '-'
+    + HEX[0x70 | (seq >>> 8)]! + HEX[seq & 0xff]! + '-' // version 7
+    + HEX[0x80 | (r[p]! & 0x3f)]! + HEX[r[p + 1]!]! + '-' // variant 1
+    + HEX[r[p + 2]!]! + HEX[r[p + 3]!]! + HEX[r[p + 4]!]! + HEX[r[p + 5]!]! + HEX[r[p + 6]!]! + HEX[r[p + 7]!]!;
 }
