@@ -58,7 +58,9 @@ function Receipts({ id }: { id: string }) {
 
 export function ImportPage() {
   usePageTitle('imports.title');
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // the summary's counts spelled like the cards' (2.000 in Indonesian, 2,000 in English)
+  const count = (n: number) => n.toLocaleString(i18n.language.startsWith('en') ? 'en-GB' : 'id-ID');
   const me = useCurrentUser();
   const needsLodging = me.role !== 'reporter';
   const lodgings = useQuery({
@@ -135,7 +137,7 @@ export function ImportPage() {
             {live?.status === 'failed' && <Alert color="red">{t('imports.failedRun')}</Alert>}
             {live?.status === 'done' && uploaded && (
               <Stack data-testid="import-summary">
-                <Alert color="teal">{t('imports.done', { stored: live.stored, skipped: live.skipped, failed: live.failed })}</Alert>
+                <Alert color="teal">{t('imports.done', { stored: count(live.stored), skipped: count(live.skipped), failed: count(live.failed) })}</Alert>
                 <Counts state={live} />
                 {live.failed > 0 && <ErrorsTable id={uploaded.id} version="done" />}
                 <Receipts id={uploaded.id} />
