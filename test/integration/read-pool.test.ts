@@ -64,6 +64,14 @@ describe('SQLite read pool', () => {
     }
   });
 
+  it('closes while a query is still out: that answer arrives first, the close still ends, and later queries are refused', async () => {
+    const pool = new ReadPool(db.url, 1);
+    const asked = pool.query('with recursive c(x) as (select 1 union all select x + 1 from c where x < 300000) select count(*) as n from c', []);
+    await pool.close(); // before the fix, the answer took the close's one listener and the close never ended
+    expect(await asked).toEqual([{ n: 300000 }]);
+    await expect(pool.query('select 1 as n', [])).rejects.toThrow(/read pool: closed/);
+  });
+
   it('refuses a write and survives a bad query', async () => {
     await expect(reads.insertInto('settings').values({ key: 'x', value: 'y' }).execute()).rejects.toThrow();
     await expect(sql`select * from no_such_table`.execute(reads)).rejects.toThrow(/no_such_table/);

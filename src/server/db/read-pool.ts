@@ -75,6 +75,8 @@ export class ReadPool {
 
   /** The rows of one query, from the reader with the fewest queries waiting. */
   query(sql: string, parameters: readonly unknown[]): Promise<unknown[]> {
+    // a reader told to close answers nothing more, and one stopped never would
+    if (this.closing) return Promise.reject(new Error('read pool: closed'));
     const reader = this.readers.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
@@ -86,7 +88,8 @@ export class ReadPool {
   async close(): Promise<void> {
     this.closing = true;
     await Promise.all(this.readers.map(({ worker }) => new Promise<void>((done) => {
-      worker.once('message', (m) => { if (m === 'closed') void worker.terminate().then(() => done()); });
+      // answers to queries sent before the close may still arrive first: wait for 'closed' itself
+      worker.on('message', (m) => { if (m === 'closed') void worker.terminate().then(() => done()); });
       worker.once('error', () => done());
       worker.postMessage('close');
     })));
