@@ -159,11 +159,6 @@ export async function buildApp(config: Config, options: { db?: Db } = {}): Promi
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await serveWebApp(app, config.webDir);
 
-  await startAuditJobs(app, db.kysely, config);
-  startAlertJobs(app, ctx);
-  startNotifier(app, ctx);
-  startTaskNotices(app, ctx);
-  void ctx.screening.current().catch((err) => app.log.error({ err }, 'watchlist index')); // warm: the first check-in should not wait
   const relayTimer = setInterval(() => void ctx.relay.kick(), 2000);
   const housekeepingTimer = setInterval(() => void housekeeping(db.kysely, new Date(), { channelRetentionDays: config.channelRetentionDays, dataDir: config.dataDir, exportRetentionHours: config.exportRetentionHours }).catch((err) => app.log.error({ err }, 'housekeeping')), 3600_000);
   // hourly, reminding each lodging with stays to close once per local day, in the app and by e-mail
@@ -178,6 +173,13 @@ export async function buildApp(config: Config, options: { db?: Db } = {}): Promi
     if (reads !== db.kysely) await reads.destroy();
     if (!options.db) await db.close(); // a database handed in belongs to the caller
   });
+  // after the hook above: Fastify runs onClose hooks last-registered first, so each job stops
+  // (and finishes its run) before the relay, the read workers and the database close under it
+  await startAuditJobs(app, db.kysely, config);
+  startAlertJobs(app, ctx);
+  startNotifier(app, ctx);
+  startTaskNotices(app, ctx);
+  void ctx.screening.current().catch((err) => app.log.error({ err }, 'watchlist index')); // warm: the first check-in should not wait
   await ctx.relay.kick(); // anything committed before a crash goes out now
   return app;
 }
