@@ -14,10 +14,13 @@ import { MappingStep } from './MappingStep';
 
 // "Impor data tamu": upload → mapping (remembered) → dry run with the row errors → import with a progress bar → receipts.
 
+/** Numbers as the reader's language writes them (20.000 in Indonesian, 20,000 in English). */
+const numberLocale = (language: string) => (language.startsWith('en') ? 'en-GB' : 'id-ID');
+
 function Counts({ state }: { state: ImportState }) {
   const { t, i18n } = useTranslation();
   // 20.000 in Indonesian, 20,000 in English: a 100,000-row file is read at a glance
-  const locale = i18n.language.startsWith('en') ? 'en-GB' : 'id-ID';
+  const locale = numberLocale(i18n.language);
   const items: [string, number | null][] = [
     ['rows', state.rows], [state.status === 'checked' ? 'wouldStore' : 'stored', state.status === 'checked' ? state.wouldStore : state.stored],
     ['skipped', state.skipped], ['failed', state.failed],
@@ -60,7 +63,7 @@ export function ImportPage() {
   usePageTitle('imports.title');
   const { t, i18n } = useTranslation();
   // the summary's counts spelled like the cards' (2.000 in Indonesian, 2,000 in English)
-  const count = (n: number) => n.toLocaleString(i18n.language.startsWith('en') ? 'en-GB' : 'id-ID');
+  const count = (n: number) => n.toLocaleString(numberLocale(i18n.language));
   const me = useCurrentUser();
   const needsLodging = me.role !== 'reporter';
   const lodgings = useQuery({
