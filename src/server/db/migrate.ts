@@ -1,4 +1,5 @@
-import { type Kysely, type Migration, type MigrationProvider, Migrator, SqliteAdapter, sql } from 'kysely';
+import { type Kysely, type Migration, type MigrationProvider, Migrator, SqliteAdapter } from 'kysely';
+import { analyzeSqlite } from './statistics';
 import * as core from './migrations/0001_core';
 import * as totpEnrolment from './migrations/0002_totp_enrolment';
 import * as access from './migrations/0003_access';
@@ -84,11 +85,7 @@ export async function migrateToLatest(db: Kysely<any>): Promise<void> {
   if (error || failed) {
     throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
   }
-  // SQLite plans from the statistics ANALYZE left: an index a migration made has none, and the
-  // planner then guesses (a present list walked the whole country). PostgreSQL's autovacuum does this.
-  // A sampled ANALYZE (1,000 rows per index) takes a moment on millions of rows.
-  if (results?.length && db.getExecutor().adapter instanceof SqliteAdapter) {
-    await sql`pragma analysis_limit = 1000`.execute(db);
-    await sql`analyze`.execute(db);
-  }
+  // a new index has no statistics and the planner guesses (a present list walked the whole
+  // country); PostgreSQL's autovacuum keeps its own
+  if (results?.length && db.getExecutor().adapter instanceof SqliteAdapter) await analyzeSqlite(db);
 }

@@ -77,6 +77,14 @@ export function outboxRow(name: string, regionCode: string | null, data: Record<
   return { id: newId(), at: now.toISOString(), event: name, region_code: regionCode, payload: JSON.stringify(data), published_at: null };
 }
 
+/** Marks the oldest unpublished rows published and returns them: one statement, one write. */
+export function claimBatch(db: Kysely<Database>) {
+  return db.updateTable('outbox').set({ published_at: new Date().toISOString() })
+    .where('id', 'in', (eb) => eb.selectFrom('outbox').select('id').where('published_at', 'is', null).orderBy('at').limit(BATCH))
+    .where('published_at', 'is', null)
+    .returningAll();
+}
+
 /**
  * Publishes committed outbox rows. kick() after each commit; overlapping kicks coalesce.
  * kick() never rejects: a failed publish stays in the outbox and goes out on the next kick.
@@ -113,10 +121,7 @@ export class OutboxRelay {
     while (!this.stopped) {
       // claim a batch in one statement (one write, not one per row); another instance may
       // have taken some of them already, and then they are not returned here
-      const claimed = await this.db.updateTable('outbox').set({ published_at: new Date().toISOString() })
-        .where('id', 'in', (eb) => eb.selectFrom('outbox').select('id').where('published_at', 'is', null).orderBy('at').limit(BATCH))
-        .where('published_at', 'is', null)
-        .returningAll().execute();
+      const claimed = await claimBatch(this.db).execute();
       claimed.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
       await this.bus.publishAll(claimed.map((row) => ({ id: row.id, name: row.event, regionCode: row.region_code, data: JSON.parse(row.payload), at: row.at })));
       if (claimed.length < BATCH) return;
