@@ -103,6 +103,8 @@ export class OutboxRelay {
     if (this.running) { this.again = true; return this.running; }
     this.running = (async () => {
       try {
+        // a group commit answers its check-ins together and each kicks: after a turn, one claim serves them all
+        await nextTurn();
         do { this.again = false; await this.drain(); } while (this.again && !this.stopped);
       } catch (err) {
         this.onError(err);
