@@ -30,6 +30,8 @@ interface Pending {
 
 /** enough to amortise a commit; small enough that the first in a group does not wait long */
 const MAX_GROUP = 64;
+/** how long a group waits for the rest of a burst (check-ins/s with 50 hotel-software connections: +1–27%, 5 paired runs) */
+const LINGER_MS = 1;
 const groups = new WeakMap<Kysely<Database>, WriteGroup>();
 /** Since start: writes stored in a shared pass, and writes sent back to be stored alone after a pass refused. */
 export const writesTogether = { stored: 0, sentBack: 0 };
@@ -58,11 +60,24 @@ class WriteGroup {
     });
   }
 
+  /** the size of recent groups, fading: how many writes usually arrive together */
+  private recent = 0;
+
   private async drain(): Promise<void> {
     this.scheduled = false;
     this.running = true;
     try {
-      while (this.queue.length > 0) await this.commitGroup(this.queue.splice(0, MAX_GROUP));
+      // PostgreSQL's commit_delay, in spirit: when far fewer writes are queued than recent groups
+      // held, the rest of the burst is still on its way (a client sends its next writes as the
+      // answers reach it), so wait a moment for it rather than split it across two commits.
+      // A lone write under light load never waits.
+      if (this.queue.length < this.recent / 2) await new Promise((resume) => setTimeout(resume, LINGER_MS));
+      this.recent *= 0.9;
+      while (this.queue.length > 0) {
+        const group = this.queue.splice(0, MAX_GROUP);
+        this.recent = Math.max(this.recent, group.length);
+        await this.commitGroup(group);
+      }
     } finally {
       this.running = false;
     }
