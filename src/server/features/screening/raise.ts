@@ -19,6 +19,7 @@ interface Reported {
 }
 
 const STRONG_SEVERITY = 'high';
+const TURN_EVERY_MS = 5;
 const WEAK_SEVERITY = 'medium';
 
 /**
@@ -64,8 +65,12 @@ export async function screenStays(db: Kysely<Database>, screening: Screener, sta
         'stays.reported_date_of_birth', 'stays.reported_nationality', 'person_documents.number as document_number'])
       .where('stays.id', 'in', stayIds.slice(i, i + 500)).execute();
     const found: { stay: Reported; hits: ScreeningMatch[] }[] = [];
-    for (const [n, row] of rows.entries()) {
-      if (n % 25 === 24) await nextTurn(); // a screening takes about a millisecond
+    let since = performance.now();
+    for (const row of rows) {
+      // against a long list a screening takes about a millisecond: requests get a turn every few;
+      // a write group's reports against a short one finish at once, and their answers go back
+      // before the next group's commit (a turn here made them wait for it)
+      if (performance.now() - since > TURN_EVERY_MS) { await nextTurn(); since = performance.now(); }
       const hits = await screening.screen({
         names: [{ surname: row.reported_surname ?? '', given: row.reported_given_names ?? '' }],
         dateOfBirth: row.reported_date_of_birth ?? undefined, nationality: row.reported_nationality ?? undefined,
