@@ -19,8 +19,9 @@ interface Reported {
 }
 
 const STRONG_SEVERITY = 'high';
-const TURN_EVERY_MS = 5;
 const WEAK_SEVERITY = 'medium';
+/** screening at report gives the event loop a turn after this long */
+const TURN_EVERY_MS = 5;
 
 /**
  * Screens reports just stored, before the reporter's answer goes back (the answer never shows the
