@@ -20,7 +20,8 @@ export function zoneOf(timeZone: string | null | undefined): Zone {
   return { iana: ianaZone('WIB'), abbr: 'WIB' };
 }
 
-function locale(lang: string): string {
+/** The locale dates and numbers are written in for a UI language (20.000 and 27 Nov in Indonesian, 20,000 in English). */
+export function displayLocale(lang: string): string {
   return lang.startsWith('en') ? 'en-GB' : 'id-ID';
 }
 
@@ -29,7 +30,7 @@ export function formatDateTime(iso: string | null | undefined, zone: Zone, lang:
   if (!iso) return '—';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  const s = new Intl.DateTimeFormat(locale(lang), {
+  const s = new Intl.DateTimeFormat(displayLocale(lang), {
     timeZone: zone.iana, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false,
   }).format(d);
   return `${s} ${zone.abbr}`;
@@ -41,7 +42,7 @@ export function formatDate(date: string | null | undefined, lang: string): strin
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
   if (!m) return date;
   const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
-  return new Intl.DateTimeFormat(locale(lang), { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' }).format(d);
+  return new Intl.DateTimeFormat(displayLocale(lang), { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' }).format(d);
 }
 
 /** Today's calendar date (YYYY-MM-DD) in the zone. */

@@ -3,9 +3,10 @@ import { Anchor, Badge, Button, Group, Menu, Paper, Stack, Text, Textarea, Actio
 import { useTranslation } from 'react-i18next';
 import { type ChannelMessage, useMessageAction } from './api';
 import { IconDots, IconFileDoc } from './icons';
+import { displayLocale } from '../../lib/time';
 
 function when(iso: string, lang: string): string {
-  return new Date(iso).toLocaleString(lang.startsWith('en') ? 'en-GB' : 'id-ID', { day: '2-digit', month: 'short', hour: '2-digit', minute: '2-digit' });
+  return new Date(iso).toLocaleString(displayLocale(lang), { day: '2-digit', month: 'short', hour: '2-digit', minute: '2-digit' });
 }
 
 export function MessageItem({ message, onOpenThread, children }: { message: ChannelMessage; onOpenThread?: () => void; children: React.ReactNode }) {

@@ -6,8 +6,9 @@ import { useChannelTeams, useNotices, useReadNotice } from './api';
 import { useChannelLive } from './useChannelLive';
 import { IconBell } from './icons';
 import { NoticePrefs } from './NoticePrefs';
+import { displayLocale } from '../../lib/time';
 
-const fmt = (iso: string, lang: string) => new Date(iso).toLocaleString(lang.startsWith('en') ? 'en-GB' : 'id-ID', { day: '2-digit', month: 'short', hour: '2-digit', minute: '2-digit' });
+const fmt = (iso: string, lang: string) => new Date(iso).toLocaleString(displayLocale(lang), { day: '2-digit', month: 'short', hour: '2-digit', minute: '2-digit' });
 
 /** The bell in the header: the caller's inbox, live; opening a notice marks it read. */
 export function NotificationBell({ enabled }: { enabled: boolean }) {

@@ -11,16 +11,14 @@ import { useCurrentUser } from '../auth/useMe';
 import { type ImportState, type Uploaded, useDryRun, useImportReceipts, useImportState, useRunImport, useUpload } from './api';
 import { ErrorsTable } from './ErrorsTable';
 import { MappingStep } from './MappingStep';
+import { displayLocale } from '../../lib/time';
 
 // "Impor data tamu": upload → mapping (remembered) → dry run with the row errors → import with a progress bar → receipts.
-
-/** Numbers as the reader's language writes them (20.000 in Indonesian, 20,000 in English). */
-const numberLocale = (language: string) => (language.startsWith('en') ? 'en-GB' : 'id-ID');
 
 function Counts({ state }: { state: ImportState }) {
   const { t, i18n } = useTranslation();
   // 20.000 in Indonesian, 20,000 in English: a 100,000-row file is read at a glance
-  const locale = numberLocale(i18n.language);
+  const locale = displayLocale(i18n.language);
   const items: [string, number | null][] = [
     ['rows', state.rows], [state.status === 'checked' ? 'wouldStore' : 'stored', state.status === 'checked' ? state.wouldStore : state.stored],
     ['skipped', state.skipped], ['failed', state.failed],
@@ -63,7 +61,7 @@ export function ImportPage() {
   usePageTitle('imports.title');
   const { t, i18n } = useTranslation();
   // the summary's counts spelled like the cards' (2.000 in Indonesian, 2,000 in English)
-  const count = (n: number) => n.toLocaleString(numberLocale(i18n.language));
+  const count = (n: number) => n.toLocaleString(displayLocale(i18n.language));
   const me = useCurrentUser();
   const needsLodging = me.role !== 'reporter';
   const lodgings = useQuery({

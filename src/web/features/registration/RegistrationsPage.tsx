@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { PAGE_SIZE, type Registration, type RegistrationStatus, useDecideRegistration, useRegistrations } from './api';
+import { displayLocale } from '../../lib/time';
 
 const STATUSES: RegistrationStatus[] = ['pending', 'approved', 'rejected'];
 const STATUS_COLOR = { pending: 'yellow', approved: 'green', rejected: 'red' } as const;
@@ -25,7 +26,7 @@ function RegistrationCard({ r, onReject }: { r: Registration; onReject: (r: Regi
     onSuccess: () => notifications.show({ color: 'green', message: t('registration.approvedDone', { name: r.name }) }),
     onError: (err) => notifications.show({ color: 'red', message: (err as Error).message }),
   });
-  const when = (iso: string) => new Date(iso).toLocaleString(i18n.language.startsWith('en') ? 'en-GB' : 'id-ID', { dateStyle: 'medium', timeStyle: 'short' });
+  const when = (iso: string) => new Date(iso).toLocaleString(displayLocale(i18n.language), { dateStyle: 'medium', timeStyle: 'short' });
   return (
     <Card withBorder radius="md" padding="md" data-testid="registration-card" data-name={r.name}>
       <Stack gap={6}>
