@@ -13,8 +13,7 @@ import { actorForToken } from '../src/server/auth/sessions';
 import type { DbKind } from '../src/server/db/database';
 import { createImport, dryRun } from '../src/server/features/imports/commands';
 import { CHUNK, beginImport, performImport } from '../src/server/features/imports/run';
-import { screenStays } from '../src/server/features/screening/raise';
-import { ScreeningService } from '../src/server/features/screening/service';
+import { screenReported } from '../src/server/features/screening/raise';
 import { guestRows, HEADERS, toCsv } from '../test/fixtures/guest-file';
 import { startTestServer } from '../test/fixtures/server';
 
@@ -50,7 +49,6 @@ const csv = toCsv(HEADERS, guestRows(rows, { seed: 2026, prefix: 'BI', spreadDay
 const server = await startTestServer({ kind });
 try {
   const cookie = await server.login('hotel.maryam');
-  const screening = new ScreeningService(server.db);
   const actor = (await actorForToken(server.db, cookie.split('=')[1]!))!;
   // event-loop stalls while the import runs: the longest gap between timer ticks
   let maxStall = 0;
@@ -66,9 +64,12 @@ try {
   const [done, importMs] = await time(async () => {
     await beginImport(server.db, actor, id, created.suggested);
     return performImport(server.db, actor, id, {
-      // every report is screened against the watchlists, as the server and the CLI do (--no-screen: the store alone)
-      ...(screen ? { screen: async (ids: string[]) => { await screenStays(server.db, screening, ids); } } : {}),
-      onChunk: (p) => process.stderr.write(`\rimporting: ${p.processed}/${p.total} (${Math.floor((p.processed * 100) / p.total)}%)`),
+      // as the import route runs it: every chunk screened against the watchlists (--no-screen: the store alone) and its events sent
+      ...(screen ? { screen: (ids: string[]) => screenReported(server.app.context, server.app.log, ids) } : {}),
+      onChunk: (p) => {
+        void server.app.context.relay.kick();
+        process.stderr.write(`\rimporting: ${p.processed}/${p.total} (${Math.floor((p.processed * 100) / p.total)}%)`);
+      },
     });
   });
   // what the import set going must finish too: its events published and the alert rules run for every stay

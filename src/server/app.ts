@@ -149,6 +149,7 @@ export async function buildApp(config: Config, options: { db?: Db } = {}): Promi
   app.decorate('accessTable', accessTable);
   registerIdempotency(app, db.kysely); // every POST: Idempotency-Key replays
   app.decorate('screening', ctx.screening);
+  app.decorate('context', ctx); // for benches that time a route's work without HTTP (bench/import.ts)
 
   for (const routes of [healthRoutes, authRoutes, accountRoutes, totpRoutes, referenceRoutes, lodgingsRoutes, staysRoutes, stayLifecycleRoutes, receiptsRoutes, verifyReceiptRoutes, statsRoutes, eventsRoutes, identityRoutes, personsRoutes, presentRoutes, personLinksRoutes, alertsRoutes, notificationsRoutes, registrationsRoutes, preregPublicRoutes, preregistrationRoutes, workReportsRoutes, importsRoutes, adminRoutes, auditRoutes, teamsRoutes, meetingsRoutes, teamReportRoutes, casesRoutes, operationsRoutes, channelRoutes, inboxRoutes, apiKeysRoutes, mapRoutes, exportsRoutes]) routes(app, ctx);
   sightingsRoutes(app, ctx);

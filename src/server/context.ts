@@ -5,6 +5,10 @@ import type { Database } from './db/schema';
 import type { EventBus, OutboxRelay } from './events/bus';
 import type { ScreeningService } from './features/screening/service';
 
+declare module 'fastify' {
+  interface FastifyInstance { context: AppContext }
+}
+
 /** What routes need from the running app: handed to each feature's routes at registration. */
 export interface AppContext {
   db: Kysely<Database>;

@@ -27,8 +27,10 @@ const TURN_EVERY_MS = 5;
  * Screens reports just stored, before the reporter's answer goes back (the answer never shows the
  * outcome). The reports are committed already: a failure here is logged, never the reporter's error.
  */
-export async function screenReported(ctx: Pick<AppContext, 'db' | 'screening'>, log: FastifyBaseLogger, stayIds: string[]): Promise<void> {
-  const screened = stayIds.length > SHARED_AT_MOST ? screenStays(ctx.db, ctx.screening, stayIds) : screenedWithOthers(ctx, stayIds);
+export async function screenReported(ctx: Pick<AppContext, 'db' | 'reads' | 'screening'>, log: FastifyBaseLogger, stayIds: string[]): Promise<void> {
+  // an import's chunk reads its stays back through the read workers: its thousands of rows are
+  // read off the event loop (a few reports go faster on the app's own connection)
+  const screened = stayIds.length > SHARED_AT_MOST ? screenStays(ctx.db, ctx.screening, stayIds, new Date(), ctx.reads) : screenedWithOthers(ctx, stayIds);
   await screened.catch((err) => log.error({ err }, 'screening at report'));
 }
 
@@ -56,12 +58,16 @@ function screenedWithOthers(ctx: Pick<AppContext, 'db' | 'screening'>, stayIds: 
   return round.done;
 }
 
-/** Screens the given stays (just reported, or everyone present after a list changed); returns the alerts raised. */
-export async function screenStays(db: Kysely<Database>, screening: Screener, stayIds: string[], now = new Date()): Promise<number> {
+/**
+ * Screens the given stays (just reported, or everyone present after a list changed); returns the
+ * alerts raised. The stays are read through `reads` (committed ones only: the read workers see
+ * nothing uncommitted).
+ */
+export async function screenStays(db: Kysely<Database>, screening: Screener, stayIds: string[], now = new Date(), reads: Kysely<Database> = db): Promise<number> {
   if (stayIds.length === 0 || (await screening.current()).entries === 0) return 0;
   let raised = 0;
   for (let i = 0; i < stayIds.length; i += 500) {
-    const rows: Reported[] = await db.selectFrom('stays').innerJoin('person_documents', 'person_documents.id', 'stays.document_id')
+    const rows: Reported[] = await reads.selectFrom('stays').innerJoin('person_documents', 'person_documents.id', 'stays.document_id')
       .select(['stays.id', 'stays.person_id', 'stays.region_code', 'stays.reported_surname', 'stays.reported_given_names',
         'stays.reported_date_of_birth', 'stays.reported_nationality', 'person_documents.number as document_number'])
       .where('stays.id', 'in', stayIds.slice(i, i + 500)).execute();
