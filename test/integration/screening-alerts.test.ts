@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foldPending } from '../../src/server/audit/pending';
 import { importWatchlist } from '../../src/server/features/watchlists/import';
 import { checkInBody } from '../fixtures/check-in';
+import { guestRows, HEADERS, toCsv } from '../fixtures/guest-file';
 import { dialectMatrix } from '../fixtures/scratch-db';
 import { type TestServer, startTestServer } from '../fixtures/server';
 import { openEventStream } from '../fixtures/sse';
@@ -89,6 +90,30 @@ for (const kind of dialectMatrix()) {
       expect(alerts[0]).toMatchObject({ severity: 'medium' });
       const why = JSON.parse(alerts[0]!.explanation);
       expect(why).toMatchObject({ key: 'rule.watchlist_weak_hits', params: { list: 'Lokal (synthetic)', count: 3 } });
+    });
+
+    it('screens an imported file too: the wanted guest in row 70 of 80 gets the alert', async () => {
+      const rows = guestRows(80, { seed: 11, prefix: 'SCR' });
+      rows[69]!.splice(0, 5, 'Tsvetkov', 'Sergei', 'L', '03/04/1979', 'RUS'); // surname, given names, sex, birth date, nationality
+      rows[69]![11] = ''; // present, not a past stay
+      const headers = { cookie: cookies['hotel.maryam']!, 'content-type': 'text/csv' };
+      const up = await server.app.inject({ method: 'POST', url: '/api/v1/imports?fileName=tamu.csv', headers, payload: toCsv(HEADERS, rows) });
+      expect(up.statusCode).toBe(201);
+      const { id, suggested } = up.json();
+      expect((await post(`/api/v1/imports/${id}/dry-run`, 'hotel.maryam', { mapping: suggested })).statusCode).toBe(200);
+      expect((await post(`/api/v1/imports/${id}/run`, 'hotel.maryam', { mapping: suggested })).statusCode).toBe(202);
+      let state = { status: 'running', stored: 0 };
+      for (let i = 0; i < 100 && state.status === 'running'; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        state = (await server.app.inject({ url: `/api/v1/imports/${id}`, headers: { cookie: cookies['hotel.maryam']! } })).json();
+      }
+      expect(state).toMatchObject({ status: 'done', stored: 80 });
+      const wanted = await server.db.selectFrom('stays').innerJoin('import_rows', 'import_rows.stay_id', 'stays.id').select('stays.id')
+        .where('import_rows.import_id', '=', id).where('import_rows.row_number', '=', 71).executeTakeFirstOrThrow(); // row 1 is the header
+      expect((await watchlistAlerts(wanted.id)).map((a) => a.watchlist_entry_id)).toEqual(['rn-2026-001']);
+      const raised = await server.db.selectFrom('alerts').innerJoin('import_rows', 'import_rows.stay_id', 'alerts.stay_id').select('alerts.severity')
+        .where('import_rows.import_id', '=', id).where('alerts.source', '=', 'watchlist').execute();
+      expect(raised.filter((a) => a.severity === 'high')).toHaveLength(1); // the other 79 synthetic guests are no one's namesake
     });
 
     it('lets an officer check a name by hand, with a purpose kept in the audit log; not the manpower office', async () => {
