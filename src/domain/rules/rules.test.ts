@@ -76,6 +76,12 @@ describe('visa-activity mismatch', () => {
     const job = stay({ kind: 'work', reporterId: 'pt-x', permitKind: 'itas' });
     expect(fire('visa_activity_mismatch', facts({ stays: [visit, job] }))).toMatchObject([{ severity: 'high', stayId: visit.id, explanation: { key: 'rule.visa_work_report' } }]);
   });
+  it('fires once for a work report on a visit permit: on the lodging stay when there is one, else on the report itself', () => {
+    const visit = stay();
+    const job = stay({ kind: 'work', reporterId: 'pt-x', permitKind: 'visa_on_arrival' });
+    expect(fire('visa_activity_mismatch', facts({ stays: [visit, job] })).map((h) => h.stayId)).toEqual([visit.id]);
+    expect(fire('visa_activity_mismatch', facts({ stays: [job] })).map((h) => h.stayId)).toEqual([job.id]);
+  });
   it('fires on a work sighting during the visit, not before it or on a work permit', () => {
     const visit = stay({ arrivalDate: addDays(TODAY, -3) });
     const seen = (d: number) => ({ id: `g${d}`, regionCode: '73.12.01.2001', seenOn: addDays(TODAY, d), activity: 'work' as const });
