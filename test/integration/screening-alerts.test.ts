@@ -51,6 +51,9 @@ for (const kind of dialectMatrix()) {
         const [alert] = await watchlistAlerts(res.json().id); // already there when the answer came back
         expect(alert).toMatchObject({ rule: 'interpol_red_notice', severity: 'high', watchlist_entry_id: 'rn-2026-001' });
         expect(JSON.parse(alert!.explanation).params.detail).toMatch(/TSVETKOV|SERGE/);
+        // the officer's screen gets the evidence in pieces too, to say in its own language
+        const shown = (await server.app.inject({ url: `/api/v1/alerts/${alert!.id}`, headers: { cookie: cookies['imigrasi.parepare']! } })).json();
+        expect(shown.explanation.params.reasons).toEqual(expect.arrayContaining([{ kind: 'birth_date', result: 'equal' }, expect.objectContaining({ kind: 'name', role: 'surname' })]));
         await new Promise((r) => setTimeout(r, 500));
         expect(immigration.events.filter((e) => e.event === 'alert.raised').map((e) => (e.data as { alertId: string }).alertId)).toContain(alert!.id);
         expect(kesbangpol.events.filter((e) => e.event.startsWith('alert.'))).toEqual([]);

@@ -83,6 +83,12 @@ describe('WatchlistIndex evidence', () => {
     const h = top({ names: [{ surname: 'IVANOV', given: 'SERGEY' }], dateOfBirth: '1980-03-04', nationality: 'RUS' });
     expect(h.explanation).toBe('surname IVANOV=IVANOV, given SERGEY≈SERGEI (0.95, variant), birth date equal, nationality equal');
     expect(h.strength).toBe('strong');
+    // the same evidence in pieces, for a screen in another language
+    expect(h.reasons).toEqual([
+      { kind: 'name', role: 'surname', query: 'IVANOV', entry: 'IVANOV', similarity: 1, how: 'equal' },
+      { kind: 'name', role: 'given', query: 'SERGEY', entry: 'SERGEI', similarity: 0.95, how: 'variant' },
+      { kind: 'birth_date', result: 'equal' }, { kind: 'nationality', result: 'equal' },
+    ]);
   });
 
   it('accepts day/month swapped and off-by-one birth dates, refuses a different one', () => {

@@ -37,7 +37,7 @@ import {
 } from './score.js';
 import { variantGroups } from './variants.js';
 import { GrowU32, PackedLists, VocabMarks, deletions, h32, popcount, pushTo, yearBucket } from './structures.js';
-import type { Hit, MatchOptions, ScreeningQuery, WatchlistEntry } from './types.js';
+import type { Hit, MatchOptions, MatchReason, NameRole, ScreeningQuery, WatchlistEntry } from './types.js';
 import { TokenPairs, pairReadPlan } from './pairs.js';
 import { normalizeDocumentNumber } from '../identity/names.js';
 
@@ -685,7 +685,7 @@ export class WatchlistIndex {
       list: this.lists[this.entryListA[e]],
       score: h.score,
       strength: h.strength,
-      explanation: this.explain(h, h.dob, h.nat, h.doc),
+      ...this.explain(h, h.dob, h.nat, h.doc),
       matchedName: this.nameText(h.nameIdx),
     }));
     this.lastStats.hitsMs = performance.now() - tHits;
@@ -1018,12 +1018,13 @@ export class WatchlistIndex {
     return parts.join(' ');
   }
 
-  private explain(b: Best, dob: DobKind, nat: 'equal' | 'differs' | 'none', doc: boolean): string {
+  private explain(b: Best, dob: DobKind, nat: 'equal' | 'differs' | 'none', doc: boolean): { explanation: string; reasons: MatchReason[] } {
     const s0 = this.nameTokStartA[b.nameIdx];
     const eText = (j: number) => this.vocabText[this.tokIdsA[s0 + j]];
     const eRole = (j: number) => (this.tokFlags[s0 + j] & 3) as Role;
-    const roleName = (r: Role) => (r === Role.Surname ? 'surname' : r === Role.Given ? 'given' : 'name');
+    const roleName = (r: Role): NameRole => (r === Role.Surname ? 'surname' : r === Role.Given ? 'given' : 'name');
     const parts: string[] = [];
+    const reasons: MatchReason[] = [];
     for (const p of b.name.pairs) {
       const q = p.q.map((i) => b.qn.tokens[i].text).join('+');
       const e = p.e.map(eText).join('+');
@@ -1031,20 +1032,39 @@ export class WatchlistIndex {
       const role = roleName(eRole(p.e[0]) || b.qn.tokens[p.q[0]].role);
       if (p.sim >= 1 && p.how !== 'joined') {
         parts.push(`${role} ${q}=${e}`);
+        reasons.push({ kind: 'name', role, query: q, entry: e, similarity: 1, how: 'equal' });
       } else {
         let how: string = p.how;
         if (p.q.length === 1 && p.e.length === 1) how = tokenSimilarityHow(b.qn.infos[p.q[0]], this.infos[this.tokIdsA[s0 + p.e[0]]])[1];
         const note = how === 'spelling' || how === 'equal' ? '' : `, ${how}`;
         parts.push(`${role} ${q}${p.sim >= 1 ? '=' : '≈'}${e} (${p.sim.toFixed(2)}${note})`);
+        reasons.push({ kind: 'name', role, query: q, entry: e, similarity: Math.round(p.sim * 100) / 100, how });
       }
     }
-    for (const j of b.name.unmatchedEntry) parts.push(`${roleName(eRole(j))} ${eText(j)} not given`);
-    for (const i of b.name.unmatchedQuery) parts.push(`${roleName(b.qn.tokens[i].role)} ${b.qn.tokens[i].text} not on the list`);
-    if (dob !== 'none') parts.push(dobText(dob));
-    else parts.push('no birth date to compare');
-    if (nat !== 'none') parts.push(`nationality ${nat}`);
-    if (doc) parts.push('document number equal');
-    return parts.join(', ');
+    for (const j of b.name.unmatchedEntry) {
+      parts.push(`${roleName(eRole(j))} ${eText(j)} not given`);
+      reasons.push({ kind: 'name_not_reported', role: roleName(eRole(j)), token: eText(j) });
+    }
+    for (const i of b.name.unmatchedQuery) {
+      parts.push(`${roleName(b.qn.tokens[i].role)} ${b.qn.tokens[i].text} not on the list`);
+      reasons.push({ kind: 'name_not_listed', role: roleName(b.qn.tokens[i].role), token: b.qn.tokens[i].text });
+    }
+    if (dob !== 'none') {
+      parts.push(dobText(dob));
+      reasons.push({ kind: 'birth_date', result: dob });
+    } else {
+      parts.push('no birth date to compare');
+      reasons.push({ kind: 'no_birth_date' });
+    }
+    if (nat !== 'none') {
+      parts.push(`nationality ${nat}`);
+      reasons.push({ kind: 'nationality', result: nat });
+    }
+    if (doc) {
+      parts.push('document number equal');
+      reasons.push({ kind: 'document' });
+    }
+    return { explanation: parts.join(', '), reasons };
   }
 
   /** Rough bytes held by the typed arrays (for the benchmark; strings and maps not counted). */

@@ -50,6 +50,8 @@ export interface Hit {
   strength: HitStrength;
   /** Readable by an officer, e.g. "surname IVANOV=IVANOV, given SERGEY≈SERGEI (0.93), birth date equal". */
   explanation: string;
+  /** The same evidence, piece by piece, for a screen to say in its reader's language. */
+  reasons: MatchReason[];
   /** The entry name that matched best, as normalised tokens. */
   matchedName: string;
 }
@@ -69,3 +71,20 @@ export interface MatchOptions {
   /** ISO date: entries whose validity excludes it are skipped. */
   at?: string;
 }
+
+export type NameRole = 'surname' | 'given' | 'name';
+
+/**
+ * One piece of evidence behind a hit. `how` says how two name tokens were found alike (equal,
+ * variant, nickname, spelling, phonetic, transliteration, initial, joined); `birth_date` carries
+ * the comparison's outcome (equal, swapped, offByOne, yearEqual, yearOffByOne, sameYearOtherDay,
+ * yearNear, differs).
+ */
+export type MatchReason =
+  | { kind: 'name'; role: NameRole; query: string; entry: string; similarity: number; how: string }
+  | { kind: 'name_not_reported'; role: NameRole; token: string }
+  | { kind: 'name_not_listed'; role: NameRole; token: string }
+  | { kind: 'birth_date'; result: string }
+  | { kind: 'no_birth_date' }
+  | { kind: 'nationality'; result: 'equal' | 'differs' }
+  | { kind: 'document' };

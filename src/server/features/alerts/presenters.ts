@@ -13,7 +13,7 @@ export function presentAlert(actor: Actor, a: AlertRow) {
   return {
     id: a.id, source: a.source, rule: a.rule, severity: a.severity, status: a.status, regionCode: a.region_code,
     person: { id: a.person_id, surname: identity ? a.surname : null, givenNames: identity ? a.given_names : null, nationality: identity ? a.nationality : null },
-    stayId: a.stay_id, explanation: JSON.parse(a.explanation) as { key: string; params: Record<string, string | number> },
+    stayId: a.stay_id, explanation: JSON.parse(a.explanation) as { key: string; params: Record<string, unknown> },
     score: a.score, assignedAgencyId: a.assigned_agency_id, assignedUserId: a.assigned_user_id,
     resolution: a.resolution, reason: a.reason, createdAt: a.created_at, updatedAt: a.updated_at, resolvedAt: a.resolved_at,
     abilities: abilities(actor, 'alert', {

@@ -1,5 +1,6 @@
 import { RULE_IDS } from '../../../domain/rules';
 import { ID, pageQuery } from '../../http/schemas';
+import { matchReasonsJson } from '../screening/schemas';
 
 const S = { type: ['string', 'null'] } as const;
 const REASON = { type: 'string', minLength: 3, maxLength: 1000 } as const;
@@ -14,7 +15,14 @@ export const alertJson = {
     stayId: S,
     explanation: {
       type: 'object', description: 'why: an i18n key (rule.<name>) and its values',
-      properties: { key: { type: 'string' }, params: { type: 'object', additionalProperties: { type: ['string', 'number'] } } },
+      properties: {
+        key: { type: 'string' },
+        params: {
+          type: 'object',
+          properties: { reasons: matchReasonsJson }, // a watchlist alert's evidence (its detail is the same in English)
+          additionalProperties: { type: ['string', 'number'] },
+        },
+      },
     },
     score: { type: ['number', 'null'] }, assignedAgencyId: S, assignedUserId: S,
     resolution: { type: ['string', 'null'], enum: ['confirmed', 'false_positive', 'no_action', null] }, reason: S,

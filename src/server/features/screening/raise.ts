@@ -128,8 +128,8 @@ async function raiseWatchlistAlerts(db: Kysely<Database>, found: { stay: Reporte
       key: c.key, source: 'watchlist' as const, rule: c.hit.kind, severity: c.severity, personId: c.stay.person_id, stayId: c.stay.id,
       regionCode: c.stay.region_code, watchlistEntryId: c.hit.entity, score: c.score,
       explanation: c.others > 0
-        ? { key: 'rule.watchlist_weak_hits', params: { list: c.hit.list, score: c.score, strength: c.hit.strength, detail: c.hit.explanation, count: c.others + 1 } }
-        : { key: 'rule.watchlist_hit', params: { list: c.hit.list, score: c.score, strength: c.hit.strength, detail: c.hit.explanation } },
+        ? { key: 'rule.watchlist_weak_hits', params: { list: c.hit.list, score: c.score, strength: c.hit.strength, detail: c.hit.explanation, reasons: c.hit.reasons, count: c.others + 1 } }
+        : { key: 'rule.watchlist_hit', params: { list: c.hit.list, score: c.score, strength: c.hit.strength, detail: c.hit.explanation, reasons: c.hit.reasons } },
       activity: { list: c.hit.list, entity: c.hit.entity },
       audit: { source: 'watchlist', list: c.hit.list, entity: c.hit.entity, score: c.score, strength: c.hit.strength, personId: c.stay.person_id, stayId: c.stay.id },
     })), now);

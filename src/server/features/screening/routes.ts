@@ -5,6 +5,7 @@ import { gate } from '../../http/access';
 import { requireActor } from '../../http/actor';
 import { DATE, problems } from '../../http/schemas';
 import type { RescreenProgress } from './jobs';
+import { matchReasonsJson } from './schemas';
 
 // Ad hoc screening of a name by an officer (audited with its purpose), and where the index stands.
 
@@ -14,7 +15,7 @@ const hitJson = {
   type: 'object',
   properties: {
     entity: { type: 'string' }, list: { type: 'string' }, kind: { type: 'string' }, score: { type: 'number' },
-    strength: { type: 'string', enum: ['strong', 'weak'] }, explanation: { type: 'string' }, matchedName: { type: 'string' },
+    strength: { type: 'string', enum: ['strong', 'weak'] }, explanation: { type: 'string' }, reasons: matchReasonsJson, matchedName: { type: 'string' },
   },
 } as const;
 
@@ -46,7 +47,7 @@ export function screeningRoutes(app: FastifyInstance, ctx: AppContext, progress:
       action: 'screening.match', resourceType: 'screening', regionCode: actor.areaCode,
       detail: { purpose, query: { ...who, documentNumber: documentNumber ? '•••' : undefined }, hits: hits.map((h) => ({ entity: h.entity, list: h.list, score: h.score })) },
     }));
-    return { hits: hits.map(({ entity, list, kind, score, strength, explanation, matchedName }) => ({ entity, list, kind, score: Math.round(score * 1000) / 1000, strength, explanation, matchedName })) };
+    return { hits: hits.map(({ entity, list, kind, score, strength, explanation, reasons, matchedName }) => ({ entity, list, kind, score: Math.round(score * 1000) / 1000, strength, explanation, reasons, matchedName })) };
   });
 
   app.get('/api/v1/screening/status', {

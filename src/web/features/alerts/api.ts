@@ -10,7 +10,7 @@ export type AlertAction = 'acknowledge' | 'assign' | 'resolve' | 'confirm' | 're
 export interface Alert {
   id: string; source: 'rule' | 'watchlist'; rule: string; severity: AlertSeverity; status: AlertStatus; regionCode: string;
   person: { id: string; surname: string | null; givenNames: string | null; nationality: string | null };
-  stayId: string | null; explanation: { key: string; params: Record<string, string | number> }; score: number | null;
+  stayId: string | null; explanation: { key: string; params: Record<string, unknown> }; score: number | null;
   assignedAgencyId: string | null; resolution: AlertOutcome | null; reason: string | null;
   createdAt: string; updatedAt: string; resolvedAt: string | null;
   abilities: Record<AlertAction, boolean>;
