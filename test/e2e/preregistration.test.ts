@@ -8,6 +8,7 @@ import { pdfText } from '../fixtures/pdf-text';
 import { startTestServer, type TestServer } from '../fixtures/server';
 import { preregMessage } from '../../src/domain/preregistration/errors';
 import { assertWebBuilt, guardedContext, launchBrowser, login, todayIn } from './browser';
+import { toDmy } from '../../src/web/features/stays/dateText';
 
 const ZONE = 'Asia/Makassar';
 const PHONE = { width: 390, height: 844 };
@@ -88,7 +89,8 @@ describe('guest pre-registration in the browser', () => {
       expect(await row.textContent()).toContain(reference);
       await row.getByTestId('prereg-open').click();
       expect(await page.getByTestId('confirm-document-number').inputValue()).toBe(passport);
-      expect(await page.getByTestId('confirm-permit-validUntil').inputValue()).toBe(todayIn(ZONE, 29));
+      // the clerk reads the guest's dates as dd/mm/yyyy, as on the check-in form
+      expect(await page.getByTestId('confirm-permit-validUntil').inputValue()).toBe(toDmy(todayIn(ZONE, 29)));
       await page.getByTestId('confirm-room').fill('305');
       await page.screenshot({ path: '/tmp/shots/prereg-confirm.png', fullPage: true });
       await page.getByTestId('confirm-submit').click();

@@ -48,7 +48,9 @@ describe('work reports in the browser', () => {
       await page.getByTestId('report-surname').fill('KOWALSKA');
       await page.getByTestId('report-given-names').fill('SYNTHIA');
       await page.getByTestId('report-sex').selectOption('F');
-      await page.getByTestId('report-date-of-birth').fill('1986-07-02');
+      // dates as Indonesians write them, whatever the browser's language; shown back the same way
+      await page.getByTestId('report-date-of-birth').fill('02/07/1986');
+      expect(await page.getByTestId('report-date-of-birth').inputValue()).toBe('02/07/1986');
       await pickOption(page, 'report-nationality', 'POL', /\(POL\)/);
       await page.getByTestId('report-passport-number').fill(passport);
       await expect.poll(() => page.getByTestId('report-issuing-state').inputValue()).toMatch(/POL/);

@@ -13,6 +13,7 @@ import { IconAlert } from '../../shell/icons';
 import { useZone } from '../auth/useMe';
 import { type Errors, type FieldKey, type Values, emptyValues, findings, splitServerErrors, toInput, validate } from '../stays/checkInForm';
 import { ReceiptPanel } from '../stays/ReceiptPanel';
+import { DateField } from '../stays/DateField';
 import { useConfirmDraft, useDiscardDraft, useDraft } from './api';
 
 // The clerk holds the guest's passport: the guest's own answers are checked against it,
@@ -63,6 +64,7 @@ export default function ConfirmPage() {
   };
   const field = (key: FieldKey) => ({ error: errors[key], name: key, 'data-testid': testId(key) });
   const text = (key: FieldKey) => ({ ...field(key), value: values[key], onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => set(key, e.currentTarget.value) });
+  const date = (key: FieldKey) => ({ ...field(key), value: values[key], onValue: (v: string) => set(key, v) }); // dd/mm/yyyy, as on the check-in form
   const country = (key: FieldKey, label: string) => (
     <Select label={label} required searchable data={countryOptions} filter={countryFilter} nothingFoundMessage={t('common.nothingFound')}
       {...field(key)} value={values[key] || null} onChange={(v) => set(key, v ?? '')} maxDropdownHeight={260} />
@@ -113,7 +115,7 @@ export default function ConfirmPage() {
               <TextInput label={t('fields.surname')} required {...text('guest.surname')} />
               <TextInput label={t('fields.givenNames')} {...text('guest.givenNames')} />
               <NativeSelect label={t('fields.sex')} required data={[{ value: 'M', label: t('sex.M') }, { value: 'F', label: t('sex.F') }, { value: 'X', label: t('sex.X') }]} {...text('guest.sex')} />
-              <TextInput type="date" label={t('fields.dateOfBirth')} required {...text('guest.dateOfBirth')} />
+              <DateField label={t('fields.dateOfBirth')} required {...date('guest.dateOfBirth')} />
               {country('guest.nationality', t('fields.nationality'))}
             </SimpleGrid>
           </Paper>
@@ -122,7 +124,7 @@ export default function ConfirmPage() {
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
               <TextInput label={t('fields.passportNumber')} required {...text('guest.document.number')} />
               {country('guest.document.issuingState', t('fields.issuingState'))}
-              <TextInput type="date" label={t('fields.passportExpiry')} required {...text('guest.document.expiryDate')} />
+              <DateField label={t('fields.passportExpiry')} required {...date('guest.document.expiryDate')} />
             </SimpleGrid>
           </Paper>
           <Paper withBorder p="md" radius="md">
@@ -130,16 +132,16 @@ export default function ConfirmPage() {
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
               <NativeSelect label={t('fields.permitKind')} required data={PERMIT_KINDS.map((k) => ({ value: k, label: t(`permit.${k}`) }))} {...text('guest.permit.kind')} />
               <TextInput label={t('fields.permitNumber')} {...text('guest.permit.number')} />
-              <TextInput type="date" label={t('fields.permitValidFrom')} required {...text('guest.permit.validFrom')} />
-              <TextInput type="date" label={t('fields.permitValidUntil')} {...text('guest.permit.validUntil')} />
+              <DateField label={t('fields.permitValidFrom')} required {...date('guest.permit.validFrom')} />
+              <DateField label={t('fields.permitValidUntil')} {...date('guest.permit.validUntil')} />
             </SimpleGrid>
           </Paper>
           <Paper withBorder p="md" radius="md">
             <Title order={4} mb="sm">{t('checkIn.sectionStay')}</Title>
             <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
-              <TextInput type="date" label={t('fields.arrivalDate')} required {...text('arrivalDate')} />
+              <DateField label={t('fields.arrivalDate')} required {...date('arrivalDate')} />
               <TextInput label={t('fields.room')} maxLength={20} {...text('room')} />
-              <TextInput type="date" label={t('fields.plannedDeparture')} {...text('plannedDeparture')} />
+              <DateField label={t('fields.plannedDeparture')} {...date('plannedDeparture')} />
             </SimpleGrid>
           </Paper>
           <Group justify="space-between">

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Group, List, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, List, Modal, Stack, Text } from '@mantine/core';
+import { DateField } from './DateField';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
@@ -40,8 +41,8 @@ export function BulkCheckOutModal({ ids, today, onClose, onDone }: { ids: string
             <List size="sm">{failed.map((f) => <List.Item key={f.id}>{f.message}</List.Item>)}</List>
           </Alert>
         ) : (
-          <TextInput type="date" label={t('fields.departureDate')} required value={date} max={today} error={error}
-            onChange={(e) => { setDate(e.currentTarget.value); setError(undefined); }} data-testid="bulk-date" />
+          <DateField label={t('fields.departureDate')} required value={date} error={error}
+            onValue={(v) => { setDate(v); setError(undefined); }} data-testid="bulk-date" />
         )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>{failed.length ? t('lifecycle.close') : t('common.cancel')}</Button>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { DateField } from './DateField';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
@@ -56,14 +57,11 @@ export function CheckOutModal({ stay, today, onClose }: { stay: Stay | null; tod
             <Text span fw={600}>{guestName(stay) ?? stay.receiptNumber}</Text>{stay.arrivalDate && <> · {t('stays.arrived', { date: formatDate(stay.arrivalDate, i18n.language) })}</>}
           </Text>
           {other && <Alert color="red">{other}</Alert>}
-          <TextInput
-            type="date"
+          <DateField
             label={t('fields.departureDate')}
             required
             value={date}
-            min={stay.arrivalDate ?? undefined}
-            max={today}
-            onChange={(e) => { setDate(e.currentTarget.value); setError(undefined); }}
+            onValue={(v) => { setDate(v); setError(undefined); }}
             error={error}
             data-testid="checkout-date"
           />

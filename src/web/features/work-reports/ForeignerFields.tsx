@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { PERMIT_KINDS } from '../../../domain/permits/kinds';
 import { useCountries, useCountryFilter, useCountryOptions } from '../../api/reference';
 import { type Errors, type FieldKey, PERMIT_KINDS_WITH_END, type Values } from '../stays/checkInForm';
+import { DateField } from '../stays/DateField';
 
 /** Test ids of the foreigner's fields on the report forms (the check-in form has its own). */
 const IDS: Partial<Record<FieldKey, string>> = {
@@ -16,12 +17,12 @@ const IDS: Partial<Record<FieldKey, string>> = {
 };
 
 interface Props {
-  values: Values; errors: Errors; uncertain: ReadonlySet<FieldKey>; today: string;
+  values: Values; errors: Errors; uncertain: ReadonlySet<FieldKey>;
   set: (key: FieldKey, value: string) => void;
 }
 
 /** The foreigner as in a check-in: identity, passport and stay permit (ITAS/ITAP for workers). */
-export function ForeignerFields({ values, errors, uncertain, today, set }: Props) {
+export function ForeignerFields({ values, errors, uncertain, set }: Props) {
   const { t } = useTranslation();
   const countries = useCountries();
   const countryOptions = useCountryOptions();
@@ -34,6 +35,8 @@ export function ForeignerFields({ values, errors, uncertain, today, set }: Props
     name: key,
   });
   const text = (key: FieldKey) => ({ ...field(key), value: values[key], onChange: (e: ChangeEvent<HTMLInputElement>) => set(key, e.currentTarget.value) });
+  // dd/mm/yyyy as on the check-in form, whatever the browser's language
+  const date = (key: FieldKey) => ({ ...field(key), value: values[key], onValue: (v: string) => set(key, v) });
   const country = (key: 'guest.nationality' | 'guest.document.issuingState', label: string) => (
     <Select
       label={label} required searchable clearable data={countryOptions} filter={countryFilter}
@@ -54,7 +57,7 @@ export function ForeignerFields({ values, errors, uncertain, today, set }: Props
             data={[{ value: '', label: t('common.choose') }, { value: 'M', label: t('sex.M') }, { value: 'F', label: t('sex.F') }, { value: 'X', label: t('sex.X') }]}
             {...field('guest.sex')} value={values['guest.sex']} onChange={(e) => set('guest.sex', e.currentTarget.value)}
           />
-          <TextInput type="date" label={t('fields.dateOfBirth')} required max={today} {...text('guest.dateOfBirth')} />
+          <DateField label={t('fields.dateOfBirth')} required {...date('guest.dateOfBirth')} />
           {country('guest.nationality', t('fields.nationality'))}
         </SimpleGrid>
       </Paper>
@@ -67,7 +70,7 @@ export function ForeignerFields({ values, errors, uncertain, today, set }: Props
             onChange={(e) => set('guest.document.number', e.currentTarget.value.toUpperCase())}
           />
           {country('guest.document.issuingState', t('fields.issuingState'))}
-          <TextInput type="date" label={t('fields.passportExpiry')} required {...text('guest.document.expiryDate')} />
+          <DateField label={t('fields.passportExpiry')} required {...date('guest.document.expiryDate')} />
         </SimpleGrid>
       </Paper>
 
@@ -79,10 +82,9 @@ export function ForeignerFields({ values, errors, uncertain, today, set }: Props
             {...field('guest.permit.kind')} value={values['guest.permit.kind']} onChange={(e) => set('guest.permit.kind', e.currentTarget.value)}
           />
           <TextInput label={t('fields.permitNumber')} autoComplete="off" {...text('guest.permit.number')} />
-          <TextInput type="date" label={t('fields.permitValidFrom')} required {...text('guest.permit.validFrom')} />
-          <TextInput
-            type="date" label={t('fields.permitValidUntil')} required={PERMIT_KINDS_WITH_END.includes(values['guest.permit.kind'])}
-            min={values['guest.permit.validFrom'] || undefined} {...text('guest.permit.validUntil')}
+          <DateField label={t('fields.permitValidFrom')} required {...date('guest.permit.validFrom')} />
+          <DateField
+            label={t('fields.permitValidUntil')} required={PERMIT_KINDS_WITH_END.includes(values['guest.permit.kind'])} {...date('guest.permit.validUntil')}
           />
         </SimpleGrid>
       </Paper>
@@ -91,14 +93,10 @@ export function ForeignerFields({ values, errors, uncertain, today, set }: Props
 }
 
 /** The period: employment or residence from / until. */
-export function PeriodFields({ values, errors, set, untilRequired }: Omit<Props, 'uncertain' | 'today'> & { untilRequired: boolean }) {
+export function PeriodFields({ values, errors, set, untilRequired }: Omit<Props, 'uncertain'> & { untilRequired: boolean }) {
   const { t } = useTranslation();
   const date = (key: 'arrivalDate' | 'plannedDeparture', label: string, required: boolean) => (
-    <TextInput
-      type="date" label={label} required={required} name={key} data-testid={IDS[key]} error={errors[key]} value={values[key]}
-      min={key === 'plannedDeparture' ? values.arrivalDate || undefined : undefined}
-      onChange={(e) => set(key, e.currentTarget.value)}
-    />
+    <DateField label={label} required={required} name={key} data-testid={IDS[key]} error={errors[key]} value={values[key]} onValue={(v) => set(key, v)} />
   );
   return (
     <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">

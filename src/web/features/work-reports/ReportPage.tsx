@@ -144,7 +144,7 @@ export function ReportPage({ mode }: { mode: Mode }) {
           )}
           {invalid && <Alert color="red" variant="light" data-testid="report-invalid">{t('checkIn.fixErrors')}</Alert>}
 
-          <ForeignerFields values={person} errors={personErrors} uncertain={uncertain} today={today} set={setP} />
+          <ForeignerFields values={person} errors={personErrors} uncertain={uncertain} set={setP} />
 
           {mode === 'work' && (
             <Paper withBorder p="md" radius="md">

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Alert, Anchor, Button, Group, Modal, Paper, Pagination, SegmentedControl, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Modal, Paper, Pagination, SegmentedControl, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { DateField } from '../stays/DateField';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -43,8 +44,8 @@ function EndModal({ stay, today, onClose }: { stay: Stay | null; today: string; 
       {stay && (
         <Stack>
           <Text fw={600}>{guestName(stay) ?? stay.receiptNumber}</Text>
-          <TextInput type="date" label={t('workReports.endDate')} required value={date} max={today} min={stay.arrivalDate ?? undefined}
-            onChange={(e) => { setDate(e.currentTarget.value); setError(undefined); }} error={error} data-testid="work-end-date" />
+          <DateField label={t('workReports.endDate')} required value={date}
+            onValue={(v) => { setDate(v); setError(undefined); }} error={error} data-testid="work-end-date" />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
             <Button color="red" onClick={submit} loading={checkOut.isPending} data-testid="work-end-confirm">{t('workReports.end')}</Button>
