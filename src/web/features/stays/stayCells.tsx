@@ -13,10 +13,12 @@ export function roomLabel(room: string, t: (k: string, o?: Record<string, unknow
 export function StayStatus({ stay, size = 'sm' }: { stay: Stay; size?: MantineSize }) {
   const { t, i18n } = useTranslation();
   if (stay.cancelled) return <Text size={size} c="red.8" fw={600} style={{ whiteSpace: 'nowrap' }} data-testid="stay-cancelled">✕ {t('lifecycle.cancelled')}</Text>;
-  if (stay.present) return <Text size={size} c="green.8" fw={600} style={{ whiteSpace: 'nowrap' }}>● {t('stays.present')}</Text>;
+  // a worker is employed and a resident lives here, where a guest stays
+  const kind = stay.reportKind === 'work' ? 'Work' : stay.reportKind === 'residence' ? 'Residence' : '';
+  if (stay.present) return <Text size={size} c="green.8" fw={600} style={{ whiteSpace: 'nowrap' }}>● {t(`stays.present${kind}`)}</Text>;
   return (
     <Text size={size} c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-      {stay.departureDate ? t('stays.departed', { date: formatDate(stay.departureDate, i18n.language) }) : t('guestList.checkedOut')}
+      {stay.departureDate ? t(`stays.departed${kind}`, { date: formatDate(stay.departureDate, i18n.language) }) : t('guestList.checkedOut')}
     </Text>
   );
 }
