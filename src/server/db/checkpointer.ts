@@ -37,6 +37,7 @@ export function startCheckpointer(file: string, options: { everyMs?: number } = 
   let stopped: Promise<void> | null = null;
   return {
     stop: () => (stopped ??= new Promise<void>((done) => {
+      worker.ref(); // its last checkpoint is waited for: the process must not end before it
       worker.once('message', () => void worker.terminate().then(() => done()));
       worker.once('exit', () => done());
       worker.postMessage('stop');

@@ -88,6 +88,9 @@ export class ReadPool {
   async close(): Promise<void> {
     this.closing = true;
     await Promise.all(this.readers.map(({ worker }) => new Promise<void>((done) => {
+      // waited for, so it keeps the process alive: unref'd, a process with nothing else to do
+      // ended here, with the close unfinished (exit code 13)
+      worker.ref();
       // answers to queries sent before the close may still arrive first: wait for 'closed' itself
       worker.on('message', (m) => { if (m === 'closed') void worker.terminate().then(() => done()); });
       worker.once('error', () => done());
