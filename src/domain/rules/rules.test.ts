@@ -81,6 +81,8 @@ describe('visa-activity mismatch', () => {
     const job = stay({ kind: 'work', reporterId: 'pt-x', permitKind: 'visa_on_arrival' });
     expect(fire('visa_activity_mismatch', facts({ stays: [visit, job] })).map((h) => h.stayId)).toEqual([visit.id]);
     expect(fire('visa_activity_mismatch', facts({ stays: [job] })).map((h) => h.stayId)).toEqual([job.id]);
+    const second = stay({ kind: 'work', reporterId: 'pt-y', permitKind: 'visa_on_arrival' });
+    expect(fire('visa_activity_mismatch', facts({ stays: [job, second] })).map((h) => h.stayId)).toEqual([job.id, second.id]); // one each
   });
   it('fires on a work sighting during the visit, not before it or on a work permit', () => {
     const visit = stay({ arrivalDate: addDays(TODAY, -3) });

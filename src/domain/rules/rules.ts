@@ -66,19 +66,22 @@ export const frequentMover: Rule = ({ stays, today }, { frequentMover: cfg }) =>
 /**
  * On a visit permit while a work report is open or a field officer saw the person working. A work
  * report on a visit permit is the mismatch itself, but only when no lodging stay on a visit permit
- * already says so: one employer's report must not raise the same alert twice.
+ * says so already: one employer's report must not raise the same alert twice.
  */
 export const visaActivityMismatch: Rule = ({ stays, sightings, today }, cfg) => {
   const visits = stays.filter((s) => present(s) && cfg.visitPermits.includes(s.permitKind));
   const work = stays.filter((s) => present(s) && s.kind === 'work');
   const seenWorking = sightings.filter((s) => s.activity === 'work' && daysBetween(s.seenOn, today) <= cfg.sightingWindowDays);
-  const otherVisits = (w: StayFact) => visits.some((v) => v.id !== w.id && v.kind !== 'work');
-  return visits.flatMap((visit) => [
-    ...work.filter((w) => w.id !== visit.id || !otherVisits(w)).map((w) => hit('visa_activity_mismatch', 'high', visit, w.regionCode, `${visit.id}:${w.id}`, 'visa_work_report',
+  const staysOnVisit = visits.filter((s) => s.kind !== 'work');
+  const reported = staysOnVisit.length
+    ? staysOnVisit.flatMap((visit) => work.map((w) => [visit, w] as const))
+    : work.filter((w) => visits.includes(w)).map((w) => [w, w] as const);
+  return [
+    ...reported.map(([visit, w]) => hit('visa_activity_mismatch', 'high', visit, w.regionCode, `${visit.id}:${w.id}`, 'visa_work_report',
       { permit: String(visit.permitKind), since: w.arrivalDate })),
-    ...seenWorking.filter((s) => s.seenOn >= visit.arrivalDate).map((s) => hit('visa_activity_mismatch', 'high', visit, s.regionCode,
-      `${visit.id}:${s.id}`, 'visa_work_sighting', { permit: String(visit.permitKind), seenOn: s.seenOn })),
-  ]);
+    ...visits.flatMap((visit) => seenWorking.filter((s) => s.seenOn >= visit.arrivalDate).map((s) => hit('visa_activity_mismatch', 'high', visit, s.regionCode,
+      `${visit.id}:${s.id}`, 'visa_work_sighting', { permit: String(visit.permitKind), seenOn: s.seenOn }))),
+  ];
 };
 
 /** Still open well after the planned departure, or after the permit's end when no departure was planned. */
