@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startTestServer, type TestServer } from '../fixtures/server';
 import { assertWebBuilt, guardedContext, launchBrowser, login, pickOption, todayIn } from './browser';
+import { toDmy } from '../../src/web/features/stays/dateText';
 
 const ZONE = 'Asia/Makassar'; // Kabupaten Soppeng is WITA
 
@@ -77,7 +78,7 @@ describe('core loop in the browser', () => {
       const row = page.getByTestId('stay-row').filter({ hasText: 'LINDQVIST' });
       await expect.poll(() => row.count(), { timeout: 10_000 }).toBe(1);
       await row.getByTestId('checkout-open').click();
-      expect(await page.getByTestId('checkout-date').inputValue()).toBe(today);
+      expect(await page.getByTestId('checkout-date').inputValue()).toBe(toDmy(today)); // today, as dd/mm/yyyy
       await page.getByTestId('checkout-confirm').click();
       await expect.poll(() => row.count(), { timeout: 10_000 }).toBe(0);
       await expect.poll(async () => Number(await count.textContent()), { timeout: 5_000, interval: 100 }).toBe(before);
