@@ -30,7 +30,7 @@ const TURN_EVERY_MS = 5;
 export async function screenReported(ctx: Pick<AppContext, 'db' | 'reads' | 'screening'>, log: FastifyBaseLogger, stayIds: string[]): Promise<void> {
   // an import's chunk reads its stays back through the read workers: its thousands of rows are
   // read off the event loop (a few reports go faster on the app's own connection)
-  const screened = stayIds.length > SHARED_AT_MOST ? screenStays(ctx.db, ctx.screening, stayIds, new Date(), ctx.reads) : screenedWithOthers(ctx, stayIds);
+  const screened = stayIds.length > SHARED_AT_MOST ? screenStays(ctx.db, ctx.screening, stayIds, { reads: ctx.reads }) : screenedWithOthers(ctx, stayIds);
   await screened.catch((err) => log.error({ err }, 'screening at report'));
 }
 
@@ -63,7 +63,9 @@ function screenedWithOthers(ctx: Pick<AppContext, 'db' | 'screening'>, stayIds: 
  * alerts raised. The stays are read through `reads` (committed ones only: the read workers see
  * nothing uncommitted).
  */
-export async function screenStays(db: Kysely<Database>, screening: Screener, stayIds: string[], now = new Date(), reads: Kysely<Database> = db): Promise<number> {
+export async function screenStays(
+  db: Kysely<Database>, screening: Screener, stayIds: string[], { now = new Date(), reads = db }: { now?: Date; reads?: Kysely<Database> } = {},
+): Promise<number> {
   if (stayIds.length === 0 || (await screening.current()).entries === 0) return 0;
   let raised = 0;
   for (let i = 0; i < stayIds.length; i += 500) {
