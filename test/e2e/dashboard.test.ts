@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { checkInBody } from '../fixtures/check-in';
+import { guestRows, HEADERS, toCsv } from '../fixtures/guest-file';
 import { startTestServer, type TestServer } from '../fixtures/server';
 import { assertWebBuilt, guardedContext, launchBrowser, login, todayIn } from './browser';
 
@@ -73,6 +74,48 @@ describe('live area dashboard', () => {
       await expect.poll(() => number('present-count'), { timeout: 5_000, interval: 100 }).toBe(inDistrict + 1);
       await page.getByTestId('area-breadcrumb').getByRole('button', { name: /Soppeng/i }).click();
       await expect.poll(() => number('present-count'), { timeout: 10_000 }).toBe(present + 1);
+    } finally {
+      await officer.context.close();
+    }
+  }, 120_000);
+  it('an import of 500 guests reaches the open dashboard as one burst: a few refetches and one counting notice, and the figures end right', async () => {
+    const officer = await guardedContext(browser, server.url);
+    try {
+      const page = officer.page;
+      await login(page, 'polres.soppeng');
+      await page.waitForURL('**/dashboard');
+      await expect.poll(() => page.getByTestId('live-state').getAttribute('data-state'), { timeout: 10_000 }).toBe('open');
+      await expect.poll(() => page.getByTestId('present-count').textContent(), { timeout: 15_000 }).toMatch(/^\d+$/);
+      // what the page asks for and shows from here on
+      let statsRequests = 0;
+      page.on('request', (r) => { if (r.url().includes('/api/v1/stats/area')) statsRequests++; });
+      await page.evaluate(() => {
+        const w = window as unknown as { noticesShown: string[] };
+        w.noticesShown = [];
+        new MutationObserver((changes) => {
+          for (const c of changes) for (const n of c.addedNodes) {
+            if (n instanceof HTMLElement && n.matches('.mantine-Notification-root')) w.noticesShown.push(n.textContent ?? '');
+          }
+        }).observe(document.body, { childList: true, subtree: true });
+      });
+
+      const hotel = await server.login('hotel.maryam');
+      const csv = toCsv(HEADERS, guestRows(500, { seed: 99, prefix: 'DB', spreadDays: 3, today: todayIn(ZONE) }));
+      const created = (await server.app.inject({ method: 'POST', url: '/api/v1/imports?fileName=burst.csv', headers: { cookie: hotel, 'content-type': 'text/csv' }, payload: csv })).json();
+      expect((await server.app.inject({ method: 'POST', url: `/api/v1/imports/${created.id}/run`, headers: { cookie: hotel }, payload: { mapping: created.suggested } })).statusCode).toBe(202);
+      const started = Date.now();
+      await expect.poll(async () => (await server.app.inject({ method: 'GET', url: `/api/v1/imports/${created.id}`, headers: { cookie: hotel } })).json().status, { timeout: 60_000 }).toBe('done');
+
+      // the figures end where the server's are (the officer's own answer, fetched once the burst is over)
+      await new Promise((r) => setTimeout(r, 1500));
+      const expected = (await (await page.request.get(`${server.url}/api/v1/stats/area`)).json()).present.total as number;
+      await expect.poll(async () => Number(await page.getByTestId('present-count').textContent()), { timeout: 5_000 }).toBe(expected);
+      const seconds = (Date.now() - started) / 1000;
+      // at most one refetch a second (plus the first and the last), not one per event
+      expect(statsRequests, `${statsRequests} refetches in ${seconds.toFixed(1)} s`).toBeLessThanOrEqual(Math.ceil(seconds) + 3);
+      const notices = await page.evaluate(() => (window as unknown as { noticesShown: string[] }).noticesShown);
+      expect(notices.length, notices.join(' | ')).toBeLessThanOrEqual(Math.ceil(seconds) + 2);
+      expect(notices.join(' ')).toMatch(/\d+ laporan baru/);
     } finally {
       await officer.context.close();
     }

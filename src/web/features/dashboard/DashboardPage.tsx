@@ -16,6 +16,7 @@ import { useCurrentUser, useZone } from '../auth/useMe';
 import { useStays } from '../stays/api';
 import { StayTable } from '../stays/StayTable';
 import { useLiveEvents } from './useLiveEvents';
+import { useStayNotices } from './stayNotices';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { ExportButton } from '../exports/ExportButton';
 
@@ -36,14 +37,18 @@ export default function DashboardPage() {
   const zone = useZone();
   const country = useCountryNames();
   const latest = useStays({ sort: '-createdAt', pageSize: 10, page: 1 });
-  const live = useLiveEvents((type, event) => {
-    notifications.show({
-      color: type === 'stay.checked_in' ? 'blue' : 'gray',
-      title: t(type === 'stay.checked_in' ? 'dashboard.newCheckIn' : 'dashboard.newCheckOut'),
-      message: `${country(event.nationality)} · ${t(`permitShort.${event.permitKind}`, { defaultValue: event.permitKind })}`,
+  const notice = useStayNotices((n) => notifications.show(n.kind === 'one'
+    ? {
+      color: n.type === 'stay.checked_in' ? 'blue' : 'gray',
+      title: t(n.type === 'stay.checked_in' ? 'dashboard.newCheckIn' : 'dashboard.newCheckOut'),
+      message: `${country(n.event.nationality)} · ${t(`permitShort.${n.event.permitKind}`, { defaultValue: n.event.permitKind })}`,
       autoClose: 4000,
-    });
-  });
+    }
+    : {
+      id: 'dashboard-burst', color: 'blue', title: t('dashboard.newReports', { count: n.checkIns + n.checkOuts }),
+      message: t('dashboard.newReportsDetail', { checkIns: n.checkIns, checkOuts: n.checkOuts }), autoClose: 4000,
+    }));
+  const live = useLiveEvents(notice);
   const lang = i18n.language;
   const [params, setParams] = useSearchParams();
   const region = params.get('region');

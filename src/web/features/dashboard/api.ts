@@ -20,7 +20,7 @@ export interface AreaStats {
   children: (AreaRegion & { present: number; overstaying: number })[];
 }
 
-/** Refetched at once on every stay event (useLiveEvents invalidates ['stats']). */
+/** Refetched on stay events, at most once a second (useLiveEvents invalidates ['stats']). */
 export function useAreaStats(region: string | null, period: { from: string; to: string } | null) {
   const params = new URLSearchParams();
   if (region) params.set('region', region);

@@ -2,6 +2,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { Alert, Badge, Chip, Group, Loader, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { useThrottled } from '../../lib/throttled';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { useCurrentUser } from '../auth/useMe';
 import { useLiveEvents } from '../dashboard/useLiveEvents';
@@ -14,6 +15,9 @@ import { PlaceList } from './PlaceList';
 // of foreigners there now, live. Without tiles the markers sit on a plain background and the
 // list by village is offered; without any coordinates the list is all there is.
 
+/** The places' counts are one query over the whole area: refetched at most this often while reports stream in. */
+const PLACES_REFRESH_MS = 2_000;
+
 export default function MapPage() {
   usePageTitle('map.title');
   const { t } = useTranslation();
@@ -25,7 +29,9 @@ export default function MapPage() {
   const [open, setOpen] = useState<MapPlace | null>(null);
   const config = useMapConfig();
   const places = useMapPlaces(region);
-  const live = useLiveEvents(() => { void qc.invalidateQueries({ queryKey: ['map', 'places'] }); });
+  // the places' counts follow reports, refetched at most every PLACES_REFRESH_MS through a burst
+  const refreshPlaces = useThrottled(() => { void qc.invalidateQueries({ queryKey: ['map', 'places'] }); }, PLACES_REFRESH_MS);
+  const live = useLiveEvents(refreshPlaces);
 
   const shown = useMemo(() => (places.data?.places ?? []).filter((p) => layers.includes(p.kind)), [places.data, layers]);
   const pinned = shown.filter((p) => p.lat !== null && p.lng !== null);
