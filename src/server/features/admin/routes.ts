@@ -31,31 +31,31 @@ const rejectBody = { type: 'object', required: ['reason'], additionalProperties:
 export function adminRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get('/api/v1/admin/agencies', {
     config: { access: gate('agency', 'manage') },
-    schema: { tags: ['admin'], summary: 'Agencies', response: { 200: list(agencyJson), ...problems(401, 403) } },
+    schema: { tags: ['admin'], operationId: 'listAgencies', summary: 'Agencies', response: { 200: list(agencyJson), ...problems(401, 403) } },
   }, async (request) => {
     authorize(requireActor(request), 'agency', 'manage');
     return { items: (await ctx.db.selectFrom('agencies').selectAll().orderBy('name').execute()).map(presentAgency) };
   });
   app.post<{ Body: AgencyInput }>('/api/v1/admin/agencies', {
     config: { access: gate('agency', 'manage') },
-    schema: { tags: ['admin'], summary: 'Create an agency', body: agencyBody, response: { 201: agencyJson, ...problems(400, 401, 403) } },
+    schema: { tags: ['admin'], operationId: 'createAgency', summary: 'Create an agency', body: agencyBody, response: { 201: agencyJson, ...problems(400, 401, 403) } },
   }, async (request, reply) => reply.status(201).send(presentAgency(await createAgency(ctx.db, requireActor(request), request.body))));
 
   app.get('/api/v1/admin/reporter-orgs', {
     config: { access: gate('agency', 'manage') },
-    schema: { tags: ['admin'], summary: 'Reporting organisations (lodgings, sponsors, private hosts)', response: { 200: list(reporterOrgJson), ...problems(401, 403) } },
+    schema: { tags: ['admin'], operationId: 'listReporterOrgs', summary: 'Reporting organisations (lodgings, sponsors, private hosts)', response: { 200: list(reporterOrgJson), ...problems(401, 403) } },
   }, async (request) => {
     authorize(requireActor(request), 'agency', 'manage');
     return { items: (await ctx.db.selectFrom('reporter_orgs').selectAll().orderBy('name').execute()).map(presentOrg) };
   });
   app.post<{ Body: ReporterOrgInput }>('/api/v1/admin/reporter-orgs', {
     config: { access: gate('agency', 'manage') },
-    schema: { tags: ['admin'], summary: 'Register a reporting organisation', body: reporterOrgBody, response: { 201: reporterOrgJson, ...problems(400, 401, 403) } },
+    schema: { tags: ['admin'], operationId: 'createReporterOrg', summary: 'Register a reporting organisation', body: reporterOrgBody, response: { 201: reporterOrgJson, ...problems(400, 401, 403) } },
   }, async (request, reply) => reply.status(201).send(presentOrg(await createReporterOrg(ctx.db, requireActor(request), request.body))));
 
   app.get('/api/v1/admin/users', {
     config: { access: gate('user', 'manage') },
-    schema: { tags: ['admin'], summary: 'User accounts', response: { 200: list(userJson), ...problems(401, 403) } },
+    schema: { tags: ['admin'], operationId: 'listUsers', summary: 'User accounts', response: { 200: list(userJson), ...problems(401, 403) } },
   }, async (request) => {
     const actor = requireActor(request);
     authorize(actor, 'user', 'manage');
@@ -63,7 +63,7 @@ export function adminRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
   app.post<{ Body: UserInput }>('/api/v1/admin/users', {
     config: { access: gate('user', 'manage') },
-    schema: { tags: ['admin'], summary: 'Create a user account', body: userBody, response: { 201: userJson, ...problems(400, 401, 403) } },
+    schema: { tags: ['admin'], operationId: 'createUser', summary: 'Create a user account', body: userBody, response: { 201: userJson, ...problems(400, 401, 403) } },
   }, async (request, reply) => {
     const actor = requireActor(request);
     return reply.status(201).send(presentUser(actor, await createUser(ctx.db, actor, request.body)));

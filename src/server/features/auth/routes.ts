@@ -94,7 +94,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.post<{ Body: LoginInput }>('/api/v1/auth/login', {
     config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
     schema: {
-      tags: ['auth'], summary: 'Sign in; sets the session cookie',
+      tags: ['auth'], operationId: 'login', summary: 'Sign in; sets the session cookie',
       description: 'Accounts with TOTP send `totp` (6 digits) or, instead, a one-time `recoveryCode`. Too many attempts from one address '
         + 'or for one username (known or not) answer 429 for a while; there is no account lockout.',
       body: {
@@ -118,7 +118,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   app.post('/api/v1/auth/logout', {
     config: { access: 'public' },
-    schema: { tags: ['auth'], summary: 'Sign out', response: { 204: { type: 'null' } } },
+    schema: { tags: ['auth'], operationId: 'logout', summary: 'Sign out', response: { 204: { type: 'null' } } },
   }, async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
     if (token) await announceSessionsEnded(ctx.bus, [await destroySession(ctx.db, token)], (err) => request.log.error({ err }, 'session.ended'));
@@ -128,7 +128,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   app.get('/api/v1/me', {
     config: { access: 'signedIn' },
-    schema: { tags: ['auth'], summary: 'The signed-in user, with abilities', response: { 200: meJson, ...problems(401) } },
+    schema: { tags: ['auth'], operationId: 'getMe', summary: 'The signed-in user, with abilities', response: { 200: meJson, ...problems(401) } },
   }, async (request) => {
     const actor = requireActor(request);
     authorize(actor, 'account', 'manage');

@@ -44,7 +44,7 @@ export function eventsRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get('/api/v1/events', {
     config: { access: gate('event', 'subscribe', onRecord('event', 'receive')) },
     schema: {
-      tags: ['dashboard'], summary: 'Live events of the caller\'s area (text/event-stream); officers only',
+      tags: ['dashboard'], operationId: 'streamEvents', summary: 'Live events of the caller\'s area (text/event-stream); officers only',
       description: 'Events: stay.checked_in, stay.checked_out. data is JSON { stayId, regionCode, lodgingId, nationality, permitKind, at }. '
         + 'Team channel: channel.message_posted|message_edited|message_deleted|thread_resolved { teamId, messageId, parentId } to the team\'s readers; '
         + 'notification.created { notificationId, userId, teamId } to its user alone. '

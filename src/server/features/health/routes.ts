@@ -5,7 +5,7 @@ import type { AppContext } from '../../context';
 export function healthRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get('/healthz', {
     schema: {
-      tags: ['health'], summary: 'Liveness and database check',
+      tags: ['health'], operationId: 'getHealth', summary: 'Liveness and database check',
       response: { 200: { type: 'object', properties: { status: { type: 'string' }, db: { type: 'string' }, version: { type: 'string' } } } },
     },
   }, async () => {

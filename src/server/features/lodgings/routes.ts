@@ -21,7 +21,7 @@ export function lodgingsRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get<{ Querystring: { region?: string } }>('/api/v1/lodgings', {
     config: { access: gate('lodging', 'list') },
     schema: {
-      tags: ['stays'], summary: 'Lodgings and sponsors in the caller\'s scope',
+      tags: ['stays'], operationId: 'listLodgings', summary: 'Lodgings and sponsors in the caller\'s scope',
       querystring: { type: 'object', additionalProperties: false, properties: { region: REGION_CODE } },
       response: { 200: { type: 'object', properties: { items: { type: 'array', items: lodgingJson } } }, ...problems(400, 401, 403) },
     },

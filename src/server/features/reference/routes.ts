@@ -15,7 +15,7 @@ export function referenceRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get<{ Querystring: { parent?: string } }>('/api/v1/regions', {
     config: { access: 'signedIn' },
     schema: {
-      tags: ['reference'], summary: 'Regions below a parent (no parent: the provinces)',
+      tags: ['reference'], operationId: 'listRegions', summary: 'Regions below a parent (no parent: the provinces)',
       querystring: { type: 'object', additionalProperties: false, properties: { parent: REGION_CODE } },
       response: { 200: { type: 'object', properties: { items: { type: 'array', items: regionJson } } }, ...problems(400, 401) },
     },
@@ -28,7 +28,7 @@ export function referenceRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get<{ Params: { code: string } }>('/api/v1/regions/:code', {
     config: { access: 'signedIn' },
     schema: {
-      tags: ['reference'], summary: 'One region with its ancestors',
+      tags: ['reference'], operationId: 'getRegion', summary: 'One region with its ancestors',
       params: { type: 'object', required: ['code'], properties: { code: REGION_CODE } },
       response: { 200: { type: 'object', properties: { ...regionJson.properties, ancestors: { type: 'array', items: regionJson } } }, ...problems(400, 401, 404) },
     },
@@ -42,7 +42,7 @@ export function referenceRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get('/api/v1/countries', {
     config: { access: 'signedIn' },
     schema: {
-      tags: ['reference'], summary: 'Countries and ICAO document codes',
+      tags: ['reference'], operationId: 'listCountries', summary: 'Countries and ICAO document codes',
       response: {
         200: { type: 'object', properties: { items: { type: 'array', items: { type: 'object', properties: { code: { type: 'string' }, nameId: { type: 'string' }, nameEn: { type: 'string' } } } } } },
         ...problems(401),

@@ -38,7 +38,7 @@ export function statsRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get<{ Querystring: { region?: string } }>('/api/v1/stats/present', {
     config: { access: gate('dashboard', 'view', onRecord('stats', 'view')) },
     schema: {
-      tags: ['dashboard'], summary: 'Foreigners present now in a region (default: the caller\'s area)',
+      tags: ['dashboard'], operationId: 'getPresentStats', summary: 'Foreigners present now in a region (default: the caller\'s area)',
       querystring: { type: 'object', additionalProperties: false, properties: { region: REGION_CODE } },
       response: {
         200: { type: 'object', properties: { region: { type: 'string' }, presentCount: { type: 'integer' }, byNationality: counts, byPermitKind: counts,

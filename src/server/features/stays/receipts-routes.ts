@@ -109,7 +109,7 @@ export function receiptsRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get<{ Params: { id: string } }>('/api/v1/stays/:id/receipt', {
     config: { access: gate('stay', 'list', onRecord('stay', 'read')) },
     schema: {
-      tags: ['receipts'], operationId: 'getStayReceipt', summary: 'The receipt listing this stay, as the PDF prints it (audited)',
+      tags: ['receipts'], operationId: 'getStayReceiptData', summary: 'The receipt listing this stay, as the PDF prints it (audited)',
       params: idParams, response: { 200: receiptJson, ...problems(401, 403, 404) },
     },
   }, async (request) => {
