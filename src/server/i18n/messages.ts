@@ -130,6 +130,7 @@ const messages = {
   'field.file_empty': { id: 'Berkas kosong: tidak ada baris judul atau baris data', en: 'The file is empty: no header row or no data rows' },
   'field.file_too_large': { id: 'Berkas terlalu besar (maksimal {limit} MB)', en: 'The file is too large (at most {limit} MB)' },
   'field.file_not_csv': { id: 'Berkas ini bukan CSV (teks); untuk Excel pilih berkas .xlsx', en: 'This file is not a CSV (text); for Excel choose an .xlsx file' },
+  'field.file_unpacks_too_large': { id: 'Isi berkas terlalu besar setelah dibuka (maksimal {limit} MB)', en: 'The file unpacks to too much data (at most {limit} MB)' },
   'field.file_not_xlsx': { id: 'Berkas ini bukan buku kerja Excel (.xlsx) yang dapat dibaca', en: 'This file is not a readable Excel workbook (.xlsx)' },
   'field.file_unreadable': { id: 'Berkas tidak dapat dibaca: {reason}', en: 'The file cannot be read: {reason}' },
   'field.file_too_many_rows': { id: 'Terlalu banyak baris (maksimal {limit}); bagi berkasnya', en: 'Too many rows (at most {limit}); split the file' },

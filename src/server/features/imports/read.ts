@@ -1,6 +1,6 @@
-import ExcelJS from 'exceljs';
 import { fieldInvalid } from '../../errors';
 import { parseCsvTable } from './csv';
+import { readXlsx } from './xlsx';
 
 // An uploaded guest file read into a table of text cells: the header row, the data rows,
 // and each data row's number as a spreadsheet shows it (the header is row 1). Anything
@@ -24,7 +24,8 @@ const isZip = (b: Uint8Array) => b.length > 4 && b[0] === 0x50 && b[1] === 0x4b 
 export async function readGuestFile(bytes: Uint8Array, format: FileFormat): Promise<GuestTable> {
   if (bytes.length === 0) throw fieldInvalid('file', 'field.file_empty');
   if (bytes.length > MAX_FILE_BYTES) throw fieldInvalid('file', 'field.file_too_large', { limit: MAX_FILE_BYTES / 1024 / 1024 });
-  const cells = format === 'xlsx' ? await readXlsx(bytes) : readCsv(bytes);
+  if (format === 'xlsx' && !isZip(bytes)) throw fieldInvalid('file', 'field.file_not_xlsx');
+  const cells = format === 'xlsx' ? await readXlsx(bytes, { maxRows: MAX_ROWS, maxColumns: MAX_COLUMNS }) : readCsv(bytes);
   return toTable(cells.records, cells.lines);
 }
 
@@ -40,43 +41,6 @@ function readCsv(bytes: Uint8Array): { records: string[][]; lines: number[] } {
   const parsed = parseCsvTable(text);
   if (parsed.problem) throw fieldInvalid('file', 'field.file_unreadable', { reason: parsed.problem });
   return parsed;
-}
-
-async function readXlsx(bytes: Uint8Array): Promise<{ records: string[][]; lines: number[] }> {
-  if (!isZip(bytes)) throw fieldInvalid('file', 'field.file_not_xlsx');
-  const book = new ExcelJS.Workbook();
-  try {
-    await book.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
-  } catch {
-    throw fieldInvalid('file', 'field.file_not_xlsx');
-  }
-  const sheet = book.worksheets.find((s) => s.actualRowCount > 0);
-  if (!sheet) throw fieldInvalid('file', 'field.file_empty');
-  if (sheet.rowCount > MAX_ROWS + 1) throw fieldInvalid('file', 'field.file_too_many_rows', { limit: MAX_ROWS });
-  const records: string[][] = [];
-  const lines: number[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, number) => {
-    const values: string[] = [];
-    const width = Math.min(row.cellCount, MAX_COLUMNS + 1);
-    for (let c = 1; c <= width; c++) values.push(cellText(row.getCell(c).value));
-    records.push(values);
-    lines.push(number);
-  });
-  return { records, lines };
-}
-
-/** A cell as text; dates as yyyy-mm-dd (exceljs gives them as UTC midnight). */
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((t) => t.text).join('');
-    if ('result' in value) return cellText((value.result ?? null) as ExcelJS.CellValue);
-    if ('text' in value) return String(value.text);
-    if ('error' in value) return '';
-    return '';
-  }
-  return String(value);
 }
 
 function toTable(records: string[][], lines: number[]): GuestTable {
