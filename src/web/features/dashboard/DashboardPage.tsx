@@ -37,17 +37,24 @@ export default function DashboardPage() {
   const zone = useZone();
   const country = useCountryNames();
   const latest = useStays({ sort: '-createdAt', pageSize: 10, page: 1 });
-  const notice = useStayNotices((n) => notifications.show(n.kind === 'one'
-    ? {
-      color: n.type === 'stay.checked_in' ? 'blue' : 'gray',
-      title: t(n.type === 'stay.checked_in' ? 'dashboard.newCheckIn' : 'dashboard.newCheckOut'),
-      message: `${country(n.event.nationality)} · ${t(`permitShort.${n.event.permitKind}`, { defaultValue: n.event.permitKind })}`,
-      autoClose: 4000,
+  const notice = useStayNotices((n) => {
+    if (n.kind === 'one') {
+      notifications.show({
+        color: n.type === 'stay.checked_in' ? 'blue' : 'gray',
+        title: t(n.type === 'stay.checked_in' ? 'dashboard.newCheckIn' : 'dashboard.newCheckOut'),
+        message: `${country(n.event.nationality)} · ${t(`permitShort.${n.event.permitKind}`, { defaultValue: n.event.permitKind })}`,
+        autoClose: 4000,
+      });
+      return;
     }
-    : {
-      id: 'dashboard-burst', color: 'blue', title: t('dashboard.newReports', { count: n.checkIns + n.checkOuts }),
-      message: t('dashboard.newReportsDetail', { checkIns: n.checkIns, checkOuts: n.checkOuts }), autoClose: 4000,
-    }));
+    // one notice for the burst: shown if it is not on screen, renewed with the count so far if it is
+    const burst = {
+      id: 'dashboard-burst', color: 'blue', autoClose: 4000, title: t('dashboard.newReports', { count: n.checkIns + n.checkOuts }),
+      message: t('dashboard.newReportsDetail', { checkIns: n.checkIns, checkOuts: n.checkOuts }),
+    };
+    notifications.show(burst);
+    notifications.update(burst);
+  });
   const live = useLiveEvents(notice);
   const lang = i18n.language;
   const [params, setParams] = useSearchParams();
