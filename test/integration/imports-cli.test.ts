@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import SQLite from 'better-sqlite3';
+import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app';
 import { loadConfig } from '../../src/server/config';
@@ -64,6 +65,17 @@ describe('import stays command', () => {
     expect(failed.stderr).toContain('kosong.csv: file: The file is empty');
     fs.writeFileSync(csv, toCsv(HEADERS, guestRows(2, { prefix: 'CM' })));
     expect((await cli([csv, '--lodging', lodging, '--mapping', 'Nope=surname'])).code).toBe(1);
+
+    // a workbook is read on a worker thread: the command still stores it and exits
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Tamu');
+    sheet.addRow(HEADERS);
+    for (const r of guestRows(3, { prefix: 'CX' })) sheet.addRow(r);
+    const xlsx = path.join(dataDir, 'tamu.xlsx');
+    fs.writeFileSync(xlsx, Buffer.from(await book.xlsx.writeBuffer()));
+    const workbook = await cli([xlsx, '--lodging', lodging]);
+    expect(workbook.code, workbook.stderr).toBe(0);
+    expect(JSON.parse(workbook.stdout)).toMatchObject({ stored: 3, failed: 0 });
     db.close();
   }, 120_000);
 });
