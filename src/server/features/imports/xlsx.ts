@@ -12,6 +12,8 @@ import { fieldInvalid } from '../../errors';
 export const MAX_XLSX_INFLATED = 256 * 1024 * 1024;
 const WORKER_HEAP_MB = 1024;
 const WORKER_TIME_MS = 120_000;
+/** where the worker loads ExcelJS from (the worker's eval'd code has no module resolution of ours) */
+const EXCELJS = createRequire(import.meta.url).resolve('exceljs');
 /** workbooks are read one at a time: each may take a core and a gigabyte for a while */
 let reading: Promise<unknown> = Promise.resolve();
 
@@ -93,9 +95,8 @@ export async function readXlsx(bytes: Uint8Array, limits: ReadLimits): Promise<{
 }
 
 function inWorker(bytes: Uint8Array, { heapMb = WORKER_HEAP_MB, ...limits }: ReadLimits): Promise<Answer> {
-  const module = createRequire(import.meta.url).resolve('exceljs');
   const worker = new Worker(WORKER, {
-    eval: true, workerData: { module, bytes, ...limits },
+    eval: true, workerData: { module: EXCELJS, bytes, ...limits },
     resourceLimits: { maxOldGenerationSizeMb: heapMb },
   });
   return new Promise<Answer>((resolve) => {
