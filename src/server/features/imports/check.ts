@@ -64,8 +64,18 @@ export function missingFields(mapping: ColumnMapping, headers: string[]): FieldE
   return out;
 }
 
-/** Checks every row; yields to the event loop every 2,000 rows so a big file never stalls the server. */
-export async function checkTable(table: GuestTable, mapping: ColumnMapping, ctx: CheckContext): Promise<CheckedTable> {
+/** One row's own check: what the row says, read against the mapping, the day and the countries. */
+export type RowCheck = ReturnType<typeof checkRow>;
+
+/**
+ * Checks every row; yields to the event loop every 2,000 rows so a big file never stalls the server.
+ * `rowChecks` are the rows' own checks from a moment ago (same file, mapping, day and countries):
+ * they are reused, and only what depends on the database and the other rows is checked again.
+ */
+export async function checkTable(
+  table: GuestTable, mapping: ColumnMapping, ctx: CheckContext, rowChecks?: readonly RowCheck[],
+): Promise<CheckedTable & { rowChecks: readonly RowCheck[] }> {
+  const checks: RowCheck[] = [];
   const planned: PlannedRow[] = [];
   const errors: RowError[] = [];
   let failedRows = 0;
@@ -75,7 +85,8 @@ export async function checkTable(table: GuestTable, mapping: ColumnMapping, ctx:
   for (let index = 0; index < table.rows.length; index++) {
     if (index % 2000 === 1999) await nextTurn();
     const row = table.rowNumbers[index]!;
-    const result = checkRow(table.rows[index]!, mapping, ctx);
+    const result = rowChecks?.[index] ?? checkRow(table.rows[index]!, mapping, ctx);
+    if (!rowChecks) checks.push(result);
     const rowErrors = result.errors.map((e) => ({ row, ...e }));
     if (result.plan && rowErrors.length === 0) {
       const { input, departureDate, passport } = result.plan;
@@ -98,7 +109,7 @@ export async function checkTable(table: GuestTable, mapping: ColumnMapping, ctx:
     failedRows++;
     errors.push(...rowErrors);
   }
-  return { planned, errors, failedRows, alreadyImported };
+  return { planned, errors, failedRows, alreadyImported, rowChecks: rowChecks ?? checks };
 }
 
 type RowProblem = Omit<RowError, 'row'>;

@@ -10,7 +10,8 @@ import { authorize, ensureVisible } from '../../policies';
 import { inArea } from '../../policies/rules';
 import { scopeFor } from '../../policies/scope';
 import { regionTimeZone } from '../reference/queries';
-import { type CheckedTable, type RowError, checkTable, loadLodgingState, missingFields } from './check';
+import { type CheckedTable, type RowCheck, type RowError, checkTable, loadLodgingState, missingFields } from './check';
+import { type RecentCheck, checkKey, keepChecks } from './recent-checks';
 import { loadCountryReader } from './countries';
 import { type FileFormat, type GuestTable, readGuestFile } from './read';
 
@@ -98,6 +99,7 @@ export async function dryRun(db: Kysely<Database>, actor: Actor, id: string, map
   checkMapping(mapping, headersOf(imp));
   const table = await loadTable(db, imp.id);
   const checked = await checkRows(db, imp, table, mapping, now);
+  keepChecks(imp.id, { table, key: checked.key, rowChecks: checked.rowChecks });
   const update = {
     mapping: JSON.stringify(mapping), status: 'checked' as const, processed: 0, stored: 0,
     skipped: checked.alreadyImported, failed: checked.failedRows, errors: keptErrors(checked.errors),
@@ -110,12 +112,15 @@ export async function dryRun(db: Kysely<Database>, actor: Actor, id: string, map
 /** The check of every row against the file's lodging as it is now. */
 export async function checkRows(
   db: Kysely<Database>, imp: Pick<ImportsTable, 'lodging_id' | 'region_code'>, table: GuestTable, mapping: ColumnMapping, now: Date,
-): Promise<CheckedTable & { today: string; countryCodes: ReadonlySet<string> }> {
+  recent?: RecentCheck,
+): Promise<CheckedTable & { today: string; countryCodes: ReadonlySet<string>; key: string; rowChecks: readonly RowCheck[] }> {
   const countries = await loadCountryReader(db);
   const today = localDate(now, await regionTimeZone(db, imp.region_code));
+  const key = checkKey(mapping, today, countries.codes);
   const state = await loadLodgingState(db, imp.lodging_id);
-  const checked = await checkTable(table, mapping, { lodgingId: imp.lodging_id, today, country: countries.read, knownCountry: countries.known, ...state });
-  return { ...checked, today, countryCodes: countries.codes };
+  const context = { lodgingId: imp.lodging_id, today, country: countries.read, knownCountry: countries.known, ...state };
+  const checked = await checkTable(table, mapping, context, recent?.key === key && recent.table === table ? recent.rowChecks : undefined);
+  return { ...checked, today, countryCodes: countries.codes, key };
 }
 
 export const keptErrors = (errors: RowError[]) => JSON.stringify({ total: errors.length, items: errors.slice(0, MAX_KEPT_ERRORS) });

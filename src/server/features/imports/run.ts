@@ -13,6 +13,7 @@ import { sortedByKey } from '../stays/record-guests';
 import type { PlannedRow, RowError } from './check';
 import { checkMapping, checkRows, headersOf, keptErrors, loadImport, loadTable, rememberMapping } from './commands';
 import { nextTurn } from '../../jobs/turn';
+import { takeChecks } from './recent-checks';
 
 // The import: the rows that pass the check are stored through the check-in's own core
 // (recordCheckIn), CHUNK rows to a transaction. A row the check let through but the store
@@ -53,9 +54,10 @@ export async function performImport(db: Kysely<Database>, actor: Actor, id: stri
   const now = options.now ?? new Date();
   const imp = await loadImport(db, actor, id);
   const mapping = JSON.parse(imp.mapping!) as ColumnMapping;
-  const table = await loadTable(db, imp.id);
+  const recent = takeChecks(imp.id); // the dry run's, when it ran moments ago in this process
+  const table = recent?.table ?? await loadTable(db, imp.id);
   try {
-    const checked = await checkRows(db, imp, table, mapping, now);
+    const checked = await checkRows(db, imp, table, mapping, now, recent);
     const errors: RowError[] = [...checked.errors];
     const progress: Progress = {
       total: imp.row_count, processed: checked.failedRows + checked.alreadyImported, stored: 0, skipped: checked.alreadyImported, failed: checked.failedRows,
