@@ -1,14 +1,13 @@
 import type { FastifyInstance } from 'fastify';
-import { SESSION_ENDED, isInternalEvent } from '../../auth/session-events';
+import { SESSION_ENDED } from '../../auth/session-events';
 import { SESSION_COOKIE, sessionAlive } from '../../auth/sessions';
 import type { AppContext } from '../../context';
 import { requireActor } from '../../http/actor';
 import { problems } from '../../http/schemas';
-import { authorize, can } from '../../policies';
+import { authorize } from '../../policies';
 import { fieldGroups } from '../../policies/fields';
-import type { DomainEvent } from '../../events/bus';
-import { presentEventData } from './presenters';
 import { gate, onRecord } from '../../http/access';
+import { StreamHub } from './hub';
 import { StreamRegistry } from './streams';
 
 // Server-Sent Events: each officer's dashboard gets the events of its own area, as they commit.
@@ -23,23 +22,14 @@ const PING_MS = 15_000;
  */
 const FLUSH_MS = 100;
 
-/** An event's SSE frame for one set of visible field groups, built once and shared by every stream with that set. */
-const frames = new WeakMap<DomainEvent, Map<string, string>>();
-function frameOf(event: DomainEvent, view: string, build: () => string): string {
-  let byView = frames.get(event);
-  if (!byView) frames.set(event, (byView = new Map()));
-  let frame = byView.get(view);
-  if (frame === undefined) byView.set(view, (frame = build()));
-  return frame;
-}
-
 export function eventsRoutes(app: FastifyInstance, ctx: AppContext): void {
   const registry = new StreamRegistry();
+  const hub = new StreamHub(ctx.bus, FLUSH_MS);
   const stopListening = ctx.bus.subscribe((event) => {
     if (event.name === SESSION_ENDED) registry.endSessions((event.data.sessionIds as string[] | undefined) ?? []);
   });
   // end every stream when the server closes, or close() would wait for them forever
-  app.addHook('onClose', async () => { stopListening(); registry.endAll(); });
+  app.addHook('onClose', async () => { stopListening(); registry.endAll(); hub.close(); });
 
   app.get('/api/v1/events', {
     config: { access: gate('event', 'subscribe', onRecord('event', 'receive')) },
@@ -62,17 +52,8 @@ export function eventsRoutes(app: FastifyInstance, ctx: AppContext): void {
       connection: 'keep-alive', 'x-accel-buffering': 'no',
     });
     res.write('retry: 3000\n: connected\n\n');
-    // Events arrive in bursts (a group of check-ins commits at once): frames are queued and
-    // written at most every FLUSH_MS, and a frame is built once per event for all streams that
-    // see the same fields, so fifty dashboards cost fifty writes a flush, not thousands.
-    const view = [...fieldGroups(actor)].sort().join(',');
-    let queued: string[] = [];
-    const flush = () => { const out = queued.join(''); queued = []; if (!ended) res.write(out); };
-    const unsubscribe = ctx.bus.subscribe((event) => {
-      if (isInternalEvent(event.name) || !can(actor, 'event', 'receive', event)) return;
-      if (queued.length === 0) setTimeout(flush, FLUSH_MS).unref();
-      queued.push(frameOf(event, view, () => `id: ${event.id}\nevent: ${event.name}\ndata: ${JSON.stringify(presentEventData(actor, event))}\n\n`));
-    });
+    // the events this actor may receive, with the fields it may see, written together (hub.ts)
+    const unsubscribe = hub.add({ actor, view: [...fieldGroups(actor)].sort().join(','), write: (chunk) => { if (!ended) res.write(chunk); } });
     const ping = setInterval(() => {
       void sessionAlive(ctx.db, token).then((alive) => (alive ? res.write(': ping\n\n') : stream.end()), () => undefined);
     }, PING_MS);
