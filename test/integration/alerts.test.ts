@@ -4,7 +4,11 @@ import { addDays } from '../../src/domain/dates';
 import { localDate } from '../../src/domain/regions';
 import { verifyAuditChain } from '../../src/server/audit/log';
 import { raiseRuleAlerts, raiseRuleAlertsFor, sweepPresentPersons } from '../../src/server/features/alerts/raise';
+import { actorForToken } from '../../src/server/auth/sessions';
+import { createImport } from '../../src/server/features/imports/commands';
+import { beginImport, performImport } from '../../src/server/features/imports/run';
 import { checkInBody } from '../fixtures/check-in';
+import { guestRows, HEADERS, toCsv } from '../fixtures/guest-file';
 import { dialectMatrix } from '../fixtures/scratch-db';
 import { type TestServer, startTestServer } from '../fixtures/server';
 import { openEventStream } from '../fixtures/sse';
@@ -120,6 +124,24 @@ for (const kind of dialectMatrix()) {
       expect((await verifyAuditChain(server.db)).ok).toBe(true);
       expect(await raiseRuleAlertsFor(server.db, persons.map((p) => p.person_id), later)).toEqual([]); // same facts: nothing new
     });
+
+    it('works off an import\'s backlog of reports: every rule alert raised once, none left for a later run', async () => {
+      const actor = (await actorForToken(server.db, cookies['hotel.maryam']!.split('=')[1]!))!;
+      const created = await createImport(server.db, actor, { bytes: Buffer.from(toCsv(HEADERS, guestRows(1500, { seed: 404, prefix: 'BL', spreadDays: 10 }))), format: 'csv', name: 'backlog.csv' });
+      await beginImport(server.db, actor, created.imp.id, created.suggested);
+      expect((await performImport(server.db, actor, created.imp.id, { onChunk: () => void server.app.context.relay.kick() })).stored).toBe(1500);
+      for (let quiet = 0; quiet < 3; await new Promise((r) => setTimeout(r, 50))) {
+        const waiting = await server.db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).where('published_at', 'is', null).executeTakeFirstOrThrow();
+        quiet = Number(waiting.n) === 0 && server.app.alertRules.backlog() === 0 ? quiet + 1 : 0;
+      }
+      const persons = await server.db.selectFrom('stays').innerJoin('import_rows', 'import_rows.stay_id', 'stays.id').select('stays.person_id')
+        .where('import_rows.import_id', '=', created.imp.id).execute();
+      const late = await server.db.selectFrom('alerts').select((eb) => eb.fn.countAll<number>().as('n')).where('rule', '=', 'late_report')
+        .where('person_id', 'in', persons.map((p) => p.person_id)).executeTakeFirstOrThrow();
+      expect(Number(late.n)).toBeGreaterThan(900); // arrivals up to 10 days back: most were reported late
+      expect(await raiseRuleAlertsFor(server.db, persons.map((p) => p.person_id))).toEqual([]);
+      expect((await verifyAuditChain(server.db)).ok).toBe(true);
+    }, 120_000);
 
     it('lets only immigration or police confirm a watchlist hit, and hides it from agencies it does not go to', async () => {
       const stay = (await post('/api/v1/stays', 'hotel.maryam', checkInBody())).json();

@@ -13,6 +13,8 @@ const STAY_EVENTS = /^stay\./;
 const PERSON_EVENTS = new Set(['sighting.linked']);
 const BATCH_MS = 250;
 const FLUSH_AT_MOST = 500;
+/** runs at once while a backlog lasts */
+const RUNS_AT_MOST = 2;
 const FIRST_SWEEP_MS = 60_000;
 
 declare module 'fastify' {
@@ -23,8 +25,9 @@ declare module 'fastify' {
 export function startAlertJobs(app: FastifyInstance, ctx: AppContext): void {
   const pendingStays = new Set<string>();
   const pendingPersons = new Set<string>();
-  let flushing: Promise<void> | null = null;
+  const runs = new Set<Promise<void>>();
   let timer: NodeJS.Timeout | null = null;
+  let closed = false;
 
   const flush = async () => {
     const stayIds = takeFirst(pendingStays, FLUSH_AT_MOST); // the rest go in the next run
@@ -34,20 +37,25 @@ export function startAlertJobs(app: FastifyInstance, ctx: AppContext): void {
     const raised = await raiseRuleAlertsFor(ctx.db, personsToRun, new Date(), DEFAULT_RULE_SETTINGS, ctx.reads);
     if (raised.length) void ctx.relay.kick();
   };
+  const left = () => pendingStays.size + pendingPersons.size;
+  // A backlog (an import stores thousands a second) is worked off at once, not 500 every quarter
+  // second, by two runs: one reads its persons' facts on the read workers while the other
+  // evaluates and stores, so neither the event loop nor the workers wait for each other. Their
+  // persons differ, and the alerts' unique keys decide what is new, so the order does not matter.
+  const start = () => {
+    while (!closed && left() > 0 && runs.size < (left() >= FLUSH_AT_MOST ? RUNS_AT_MOST : 1)) {
+      const run: Promise<void> = flush().catch((err) => app.log.error({ err }, 'alert rules')).finally(() => {
+        runs.delete(run);
+        if (left()) (left() >= FLUSH_AT_MOST ? start() : schedule());
+      });
+      runs.add(run);
+    }
+  };
   const schedule = (after = BATCH_MS) => {
     if (timer || closed) return;
-    timer = setTimeout(() => {
-      timer = null;
-      flushing = (flushing ?? Promise.resolve()).then(flush).catch((err) => app.log.error({ err }, 'alert rules')).finally(() => {
-        flushing = null;
-        // a backlog (an import stores thousands a second) is worked off at once, not 500 every quarter second
-        const left = pendingStays.size + pendingPersons.size;
-        if (left) schedule(left >= FLUSH_AT_MOST ? 0 : BATCH_MS);
-      });
-    }, after);
+    timer = setTimeout(() => { timer = null; start(); }, after);
   };
-  let closed = false;
-  app.decorate('alertRules', { backlog: () => pendingStays.size + pendingPersons.size + (flushing || timer ? 1 : 0) });
+  app.decorate('alertRules', { backlog: () => left() + runs.size + (timer ? 1 : 0) });
   const unsubscribe = ctx.bus.subscribe((event) => {
     const { stayId, personId } = event.data;
     if (PERSON_EVENTS.has(event.name) && typeof personId === 'string') pendingPersons.add(personId);
@@ -75,7 +83,7 @@ export function startAlertJobs(app: FastifyInstance, ctx: AppContext): void {
     clearInterval(hourly);
     if (timer) clearTimeout(timer);
     shutdown.abort();
-    await Promise.all([flushing, sweeping]); // nothing may touch the database once it closes
+    await Promise.all([...runs, sweeping]); // nothing may touch the database once it closes
   });
 }
 
