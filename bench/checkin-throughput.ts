@@ -18,6 +18,7 @@ import os from 'node:os';
 import autocannon from 'autocannon';
 import { addDays } from '../src/domain/dates';
 import { SERVER_NODE_FLAGS } from '../scripts/server-node-flags.mjs';
+import { machineSpeedProbe } from './machine-speed';
 
 const argv = process.argv.slice(2);
 const flag = (name: string) => argv.includes(`--${name}`);
@@ -133,7 +134,8 @@ async function credentials(base: string): Promise<Record<string, string>> {
 }
 
 async function measure(s: Scenario) {
-  console.log(`\n== ${s.name}`);
+  const machineProbeMs = machineSpeedProbe();
+  console.log(`\n== ${s.name} (machine probe ${machineProbeMs} ms)`);
   const bare = await startServer(['--mode', 'bare']);
   await load(`http://127.0.0.1:${bare.info.port}/stays`, {}, WARMUP);
   const ceiling = await measured(bare.child, `http://127.0.0.1:${bare.info.port}/stays`, {}, DURATION);
@@ -162,7 +164,7 @@ async function measure(s: Scenario) {
     ? { perSec: ok && checkIn.perSec >= TARGETS.postgres.perSec }
     : { perSec: ok && checkIn.perSec >= TARGETS.sqlite.perSec, p99: checkIn.latencyMs.p99 < TARGETS.sqlite.p99Ms, ratio: ratio >= TARGETS.sqlite.ratio };
   return {
-    scenario: s, date: new Date().toISOString(), durationSec: DURATION, connections: CONNECTIONS, auth: AUTH, permit: PERMIT, idempotency: IDEMPOTENCY, bulkInsertSec: app.info.bulkMs ? Math.round(app.info.bulkMs / 100) / 10 : undefined,
+    scenario: s, date: new Date().toISOString(), machineProbeMs, durationSec: DURATION, connections: CONNECTIONS, auth: AUTH, permit: PERMIT, idempotency: IDEMPOTENCY, bulkInsertSec: app.info.bulkMs ? Math.round(app.info.bulkMs / 100) / 10 : undefined,
     checkIn, ceiling, ratio, cpuRatio,
     dashboards: s.dashboards ? { streams: s.dashboards, eventsDelivered: delivered, eventsExpected: checkIn.total * s.dashboards } : undefined,
     pass,
@@ -183,7 +185,7 @@ console.log(`\nwritten ${file} and bench/results/checkin-throughput.md`);
 
 function markdown(o: { machine: string; results: Record<string, Awaited<ReturnType<typeof measure>>> }): string {
   const yes = (b: boolean | undefined) => (b === undefined ? '' : b ? 'pass' : 'FAIL');
-  const rows = Object.values(o.results).map((r) => `| ${r.scenario.name} | ${r.checkIn.perSec} | ${r.checkIn.latencyMs.p50} | ${r.checkIn.latencyMs.p99} | ${r.checkIn.serverCpuUsPerRequest} | ${r.ceiling.perSec} | ${r.ceiling.serverCpuUsPerRequest} | ${r.ratio} | ${r.checkIn.non2xx} | ${r.dashboards ? `${r.dashboards.eventsDelivered}/${r.dashboards.eventsExpected}` : ''} | ${Object.entries(r.pass).map(([k, v]) => `${k} ${yes(v)}`).join(', ')} | ${r.date.slice(0, 16)} |`);
+  const rows = Object.values(o.results).map((r) => `| ${r.scenario.name} | ${r.checkIn.perSec} | ${r.checkIn.latencyMs.p50} | ${r.checkIn.latencyMs.p99} | ${r.checkIn.serverCpuUsPerRequest} | ${r.ceiling.perSec} | ${r.ceiling.serverCpuUsPerRequest} | ${r.ratio} | ${r.checkIn.non2xx} | ${r.dashboards ? `${r.dashboards.eventsDelivered}/${r.dashboards.eventsExpected}` : ''} | ${Object.entries(r.pass).map(([k, v]) => `${k} ${yes(v)}`).join(', ')} | ${r.machineProbeMs ?? '—'} | ${r.date.slice(0, 16)} |`);
   return `# Check-in throughput
 
 Check-in over HTTP as hotel software sends it (\`Authorization: Bearer\` API key), ${CONNECTIONS} connections,
@@ -194,12 +196,14 @@ Guests hold a 30-day visa on arrival unless the scenario says "itas guests" (a y
 permit; rows from 2026-11-30, older code). The check-ins of one API key that arrive together are stored in one pass (src/server/db/write-group.ts). "server CPU" is the app
 process's CPU time per request during the run: on a machine shared with other work it is steadier than
 requests per second, and ceiling CPU / check-in CPU is the ratio a quiet machine would show.
+"machine probe" is the time of a fixed piece of work just before the scenario (bench/machine-speed.ts, lower is faster):
+the same code runs up to twice as slow when the shared machine is busy, so read each row against it.
 
 Targets: SQLite at least ${TARGETS.sqlite.perSec}/s with p99 under ${TARGETS.sqlite.p99Ms} ms and at least ${TARGETS.sqlite.ratio} of the ceiling
 (also with 1,000,000 stays stored and with 50 dashboards on the event stream); PostgreSQL at least ${TARGETS.postgres.perSec}/s.
 
-| scenario | check-ins/s | p50 ms | p99 ms | server CPU µs/check-in | ceiling/s | ceiling CPU µs/request | ratio | non-2xx | dashboard events | targets | run (UTC) |
-| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+| scenario | check-ins/s | p50 ms | p99 ms | server CPU µs/check-in | ceiling/s | ceiling CPU µs/request | ratio | non-2xx | dashboard events | targets | machine probe ms | run (UTC) |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
 ${rows.join('\n')}
 `;
 }
