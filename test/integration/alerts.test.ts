@@ -10,7 +10,7 @@ import { beginImport, performImport } from '../../src/server/features/imports/ru
 import { checkInBody } from '../fixtures/check-in';
 import { guestRows, HEADERS, toCsv } from '../fixtures/guest-file';
 import { dialectMatrix } from '../fixtures/scratch-db';
-import { type TestServer, startTestServer } from '../fixtures/server';
+import { type TestServer, startTestServer, untilSettled } from '../fixtures/server';
 import { openEventStream } from '../fixtures/sse';
 
 // Rules raise alerts after a report commits; the area's screening agencies see them live, work
@@ -130,10 +130,7 @@ for (const kind of dialectMatrix()) {
       const created = await createImport(server.db, actor, { bytes: Buffer.from(toCsv(HEADERS, guestRows(1500, { seed: 404, prefix: 'BL', spreadDays: 10 }))), format: 'csv', name: 'backlog.csv' });
       await beginImport(server.db, actor, created.imp.id, created.suggested);
       expect((await performImport(server.db, actor, created.imp.id, { onChunk: () => void server.app.context.relay.kick() })).stored).toBe(1500);
-      for (let quiet = 0; quiet < 3; await new Promise((r) => setTimeout(r, 50))) {
-        const waiting = await server.db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).where('published_at', 'is', null).executeTakeFirstOrThrow();
-        quiet = Number(waiting.n) === 0 && server.app.alertRules.backlog() === 0 ? quiet + 1 : 0;
-      }
+      await untilSettled(server, 50);
       const persons = await server.db.selectFrom('stays').innerJoin('import_rows', 'import_rows.stay_id', 'stays.id').select('stays.person_id')
         .where('import_rows.import_id', '=', created.imp.id).execute();
       const late = await server.db.selectFrom('alerts').select((eb) => eb.fn.countAll<number>().as('n')).where('rule', '=', 'late_report')

@@ -1,16 +1,12 @@
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { fieldGroupsOf } from '../../domain/access/field-matrix';
-import type { Actor } from '../auth/actor';
 import { presentEventData } from '../features/events/presenters';
 import { registerAccessGate } from '../http/access';
 import { can } from './index';
 import { scopeFor } from './scope';
+import { officer } from '../../../test/fixtures/actors';
 
-const officer = (over: Partial<Actor>): Actor => ({
-  id: 'u', username: 'u', displayName: 'U', role: 'timpora_member', locale: 'id', agencyId: 'a', agencyKind: 'polres',
-  areaCode: '73.12', areas: ['73.12'], reporterOrg: null, ...over,
-});
 
 describe('access layer', () => {
   it('refuses to register an API route that declares no policy', async () => {

@@ -2,11 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Actor } from '../../auth/actor';
 import { type DomainEvent, LocalBus } from '../../events/bus';
 import { StreamHub } from './hub';
+import { officer } from '../../../../test/fixtures/actors';
 
-const officer = (over: Partial<Actor>): Actor => ({
-  id: 'u', username: 'u', displayName: 'U', role: 'timpora_member', locale: 'id', agencyId: 'a', agencyKind: 'polres',
-  areaCode: '73.12', areas: ['73.12'], reporterOrg: null, ...over,
-});
 let n = 0;
 const checkIn = (regionCode: string): DomainEvent => ({
   id: `e${++n}`, name: 'stay.checked_in', regionCode, at: '2026-12-02T10:00:00Z',
