@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Config } from './config';
 import type { DbKind } from './db/database';
 import type { Database } from './db/schema';
-import type { EventBus, OutboxRelay } from './events/bus';
+import type { EventBus } from './events/bus';
+import type { OutboxRelay } from './events/relay';
 import type { ScreeningService } from './features/screening/service';
 
 declare module 'fastify' {

@@ -1,7 +1,8 @@
 import { CompiledQuery, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeSqlite } from '../../src/server/db/statistics';
-import { claimBatch, outboxRow } from '../../src/server/events/bus';
+import { outboxRow } from '../../src/server/events/bus';
+import { claimBatch } from '../../src/server/events/relay';
 import { openScratchDatabase, type ScratchDb } from '../fixtures/scratch-db';
 
 // Statistics taken while a queue table was small must not steer later plans: the relay's claim

@@ -1,12 +1,9 @@
 import { EventEmitter } from 'node:events';
-import type { Kysely } from 'kysely';
 import pg from 'pg';
-import type { Database } from '../db/schema';
 import { newId } from '../db/ids';
-import { nextTurn } from '../jobs/turn';
 
 // Domain events leave a command through the outbox (written in the command's transaction);
-// after commit the relay claims unpublished rows and publishes them on the bus. The bus is
+// after commit the relay (relay.ts) publishes the committed rows on the bus. The bus is
 // in-process, or PostgreSQL LISTEN/NOTIFY so every app instance sharing the database hears them.
 
 export interface DomainEvent {
@@ -39,7 +36,6 @@ export class LocalBus implements EventBus {
 }
 
 const CHANNEL = 'sinergi_events';
-const BATCH = 500;
 
 /** NOTIFY on publish; a dedicated LISTEN connection delivers to local subscribers. */
 export class PostgresBus implements EventBus {
@@ -75,61 +71,4 @@ export class PostgresBus implements EventBus {
 /** The outbox row a command writes inside its transaction. */
 export function outboxRow(name: string, regionCode: string | null, data: Record<string, unknown>, now = new Date()) {
   return { id: newId(), at: now.toISOString(), event: name, region_code: regionCode, payload: JSON.stringify(data), published_at: null };
-}
-
-/** Marks the oldest unpublished rows published and returns them: one statement, one write. */
-export function claimBatch(db: Kysely<Database>) {
-  return db.updateTable('outbox').set({ published_at: new Date().toISOString() })
-    .where('id', 'in', (eb) => eb.selectFrom('outbox').select('id').where('published_at', 'is', null).orderBy('at').limit(BATCH))
-    .where('published_at', 'is', null)
-    .returningAll();
-}
-
-/**
- * Publishes committed outbox rows. kick() after each commit; overlapping kicks coalesce.
- * kick() never rejects: a failed publish stays in the outbox and goes out on the next kick.
- */
-export class OutboxRelay {
-  private running: Promise<void> | null = null;
-  private again = false;
-  private stopped = false;
-  constructor(
-    private readonly db: Kysely<Database>, private readonly bus: EventBus,
-    private readonly onError: (err: unknown) => void = () => undefined,
-  ) {}
-
-  kick(): Promise<void> {
-    if (this.stopped) return Promise.resolve();
-    if (this.running) { this.again = true; return this.running; }
-    this.running = (async () => {
-      try {
-        // a group commit answers its check-ins together and each kicks: after a turn, one claim serves them all
-        await nextTurn();
-        do { this.again = false; await this.drain(); } while (this.again && !this.stopped);
-      } catch (err) {
-        this.onError(err);
-      } finally { this.running = null; }
-    })();
-    return this.running;
-  }
-
-  /** Stops kicking and waits for the current run, so the database can close under it. */
-  async stop(): Promise<void> {
-    this.stopped = true;
-    await this.running;
-  }
-
-  private async drain(): Promise<void> {
-    while (!this.stopped) {
-      // claim a batch in one statement (one write, not one per row); another instance may
-      // have taken some of them already, and then they are not returned here
-      const claimed = await claimBatch(this.db).execute();
-      claimed.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
-      await this.bus.publishAll(claimed.map((row) => ({ id: row.id, name: row.event, regionCode: row.region_code, data: JSON.parse(row.payload), at: row.at })));
-      if (claimed.length < BATCH) return;
-      // SQLite answers synchronously: without a turn of the event loop between batches, the
-      // events of a 100,000-row import would be drained in one stretch that stalls the server
-      await nextTurn();
-    }
-  }
 }
