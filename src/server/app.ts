@@ -109,7 +109,7 @@ export async function buildApp(config: Config, options: { db?: Db } = {}): Promi
   let onListChange = (_change: ListChange) => undefined as void;
   const reads = db.kind === 'sqlite' && db.url !== ':memory:' && config.sqliteReaders > 0 ? sqliteReadPool(db.url, config.sqliteReaders) : db.kysely;
   const ctx: AppContext = {
-    db: db.kysely, reads, dbKind: db.kind, config, bus, relay: new OutboxRelay(db.kysely, bus, (err) => console.error('outbox relay:', err), db.kind === 'sqlite' ? 'cursor' : 'claim'), receiptKey: await receiptKey(db.kysely), version: VERSION,
+    db: db.kysely, reads, dbKind: db.kind, config, bus, relay: new OutboxRelay(db.kysely, bus, (err) => console.error('outbox relay:', err)), receiptKey: await receiptKey(db.kysely), version: VERSION,
     screening: new ScreeningService(db.kysely, (change) => onListChange(change)),
   };
 

@@ -1,7 +1,6 @@
 import { CompiledQuery } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DomainEvent, LocalBus } from '../../src/server/events/bus';
-import { outboxRow } from '../../src/server/events/bus';
+import { type DomainEvent, LocalBus, outboxRow } from '../../src/server/events/bus';
 import { markRange, OutboxRelay, rowsAfter } from '../../src/server/events/relay';
 import { dialectMatrix, openScratchDatabase, type ScratchDb } from '../fixtures/scratch-db';
 
@@ -35,7 +34,7 @@ for (const kind of dialectMatrix()) {
       const old = outboxRow('old.event', null, {});
       await scratch.db.kysely.insertInto('outbox').values({ ...old, published_at: new Date().toISOString() }).execute();
       const waiting = await write(3, 0); // committed before a crash, never published
-      relay = new OutboxRelay(scratch.db.kysely, bus, (err) => errors.push(err), modeOf(kind));
+      relay = new OutboxRelay(scratch.db.kysely, bus, (err) => errors.push(err));
       await relay.kick();
       expect(seen.map((e) => e.id)).toEqual(waiting);
     });

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { isPostgres } from '../db/dialect';
 import type { Database, OutboxTable } from '../db/schema';
 import { nextTurn } from '../jobs/turn';
 import type { DomainEvent, EventBus } from './bus';
@@ -37,12 +38,12 @@ export function markRange(db: Kysely<Database>, after: number, upTo: number) {
     .where(sql.ref('rowid'), '>', after).where(sql.ref('rowid'), '<=', upTo).where('published_at', 'is', null);
 }
 
-type OutboxRow = OutboxTable;
-const asEvent = (row: OutboxRow): DomainEvent => ({ id: row.id, name: row.event, regionCode: row.region_code, data: JSON.parse(row.payload), at: row.at });
+const asEvent = (row: OutboxTable): DomainEvent => ({ id: row.id, name: row.event, regionCode: row.region_code, data: JSON.parse(row.payload), at: row.at });
 
 /**
  * Publishes committed outbox rows. kick() after each commit; overlapping kicks coalesce.
- * kick() never rejects: a failed publish stays in the outbox and goes out on the next kick.
+ * kick() never rejects: a failed read is tried again on the next kick (a batch whose listeners
+ * threw is not published again). The mode follows the database: claim on PostgreSQL, cursor on SQLite.
  */
 export class OutboxRelay {
   private running: Promise<void> | null = null;
@@ -53,19 +54,21 @@ export class OutboxRelay {
   private markedUpTo = 0;
   private markTimer: NodeJS.Timeout | null = null;
   private markDue = false;
+  private readonly mode: 'claim' | 'cursor';
 
   constructor(
     private readonly db: Kysely<Database>, private readonly bus: EventBus,
     private readonly onError: (err: unknown) => void = () => undefined,
-    private readonly mode: 'claim' | 'cursor' = 'claim',
-  ) {}
+  ) {
+    this.mode = isPostgres(db) ? 'claim' : 'cursor';
+  }
 
   kick(): Promise<void> {
     if (this.stopped) return Promise.resolve();
     if (this.running) { this.again = true; return this.running; }
     this.running = (async () => {
       try {
-        // a group commit answers its check-ins together and each kicks: after a turn, one claim serves them all
+        // a group commit answers its check-ins together and each kicks: after a turn, one drain serves them all
         await nextTurn();
         do { this.again = false; await this.drain(); } while (this.again && !this.stopped);
       } catch (err) {
