@@ -11,6 +11,8 @@ import type { Kysely } from 'kysely';
 import { type Config, mapTileOrigin } from './config';
 import type { AppContext } from './context';
 import { type Db, openDatabase } from './db/database';
+import { decodePathColons } from './http/rewrite-url';
+import { registerContentDecoding } from './http/content-encoding';
 import { migrateToLatest } from './db/migrate';
 import { sqliteReadPool } from './db/read-pool';
 import { loadReferenceData } from './db/reference';
@@ -77,6 +79,8 @@ import { indexUnindexedPersons } from './features/persons/name-index';
 import { raiseDemoAlerts } from './db/demo-alerts';
 import { registerIdempotency } from './http/idempotency';
 
+/** a bit over 1 MB so an oversized field gets a 400 naming it, not a bare 413 */
+const BODY_LIMIT = 1024 * 1024 + 64 * 1024;
 export const VERSION: string = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
 
 /** Prepares the database: schema, reference data, and on an empty database in demo mode the Soppeng demo. */
@@ -115,13 +119,15 @@ export async function buildApp(config: Config, options: { db?: Db } = {}): Promi
 
   const app = Fastify({
     logger: config.logger ? { level: 'info', redact: ['req.headers.cookie', 'req.headers.authorization'] } : false,
-    bodyLimit: 1024 * 1024 + 64 * 1024, // a bit over 1 MB so an oversized field gets a 400 naming it, not a bare 413
+    bodyLimit: BODY_LIMIT,
     // X-Forwarded-For only from the proxies named in SINERGI_TRUST_PROXY (default: none)
     trustProxy: config.trustProxy.length ? config.trustProxy : false,
     frameworkErrors, // router errors (bad URL, over-long param) as problem+json
     clientErrorHandler, // HTTP parser errors (headers or URL over 16 KB) as problem+json
+    rewriteUrl: decodePathColons, // `stays%3Abatch` reaches `stays:batch`
   });
   registerValidatorCompiler(app); // bodies uncoerced, query/params coerced; one error per unknown-key object
+  registerContentDecoding(app); // gzip, deflate and br bodies
   registerInputGuard(app); // NUL, width and depth checked once for every route
   // JSON only: a cross-site form can post text/plain without a CORS preflight, so refuse it
   app.removeContentTypeParser('text/plain');

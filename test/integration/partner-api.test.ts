@@ -1,3 +1,4 @@
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../src/server/audit/log';
 import { actorForApiKey } from '../../src/server/auth/api-keys';
@@ -100,6 +101,9 @@ for (const kind of dialectMatrix()) {
       const expired = checkInBody();
       expired.guest.document.expiryDate = '2001-01-01';
       expect((await call('POST', '/api/v1/stays:validate', expired)).json().findings[0]).toContain('passport_expired');
+      // a client that percent-encodes the path's colon (encodeURIComponent) reaches the same routes
+      expect((await call('POST', '/api/v1/stays%3Avalidate', expired)).json().findings[0]).toContain('passport_expired');
+      expect((await call('POST', '/api/v1/stays%3abatch', { items: [bad] })).json()).toMatchObject({ stored: 0, failed: 1 });
       expect({ stays: await count('stays'), audit: await count('audit_log') }).toEqual(before);
     });
 
@@ -134,6 +138,30 @@ for (const kind of dialectMatrix()) {
       const res = await call('POST', '/api/v1/stays:batch', { items: Array.from({ length: 150 }, () => checkInBody()) });
       expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
       expect(res.json()).toMatchObject({ stored: 150, failed: 0 });
+    });
+
+    it('takes a compressed body (gzip, deflate, br) and refuses another coding, a broken stream and a zip bomb', async () => {
+      const encoded = (coding: string, body: Buffer) => server.app.inject({
+        method: 'POST', url: '/api/v1/stays:batch', payload: body,
+        headers: { authorization: bearer, 'content-type': 'application/json', 'content-encoding': coding },
+      });
+      const batch = (n: number) => Buffer.from(JSON.stringify({ items: Array.from({ length: n }, () => checkInBody()) }));
+      const gzip = await encoded('gzip', zlib.gzipSync(batch(40)));
+      expect(gzip.statusCode, gzip.body.slice(0, 300)).toBe(200);
+      expect(gzip.json()).toMatchObject({ stored: 40, failed: 0 });
+      expect((await encoded('deflate', zlib.deflateSync(batch(1)))).json()).toMatchObject({ stored: 1 });
+      expect((await encoded('BR', zlib.brotliCompressSync(batch(1)))).json()).toMatchObject({ stored: 1 });
+
+      const unknown = await encoded('compress', batch(1));
+      expect(unknown.statusCode).toBe(415);
+      expect(unknown.json().errors[0].field).toBe('Content-Encoding');
+      expect((await encoded('gzip', Buffer.from('not gzip at all'))).statusCode).toBe(400);
+      // 40 MB of one letter packs into about 40 KB: refused at the route's limit, not decoded whole
+      const bomb = zlib.gzipSync(Buffer.from(`{"items":[{"room":"${'A'.repeat(40 * 1024 * 1024)}"}]}`));
+      expect(bomb.length).toBeLessThan(100_000);
+      const exploded = await encoded('gzip', bomb);
+      expect(exploded.statusCode).toBe(413);
+      expect(exploded.json().code).toBe('payload_too_large');
     });
 
     it('refuses an empty batch and one over 500 items as a whole', async () => {

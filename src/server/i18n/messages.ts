@@ -20,6 +20,7 @@ const messages = {
   'field.too_long': { id: 'Terlalu panjang (maksimal {limit} karakter)', en: 'Too long (at most {limit} characters)' },
   'field.too_short': { id: 'Terlalu pendek (minimal {limit} karakter)', en: 'Too short (at least {limit} characters)' },
   'field.bad_format': { id: 'Format tidak valid', en: 'Invalid format' },
+  'field.content_encoding': { id: 'Content-Encoding tidak didukung: kirim tanpa kompresi, gzip, deflate atau br', en: 'Unsupported Content-Encoding: send uncompressed, gzip, deflate or br' },
   'field.bad_date': { id: 'Tanggal tidak valid (format YYYY-MM-DD)', en: 'Invalid date (format YYYY-MM-DD)' },
   'field.bad_enum': { id: 'Pilihan tidak dikenal; yang boleh: {allowed}', en: 'Unknown choice; allowed: {allowed}' },
   'field.bad_type': { id: 'Jenis nilai salah (harus {type})', en: 'Wrong type (must be {type})' },

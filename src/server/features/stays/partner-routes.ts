@@ -25,7 +25,7 @@ export function partnerRoutes(app: FastifyInstance, ctx: AppContext): void {
       tags: ['stays'], operationId: 'validateStay', summary: 'Check a check-in without storing it: every problem, or the findings',
       description: 'Runs the same checks as POST /api/v1/stays and answers 200 either way: `valid` with the findings per guest, or the problem '
         + 'the check-in would answer. Nothing is stored: no stay, no receipt number, no audit entry.',
-      body: checkInBodyWithExamples, response: { 200: validateResult, ...problems(400, 401, 403) },
+      body: checkInBodyWithExamples, response: { 200: validateResult, ...problems(400, 401, 403, 415) },
     },
   }, async (request) => {
     const actor = requireActor(request);
@@ -44,7 +44,7 @@ export function partnerRoutes(app: FastifyInstance, ctx: AppContext): void {
       description: 'Each item is a POST /api/v1/stays body (a guest, or a family with members) and gets its own result: 201 with the receipt, '
         + 'or its problem. Valid items are stored even when others fail. One Idempotency-Key covers the whole batch: a replay returns '
         + 'the same results and stores nothing; the same key with another body is a 409.',
-      body: batchBody, response: { 200: batchResult, ...problems(400, 401, 403, 409, 413) },
+      body: batchBody, response: { 200: batchResult, ...problems(400, 401, 403, 409, 413, 415) },
     },
     // the envelope is checked here; each item against the check-in schema in the handler,
     // so one bad item answers its own problem instead of failing the batch

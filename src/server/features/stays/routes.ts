@@ -33,7 +33,7 @@ export function staysRoutes(app: FastifyInstance, ctx: AppContext): void {
       tags: ['stays'], operationId: 'createStay', summary: 'Check a foreign guest, or a family or group, in (lapor kedatangan)',
       description: 'Send an Idempotency-Key header to make retries safe: a replay returns the first answer and stores nothing. '
         + '`members` are the rest of a family or group: one receipt lists them all.',
-      body: checkInBodyWithExamples, response: { 201: { ...checkInResult, examples: [checkInResultExample] }, ...problems(400, 401, 403, 404, 409, 422) },
+      body: checkInBodyWithExamples, response: { 201: { ...checkInResult, examples: [checkInResultExample] }, ...problems(400, 401, 403, 404, 409, 415, 422) },
     },
   }, async (request, reply) => {
     const actor = requireActor(request);
