@@ -11,8 +11,6 @@ import type { Kysely } from 'kysely';
 import { type Config, mapTileOrigin } from './config';
 import type { AppContext } from './context';
 import { type Db, openDatabase } from './db/database';
-import { decodePathColons } from './http/rewrite-url';
-import { registerContentDecoding } from './http/content-encoding';
 import { migrateToLatest } from './db/migrate';
 import { sqliteReadPool } from './db/read-pool';
 import { loadReferenceData } from './db/reference';
@@ -78,9 +76,9 @@ import { registerAccessGate } from './http/access';
 import { indexUnindexedPersons } from './features/persons/name-index';
 import { raiseDemoAlerts } from './db/demo-alerts';
 import { registerIdempotency } from './http/idempotency';
+import { registerContentDecoding } from './http/content-encoding';
+import { decodePathColons } from './http/rewrite-url';
 
-/** a bit over 1 MB so an oversized field gets a 400 naming it, not a bare 413 */
-const BODY_LIMIT = 1024 * 1024 + 64 * 1024;
 export const VERSION: string = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
 
 /** Prepares the database: schema, reference data, and on an empty database in demo mode the Soppeng demo. */
@@ -119,7 +117,7 @@ export async function buildApp(config: Config, options: { db?: Db } = {}): Promi
 
   const app = Fastify({
     logger: config.logger ? { level: 'info', redact: ['req.headers.cookie', 'req.headers.authorization'] } : false,
-    bodyLimit: BODY_LIMIT,
+    bodyLimit: 1024 * 1024 + 64 * 1024, // a bit over 1 MB so an oversized field gets a 400 naming it, not a bare 413
     // X-Forwarded-For only from the proxies named in SINERGI_TRUST_PROXY (default: none)
     trustProxy: config.trustProxy.length ? config.trustProxy : false,
     frameworkErrors, // router errors (bad URL, over-long param) as problem+json

@@ -128,7 +128,8 @@ describe('need to know in the guest list', () => {
       expect(await page.locator('table [data-testid="stay-row"]').count()).toBe(0);
       const card = page.getByTestId('stay-row').first();
       expect(await card.evaluate((el) => el.tagName)).toBe('DIV');
-      expect(await card.getByTestId('withheld').count()).toBeGreaterThan(0);
+      // polled: the list may re-render between reads (count() alone does not wait for the card)
+      await expect.poll(() => card.getByTestId('withheld').count(), { timeout: 10_000 }).toBeGreaterThan(0);
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(width).toBeLessThanOrEqual(PHONE.width);
       await page.screenshot({ path: `${SHOTS}/stays-kesbangpol-phone.png` });
