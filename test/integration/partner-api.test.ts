@@ -165,7 +165,9 @@ for (const kind of dialectMatrix()) {
     });
 
     it('refuses an empty batch and one over 500 items as a whole', async () => {
-      expect((await call('POST', '/api/v1/stays:batch', { items: [] })).statusCode).toBe(400);
+      const empty = await call('POST', '/api/v1/stays:batch', { items: [] });
+      expect(empty.statusCode).toBe(400);
+      expect(empty.json().errors[0].message).toMatch(/^Kirim 1 sampai 500 data/);
       expect((await call('POST', '/api/v1/stays:batch', { items: Array.from({ length: 501 }, () => ({})) })).statusCode).toBe(400);
       expect((await call('POST', '/api/v1/stays:batch', { items: [checkInBody()], more: 1 })).statusCode).toBe(400);
     });
@@ -248,7 +250,10 @@ for (const kind of dialectMatrix()) {
       await call('POST', `/api/v1/stays/${mine[0]}/checkout`, { departureDate: checkInBody().arrivalDate });
       const later = await call('GET', `/api/v1/stays?since=${encodeURIComponent(beforeCheckOut)}&pageSize=200`);
       expect(later.json().items.map((s: { id: string }) => s.id)).toContain(mine[0]);
-      expect((await call('GET', '/api/v1/stays?since=yesterday')).statusCode).toBe(400);
+      const bad = await call('GET', '/api/v1/stays?since=yesterday');
+      expect(bad.statusCode).toBe(400);
+      // since takes an instant: the message asks for ISO 8601, not for a bare date
+      expect(bad.json().errors).toEqual([{ field: 'since', message: expect.stringContaining('ISO 8601') }]);
       expect((await call('GET', `/api/v1/stays?since=${encodeURIComponent(since)}&cursor=bm90LWEtY3Vyc29y`)).statusCode).toBe(400);
     });
 

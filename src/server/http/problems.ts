@@ -2,7 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type FieldError, type ProblemCode } from '../errors';
-import { type Lang, languageOf, translate } from '../i18n/messages';
+import { type Lang, languageOf, type MessageKey, translate } from '../i18n/messages';
 
 const TYPE_BASE = 'https://sinergi.example/problems/';
 /** An answer lists at most this many problems: enough for a form, too few to amplify an attack. */
@@ -25,10 +25,16 @@ export function fieldErrorFromAjv(e: AjvError): FieldError {
     case 'enum': return { field: base, key: 'field.bad_enum', params: { allowed: ((p.allowedValues as unknown[]) ?? []).join(', ') } };
     case 'type': return { field: base, key: 'field.bad_type', params: { type: String(p.type) } };
     case 'format': return { field: base, key: p.format === 'date' ? 'field.bad_date' : 'field.bad_format' };
-    case 'pattern': return { field: base, key: /\\d\{4\}-/.test(String(p.pattern)) ? 'field.bad_date' : 'field.bad_format' };
+    case 'pattern': return { field: base, key: datePatternKey(String(p.pattern)) };
     case 'minimum': case 'maximum': return { field: base, key: 'field.out_of_range' };
     default: return { field: base, key: 'field.bad_format' };
   }
+}
+
+/** A date pattern (yyyy-mm-dd) says so; one that also takes a time asks for an ISO 8601 instant. */
+function datePatternKey(pattern: string): MessageKey {
+  if (!/\\d\{4\}-/.test(pattern)) return 'field.bad_format';
+  return pattern.includes('T\\d{2}') ? 'field.bad_datetime' : 'field.bad_date';
 }
 
 /** The problem+json document (RFC 9457) for a status, code and field errors, in the caller's language. */
