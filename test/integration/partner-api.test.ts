@@ -191,7 +191,10 @@ for (const kind of dialectMatrix()) {
       expect((await call('POST', `/api/v1/stays/${stayId}/checkout`, { departureDate: '2000-01-01' }, { 'idempotency-key': out })).statusCode).toBe(409);
       const checkouts = await server.db.selectFrom('audit_log').select('seq').where('resource_id', '=', stayId).where('action', '=', 'stay.check_out').execute();
       expect(checkouts).toHaveLength(1);
-      expect((await call('POST', '/api/v1/stays', body, { 'idempotency-key': 'bad key!' })).statusCode).toBe(400);
+      const badKey = await call('POST', '/api/v1/stays', body, { 'idempotency-key': 'bad key!' });
+      expect(badKey.statusCode).toBe(400);
+      // the refusal says what a key may be, so a PMS developer can fix it without the docs
+      expect(badKey.json().errors).toEqual([{ field: 'Idempotency-Key', message: expect.stringContaining('8 sampai 100 karakter') }]);
     });
 
     // how the write group stores them (together, or alone after a refused pass) is held in record-check-ins.test.ts

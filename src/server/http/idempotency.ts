@@ -76,7 +76,7 @@ export function registerIdempotency(app: FastifyInstance, db: Kysely<Database>):
     const header = request.headers['idempotency-key'];
     if (request.method !== 'POST' || header === undefined || !request.actor || !request.url.startsWith('/api/')) return;
     const key = Array.isArray(header) ? header[0]! : header;
-    if (!IDEMPOTENCY_KEY.test(key)) throw fieldInvalid('Idempotency-Key', 'field.bad_format');
+    if (!IDEMPOTENCY_KEY.test(key)) throw fieldInvalid('Idempotency-Key', 'field.idempotency_key_format');
     const call = new IdempotentCall(request.actor.id, `POST ${request.routeOptions.url}`, key,
       requestDigest(request.body ?? null));
 

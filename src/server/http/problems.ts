@@ -37,6 +37,13 @@ function datePatternKey(pattern: string): MessageKey {
   return pattern.includes('T\\d{2}') ? 'field.bad_datetime' : 'field.bad_date';
 }
 
+/** A header's problem names the header as clients write it; a malformed Idempotency-Key is told what a key may be. */
+function headerFieldError(e: AjvError): FieldError {
+  const error = fieldErrorFromAjv(e);
+  if (error.field !== 'idempotency-key') return error;
+  return { field: 'Idempotency-Key', key: error.key === 'field.required' ? error.key : 'field.idempotency_key_format' };
+}
+
 /** The problem+json document (RFC 9457) for a status, code and field errors, in the caller's language. */
 export function problemBody(
   lang: Lang, status: number, code: ProblemCode, errors: FieldError[], detail?: string, extensions: Record<string, unknown> = {},
@@ -75,7 +82,8 @@ export function registerProblemHandler(app: FastifyInstance): void {
     const fe = error as FastifyError & { validation?: AjvError[]; validationContext?: string };
     if (fe.validation) {
       const seen = new Set<string>();
-      const errors = fe.validation.slice(0, 10 * MAX_PROBLEMS).map(fieldErrorFromAjv).filter((e) => !seen.has(e.field) && seen.add(e.field));
+      const toField = fe.validationContext === 'headers' ? headerFieldError : fieldErrorFromAjv;
+      const errors = fe.validation.slice(0, 10 * MAX_PROBLEMS).map(toField).filter((e) => !seen.has(e.field) && seen.add(e.field));
       return sendProblem(reply, lang, 400, 'validation', errors);
     }
     const status = fe.statusCode ?? 500;

@@ -54,6 +54,7 @@ const messages = {
   'field.api_key_invalid': { id: 'Kunci API tidak dikenal atau sudah dicabut', en: 'Unknown or revoked API key' },
   'field.idempotency_in_progress': { id: 'Permintaan dengan kunci ini masih diproses; coba lagi sebentar lagi', en: 'A request with this key is still being processed; retry shortly' },
   'field.batch_items': { id: 'Kirim 1 sampai {limit} data dalam items (dan tidak ada kolom lain)', en: 'Send between 1 and {limit} entries in items (and no other field)' },
+  'field.idempotency_key_format': { id: 'Kunci harus 8 sampai 100 karakter: huruf, angka, atau _ . : - (mis. UUID); satu header saja', en: 'The key must be 8 to 100 characters: letters, digits or _ . : - (e.g. a UUID); one header only' },
   'field.idempotency_reused': { id: 'Kunci ini sudah dipakai untuk data lain', en: 'This key was already used with other data' },
   'field.export_too_large': { id: 'Terlalu banyak baris untuk satu ekspor (maksimal {limit}); persempit filter', en: 'Too many rows for one export (at most {limit}); narrow the filter' },
   'field.totp_wrong': { id: 'Kode autentikator salah', en: 'Wrong authenticator code' },
