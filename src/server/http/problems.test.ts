@@ -15,6 +15,14 @@ describe('fieldErrorFromAjv', () => {
     expect(fieldErrorFromAjv({ instancePath: '/guest/surname', keyword: 'maxLength', params: { limit: 100 } }))
       .toEqual({ field: 'guest.surname', key: 'field.too_long', params: { limit: 100 } });
   });
+  it('tells a number its bound, and a date from an instant', () => {
+    expect(fieldErrorFromAjv({ instancePath: '/pageSize', keyword: 'maximum', params: { comparison: '<=', limit: 200 } }))
+      .toEqual({ field: 'pageSize', key: 'field.above_maximum', params: { limit: 200 } });
+    expect(fieldErrorFromAjv({ instancePath: '/page', keyword: 'minimum', params: { comparison: '>=', limit: 1 } }).key).toBe('field.below_minimum');
+    expect(fieldErrorFromAjv({ instancePath: '/arrivalDate', keyword: 'pattern', params: { pattern: '^\\d{4}-\\d{2}-\\d{2}$' } }).key).toBe('field.bad_date');
+    expect(fieldErrorFromAjv({ instancePath: '/since', keyword: 'pattern', params: { pattern: '^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2})?$' } }).key).toBe('field.bad_datetime');
+    expect(fieldErrorFromAjv({ instancePath: '/room', keyword: 'pattern', params: { pattern: '^[A-Z]+$' } }).key).toBe('field.bad_format');
+  });
 });
 
 describe('sendProblem', () => {

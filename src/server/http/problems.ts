@@ -26,7 +26,8 @@ export function fieldErrorFromAjv(e: AjvError): FieldError {
     case 'type': return { field: base, key: 'field.bad_type', params: { type: String(p.type) } };
     case 'format': return { field: base, key: p.format === 'date' ? 'field.bad_date' : 'field.bad_format' };
     case 'pattern': return { field: base, key: datePatternKey(String(p.pattern)) };
-    case 'minimum': case 'maximum': return { field: base, key: 'field.out_of_range' };
+    case 'minimum': return { field: base, key: 'field.below_minimum', params: { limit: Number(p.limit) } };
+    case 'maximum': return { field: base, key: 'field.above_maximum', params: { limit: Number(p.limit) } };
     default: return { field: base, key: 'field.bad_format' };
   }
 }

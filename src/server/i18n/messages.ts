@@ -27,6 +27,8 @@ const messages = {
   'field.bad_type': { id: 'Jenis nilai salah (harus {type})', en: 'Wrong type (must be {type})' },
   'field.unknown_property': { id: 'Kolom tidak dikenal', en: 'Unknown field' },
   'field.out_of_range': { id: 'Nilai di luar batas', en: 'Value out of range' },
+  'field.below_minimum': { id: 'Nilai di luar batas (paling kecil {limit})', en: 'Value out of range (at least {limit})' },
+  'field.above_maximum': { id: 'Nilai di luar batas (paling besar {limit})', en: 'Value out of range (at most {limit})' },
   'field.date_in_future': { id: 'Tanggal tidak boleh di masa depan', en: 'Date must not be in the future' },
   'field.date_too_old': { id: 'Tanggal terlalu lampau', en: 'Date is too far in the past' },
   'field.unknown_country': { id: 'Kode negara tidak dikenal (gunakan kode ICAO 3 huruf)', en: 'Unknown country code (use the ICAO 3-letter code)' },
