@@ -45,6 +45,26 @@ describe('event stream hub', () => {
     hub.close();
   });
 
+  it('remembers a stream\'s answer per region for stays, yet asks the full rule for each alert', async () => {
+    vi.useFakeTimers();
+    const bus = new LocalBus();
+    const hub = new StreamHub(bus, 100);
+    const got = new Map<string, string>();
+    for (const [name, agencyKind] of [['polres', 'polres'], ['kesbangpol', 'kesbangpol']] as const) {
+      hub.add({ actor: officer({ id: name, agencyKind }), view: name, write: (c) => got.set(name, (got.get(name) ?? '') + c.toString()) });
+    }
+    const hit: DomainEvent = { id: 'hit', name: 'alert.raised', regionCode: '73.12.04.1001', at: '2026-12-02T10:00:00Z', data: { alertId: 'a1', source: 'watchlist' } };
+    await bus.publishAll([checkIn('73.12.04.1001'), hit, checkIn('73.12.04.1001'), checkIn('73.71.01.1001')]);
+    vi.advanceTimersByTime(100);
+    // a watchlist hit goes to police, not to Kesbangpol, though both receive the area's check-ins
+    expect(got.get('polres')!.match(/event: /g)).toHaveLength(3);
+    expect(got.get('polres')).toContain('event: alert.raised');
+    expect(got.get('kesbangpol')!.match(/event: stay\.checked_in/g)).toHaveLength(2);
+    expect(got.get('kesbangpol')).not.toContain('alert.raised');
+    expect(got.get('kesbangpol')).not.toContain('73.71.01.1001');
+    hub.close();
+  });
+
   it('leaves out the fields a view does not see', async () => {
     vi.useFakeTimers();
     const bus = new LocalBus();

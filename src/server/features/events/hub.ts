@@ -2,6 +2,7 @@ import type { Actor } from '../../auth/actor';
 import { isInternalEvent } from '../../auth/session-events';
 import type { DomainEvent, EventBus } from '../../events/bus';
 import { can } from '../../policies';
+import { receivedByRegionAlone } from './policy';
 import { presentEventData } from './presenters';
 
 // Every open event stream of this instance hangs off one subscription to the bus. Events arrive
@@ -18,7 +19,13 @@ export interface HubStream {
   write(chunk: Buffer): void;
 }
 
-interface Member extends HubStream { events: DomainEvent[] }
+interface Member extends HubStream {
+  events: DomainEvent[];
+  /** the receive rule's answer per region, for events it decides by region alone (the actor is fixed for the stream's life) */
+  regions: Map<string, boolean>;
+}
+/** a stream forgets its answers beyond this many regions (a national officer seeing every village) */
+const REMEMBERED_REGIONS = 5_000;
 
 export class StreamHub {
   private readonly members = new Set<Member>();
@@ -33,7 +40,7 @@ export class StreamHub {
 
   /** Adds a stream; the returned function removes it. */
   add(stream: HubStream): () => void {
-    const member: Member = { ...stream, events: [] };
+    const member: Member = { ...stream, events: [], regions: new Map() };
     this.members.add(member);
     return () => { this.members.delete(member); };
   }
@@ -48,8 +55,9 @@ export class StreamHub {
   private deliver(event: DomainEvent): void {
     if (isInternalEvent(event.name)) return;
     let reached = false;
+    const byRegion = event.regionCode !== null && receivedByRegionAlone(event.name);
     for (const m of this.members) {
-      if (!can(m.actor, 'event', 'receive', event)) continue;
+      if (!(byRegion ? receivesInRegion(m, event) : can(m.actor, 'event', 'receive', event))) continue;
       m.events.push(event);
       reached = true;
     }
@@ -81,6 +89,16 @@ export class StreamHub {
       m.write(chunk);
     }
   }
+}
+
+/** The receive rule for an event it decides by region alone, asked once per stream and region. */
+function receivesInRegion(m: Member, event: DomainEvent): boolean {
+  let allowed = m.regions.get(event.regionCode!);
+  if (allowed === undefined) {
+    if (m.regions.size >= REMEMBERED_REGIONS) m.regions.clear();
+    m.regions.set(event.regionCode!, (allowed = can(m.actor, 'event', 'receive', event)));
+  }
+  return allowed;
 }
 
 /** An event's SSE frame for one view (built once per flush for all streams with that view). */

@@ -17,6 +17,13 @@ const TEAM_EVENTS = /^(meeting|task)\./;
 const inAudience = (actor: { id: string }, event: EventLike) =>
   !TEAM_EVENTS.test(event.name ?? '') || (Array.isArray(event.data?.audience) && (event.data.audience as unknown[]).includes(actor.id));
 
+/**
+ * Whether receiving an event of this name depends on the actor and the event's region alone (not
+ * its data): a stream may then remember its answer per region (hub.ts) instead of asking again
+ * for every event of a busy area.
+ */
+export const receivedByRegionAlone = (name: string): boolean => !/^(channel|notification|alert|case|meeting|task)\./.test(name);
+
 export const eventsPolicy = {
   event: {
     /** open the live stream at all */
