@@ -28,15 +28,22 @@ export const eventsPolicy = {
   event: {
     /** open the live stream at all */
     subscribe: (actor) => isOfficer(actor),
+    // the region decides alone unless the event's kind looks at its data too: the predicate the hub
+    // relies on to remember answers is the one this rule branches on, so the two cannot drift apart
     receive: (actor, event: EventLike) => (event.name?.startsWith('channel.') || event.name?.startsWith('notification.')
       ? teamOrUserEvent(actor, event)
       : isOfficer(actor) && event.regionCode !== null && inArea(actor, event.regionCode)
-        && (!event.name?.startsWith('alert.')
-          || alertsPolicy.alert.receive(actor, { region_code: event.regionCode, source: event.data?.source === 'watchlist' ? 'watchlist' : 'rule' }))
-        && inAudience(actor, event)
-        && (!event.name?.startsWith('case.') || receivesCase(actor, event))),
+        && (receivedByRegionAlone(event.name ?? '') || receivesByData(actor, event))),
   },
 } satisfies PolicyRules;
+
+/** The narrower rules of alert, team (meeting, task) and case events, inside the area. */
+function receivesByData(actor: Parameters<typeof isOfficer>[0], event: EventLike): boolean {
+  return (!event.name?.startsWith('alert.')
+      || alertsPolicy.alert.receive(actor, { region_code: event.regionCode!, source: event.data?.source === 'watchlist' ? 'watchlist' : 'rule' }))
+    && inAudience(actor, event)
+    && (!event.name?.startsWith('case.') || receivesCase(actor, event));
+}
 
 /** Case events reach only those who may read the case (its area's screening agencies, immigration, its own agencies). */
 function receivesCase(actor: Parameters<typeof isOfficer>[0], event: EventLike): boolean {
