@@ -6,8 +6,16 @@ import { Worker } from 'node:worker_threads';
 // the event loop for milliseconds (tens on a busy disk) every few hundred check-ins. Here the
 // app's connection does no checkpoints (wal_autocheckpoint = 0) and a worker thread with its
 // own connection runs PASSIVE ones a few times a second: they never wait for or block the
-// writer, and the WAL restarts from its beginning once a checkpoint has caught up.
-// Durability is unchanged: synchronous = NORMAL already syncs the WAL only at checkpoints.
+// writer. Durability is unchanged: synchronous = NORMAL already syncs the WAL only at checkpoints.
+//
+// The WAL starts over from its beginning only when a write begins after a checkpoint has
+// copied all of it. Under a steady write load that never happened: every checkpoint was
+// overtaken by the next commits, and the WAL grew by ~50 MB a second of check-ins (a GB in a
+// 20-second run), each commit extending the file and each read searching a longer WAL index.
+// So the writer asks for a restart now and then (restartPoint): the worker first copies the
+// WAL while writes go on, then copies the few commits made meanwhile while the writer holds
+// its next group back for that moment (a millisecond or two: requests keep arriving and join
+// the group). The next write then restarts the WAL.
 
 const WORKER = `
 const { workerData, parentPort } = require('node:worker_threads');
@@ -21,24 +29,61 @@ const checkpoint = () => {
   try { db.pragma('wal_checkpoint(PASSIVE)'); } catch { /* the next tick tries again */ }
 };
 const timer = setInterval(checkpoint, workerData.everyMs);
-parentPort.on('message', () => { clearInterval(timer); checkpoint(); db.close(); parentPort.postMessage('closed'); });
+parentPort.on('message', (msg) => {
+  if (msg === 'checkpoint') { checkpoint(); parentPort.postMessage('checkpointed'); return; }
+  clearInterval(timer); checkpoint(); db.close(); parentPort.postMessage('closed');
+});
 `;
 
-export interface Checkpointer { stop(): Promise<void> }
+/** How often, under writes, the WAL is brought to a restart: about 15 MB of check-ins. */
+const RESTART_EVERY_MS = 250;
+/** The longest the writer waits for the worker's last copy. */
+const MAX_PAUSE_MS = 50;
+
+export interface Checkpointer {
+  /**
+   * Called by the writer before a write. Null to go on; a promise to wait for first, while
+   * the worker copies what the last moments added (the write after it restarts the WAL).
+   */
+  restartPoint(): Promise<void> | null;
+  stop(): Promise<void>;
+}
 
 /** Starts checkpointing `file` off the main thread; the caller sets wal_autocheckpoint = 0 on its connection. */
-export function startCheckpointer(file: string, options: { everyMs?: number } = {}): Checkpointer {
+export function startCheckpointer(file: string, options: { everyMs?: number; restartEveryMs?: number } = {}): Checkpointer {
   const worker = new Worker(WORKER, {
     eval: true,
     workerData: { file, module: createRequire(import.meta.url).resolve('better-sqlite3'), everyMs: options.everyMs ?? 200 },
   });
   worker.unref(); // never keeps a CLI command or a test alive
-  worker.on('error', (err) => console.error('sinergi: SQLite checkpointer stopped:', err));
+  let failed = false;
+  worker.on('error', (err) => { failed = true; finished?.(); console.error('sinergi: SQLite checkpointer stopped:', err); });
+  const restartEveryMs = options.restartEveryMs ?? RESTART_EVERY_MS;
+  // idle → copying (a checkpoint while writes go on) → copied → finishing (writes wait) → idle
+  let phase: 'idle' | 'copying' | 'copied' | 'finishing' = 'idle';
+  let lastRestart = Date.now();
+  let finished: (() => void) | null = null;
   let stopped: Promise<void> | null = null;
+  worker.on('message', (msg) => {
+    if (msg !== 'checkpointed') return;
+    if (phase === 'copying') phase = 'copied';
+    else if (phase === 'finishing') { phase = 'idle'; lastRestart = Date.now(); finished?.(); finished = null; }
+  });
+  const ask = () => worker.postMessage('checkpoint');
   return {
+    restartPoint() {
+      if (stopped || failed) return null;
+      if (phase === 'idle' && Date.now() - lastRestart >= restartEveryMs) { phase = 'copying'; ask(); return null; }
+      if (phase !== 'copied') return null;
+      phase = 'finishing';
+      ask();
+      // never held longer than this, should the worker be slow or gone
+      return new Promise<void>((done) => { finished = done; setTimeout(done, MAX_PAUSE_MS).unref(); });
+    },
     stop: () => (stopped ??= new Promise<void>((done) => {
+      finished?.();
       worker.ref(); // its last checkpoint is waited for: the process must not end before it
-      worker.once('message', () => void worker.terminate().then(() => done()));
+      worker.on('message', (msg) => { if (msg === 'closed') void worker.terminate().then(() => done()); });
       worker.once('exit', () => done());
       worker.postMessage('stop');
     })),

@@ -33,8 +33,17 @@ const MAX_GROUP = 64;
 /** how long a group waits for the rest of a burst (check-ins/s with 50 hotel-software connections: +1–27%, 5 paired runs) */
 const LINGER_MS = 1;
 const groups = new WeakMap<Kysely<Database>, WriteGroup>();
+const pauses = new WeakMap<Kysely<Database>, () => Promise<void> | null>();
 /** Since start: writes stored in a shared pass, and writes sent back to be stored alone after a pass refused. */
 export const writesTogether = { stored: 0, sentBack: 0 };
+
+/** A moment the database may ask its writes to wait for (checkpointer.ts's restartPoint). */
+export function beforeGroupWrites(db: Kysely<Database>, pause: () => Promise<void> | null): void {
+  pauses.set(db, pause);
+}
+
+/** For a long run of writes outside the groups (an import's chunks): what to wait for before the next, if anything. */
+export const pauseBeforeWrite = (db: Kysely<Database>): Promise<void> | null => pauses.get(db)?.() ?? null;
 
 /**
  * Runs `work` in a write transaction shared with the writes queued at the same moment; with
@@ -74,6 +83,8 @@ class WriteGroup {
       if (this.queue.length < this.recent / 2) await new Promise((resume) => setTimeout(resume, LINGER_MS));
       this.recent *= 0.9;
       while (this.queue.length > 0) {
+        const pause = pauseBeforeWrite(this.db);
+        if (pause) await pause;
         const group = this.queue.splice(0, MAX_GROUP);
         this.recent = Math.max(this.recent, group.length);
         await this.commitGroup(group);

@@ -6,6 +6,7 @@ import type { Database, ImportRowsTable } from '../../db/schema';
 import { AppError, conflict } from '../../errors';
 import { outboxRow } from '../../events/bus';
 import { insertRows } from '../../db/insert-rows';
+import { pauseBeforeWrite } from '../../db/write-group';
 import { authorize } from '../../policies';
 import { type RecordCheckInOptions, recordCheckIn, recordCheckIns } from '../stays/commands';
 import { passportKey } from '../stays/duplicates';
@@ -75,6 +76,9 @@ export async function performImport(db: Kysely<Database>, actor: Actor, id: stri
         const p = counted(result);
         await trx.updateTable('imports').set({ processed: p.processed, stored: p.stored, skipped: p.skipped, failed: p.failed }).where('id', '=', id).execute();
       };
+      // SQLite: now and then the WAL is let catch up so it can start over (checkpointer.ts)
+      const pause = pauseBeforeWrite(db);
+      if (pause) await pause;
       const result = await storeChunk(db, actor, lodging, id, rows, known, now, recordProgress).catch(async (err) => {
         if (!(err instanceof AppError) && !isConstraintError(err)) throw err;
         return storeChunk(db, actor, lodging, id, rows, known, now, recordProgress, true);
