@@ -13,9 +13,9 @@ import { Worker } from 'node:worker_threads';
 // overtaken by the next commits, and the WAL grew by ~50 MB a second of check-ins (a GB in a
 // 20-second run), each commit extending the file and each read searching a longer WAL index.
 // So the writer asks for a restart now and then (restartPoint): the worker first copies the
-// WAL while writes go on, then copies the few commits made meanwhile while the writer holds
-// its next group back for that moment (a millisecond or two: requests keep arriving and join
-// the group). The next write then restarts the WAL.
+// WAL while writes go on (again, while a copy was long), then copies the few commits made
+// meanwhile while the writer holds its next group back for that moment (a few milliseconds:
+// requests keep arriving and join the group). The next write then restarts the WAL.
 
 const WORKER = `
 const { workerData, parentPort } = require('node:worker_threads');
@@ -30,13 +30,16 @@ const checkpoint = () => {
 };
 const timer = setInterval(checkpoint, workerData.everyMs);
 parentPort.on('message', (msg) => {
-  if (msg === 'checkpoint') { checkpoint(); parentPort.postMessage('checkpointed'); return; }
+  if (msg === 'checkpoint') { const start = Date.now(); checkpoint(); parentPort.postMessage({ checkpointedMs: Date.now() - start }); return; }
   clearInterval(timer); checkpoint(); db.close(); parentPort.postMessage('closed');
 });
 `;
 
 /** How often, under writes, the WAL is brought to a restart: about 15 MB of check-ins. */
 const RESTART_EVERY_MS = 250;
+/** A copy this quick leaves little behind it; the writer waits for the next (5 ms median after one long copy, 16 ms at most). */
+const QUICK_COPY_MS = 3;
+const MAX_PASSES = 4;
 /** The longest the writer waits for the worker's last copy. */
 const MAX_PAUSE_MS = 50;
 
@@ -64,9 +67,12 @@ export function startCheckpointer(file: string, options: { everyMs?: number; res
   let lastRestart = Date.now();
   let finished: (() => void) | null = null;
   let stopped: Promise<void> | null = null;
-  worker.on('message', (msg) => {
-    if (msg !== 'checkpointed') return;
-    if (phase === 'copying') phase = 'copied';
+  let passes = 0;
+  worker.on('message', (msg: { checkpointedMs?: number } | string) => {
+    if (typeof msg !== 'object' || msg.checkpointedMs === undefined) return;
+    // a long copy let many commits in behind it: copy again, so that the writes wait only for a short last one
+    if (phase === 'copying' && msg.checkpointedMs > QUICK_COPY_MS && ++passes < MAX_PASSES) ask();
+    else if (phase === 'copying') { phase = 'copied'; passes = 0; }
     else if (phase === 'finishing') { phase = 'idle'; lastRestart = Date.now(); finished?.(); finished = null; }
   });
   const ask = () => worker.postMessage('checkpoint');
