@@ -57,13 +57,14 @@ export interface Checkpointer {
 }
 
 /** Starts checkpointing `file` off the main thread; the caller sets wal_autocheckpoint = 0 on its connection. */
-export function startCheckpointer(file: string, options: { everyMs?: number; restartEveryMs?: number } = {}): Checkpointer {
+export function startCheckpointer(file: string, options: { everyMs?: number; restartEveryMs?: number; maxPauseMs?: number } = {}): Checkpointer {
   const worker = new Worker(WORKER, {
     eval: true,
     workerData: { file, module: createRequire(import.meta.url).resolve('better-sqlite3'), everyMs: options.everyMs ?? 200 },
   });
   worker.unref(); // never keeps a CLI command or a test alive
   const restartEveryMs = options.restartEveryMs ?? RESTART_EVERY_MS;
+  const maxPauseMs = options.maxPauseMs ?? MAX_PAUSE_MS;
   // idle → copying (checkpoints while writes go on) → copied → finishing (writes wait) → idle
   let phase: 'idle' | 'copying' | 'copied' | 'finishing' = 'idle';
   let passes = 0;
@@ -88,7 +89,7 @@ export function startCheckpointer(file: string, options: { everyMs?: number; res
       phase = 'finishing';
       ask();
       // never held longer than this, should the worker be slow or gone
-      return new Promise<void>((done) => { finished = done; setTimeout(done, MAX_PAUSE_MS).unref(); });
+      return new Promise<void>((done) => { finished = done; setTimeout(done, maxPauseMs).unref(); });
     },
     stop: () => (stopped ??= new Promise<void>((done) => {
       finished?.();
