@@ -4,7 +4,7 @@ import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import { startCheckpointer } from './checkpointer';
-import { beforeGroupWrites } from './write-group';
+import { registerWritePause } from './write-group';
 import type { Database } from './schema';
 
 export type DbKind = 'sqlite' | 'postgres';
@@ -43,7 +43,7 @@ export function openDatabase(options: { databaseUrl?: string; dataDir: string })
   if (checkpointer) sqlite.pragma('wal_autocheckpoint = 0');
   sqlite.pragma('journal_size_limit = 67108864'); // a WAL restarted after a burst shrinks back to 64 MiB
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  if (checkpointer) beforeGroupWrites(kysely, () => checkpointer.restartPoint());
+  if (checkpointer) registerWritePause(kysely, () => checkpointer.restartPoint());
   return { kysely, kind: 'sqlite', url: file, close: async () => { await kysely.destroy(); await checkpointer?.stop(); } };
 }
 

@@ -37,8 +37,8 @@ const pauses = new WeakMap<Kysely<Database>, () => Promise<void> | null>();
 /** Since start: writes stored in a shared pass, and writes sent back to be stored alone after a pass refused. */
 export const writesTogether = { stored: 0, sentBack: 0 };
 
-/** A moment the database may ask its writes to wait for (checkpointer.ts's restartPoint). */
-export function beforeGroupWrites(db: Kysely<Database>, pause: () => Promise<void> | null): void {
+/** The moment a database may ask its long runs of writes to wait for (checkpointer.ts's restartPoint): the write groups and import chunks ask it before each write. */
+export function registerWritePause(db: Kysely<Database>, pause: () => Promise<void> | null): void {
   pauses.set(db, pause);
 }
 
