@@ -55,6 +55,27 @@ describe('SQLite checkpointer', () => {
     db.close();
   }, 60_000);
 
+  it('catches up with a big commit while the writer does other work, so that its next write restarts the WAL', async () => {
+    const { db, file, insert } = openWal(tempDir());
+    const checkpointer = startCheckpointer(file, { restartEveryMs: 60_000, maxPauseMs: 60_000 });
+    const bigWrite = db.transaction(() => { for (let i = 0; i < 20 * ROWS_PER_WRITE; i++) insert.run(ROW); }); // about 2 MB, as an import chunk
+    for (let chunk = 0; chunk < 3; chunk++) {
+      const pause = checkpointer.restartPoint();
+      if (chunk > 0) expect(pause).not.toBeNull(); // the copy is done: only its last moments are left to wait for
+      if (pause) await pause;
+      bigWrite();
+      await checkpointer.catchUp();
+    }
+    // each chunk after the first restarted the WAL: it holds one chunk, not three
+    const walBytes = fs.statSync(`${file}-wal`).size;
+    const [{ log }] = db.pragma('wal_checkpoint(PASSIVE)') as { log: number }[];
+    expect(log * 4096).toBeLessThan(1.5 * 20 * ROWS_PER_WRITE * ROW.length);
+    expect(walBytes).toBeLessThan(1.5 * 4096 * log + 65_536);
+    expect(db.prepare('select count(*) as n from rows').get()).toEqual({ n: 3 * 20 * ROWS_PER_WRITE });
+    await checkpointer.stop();
+    db.close();
+  }, 60_000);
+
   it('stops while the writer waits at a restart point, and lets it go on', async () => {
     const { db, file, insert } = openWal(tempDir());
     const checkpointer = startCheckpointer(file, { restartEveryMs: 0 });

@@ -53,6 +53,12 @@ export interface Checkpointer {
    * the worker copies what the last moments added (the write after it restarts the WAL).
    */
   restartPoint(): Promise<void> | null;
+  /**
+   * Called by a long writer (an import) right after a big commit: the worker copies it while
+   * the writer does other work, and the writer's next restartPoint waits only for what was
+   * committed after it. Resolves once the copy is done.
+   */
+  catchUp(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -67,35 +73,58 @@ export function startCheckpointer(file: string, options: { everyMs?: number; res
   const maxPauseMs = options.maxPauseMs ?? MAX_PAUSE_MS;
   // idle → copying (checkpoints while writes go on) → copied → finishing (writes wait) → idle
   let phase: 'idle' | 'copying' | 'copied' | 'finishing' = 'idle';
-  let passes = 0;
   let lastRestart = Date.now();
-  let finished: (() => void) | null = null;
   let stopped: Promise<void> | null = null;
   let failed = false;
-  worker.on('error', (err) => { failed = true; finished?.(); console.error('sinergi: SQLite checkpointer stopped:', err); });
-  worker.on('message', (msg: { checkpointedMs?: number } | string) => {
-    if (typeof msg !== 'object' || msg.checkpointedMs === undefined) return;
-    // a long copy let many commits in behind it: copy again, so that the writes wait only for a short last one
-    if (phase === 'copying' && msg.checkpointedMs > QUICK_COPY_MS && ++passes < MAX_PASSES) ask();
-    else if (phase === 'copying') { phase = 'copied'; passes = 0; }
-    else if (phase === 'finishing') { phase = 'idle'; lastRestart = Date.now(); finished?.(); finished = null; }
+  let releaseWriter: (() => void) | null = null;
+  // the worker answers its checkpoint requests in order, each with how long the copy took
+  const answers: ((copiedMs: number) => void)[] = [];
+  const checkpoint = () => new Promise<number>((done) => {
+    if (failed) { done(0); return; }
+    answers.push(done);
+    worker.postMessage('checkpoint');
   });
-  const ask = () => worker.postMessage('checkpoint');
+  worker.on('error', (err) => {
+    failed = true;
+    for (const answer of answers.splice(0)) answer(0);
+    releaseWriter?.();
+    console.error('sinergi: SQLite checkpointer stopped:', err);
+  });
+  worker.on('message', (msg: { checkpointedMs?: number } | string) => {
+    if (typeof msg === 'object' && msg.checkpointedMs !== undefined) answers.shift()?.(msg.checkpointedMs);
+  });
+  // a long copy let many commits in behind it: copy again, so that the writes wait only for a short last one
+  let copying: Promise<void> | null = null;
+  const copy = () => (copying ??= (async () => {
+    for (let pass = 1; pass <= MAX_PASSES; pass++) if (await checkpoint() <= QUICK_COPY_MS) break;
+    copying = null;
+    if (phase === 'copying') phase = 'copied';
+  })());
   return {
     restartPoint() {
       if (stopped || failed) return null;
-      if (phase === 'idle' && Date.now() - lastRestart >= restartEveryMs) { phase = 'copying'; ask(); return null; }
+      if (phase === 'idle' && Date.now() - lastRestart >= restartEveryMs) { phase = 'copying'; void copy(); return null; }
       if (phase !== 'copied') return null;
       phase = 'finishing';
-      ask();
-      // never held longer than this, should the worker be slow or gone
-      return new Promise<void>((done) => { finished = done; setTimeout(done, maxPauseMs).unref(); });
+      const finished = checkpoint().then(() => { phase = 'idle'; lastRestart = Date.now(); });
+      // never held longer than this, should the worker be slow or gone (or stopped meanwhile)
+      return new Promise<void>((done) => {
+        const release = () => { if (releaseWriter === release) releaseWriter = null; done(); };
+        releaseWriter = release;
+        void finished.then(release);
+        setTimeout(release, maxPauseMs).unref();
+      });
+    },
+    catchUp() {
+      if (stopped || failed) return Promise.resolve();
+      if (phase === 'idle' || phase === 'copied') phase = 'copying';
+      return copy();
     },
     stop: () => (stopped ??= new Promise<void>((done) => {
-      finished?.();
+      releaseWriter?.();
       worker.ref(); // its last checkpoint is waited for: the process must not end before it
       worker.on('message', (msg) => { if (msg === 'closed') void worker.terminate().then(() => done()); });
-      worker.once('exit', () => done());
+      worker.once('exit', () => { for (const answer of answers.splice(0)) answer(0); done(); });
       worker.postMessage('stop');
     })),
   };

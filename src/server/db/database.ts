@@ -4,7 +4,8 @@ import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import { startCheckpointer } from './checkpointer';
-import { registerWritePause } from './write-group';
+import { PausingSqliteDialect } from './sqlite-dialect';
+import { registerWritePauses } from './write-group';
 import type { Database } from './schema';
 
 export type DbKind = 'sqlite' | 'postgres';
@@ -42,8 +43,10 @@ export function openDatabase(options: { databaseUrl?: string; dataDir: string })
   const checkpointer = file === ':memory:' ? null : startCheckpointer(file);
   if (checkpointer) sqlite.pragma('wal_autocheckpoint = 0');
   sqlite.pragma('journal_size_limit = 67108864'); // a WAL restarted after a burst shrinks back to 64 MiB
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  if (checkpointer) registerWritePause(kysely, () => checkpointer.restartPoint());
+  const config = { database: withStatementCache(sqlite) };
+  // every transaction may wait a moment first, so that the WAL can start over (checkpointer.ts)
+  const kysely = new Kysely<Database>({ dialect: checkpointer ? new PausingSqliteDialect(config, () => checkpointer.restartPoint()) : new SqliteDialect(config) });
+  if (checkpointer) registerWritePauses(kysely, { beforeWrite: () => checkpointer.restartPoint(), afterBigWrite: () => checkpointer.catchUp() });
   return { kysely, kind: 'sqlite', url: file, close: async () => { await kysely.destroy(); await checkpointer?.stop(); } };
 }
 

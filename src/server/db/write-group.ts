@@ -33,17 +33,25 @@ const MAX_GROUP = 64;
 /** how long a group waits for the rest of a burst (check-ins/s with 50 hotel-software connections: +1–27%, 5 paired runs) */
 const LINGER_MS = 1;
 const groups = new WeakMap<Kysely<Database>, WriteGroup>();
-const pauses = new WeakMap<Kysely<Database>, () => Promise<void> | null>();
+const pauses = new WeakMap<Kysely<Database>, WritePauses>();
 /** Since start: writes stored in a shared pass, and writes sent back to be stored alone after a pass refused. */
 export const writesTogether = { stored: 0, sentBack: 0 };
 
-/** The moment a database may ask its long runs of writes to wait for (checkpointer.ts's restartPoint): the write groups and import chunks ask it before each write. */
-export function registerWritePause(db: Kysely<Database>, pause: () => Promise<void> | null): void {
-  pauses.set(db, pause);
+/** What a database may ask of its long runs of writes (SQLite: checkpointer.ts, so that the WAL can start over). */
+export interface WritePauses {
+  /** the moment to wait for before a write, if any (the write groups and import chunks ask it) */
+  beforeWrite(): Promise<void> | null;
+  /** after a big commit (an import chunk): its copy, begun at once so it runs while the writer does other work */
+  afterBigWrite(): Promise<void>;
+}
+export function registerWritePauses(db: Kysely<Database>, database: WritePauses): void {
+  pauses.set(db, database);
 }
 
 /** For a long run of writes outside the groups (an import's chunks): what to wait for before the next, if anything. */
-export const pauseBeforeWrite = (db: Kysely<Database>): Promise<void> | null => pauses.get(db)?.() ?? null;
+export const pauseBeforeWrite = (db: Kysely<Database>): Promise<void> | null => pauses.get(db)?.beforeWrite() ?? null;
+/** For a long run of writes, right after a big commit: resolves once the database has caught up with it. */
+export const catchUpAfterWrite = (db: Kysely<Database>): Promise<void> => pauses.get(db)?.afterBigWrite() ?? Promise.resolve();
 
 /**
  * Runs `work` in a write transaction shared with the writes queued at the same moment; with

@@ -6,7 +6,7 @@ import type { Database, ImportRowsTable } from '../../db/schema';
 import { AppError, conflict } from '../../errors';
 import { outboxRow } from '../../events/bus';
 import { insertRows } from '../../db/insert-rows';
-import { pauseBeforeWrite } from '../../db/write-group';
+import { catchUpAfterWrite } from '../../db/write-group';
 import { authorize } from '../../policies';
 import { type RecordCheckInOptions, recordCheckIn, recordCheckIns } from '../stays/commands';
 import { passportKey } from '../stays/duplicates';
@@ -76,17 +76,19 @@ export async function performImport(db: Kysely<Database>, actor: Actor, id: stri
         const p = counted(result);
         await trx.updateTable('imports').set({ processed: p.processed, stored: p.stored, skipped: p.skipped, failed: p.failed }).where('id', '=', id).execute();
       };
-      // SQLite: now and then the WAL is let catch up so it can start over (checkpointer.ts)
-      const pause = pauseBeforeWrite(db);
-      if (pause) await pause;
       const result = await storeChunk(db, actor, lodging, id, rows, known, now, recordProgress).catch(async (err) => {
         if (!(err instanceof AppError) && !isConstraintError(err)) throw err;
         return storeChunk(db, actor, lodging, id, rows, known, now, recordProgress, true);
       });
+      // the chunk (tens of MB of WAL) is copied into the database file while it is screened, so the
+      // next chunk's pause is short and its first write starts the WAL over: a WAL left to grow
+      // to a GB made each chunk's commit 4 times slower (47 ms → 170–250 ms)
+      const copied = catchUpAfterWrite(db);
       errors.push(...result.errors);
       await options.screen?.(result.stayIds);
       Object.assign(progress, counted(result));
       options.onChunk?.(progress);
+      await copied;
       await nextTurn();
     }
     errors.sort((a, b) => a.row - b.row);
