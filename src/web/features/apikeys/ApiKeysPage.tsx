@@ -81,8 +81,8 @@ export default function ApiKeysPage() {
                 <div style={{ minWidth: 0 }}>
                   <Text fw={600} style={{ overflowWrap: 'anywhere' }}>{k.name}</Text>
                   <Code>{k.prefix}…</Code>
-                  <Text size="xs" c="dimmed">{t('apikeys.createdAt')}: {when(k.createdAt)}</Text>
-                  <Text size="xs" c="dimmed">{t('apikeys.lastUsed')}: {when(k.lastUsedAt)}</Text>
+                  <Text size="xs" c="dimmed">{t('apikeys.createdOn', { when: when(k.createdAt) })}</Text>
+                  <Text size="xs" c="dimmed">{t('apikeys.lastUsedOn', { when: when(k.lastUsedAt) })}</Text>
                 </div>
                 {revokeControl(k)}
               </Group>
