@@ -3,11 +3,12 @@
 // elsewhere sees none of the area; immigration decides identity conflicts side by side.
 // Screenshots go to /tmp/shots for a human look at the Indonesian UI.
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startTestServer, type TestServer } from '../fixtures/server';
+import type { TestServer } from '../fixtures/server';
 import { checkInBody } from '../fixtures/check-in';
-import { assertWebBuilt, guardedContext, launchBrowser, login, todayIn } from './browser';
+import { guardedContext, login, todayIn } from './browser';
+import { useBrowserServer } from './shared';
 
 const SHOTS = '/tmp/shots';
 const PHONE = { width: 390, height: 844 };
@@ -17,20 +18,14 @@ let browser: Browser;
 
 interface StayJson { id: string; regionCode: string; guest: { surname: string | null; document: { number: string | null; issuingState: string | null } } }
 
+useBrowserServer((s, b) => { server = s; browser = b; });
+
 beforeAll(async () => {
-  assertWebBuilt();
   fs.mkdirSync(SHOTS, { recursive: true });
-  server = await startTestServer({ listen: true });
-  browser = await launchBrowser();
   // Findings are stored with a report; give one listed Soppeng stay two of them to show.
   const polres = await server.login('polres.soppeng');
   const first = (await server.app.inject({ url: '/api/v1/stays?present=true&sort=surname&pageSize=1', headers: { cookie: polres } })).json().items[0] as StayJson;
   await server.db.updateTable('stays').set({ findings: JSON.stringify(['passport_expired', 'late_report']) }).where('id', '=', first.id).execute();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 /** Signs in and opens the guest list from the navigation (the burger first on a phone). */

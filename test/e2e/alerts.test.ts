@@ -1,26 +1,18 @@
 // The alert inbox in the browser: a guest whose permit has ended is reported, the area's
 // immigration officer finds the overstay alert with its reason and works it to "resolved"
 // on a phone; the history keeps each step.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { addDays } from '../../src/domain/dates';
 import { checkInBody } from '../fixtures/check-in';
-import { startTestServer, type TestServer } from '../fixtures/server';
-import { assertWebBuilt, guardedContext, launchBrowser, login, todayIn } from './browser';
+import type { TestServer } from '../fixtures/server';
+import { guardedContext, login, todayIn } from './browser';
+import { useBrowserServer } from './shared';
 
 let server: TestServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  assertWebBuilt();
-  server = await startTestServer({ listen: true });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useBrowserServer((s, b) => { server = s; browser = b; });
 
 describe('alerts in the browser', () => {
   it('immigration resolves an overstay alert with a reason on a phone', async () => {

@@ -1,10 +1,11 @@
 // A lodging's API keys on a phone: a key is created and shown once, works as a Bearer key,
 // and is revoked from its card; the list fits the screen (five table columns did not).
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { startTestServer, type TestServer } from '../fixtures/server';
-import { assertWebBuilt, guardedContext, launchBrowser, login } from './browser';
+import type { TestServer } from '../fixtures/server';
+import { guardedContext, login } from './browser';
+import { useBrowserServer } from './shared';
 
 const PHONE = { width: 390, height: 844 };
 const SHOTS = '/tmp/shots';
@@ -12,16 +13,10 @@ const SHOTS = '/tmp/shots';
 let server: TestServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  assertWebBuilt();
-  fs.mkdirSync(SHOTS, { recursive: true });
-  server = await startTestServer({ listen: true });
-  browser = await launchBrowser();
-});
+useBrowserServer((s, b) => { server = s; browser = b; });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+beforeAll(async () => {
+  fs.mkdirSync(SHOTS, { recursive: true });
 });
 
 const staysWith = (key: string) => fetch(`${server.url}/api/v1/stays?since=2020-01-01T00:00:00Z`, { headers: { authorization: `Bearer ${key}` } });

@@ -1,24 +1,16 @@
 // The team channel in the browser, replacing the WhatsApp group: immigration (desktop) mentions the
 // Polres member, who has the channel open on a phone and sees the message and the bell's notice
 // arrive live, without reloading; the notice opens the message.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { startTestServer, type TestServer } from '../fixtures/server';
-import { assertWebBuilt, guardedContext, launchBrowser, login } from './browser';
+import type { TestServer } from '../fixtures/server';
+import { guardedContext, login } from './browser';
+import { useBrowserServer } from './shared';
 
 let server: TestServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  assertWebBuilt();
-  server = await startTestServer({ listen: true });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useBrowserServer((s, b) => { server = s; browser = b; });
 
 describe('team channel in the browser', () => {
   it('the Polres member sees a channel mention live on a phone', async () => {

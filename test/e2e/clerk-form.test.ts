@@ -1,10 +1,11 @@
 // The clerk's check-in form on a phone: typed / keyboard-wedge MRZ with check digits, a family
 // in one submission with few actions, and reports made without signal that arrive exactly once.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startTestServer, type TestServer } from '../fixtures/server';
+import type { TestServer } from '../fixtures/server';
 import { alter, passportMrz, type PassportData } from '../fixtures/mrz-lines';
-import { assertWebBuilt, guardedContext, launchBrowser, login } from './browser';
+import { guardedContext, login } from './browser';
+import { useBrowserServer } from './shared';
 
 const PHONE = { width: 390, height: 844 };
 let server: TestServer;
@@ -41,16 +42,7 @@ async function stayCount(): Promise<number> {
   return Number(row.n);
 }
 
-beforeAll(async () => {
-  assertWebBuilt();
-  server = await startTestServer({ listen: true });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useBrowserServer((s, b) => { server = s; browser = b; });
 
 describe('clerk check-in form', () => {
   it('a typed MRZ fills every field; a wrong check digit is highlighted and stops the report', async () => {

@@ -1,9 +1,10 @@
 // The core loop in a real browser: a hotel reports a guest through the form and gets a
 // receipt; the TIMPORA dashboard of the regency counts one more foreigner, live, without reload.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { startTestServer, type TestServer } from '../fixtures/server';
-import { assertWebBuilt, guardedContext, launchBrowser, login, pickOption, todayIn } from './browser';
+import type { TestServer } from '../fixtures/server';
+import { guardedContext, login, pickOption, todayIn } from './browser';
+import { useBrowserServer } from './shared';
 import { toDmy } from '../../src/web/features/stays/dateText';
 
 const ZONE = 'Asia/Makassar'; // Kabupaten Soppeng is WITA
@@ -11,16 +12,7 @@ const ZONE = 'Asia/Makassar'; // Kabupaten Soppeng is WITA
 let server: TestServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  assertWebBuilt();
-  server = await startTestServer({ listen: true });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useBrowserServer((s, b) => { server = s; browser = b; });
 
 describe('core loop in the browser', () => {
   it('a check-in through the form shows the receipt and raises the live present-count; the check-out lowers it', async () => {

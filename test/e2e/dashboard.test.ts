@@ -1,28 +1,20 @@
 // The live area dashboard in a real browser: polres.soppeng keeps the dashboard of Soppeng open;
 // a lodging clerk checks a guest in and later out through the API; each figure follows without a
 // reload, and a district of the drill-down counts the guest too.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { checkInBody } from '../fixtures/check-in';
 import { guestRows, HEADERS, toCsv } from '../fixtures/guest-file';
-import { startTestServer, type TestServer } from '../fixtures/server';
-import { assertWebBuilt, guardedContext, launchBrowser, login, todayIn } from './browser';
+import type { TestServer } from '../fixtures/server';
+import { guardedContext, login, todayIn } from './browser';
+import { useBrowserServer } from './shared';
 
 const ZONE = 'Asia/Makassar'; // Kabupaten Soppeng is WITA
 
 let server: TestServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  assertWebBuilt();
-  server = await startTestServer({ listen: true });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useBrowserServer((s, b) => { server = s; browser = b; });
 
 describe('live area dashboard', () => {
   it('polres.soppeng sees Soppeng change live on a check-in and a check-out, and drills down to the district', async () => {

@@ -1,25 +1,17 @@
 // The "Impor data tamu" wizard in a real browser: a hotel uploads a small CSV, the columns
 // are matched by their Indonesian headers, the dry run lists the two bad rows with reasons,
 // and the import runs to a full progress bar and a summary with receipt numbers.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { guestRows, HEADERS, toCsv } from '../fixtures/guest-file';
-import { startTestServer, type TestServer } from '../fixtures/server';
-import { assertWebBuilt, guardedContext, launchBrowser, login } from './browser';
+import type { TestServer } from '../fixtures/server';
+import { guardedContext, login } from './browser';
+import { useBrowserServer } from './shared';
 
 let server: TestServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  assertWebBuilt();
-  server = await startTestServer({ listen: true });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useBrowserServer((s, b) => { server = s; browser = b; });
 
 describe('guest import wizard', () => {
   it('uploads, maps, dry-runs with the bad rows listed, imports to 100% and lists the receipts', async () => {

@@ -2,25 +2,17 @@
 // officer) schedules a meeting, ticks who came, writes the minutes and an agreement, and turns
 // it into a task for Polres; the Polres member, on a phone, finds it under "Tugas saya" and
 // marks it done. The minutes PDF downloads from the meeting page.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { startTestServer, type TestServer } from '../fixtures/server';
+import type { TestServer } from '../fixtures/server';
 import { pdfText } from '../fixtures/pdf-text';
-import { assertWebBuilt, guardedContext, launchBrowser, login, todayIn } from './browser';
+import { guardedContext, login, todayIn } from './browser';
+import { useBrowserServer } from './shared';
 
 let server: TestServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  assertWebBuilt();
-  server = await startTestServer({ listen: true });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useBrowserServer((s, b) => { server = s; browser = b; });
 
 describe('Timpora meetings in the browser', () => {
   it('the chair runs a meeting and tasks Polres; the task and a channel mention reach the Polres phone live; Polres closes the task', async () => {

@@ -1,11 +1,12 @@
 // Entity resolution in the browser: a police officer of Soppeng opens a guest's profile, sees that
 // a guest with a renewed passport (same name in another order, birth date and nationality) may be
 // the same person, compares the two side by side, merges them with a reason, then splits the merge.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { checkInBody } from '../fixtures/check-in';
-import { startTestServer, type TestServer } from '../fixtures/server';
-import { assertWebBuilt, guardedContext, launchBrowser, login } from './browser';
+import type { TestServer } from '../fixtures/server';
+import { guardedContext, login } from './browser';
+import { useBrowserServer } from './shared';
 
 let server: TestServer;
 let browser: Browser;
@@ -19,10 +20,9 @@ async function checkIn(user: string, body: ReturnType<typeof checkInBody>): Prom
   return (await server.db.selectFrom('stays').select('person_id').where('id', '=', res.json().id).executeTakeFirstOrThrow()).person_id;
 }
 
+useBrowserServer((s, b) => { server = s; browser = b; });
+
 beforeAll(async () => {
-  assertWebBuilt();
-  server = await startTestServer({ listen: true });
-  browser = await launchBrowser();
   const old = checkInBody();
   Object.assign(old.guest, { surname: 'ØSTERGÅRD', givenNames: 'MIKKEL JOHAN', sex: 'M', dateOfBirth: '1979-11-02', nationality: 'DNK' });
   old.guest.document.issuingState = 'DNK';
@@ -31,12 +31,7 @@ beforeAll(async () => {
   renewed.guest.document.issuingState = 'DNK';
   oldId = await checkIn('hotel.maryam', old);
   newId = await checkIn('villa.lejja', renewed);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+}), 120_000;
 
 describe('possibly the same person, in the browser', () => {
   it('polres sees the proposal on a profile, merges it with a reason, then splits it', async () => {

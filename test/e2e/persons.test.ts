@@ -1,24 +1,16 @@
 // One person, one profile: from the guest list an officer opens a foreigner's profile, states
 // why, and sees identity, whereabouts and the stays of the area; the look is on the record.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { foldPending } from '../../src/server/audit/pending';
-import { startTestServer, type TestServer } from '../fixtures/server';
-import { assertWebBuilt, guardedContext, launchBrowser, login } from './browser';
+import type { TestServer } from '../fixtures/server';
+import { guardedContext, login } from './browser';
+import { useBrowserServer } from './shared';
 
 let server: TestServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  assertWebBuilt();
-  server = await startTestServer({ listen: true });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useBrowserServer((s, b) => { server = s; browser = b; });
 
 describe('person profile in the browser', () => {
   it('polres opens a profile from the guest list on a phone, with a purpose that lands in the audit log', async () => {

@@ -2,12 +2,13 @@
 // poster; a guest on a phone fills the form in Arabic (right to left) and sees the problems in
 // Arabic; the clerk checks the draft against the passport, adds the room and confirms it: a receipt.
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { pdfText } from '../fixtures/pdf-text';
-import { startTestServer, type TestServer } from '../fixtures/server';
+import type { TestServer } from '../fixtures/server';
 import { preregMessage } from '../../src/domain/preregistration/errors';
-import { assertWebBuilt, guardedContext, launchBrowser, login, todayIn } from './browser';
+import { guardedContext, login, todayIn } from './browser';
+import { useBrowserServer } from './shared';
 import { toDmy } from '../../src/web/features/stays/dateText';
 
 const ZONE = 'Asia/Makassar';
@@ -16,16 +17,7 @@ const PHONE = { width: 390, height: 844 };
 let server: TestServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  assertWebBuilt();
-  server = await startTestServer({ listen: true });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useBrowserServer((s, b) => { server = s; browser = b; });
 
 describe('guest pre-registration in the browser', () => {
   it('poster, a guest\'s Arabic form on a phone, the clerk\'s confirmation with a receipt', async () => {

@@ -1,24 +1,16 @@
 // Who is present (issue #8): polres.soppeng opens the list of everyone present in Soppeng,
 // filters to overstays (the filter lands in the URL), and opens a profile with a purpose.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { foldPending } from '../../src/server/audit/pending';
-import { startTestServer, type TestServer } from '../fixtures/server';
-import { assertWebBuilt, guardedContext, launchBrowser, login } from './browser';
+import type { TestServer } from '../fixtures/server';
+import { guardedContext, login } from './browser';
+import { useBrowserServer } from './shared';
 
 let server: TestServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  assertWebBuilt();
-  server = await startTestServer({ listen: true });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useBrowserServer((s, b) => { server = s; browser = b; });
 
 describe('who is present, in the browser', () => {
   it('polres lists everyone present, filters to overstays and opens a profile with a purpose', async () => {

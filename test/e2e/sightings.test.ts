@@ -1,25 +1,17 @@
 // The field officer's early-detection form on a phone, without signal: two sightings are saved
 // on the phone, the network comes back, both reach the server exactly once (even when the first
 // answer is lost on the way back), and a Timpora member sees them in the triage list.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { startTestServer, type TestServer } from '../fixtures/server';
-import { assertWebBuilt, guardedContext, launchBrowser, login, pickOption } from './browser';
+import type { TestServer } from '../fixtures/server';
+import { guardedContext, login, pickOption } from './browser';
+import { useBrowserServer } from './shared';
 
 const PHONE = { width: 390, height: 844 };
 let server: TestServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  assertWebBuilt();
-  server = await startTestServer({ listen: true });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useBrowserServer((s, b) => { server = s; browser = b; });
 
 async function sightingsOf(username: string) {
   return server.db.selectFrom('sightings').innerJoin('users', 'users.id', 'sightings.reported_by')

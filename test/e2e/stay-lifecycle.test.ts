@@ -2,13 +2,14 @@
 // history keeps the original beside the correction (desktop and phone); the receipt PDF opens,
 // its QR code carries the verify URL, and that URL says "genuine" to anyone, while a token with
 // one character changed is refused.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { checkInBody } from '../fixtures/check-in';
 import { pdfHasQrOf } from '../fixtures/pdf-qr';
 import { pdfText } from '../fixtures/pdf-text';
-import { startTestServer, type TestServer } from '../fixtures/server';
-import { assertWebBuilt, guardedContext, launchBrowser, login, todayIn } from './browser';
+import type { TestServer } from '../fixtures/server';
+import { guardedContext, login, todayIn } from './browser';
+import { useBrowserServer } from './shared';
 
 const ZONE = 'Asia/Makassar';
 const PHONE = { width: 390, height: 844 };
@@ -17,16 +18,7 @@ const SHOTS = 'test-results/screenshots';
 let server: TestServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  assertWebBuilt();
-  server = await startTestServer({ listen: true });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useBrowserServer((s, b) => { server = s; browser = b; });
 
 /** Checks a guest in through the API as the hotel; returns the stay and the body sent. */
 async function reportGuest(mutate: (b: ReturnType<typeof checkInBody>) => void = () => undefined) {

@@ -2,23 +2,15 @@
 // hand (the form shows the server's reason for a bad value), imports a small FollowTheMoney file
 // and watches it finish with the per-line report, and sees the versions; the list reads on a phone.
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../fixtures/server';
-import { assertWebBuilt, guardedContext, launchBrowser, login } from './browser';
+import { describe, expect, it } from 'vitest';
+import type { TestServer } from '../fixtures/server';
+import { guardedContext, login } from './browser';
+import { useBrowserServer } from './shared';
 
 let server: TestServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  assertWebBuilt();
-  server = await startTestServer({ listen: true });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useBrowserServer((s, b) => { server = s; browser = b; });
 
 const ftm = (id: string, properties: Record<string, string[]>) => JSON.stringify({ id, schema: 'Person', properties });
 const FILE = [

@@ -2,10 +2,11 @@
 // Disnaker member of Soppeng sees the worker on the dashboard (count by report kind and the
 // latest list) and opens it: employer, position and worksite shown, the passport withheld.
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { startTestServer, type TestServer } from '../fixtures/server';
-import { assertWebBuilt, guardedContext, launchBrowser, login, pickOption, todayIn } from './browser';
+import type { TestServer } from '../fixtures/server';
+import { guardedContext, login, pickOption, todayIn } from './browser';
+import { useBrowserServer } from './shared';
 
 const ZONE = 'Asia/Makassar';
 const PHONE = { width: 390, height: 844 };
@@ -14,16 +15,10 @@ const SHOTS = '/tmp/shots';
 let server: TestServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  assertWebBuilt();
-  fs.mkdirSync(SHOTS, { recursive: true });
-  server = await startTestServer({ listen: true });
-  browser = await launchBrowser();
-});
+useBrowserServer((s, b) => { server = s; browser = b; });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+beforeAll(async () => {
+  fs.mkdirSync(SHOTS, { recursive: true });
 });
 
 describe('work reports in the browser', () => {
