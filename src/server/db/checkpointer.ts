@@ -16,6 +16,11 @@ import { Worker } from 'node:worker_threads';
 // WAL while writes go on (again, while a copy was long), then copies the few commits made
 // meanwhile while the writer holds its next group back for that moment (a few milliseconds:
 // requests keep arriving and join the group). The next write then restarts the WAL.
+// Every transaction asks for the restart point before its BEGIN (sqlite-dialect.ts), so the rule
+// alerts and the event relay restart it too; the write group asks before it gathers a group.
+// An import chunk commits tens of MB at once, more than a 50 ms wait lets the worker copy, and
+// the WAL grew to a GB over an import: after each chunk the import asks the worker to catch up
+// (catchUp) while it screens the chunk, so the next chunk waits only for what came after.
 
 const WORKER = `
 const { workerData, parentPort } = require('node:worker_threads');

@@ -39,7 +39,7 @@ export const writesTogether = { stored: 0, sentBack: 0 };
 
 /** What a database may ask of its long runs of writes (SQLite: checkpointer.ts, so that the WAL can start over). */
 export interface WritePauses {
-  /** the moment to wait for before a write, if any (the write groups and import chunks ask it) */
+  /** the moment to wait for before a write, if any (every SQLite transaction asks it before BEGIN; the write group before it gathers a group) */
   beforeWrite(): Promise<void> | null;
   /** after a big commit (an import chunk): its copy, begun at once so it runs while the writer does other work */
   afterBigWrite(): Promise<void>;
@@ -48,7 +48,7 @@ export function registerWritePauses(db: Kysely<Database>, database: WritePauses)
   pauses.set(db, database);
 }
 
-/** For a long run of writes outside the groups (an import's chunks): what to wait for before the next, if anything. */
+/** What to wait for before the next write, if anything: the write group asks before it gathers a group, so requests keep joining meanwhile. */
 export const pauseBeforeWrite = (db: Kysely<Database>): Promise<void> | null => pauses.get(db)?.beforeWrite() ?? null;
 /** For a long run of writes, right after a big commit: resolves once the database has caught up with it. */
 export const catchUpAfterWrite = (db: Kysely<Database>): Promise<void> => pauses.get(db)?.afterBigWrite() ?? Promise.resolve();
