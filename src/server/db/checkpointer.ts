@@ -80,21 +80,23 @@ export function startCheckpointer(file: string, options: { everyMs?: number; res
   let phase: 'idle' | 'copying' | 'copied' | 'finishing' = 'idle';
   let lastRestart = Date.now();
   let stopped: Promise<void> | null = null;
-  let failed = false;
   let releaseWriter: (() => void) | null = null;
   // the worker answers its checkpoint requests in order, each with how long the copy took
   const answers: ((copiedMs: number) => void)[] = [];
+  // once the worker has failed or exited, nothing waits for it: every request is answered at once
+  let gone = false;
+  const goneNow = () => {
+    gone = true;
+    for (const answer of answers.splice(0)) answer(0);
+    releaseWriter?.();
+  };
   const checkpoint = () => new Promise<number>((done) => {
-    if (failed) { done(0); return; }
+    if (gone) { done(0); return; }
     answers.push(done);
     worker.postMessage('checkpoint');
   });
-  worker.on('error', (err) => {
-    failed = true;
-    for (const answer of answers.splice(0)) answer(0);
-    releaseWriter?.();
-    console.error('sinergi: SQLite checkpointer stopped:', err);
-  });
+  worker.on('error', (err) => { goneNow(); console.error('sinergi: SQLite checkpointer stopped:', err); });
+  worker.once('exit', goneNow);
   worker.on('message', (msg: { checkpointedMs?: number } | string) => {
     if (typeof msg === 'object' && msg.checkpointedMs !== undefined) answers.shift()?.(msg.checkpointedMs);
   });
@@ -107,7 +109,7 @@ export function startCheckpointer(file: string, options: { everyMs?: number; res
   })());
   return {
     restartPoint() {
-      if (stopped || failed) return null;
+      if (stopped || gone) return null;
       if (phase === 'idle' && Date.now() - lastRestart >= restartEveryMs) { phase = 'copying'; void copy(); return null; }
       if (phase !== 'copied') return null;
       phase = 'finishing';
@@ -121,7 +123,7 @@ export function startCheckpointer(file: string, options: { everyMs?: number; res
       });
     },
     catchUp() {
-      if (stopped || failed) return Promise.resolve();
+      if (stopped || gone) return Promise.resolve();
       if (phase === 'idle' || phase === 'copied') phase = 'copying';
       return copy();
     },
@@ -129,7 +131,7 @@ export function startCheckpointer(file: string, options: { everyMs?: number; res
       releaseWriter?.();
       worker.ref(); // its last checkpoint is waited for: the process must not end before it
       worker.on('message', (msg) => { if (msg === 'closed') void worker.terminate().then(() => done()); });
-      worker.once('exit', () => { for (const answer of answers.splice(0)) answer(0); done(); });
+      worker.once('exit', () => done());
       worker.postMessage('stop');
     })),
   };
