@@ -1,6 +1,7 @@
 // The "Impor data tamu" wizard in a real browser: a hotel uploads a small CSV, the columns
 // are matched by their Indonesian headers, the dry run lists the two bad rows with reasons,
-// and the import runs to a full progress bar and a summary with receipt numbers.
+// and the import runs to a full progress bar and a summary with receipt numbers; the guests it
+// stored past their planned departure join the "to close" reminder at once.
 import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { guestRows, HEADERS, toCsv } from '../fixtures/guest-file';
@@ -24,6 +25,9 @@ describe('guest import wizard', () => {
       await login(page, 'hotel.maryam');
       await page.getByTestId('nav-imports').click();
       await page.waitForURL('**/imports');
+      const toClose = async () => Number(/\d+/.exec((await page.getByTestId('to-close-banner').textContent()) ?? '')?.[0] ?? 0);
+      await page.getByTestId('to-close-banner').waitFor({ timeout: 15_000 });
+      const toCloseBefore = await toClose();
       const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('import-file').click()]);
       await chooser.setFiles({ name: 'tamu-hotel.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
       await page.getByTestId('import-upload').click();
@@ -48,6 +52,8 @@ describe('guest import wizard', () => {
       const receipts = page.getByTestId('import-receipts').locator('tbody tr');
       await expect.poll(() => receipts.count(), { timeout: 15_000 }).toBe(8);
       expect(await receipts.first().textContent()).toMatch(/STTP\/73\.12\/\d{8}\/\d{6}/);
+      // the imported guests past their planned departure join the "to close" reminder without a reload
+      await expect.poll(toClose, { timeout: 15_000 }).toBeGreaterThan(toCloseBefore);
       expect(blocked).toEqual([]);
     } finally {
       await context.close();

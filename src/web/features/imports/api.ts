@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, queryString, type FieldError } from '../../api/client';
 import i18n from '../../i18n';
 import type { ColumnMapping } from '../../../domain/imports/fields';
@@ -46,9 +46,17 @@ export const useRunImport = () => useMutation({
 
 /** The import's state; polled twice a second while it runs. */
 export function useImportState(id: string | undefined, polling: boolean) {
+  const qc = useQueryClient();
   return useQuery({
     queryKey: ['imports', id],
-    queryFn: ({ signal }) => api<ImportState>(`/api/v1/imports/${id}`, { signal }),
+    queryFn: async ({ signal }) => {
+      const state = await api<ImportState>(`/api/v1/imports/${id}`, { signal });
+      // what the import stored shows at once in the guest lists, the "to close" reminder and the receipts
+      if (state.status === 'done' || state.status === 'failed') {
+        for (const key of ['stays', 'reminders', 'receipts']) void qc.invalidateQueries({ queryKey: [key] });
+      }
+      return state;
+    },
     enabled: Boolean(id),
     refetchInterval: (q) => (polling && q.state.data?.status !== 'done' && q.state.data?.status !== 'failed' ? 500 : false),
   });
