@@ -49,7 +49,7 @@ export function registerWritePauses(db: Kysely<Database>, database: WritePauses)
 }
 
 /** What to wait for before the next write, if anything: the write group asks before it gathers a group, so requests keep joining meanwhile. */
-export const pauseBeforeWrite = (db: Kysely<Database>): Promise<void> | null => pauses.get(db)?.beforeWrite() ?? null;
+const pauseBeforeWrite = (db: Kysely<Database>): Promise<void> | null => pauses.get(db)?.beforeWrite() ?? null;
 /** For a long run of writes, right after a big commit: resolves once the database has caught up with it. */
 export const catchUpAfterWrite = (db: Kysely<Database>): Promise<void> => pauses.get(db)?.afterBigWrite() ?? Promise.resolve();
 

@@ -13,31 +13,48 @@ export const MAX_VALUES = 1000;
 export const MAX_DEPTH = 12;
 
 const shown = (key: string) => key.replaceAll('\u0000', '\\u0000');
+
+/** A value met in the walk: the path to it is spelled only when it names a problem. */
+interface Visit { value: unknown; key: string; parent: Visit | null; depth: number }
+
 // a blank key (`{" ": ...}`) is named by the object holding it, so every problem names a field
-const join = (base: string, key: string) => (!key.trim() ? base : base ? `${base}.${shown(key)}` : shown(key));
+function pathOf(visit: Visit, root: string): string {
+  const keys: string[] = [];
+  for (let v: Visit | null = visit; v?.parent; v = v.parent) if (v.key.trim()) keys.push(shown(v.key));
+  return keys.length ? keys.reverse().join('.') : root;
+}
 
 /** The first problem in a parsed JSON value, or undefined. `root` names the value itself. */
 export function inspectInput(value: unknown, root: string, maxValues = MAX_VALUES): FieldError | undefined {
-  const stack: [unknown, string, number][] = [[value, '', 0]];
+  // a check-in has some 25 values and every request is walked: no path strings or entry arrays unless needed
+  const stack: Visit[] = [{ value, key: '', parent: null, depth: 0 }];
   let count = 0;
   while (stack.length) {
-    const [v, path, depth] = stack.pop()!;
+    const visit = stack.pop()!;
+    const v = visit.value;
     if (typeof v === 'string') {
-      if (v.includes('\u0000')) return { field: path || root, key: 'field.nul_character' };
+      if (v.includes('\u0000')) return { field: pathOf(visit, root), key: 'field.nul_character' };
       continue;
     }
     if (!v || typeof v !== 'object') continue;
     // Raw file bytes: only the guest-import upload (features/imports/routes.ts) registers a
     // parser that yields them, and its reader checks the file itself (size, type, NUL in CSV).
     if (v instanceof Uint8Array) continue;
-    if (depth >= MAX_DEPTH) return { field: path || root, key: 'field.too_deep', params: { limit: MAX_DEPTH } };
+    if (visit.depth >= MAX_DEPTH) return { field: pathOf(visit, root), key: 'field.too_deep', params: { limit: MAX_DEPTH } };
     // count before collecting, so a 150,000-key object is refused without copying it
     const size = Array.isArray(v) ? v.length : countKeys(v as object, maxValues - count + 1);
     count += size;
-    if (count > maxValues) return { field: path || root, key: 'field.too_many_properties', params: { limit: maxValues } };
-    for (const [key, item] of Object.entries(v)) {
-      if (key.includes('\u0000')) return { field: join(path, key), key: 'field.nul_character' };
-      stack.push([item, join(path, key), depth + 1]);
+    if (count > maxValues) return { field: pathOf(visit, root), key: 'field.too_many_properties', params: { limit: maxValues } };
+    const depth = visit.depth + 1;
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) stack.push({ value: v[i], key: String(i), parent: visit, depth });
+      continue;
+    }
+    for (const key in v) {
+      if (!Object.hasOwn(v, key)) continue;
+      const item: Visit = { value: (v as Record<string, unknown>)[key], key, parent: visit, depth };
+      if (key.includes('\u0000')) return { field: pathOf(item, root), key: 'field.nul_character' };
+      stack.push(item);
     }
   }
   return undefined;
