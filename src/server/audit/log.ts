@@ -6,6 +6,7 @@ import type { Actor } from '../auth/actor';
 import type { AuditLogTable, Database } from '../db/schema';
 import { isPostgres } from '../db/dialect';
 import { insertRows } from '../db/insert-rows';
+import { prepared } from '../db/prepared';
 
 // Append-only, hash-chained audit log. Each entry's hash covers its own fields and the
 // previous entry's hash, so editing or deleting any row breaks every hash after it.
@@ -65,10 +66,15 @@ export async function appendAudit(trx: Kysely<Database>, actor: AuditActor | nul
 
 export type UnchainedEntry = Omit<AuditLogTable, 'seq' | 'prev_hash' | 'hash'>;
 
+// built once: every group commit of check-ins appends entries (db/prepared.ts)
+const chainHead = prepared((db) => db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1));
+const recordHead = prepared((db, head: string) => db.insertInto('settings').values({ key: HEAD_KEY, value: head })
+  .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ value: eb.ref('excluded.value') }))));
+
 /** Chains entries after the current head, in order, and moves the head. The caller holds the lock. */
 export async function appendEntries(trx: Kysely<Database>, entries: UnchainedEntry[]): Promise<{ seq: number; hash: string }[]> {
   if (entries.length === 0) return [];
-  const last = await trx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const [last] = await chainHead(trx);
   let seq = last ? Number(last.seq) : 0;
   let prevHash = last?.hash ?? GENESIS_HASH;
   const rows: AuditLogTable[] = [];
@@ -79,9 +85,7 @@ export async function appendEntries(trx: Kysely<Database>, entries: UnchainedEnt
   }
   await insertRows(trx, 'audit_log', rows);
   // The head is kept apart too, so removing entries from the end shows as well.
-  const head = `${seq}:${prevHash}`;
-  await trx.insertInto('settings').values({ key: HEAD_KEY, value: head })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value: head })).execute();
+  await recordHead(trx, `${seq}:${prevHash}`);
   return rows.map((r) => ({ seq: r.seq, hash: r.hash }));
 }
 

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { isPostgres } from '../db/dialect';
+import { prepared } from '../db/prepared';
 import type { Database, OutboxTable } from '../db/schema';
 import { nextTurn } from '../jobs/turn';
 import type { DomainEvent, EventBus } from './bus';
@@ -31,6 +32,9 @@ export function claimBatch(db: Kysely<Database>) {
 export function rowsAfter(db: Kysely<Database>, after: number) {
   return db.selectFrom('outbox').selectAll().select(sql<number>`rowid`.as('seq')).where(sql.ref('rowid'), '>', after).orderBy(sql`rowid`).limit(BATCH);
 }
+
+/** rowsAfter, built once: the relay reads after every group commit (db/prepared.ts) */
+const readAfter = prepared(rowsAfter);
 
 /** Cursor mode: marks the rows of a rowid range published (those not marked yet). */
 export function markRange(db: Kysely<Database>, after: number, upTo: number) {
@@ -104,9 +108,9 @@ export class OutboxRelay {
   private async drainAfterCursor(): Promise<void> {
     if (this.after === null) await this.placeCursor();
     while (!this.stopped) {
-      let rows = await rowsAfter(this.db, this.after!).execute();
+      let rows = await readAfter(this.db, this.after!);
       // nothing after the cursor: nothing new, or the rowids started over below it
-      if (rows.length === 0 && await this.placeCursor()) rows = await rowsAfter(this.db, this.after!).execute();
+      if (rows.length === 0 && await this.placeCursor()) rows = await readAfter(this.db, this.after!);
       if (rows.length > 0) {
         // the cursor moves before publishing: a listener that throws does not get the batch again
         this.after = rows[rows.length - 1]!.seq;

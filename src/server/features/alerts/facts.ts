@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { localDate, timeZoneOfRegion, utcOffsetHours } from '../../../domain/regions';
 import type { PersonFacts, SightingFact, StayFact } from '../../../domain/rules';
 import { ruleActivity } from '../../../domain/sightings';
+import { prepared } from '../../db/prepared';
 import type { Database } from '../../db/schema';
 
 // One person's facts for the alert rules, read from what was reported about them. A stay's
@@ -44,14 +45,14 @@ const push = <T>(map: Map<string, T[]>, key: string, value: T) => {
 type StayRow = Awaited<ReturnType<typeof stayRows>>[number];
 
 /** The persons' stays still present or arrived within the look-back, each person's in report order. */
-function stayRows(db: Kysely<Database>, personIds: readonly string[], since: string) {
-  return db.selectFrom('stays').innerJoin('person_documents', 'person_documents.id', 'stays.document_id')
-    .selectAll('stays')
-    .select(['person_documents.number as document_number', 'person_documents.issuing_state as document_state'])
-    .where('stays.person_id', 'in', personIds)
-    .where((eb) => eb.or([eb('stays.departure_date', 'is', null), eb('stays.arrival_date', '>=', since)]))
-    .orderBy('stays.created_at').orderBy('stays.id').execute();
-}
+// compiled once per number of persons (db/prepared.ts), as the sightings below: each group commit's check-ins are run through the rules
+const stayRows = prepared((db, personIds: readonly string[], since: string) => db.selectFrom('stays')
+  .innerJoin('person_documents', 'person_documents.id', 'stays.document_id')
+  .selectAll('stays')
+  .select(['person_documents.number as document_number', 'person_documents.issuing_state as document_state'])
+  .where('stays.person_id', 'in', personIds)
+  .where((eb) => eb.or([eb('stays.departure_date', 'is', null), eb('stays.arrival_date', '>=', since)]))
+  .orderBy('stays.created_at').orderBy('stays.id'));
 
 function factsOf(personId: string, rows: StayRow[], sightings: SightingFact[], now: Date): PersonFacts {
   const zone = timeZoneOfRegion(rows.at(-1)?.region_code ?? sightings.at(-1)!.regionCode);
@@ -74,10 +75,13 @@ function factsOf(personId: string, rows: StayRow[], sightings: SightingFact[], n
 }
 
 /** Sightings a triage officer linked to the persons (dismissed ones say nothing), seen on the local day of the village. */
+const sightingRows = prepared((db, personIds: readonly string[], since: string) => db.selectFrom('sightings')
+  .select(['id', 'person_id', 'village_code', 'observed_at', 'category'])
+  .where('person_id', 'in', personIds).where('status', '!=', 'dismissed').where('observed_at', '>=', since)
+  .orderBy('observed_at').orderBy('id'));
+
 async function linkedSightings(db: Kysely<Database>, personIds: readonly string[], since: string): Promise<{ personId: string; fact: SightingFact }[]> {
-  const rows = await db.selectFrom('sightings').select(['id', 'person_id', 'village_code', 'observed_at', 'category'])
-    .where('person_id', 'in', personIds).where('status', '!=', 'dismissed').where('observed_at', '>=', since)
-    .orderBy('observed_at').orderBy('id').execute();
+  const rows = await sightingRows(db, personIds, since);
   return rows.map((s) => ({
     personId: s.person_id!,
     fact: { id: s.id, regionCode: s.village_code, seenOn: localDate(new Date(s.observed_at), timeZoneOfRegion(s.village_code)), activity: ruleActivity(s.category) },

@@ -3,6 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../../context';
 import { lockWrites } from '../../audit/log';
+import { prepared } from '../../db/prepared';
 import type { Database } from '../../db/schema';
 import { storeNewAlerts } from '../alerts/store';
 import type { ScreeningMatch, Screener } from './service';
@@ -58,6 +59,12 @@ function screenedWithOthers(ctx: Pick<AppContext, 'db' | 'screening'>, stayIds: 
   return round.done;
 }
 
+// compiled once per number of stays (db/prepared.ts): each write group's reports are read back with it
+const reportedStays = prepared((db, stayIds: string[]) => db.selectFrom('stays').innerJoin('person_documents', 'person_documents.id', 'stays.document_id')
+  .select(['stays.id', 'stays.person_id', 'stays.region_code', 'stays.reported_surname', 'stays.reported_given_names',
+    'stays.reported_date_of_birth', 'stays.reported_nationality', 'person_documents.number as document_number'])
+  .where('stays.id', 'in', stayIds));
+
 /**
  * Screens the given stays (just reported, or everyone present after a list changed); returns the
  * alerts raised. The stays are read through `reads` (committed ones only: the read workers see
@@ -69,10 +76,7 @@ export async function screenStays(
   if (stayIds.length === 0 || (await screening.current()).entries === 0) return 0;
   let raised = 0;
   for (let i = 0; i < stayIds.length; i += 500) {
-    const rows: Reported[] = await reads.selectFrom('stays').innerJoin('person_documents', 'person_documents.id', 'stays.document_id')
-      .select(['stays.id', 'stays.person_id', 'stays.region_code', 'stays.reported_surname', 'stays.reported_given_names',
-        'stays.reported_date_of_birth', 'stays.reported_nationality', 'person_documents.number as document_number'])
-      .where('stays.id', 'in', stayIds.slice(i, i + 500)).execute();
+    const rows: Reported[] = await reportedStays(reads, stayIds.slice(i, i + 500));
     const found: { stay: Reported; hits: ScreeningMatch[] }[] = [];
     let since = performance.now();
     for (const row of rows) {

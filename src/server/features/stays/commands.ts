@@ -3,6 +3,7 @@ import { localDate, localDateTime } from '../../../domain/regions';
 import { appendAudit, lockWrites } from '../../audit/log';
 import type { Actor } from '../../auth/actor';
 import type { Database } from '../../db/schema';
+import { prepared } from '../../db/prepared';
 import { inWriteGroup } from '../../db/write-group';
 import type { ReportKind } from '../../../domain/reports/kinds';
 import { conflict, fieldInvalid, forbidden } from '../../errors';
@@ -182,6 +183,11 @@ export async function resolveLodging(trx: Transaction<Database>, actor: Actor, l
   return lodging;
 }
 
+// built once (db/prepared.ts): every group commit of check-ins takes numbers
+const takeReceiptNumbers = prepared((trx, prefix: string, count: number) => trx.insertInto('receipt_counters').values({ prefix, last: count })
+  .onConflict((oc) => oc.column('prefix').doUpdateSet((eb) => ({ last: eb('receipt_counters.last', '+', eb.ref('excluded.last')) })))
+  .returning('last'));
+
 /**
  * `count` receipt numbers in a row, taken from the counter at once:
  * STTP/<regency>/<yyyymmdd>/<running number of that regency and day> (no scan of stays).
@@ -189,8 +195,7 @@ export async function resolveLodging(trx: Transaction<Database>, actor: Actor, l
 export async function nextReceiptNumbers(trx: Transaction<Database>, villageCode: string, day: string, count: number): Promise<string[]> {
   if (count === 0) return [];
   const prefix = `STTP/${villageCode.split('.').slice(0, 2).join('.')}/${day.replaceAll('-', '')}/`;
-  const { last } = await trx.insertInto('receipt_counters').values({ prefix, last: count })
-    .onConflict((oc) => oc.column('prefix').doUpdateSet((eb) => ({ last: eb('receipt_counters.last', '+', count) })))
-    .returning('last').executeTakeFirstOrThrow();
+  const [counter] = await takeReceiptNumbers(trx, prefix, count);
+  const last = counter!.last;
   return Array.from({ length: count }, (_, i) => prefix + String(Number(last) - count + 1 + i).padStart(6, '0'));
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { normalizeDocumentNumber } from '../../../domain/identity/names';
+import { prepared } from '../../db/prepared';
 import type { Database } from '../../db/schema';
 import { AppError } from '../../errors';
 
@@ -39,6 +40,10 @@ export function alreadyPresent(existing: { id: string; receipt_number: string },
  * (passportKey to document id), read once by the caller for the person links too.
  * The first found is named as its check-in names it (`guest.document.number`, `members.<i>.document.number`).
  */
+// compiled once per number of documents (db/prepared.ts): every group commit of check-ins asks
+const openStaysOf = prepared((db, documentIds: string[]) => db.selectFrom('stays').select(['id', 'receipt_number', 'lodging_id', 'document_id'])
+  .where('document_id', 'in', documentIds).where('departure_date', 'is', null).where('cancelled_at', 'is', null));
+
 export async function refuseIfPresent(
   db: Kysely<Database>, lodgingId: string, checkIns: readonly (readonly { document: { issuingState: string; number: string } }[])[],
   documents: ReadonlyMap<string, string>,
@@ -48,8 +53,7 @@ export async function refuseIfPresent(
   const present = new Map<string, { id: string; receipt_number: string }>();
   const ids = [...documents.values()];
   for (let at = 0; at < ids.length; at += 500) {
-    const open = await db.selectFrom('stays').select(['id', 'receipt_number', 'lodging_id', 'document_id'])
-      .where('document_id', 'in', ids.slice(at, at + 500)).where('departure_date', 'is', null).where('cancelled_at', 'is', null).execute();
+    const open = await openStaysOf(db, ids.slice(at, at + 500));
     for (const s of open) if (s.lodging_id === lodgingId && !present.has(s.document_id)) present.set(s.document_id, s);
   }
   for (const guests of checkIns) {

@@ -6,6 +6,7 @@ import { appendEntries, auditDetail, lockWrites } from '../../audit/log';
 import type { Actor } from '../../auth/actor';
 import { newId } from '../../db/ids';
 import { insertRows } from '../../db/insert-rows';
+import { prepared } from '../../db/prepared';
 import type { Database, IdentityConflictsTable } from '../../db/schema';
 import { outboxRow } from '../../events/bus';
 import { identityConflictFor, type PersonFacts, type ReportedIdentity } from './identity';
@@ -77,6 +78,13 @@ export function sortedByKey<T>(rows: readonly T[], key: (row: T) => string): T[]
 /** Persons already known, with the document of theirs that was asked for, by passportKey. */
 export type KnownPersons = ReadonlyMap<string, PersonFacts>;
 
+// compiled once per number of passports (db/prepared.ts): every group commit of check-ins asks
+const personsByPassport = prepared((trx, states: string[], numbers: string[]) => trx.selectFrom('person_documents')
+  .innerJoin('persons', 'persons.id', 'person_documents.person_id')
+  .select(['persons.id', 'persons.surname', 'persons.given_names', 'persons.sex', 'persons.date_of_birth', 'persons.nationality',
+    'person_documents.id as document_id', 'person_documents.expiry_date as document_expiry', 'person_documents.issuing_state', 'person_documents.number'])
+  .where((eb) => eb(eb.refTuple('person_documents.issuing_state', 'person_documents.number'), 'in', states.map((state, i) => eb.tuple(state, numbers[i]!)))));
+
 /** The persons behind these passports, by "state/number" (the unique key of person_documents). */
 export async function knownPersons(trx: Transaction<Database>, documents: readonly Pick<Document, 'issuingState' | 'number'>[]): Promise<Map<string, PersonFacts>> {
   const wanted = new Map(documents.map((d) => [passportKey(d.issuingState, d.number), { state: d.issuingState, number: normalizeDocumentNumber(d.number) }]));
@@ -84,11 +92,7 @@ export async function knownPersons(trx: Transaction<Database>, documents: readon
   const all = [...wanted.values()];
   for (let at = 0; at < all.length; at += 200) {
     const slice = all.slice(at, at + 200);
-    const rows = await trx.selectFrom('person_documents').innerJoin('persons', 'persons.id', 'person_documents.person_id')
-      .select(['persons.id', 'persons.surname', 'persons.given_names', 'persons.sex', 'persons.date_of_birth', 'persons.nationality',
-        'person_documents.id as document_id', 'person_documents.expiry_date as document_expiry', 'person_documents.issuing_state', 'person_documents.number'])
-      .where((eb) => eb(eb.refTuple('person_documents.issuing_state', 'person_documents.number'), 'in', slice.map((d) => eb.tuple(d.state, d.number))))
-      .execute();
+    const rows = await personsByPassport(trx, slice.map((d) => d.state), slice.map((d) => d.number));
     for (const { issuing_state, number, ...facts } of rows) found.set(passportKey(issuing_state, number), facts);
   }
   return found;
