@@ -28,4 +28,10 @@ describe('document numbers', () => {
     expect(normalizeDocumentNumber('C01X00T47')).toBe('C01X00T47');
     expect(normalizeDocumentNumber('e\u2013123 45')).toBe('E12345');
   });
+  it('gives what the full normalisation gives, a number already in its kept form included (property)', () => {
+    const full = (s: string) => s.normalize('NFKC').toUpperCase().replace(/[\s\-\u2010-\u2015]/gu, '');
+    fc.assert(fc.property(fc.oneof(fc.string(), fc.stringMatching(/^[A-Z0-9]{0,12}$/), fc.stringMatching(/^[a-zA-Z0-9 \-]{0,12}$/)), (s) => {
+      expect(normalizeDocumentNumber(s)).toBe(full(s));
+    }));
+  });
 });

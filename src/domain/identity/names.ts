@@ -12,7 +12,10 @@ export function nameKey(s: string): string {
   return normalizeName(s).toUpperCase();
 }
 
+const PLAIN_DOCUMENT_NUMBER = /^[A-Z0-9]*$/;
 /** Passport numbers are compared upper-case, without spaces or dashes ("ab 123-456" → "AB123456"). */
 export function normalizeDocumentNumber(s: string): string {
+  // most numbers arrive as they are kept (read off an MRZ): a check-in asks several times per guest
+  if (PLAIN_DOCUMENT_NUMBER.test(s)) return s;
   return s.normalize('NFKC').toUpperCase().replace(/[\s\-\u2010-\u2015]/gu, '');
 }

@@ -42,7 +42,9 @@ export function staysRoutes(app: FastifyInstance, ctx: AppContext): void {
     const result = await checkIn(ctx.db, actor, request.body, idem ? (trx, r) => idem.store(trx, 201, present(r)) : undefined);
     await screenReported(ctx, request.log, [result.id, ...result.members.map((m) => m.id)]);
     void ctx.relay.kick();
-    return reply.status(201).send(present(result));
+    // the answer itself, not the reply: an async handler's returned reply is a thenable Fastify waits on (stream listeners per request)
+    reply.status(201);
+    return present(result);
   });
 
   app.post<{ Params: { id: string }; Body: { departureDate: string } }>('/api/v1/stays/:id/checkout', {
