@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes, hash as hashText } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { prepared } from '../db/prepared';
@@ -14,7 +14,8 @@ const KEY_SHAPE = /^snrg_[A-Za-z0-9_-]{43}$/;
 /** how often a key's last_used_at is written at most: a write per request would cost a commit each */
 const LAST_USED_EVERY_MS = 60_000;
 
-export const hashApiKey = (key: string) => createHash('sha256').update(key).digest('hex');
+// one-shot: every request with a key hashes it
+export const hashApiKey = (key: string) => hashText('sha256', key);
 
 export function newApiKey(): { key: string; hash: string; prefix: string } {
   const key = KEY_PREFIX + randomBytes(32).toString('base64url');

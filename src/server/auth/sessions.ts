@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, hash as hashText } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { prepared } from '../db/prepared';
@@ -10,7 +10,8 @@ import type { Actor, Role } from './actor';
 export const SESSION_COOKIE = 'sinergi_session';
 const SESSION_HOURS = 12;
 
-const tokenId = (token: string) => createHash('sha256').update(token).digest('hex');
+// one-shot: every request with a session cookie hashes it
+const tokenId = (token: string) => hashText('sha256', token);
 /**
  * The id a session is shown and revoked by (account page, session.ended events): a hash of the
  * stored hash, so neither a client nor a log line ever holds what the table is keyed by.

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash as hashText } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
@@ -154,7 +154,7 @@ export function registerIdempotency(app: FastifyInstance, db: Kysely<Database>):
 
 /** SHA-256 of a body with its object keys sorted: key order does not make a replay another request. */
 export function requestDigest(body: unknown): string {
-  return createHash('sha256').update(JSON.stringify(canonical(body))).digest('hex');
+  return hashText('sha256', JSON.stringify(canonical(body)));
 }
 
 function canonical(value: unknown): unknown {
