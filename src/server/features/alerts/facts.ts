@@ -74,12 +74,12 @@ function factsOf(personId: string, rows: StayRow[], sightings: SightingFact[], n
   };
 }
 
-/** Sightings a triage officer linked to the persons (dismissed ones say nothing), seen on the local day of the village. */
 const sightingRows = prepared((db, personIds: readonly string[], since: string) => db.selectFrom('sightings')
   .select(['id', 'person_id', 'village_code', 'observed_at', 'category'])
   .where('person_id', 'in', personIds).where('status', '!=', 'dismissed').where('observed_at', '>=', since)
   .orderBy('observed_at').orderBy('id'));
 
+/** Sightings a triage officer linked to the persons (dismissed ones say nothing), seen on the local day of the village. */
 async function linkedSightings(db: Kysely<Database>, personIds: readonly string[], since: string): Promise<{ personId: string; fact: SightingFact }[]> {
   const rows = await sightingRows(db, personIds, since);
   return rows.map((s) => ({
