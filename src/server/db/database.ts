@@ -44,9 +44,11 @@ export function openDatabase(options: { databaseUrl?: string; dataDir: string })
   if (checkpointer) sqlite.pragma('wal_autocheckpoint = 0');
   sqlite.pragma('journal_size_limit = 67108864'); // a WAL restarted after a burst shrinks back to 64 MiB
   const config = { database: withStatementCache(sqlite) };
-  // every transaction may wait a moment first, so that the WAL can start over (checkpointer.ts)
-  const kysely = new Kysely<Database>({ dialect: checkpointer ? new PausingSqliteDialect(config, () => checkpointer.restartPoint()) : new SqliteDialect(config) });
-  if (checkpointer) registerWritePauses(kysely, { beforeWrite: () => checkpointer.restartPoint(), afterBigWrite: () => checkpointer.catchUp() });
+  // what the writers wait for so that the WAL can start over (checkpointer.ts): every transaction
+  // before its BEGIN (the dialect), the write group before it gathers a group, an import after each chunk
+  const pauses = checkpointer && { beforeWrite: () => checkpointer.restartPoint(), afterBigWrite: () => checkpointer.catchUp() };
+  const kysely = new Kysely<Database>({ dialect: pauses ? new PausingSqliteDialect(config, pauses.beforeWrite) : new SqliteDialect(config) });
+  if (pauses) registerWritePauses(kysely, pauses);
   return { kysely, kind: 'sqlite', url: file, close: async () => { await kysely.destroy(); await checkpointer?.stop(); } };
 }
 
