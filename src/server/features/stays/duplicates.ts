@@ -34,16 +34,16 @@ export function alreadyPresent(existing: { id: string; receipt_number: string },
     { existing: { id: existing.id, receiptNumber: existing.receipt_number, href: `/api/v1/stays/${existing.id}` } });
 }
 
+// compiled once per number of documents (db/prepared.ts): every group commit of check-ins asks
+const openStaysOf = prepared((db, documentIds: string[]) => db.selectFrom('stays').select(['id', 'receipt_number', 'lodging_id', 'document_id'])
+  .where('document_id', 'in', documentIds).where('departure_date', 'is', null).where('cancelled_at', 'is', null));
+
 /**
  * Refuses check-ins whose passport is already present at the lodging: every guest of every
  * check-in, in one query however many there are. `documents` are the passports already on file
  * (passportKey to document id), read once by the caller for the person links too.
  * The first found is named as its check-in names it (`guest.document.number`, `members.<i>.document.number`).
  */
-// compiled once per number of documents (db/prepared.ts): every group commit of check-ins asks
-const openStaysOf = prepared((db, documentIds: string[]) => db.selectFrom('stays').select(['id', 'receipt_number', 'lodging_id', 'document_id'])
-  .where('document_id', 'in', documentIds).where('departure_date', 'is', null).where('cancelled_at', 'is', null));
-
 export async function refuseIfPresent(
   db: Kysely<Database>, lodgingId: string, checkIns: readonly (readonly { document: { issuingState: string; number: string } }[])[],
   documents: ReadonlyMap<string, string>,

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, queryString, type FieldError } from '../../api/client';
 import i18n from '../../i18n';
@@ -47,20 +48,21 @@ export const useRunImport = () => useMutation({
 /** The import's state; polled twice a second while it runs. */
 export function useImportState(id: string | undefined, polling: boolean) {
   const qc = useQueryClient();
-  return useQuery({
+  const query = useQuery({
     queryKey: ['imports', id],
-    queryFn: async ({ signal }) => {
-      const state = await api<ImportState>(`/api/v1/imports/${id}`, { signal });
-      // what the import stored shows at once in the guest lists, the "to close" reminder and the receipts
-      if (state.status === 'done' || state.status === 'failed') {
-        for (const key of ['stays', 'reminders', 'receipts']) void qc.invalidateQueries({ queryKey: [key] });
-      }
-      return state;
-    },
+    queryFn: ({ signal }) => api<ImportState>(`/api/v1/imports/${id}`, { signal }),
     enabled: Boolean(id),
-    refetchInterval: (q) => (polling && q.state.data?.status !== 'done' && q.state.data?.status !== 'failed' ? 500 : false),
+    refetchInterval: (q) => (polling && !isFinished(q.state.data) ? 500 : false),
   });
+  // once per import: what it stored shows at once in the guest lists, the "to close" reminder and the receipts
+  const finished = isFinished(query.data);
+  useEffect(() => {
+    if (finished) for (const key of ['stays', 'reminders', 'receipts']) void qc.invalidateQueries({ queryKey: [key] });
+  }, [finished, id, qc]);
+  return query;
 }
+
+const isFinished = (state: ImportState | undefined) => state?.status === 'done' || state?.status === 'failed';
 
 export function useImportErrors(id: string | undefined, page: number, version: string) {
   return useQuery({
