@@ -212,7 +212,7 @@ Machine: ${o.machine}. Reproduce with \`npm run bench:checkin -- --all\` (or one
 warm-up's events have arrived; up to one a connection more come from check-ins still in flight when the run ended.
 
 Guests hold a 30-day visa on arrival unless the scenario says "itas guests" (a year's
-permit; rows from 2026-11-30, older code). The check-ins of one API key that arrive together are stored in one pass (src/server/db/write-group.ts). "server CPU" is the app
+permit: it raises no alert on arrival). The check-ins of one API key that arrive together are stored in one pass (src/server/db/write-group.ts). "server CPU" is the app
 process's CPU time per request during the run: on a machine shared with other work it is steadier than
 requests per second, and ceiling CPU / check-in CPU is the ratio a quiet machine would show.
 "machine probe" is the time of a fixed piece of work just before the scenario (bench/machine-speed.ts, lower is faster):
