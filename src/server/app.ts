@@ -19,6 +19,7 @@ import { seedDemoOnce } from './db/demo';
 import { type EventBus, LocalBus, PostgresBus } from './events/bus';
 import { OutboxRelay } from './events/relay';
 import { housekeeping } from './jobs/housekeeping';
+import { analyzeGrownTables } from './db/statistics';
 import { exportsRoutes } from './features/exports/routes';
 import { mailOpenStays, remindOpenStays } from './jobs/reminders';
 import { registerActorResolution } from './http/actor';
@@ -78,6 +79,9 @@ import { raiseDemoAlerts } from './db/demo-alerts';
 import { registerIdempotency } from './http/idempotency';
 import { registerContentDecoding } from './http/content-encoding';
 import { decodePathColons } from './http/rewrite-url';
+
+/** how often PostgreSQL's grown tables are looked for (analyzeGrownTables) */
+const STATISTICS_EVERY_MS = 10_000;
 
 export const VERSION: string = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
 
@@ -169,10 +173,20 @@ export async function buildApp(config: Config, options: { db?: Db } = {}): Promi
   const housekeepingTimer = setInterval(() => void housekeeping(db.kysely, new Date(), { channelRetentionDays: config.channelRetentionDays, dataDir: config.dataDir, exportRetentionHours: config.exportRetentionHours }).catch((err) => app.log.error({ err }, 'housekeeping')), 3600_000);
   // hourly, reminding each lodging with stays to close once per local day, in the app and by e-mail
   const reminderTimer = setInterval(() => void remindOpenStays(db.kysely, new Date(), mailOpenStays(config)).catch((err) => app.log.error({ err }, 'reminders')), 3600_000);
+  // PostgreSQL: the tables reports grow are analyzed once a tenth of them changed (db/statistics.ts),
+  // within seconds and whether or not autovacuum runs; one catalog query a round when nothing grew
+  let analyzing: Promise<unknown> | null = null;
+  const statisticsTimer = db.kind === 'postgres'
+    ? setInterval(() => {
+      analyzing ??= analyzeGrownTables(db.kysely).catch((err) => app.log.error({ err }, 'statistics')).finally(() => { analyzing = null; });
+    }, STATISTICS_EVERY_MS)
+    : undefined;
   app.addHook('onClose', async () => {
     clearInterval(relayTimer);
     clearInterval(housekeepingTimer);
     clearInterval(reminderTimer);
+    clearInterval(statisticsTimer);
+    await analyzing;
     await rescreen.stop();
     await ctx.relay.stop();
     await bus.close();

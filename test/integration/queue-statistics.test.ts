@@ -1,9 +1,9 @@
 import { CompiledQuery, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyzeSqlite } from '../../src/server/db/statistics';
+import { analyzeGrownTables, analyzeSqlite } from '../../src/server/db/statistics';
 import { outboxRow } from '../../src/server/events/bus';
 import { claimBatch } from '../../src/server/events/relay';
-import { openScratchDatabase, type ScratchDb } from '../fixtures/scratch-db';
+import { dialectMatrix, openScratchDatabase, type ScratchDb } from '../fixtures/scratch-db';
 
 // Statistics taken while a queue table was small must not steer later plans: the relay's claim
 // has to use the outbox's indexes however many rows ANALYZE saw (SQLite only; PostgreSQL's
@@ -43,3 +43,36 @@ describe('statistics of queue tables on sqlite', () => {
     expect(await claimBatch(scratch.db.kysely).execute()).toEqual([]);
   });
 });
+
+// A table that grew past autovacuum's threshold (50 rows + 10%) since its last ANALYZE is analyzed
+// at once on PostgreSQL (an import calls this after each chunk); SQLite keeps the statistics of
+// its migrations.
+for (const kind of dialectMatrix()) {
+  describe(`statistics of grown tables on ${kind}`, () => {
+    let scratch: ScratchDb;
+    beforeAll(async () => { scratch = await openScratchDatabase(kind); });
+    afterAll(async () => { await scratch?.dispose(); });
+
+    const lastAnalyzed = async () => (await sql<{ at: Date | null }>`select coalesce(last_analyze, last_autoanalyze) as at
+      from pg_stat_user_tables where schemaname = current_schema() and relname = 'settings'`.execute(scratch.db.kysely)).rows[0]?.at ?? null;
+    const addSettings = (from: number, n: number) => scratch.db.kysely.insertInto('settings')
+      .values(Array.from({ length: n }, (_, i) => ({ key: `grown-${from + i}`, value: String(i) }))).execute();
+
+    it('analyzes a table that grew past the threshold, once, and leaves one that did not', async () => {
+      await addSettings(0, 120);
+      if (kind === 'sqlite') {
+        expect(await analyzeGrownTables(scratch.db.kysely, ['settings'])).toEqual([]);
+        return;
+      }
+      // the server counts a table's changes a moment after their commit
+      await expect.poll(() => analyzeGrownTables(scratch.db.kysely, ['settings']), { timeout: 5000, interval: 100 }).toEqual(['settings']);
+      expect(await lastAnalyzed()).not.toBeNull();
+      expect(await analyzeGrownTables(scratch.db.kysely, ['settings'])).toEqual([]);
+      const before = await lastAnalyzed();
+      await addSettings(1000, 10); // under 50 rows + 10% of about 120
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(await analyzeGrownTables(scratch.db.kysely, ['settings'])).toEqual([]);
+      expect(await lastAnalyzed()).toEqual(before);
+    });
+  });
+}

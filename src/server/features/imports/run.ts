@@ -6,6 +6,7 @@ import type { Database, ImportRowsTable } from '../../db/schema';
 import { AppError, conflict } from '../../errors';
 import { outboxRow } from '../../events/bus';
 import { insertRows } from '../../db/insert-rows';
+import { analyzeGrownTables } from '../../db/statistics';
 import { catchUpAfterWrite } from '../../db/write-group';
 import { authorize } from '../../policies';
 import { type RecordCheckInOptions, recordCheckIn, recordCheckIns } from '../stays/commands';
@@ -89,6 +90,9 @@ export async function performImport(db: Kysely<Database>, actor: Actor, id: stri
       Object.assign(progress, counted(result));
       options.onChunk?.(progress);
       await copied;
+      // PostgreSQL plans the rules' and screening's reads from statistics taken when these tables
+      // were far smaller: refreshed as the import grows them, not when autovacuum comes round
+      await analyzeGrownTables(db);
       await nextTurn();
     }
     errors.sort((a, b) => a.row - b.row);
