@@ -1,4 +1,5 @@
 import { CompiledQuery, sql } from 'kysely';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeGrownTables, analyzeSqlite } from '../../src/server/db/statistics';
 import { outboxRow } from '../../src/server/events/bus';
@@ -7,7 +8,7 @@ import { dialectMatrix, openScratchDatabase, type ScratchDb } from '../fixtures/
 
 // Statistics taken while a queue table was small must not steer later plans: the relay's claim
 // has to use the outbox's indexes however many rows ANALYZE saw (SQLite only; PostgreSQL's
-// autovacuum keeps its statistics current).
+// statistics are kept current by autovacuum and analyzeGrownTables, below).
 
 describe('statistics of queue tables on sqlite', () => {
   let scratch: ScratchDb;
@@ -73,6 +74,27 @@ for (const kind of dialectMatrix()) {
       await new Promise((r) => setTimeout(r, 1500));
       expect(await analyzeGrownTables(scratch.db.kysely, ['settings'])).toEqual([]);
       expect(await lastAnalyzed()).toEqual(before);
+    });
+
+    it.runIf(kind === 'postgres')('does not wait for a table another session holds (autovacuum vacuuming it)', async () => {
+      await addSettings(2000, 200);
+      const changed = async () => Number((await sql<{ n: string }>`select n_mod_since_analyze as n from pg_stat_user_tables
+        where schemaname = current_schema() and relname = 'settings'`.execute(scratch.db.kysely)).rows[0]?.n ?? 0);
+      await expect.poll(changed, { timeout: 5000, interval: 100 }).toBeGreaterThanOrEqual(200); // counted: it will be analyzed
+      const url = new URL(process.env.TEST_DATABASE_URL!);
+      url.pathname = `/${(await sql<{ db: string }>`select current_database() as db`.execute(scratch.db.kysely)).rows[0]!.db}`;
+      const holder = new pg.Client({ connectionString: url.toString() });
+      await holder.connect();
+      try {
+        await holder.query('begin');
+        await holder.query('lock table settings in share update exclusive mode'); // the lock VACUUM and ANALYZE take
+        const started = Date.now();
+        await analyzeGrownTables(scratch.db.kysely, ['settings']);
+        expect(Date.now() - started).toBeLessThan(3000);
+      } finally {
+        await holder.query('rollback');
+        await holder.end();
+      }
     });
   });
 }
