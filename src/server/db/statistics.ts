@@ -21,7 +21,7 @@ export async function analyzeSqlite(db: Kysely<any>): Promise<void> {
   await sql`analyze sqlite_schema`.execute(db); // reloads the statistics this connection plans with
 }
 
-/** The tables an import fills whose statistics steer the rules' and the screening's joins. */
+/** The tables reports and imports grow, whose statistics steer the rules' and the screening's joins. */
 export const GROWING_TABLES = ['stays', 'persons', 'person_documents', 'person_name_tokens', 'alerts'];
 
 /**
